@@ -1,0 +1,78 @@
+/**
+ * Starts Debian's Chromium with the built extension loaded, through playwright-core.
+ * Shared by the demo (`npm start`), the end-to-end tests and the benchmarks.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+
+export const INSTALL_HINT =
+  'Chromium was not found. Install Debian’s Chromium with `sudo apt-get update && sudo apt-get install -y chromium` ' +
+  '(or set CHROMIUM_PATH to a Chromium or Chrome binary).';
+
+export function findChromium(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((p): p is string => typeof p === 'string' && p.length > 0 && existsSync(p));
+  if (!found) throw new Error(INSTALL_HINT);
+  return found;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Opens one of the extension's pages (e.g. `popup.html`) in a new tab. */
+  openExtensionPage(page: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  extensionDir?: string;
+  /** Extra command-line switches, e.g. a remote debugging pipe. */
+  args?: string[];
+}
+
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension at ${extensionDir}. Run \`npm run build\` first.`);
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), 'news-tracker-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium(),
+    headless: options.headless ?? true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      // This machine has no internet: without these Chromium keeps trying to reach Google.
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.args ?? []),
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async openExtensionPage(page) {
+      const tab = await context.newPage();
+      await tab.goto(`chrome-extension://${extensionId}/${page}`);
+      return tab;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness } from './harness';
+import { highlightedRangeCount, highlightedTexts } from './highlight-helpers';
+
+describe('the walking skeleton in Chromium', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(async () => harness?.close());
+
+  it('records an article naming a company added on the options page, and lists it in the popup', async () => {
+    const options = await harness.openOptions();
+    await options.addCompany('Xiaomi', ['Xiaomi Corp']);
+    await options.addCompany('Samsung');
+    expect(await options.companyNames()).toEqual(['Xiaomi', 'Samsung']);
+
+    const article = await harness.browser.context.newPage();
+    await article.goto(harness.server.url('/demo/business-article.html'));
+    await expect.poll(() => highlightedRangeCount(article)).toBe(5);
+    expect(new Set(await highlightedTexts(article))).toEqual(new Set(['Xiaomi', 'Samsung']));
+
+    const popup = await harness.openPopup();
+    expect(await popup.storyTitles(1)).toEqual(['Phone maker moves European user data to new Irish data centre']);
+  });
+
+  it('stops matching a company once it is removed, on the next page load', async () => {
+    const options = await harness.openOptions();
+    await options.deleteCompany('Samsung');
+    expect(await options.companyNames()).toEqual(['Xiaomi']);
+
+    const article = await harness.browser.context.newPage();
+    await article.goto(harness.server.url('/demo/business-article.html'));
+    await expect.poll(() => highlightedRangeCount(article)).toBe(3);
+    expect(new Set(await highlightedTexts(article))).toEqual(new Set(['Xiaomi']));
+  });
+
+  it('leaves pages that are not articles alone', async () => {
+    const page = await harness.browser.context.newPage();
+    await page.goto(harness.server.url('/pages/not-an-article.html'));
+    await page.waitForTimeout(500);
+    expect(await highlightedRangeCount(page)).toBe(0);
+  });
+});

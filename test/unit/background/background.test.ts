@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import type { TrackedEntity } from '@/utils/entities';
+import type { StoryReport } from '@/utils/stories';
+import { TRACKED_LIST_KEY } from '@/utils/tracked-list';
+
+function report(overrides: Partial<StoryReport> = {}): StoryReport {
+  return {
+    url: 'https://news.example/business/xiaomi-data',
+    visitedUrl: 'https://news.example/business/xiaomi-data?utm_source=x',
+    title: 'Xiaomi moves data',
+    publisher: 'News Example',
+    byline: null,
+    publishedTime: null,
+    lang: 'en',
+    section: 'Business',
+    isBusiness: true,
+    businessScore: 0.9,
+    mentions: [{ entityId: 'e1', count: 2, inHeadline: true, inLead: true }],
+    snippets: ['Xiaomi said on Monday'],
+    ...overrides,
+  };
+}
+
+// A message from an extension page has no tab; one from a content script does.
+const fromPage = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
+
+describe('background service worker', () => {
+  it('adds a company, publishes the tracked list for content scripts, and removes it again', async () => {
+    background.main();
+    const added = (await fromPage({
+      type: 'ui:addEntity',
+      payload: { name: ' Xiaomi ', aliases: ['Xiaomi Corp'] },
+    })) as {
+      ok: true;
+      value: TrackedEntity;
+    };
+    expect(added.ok).toBe(true);
+    expect(added.value.name).toBe('Xiaomi');
+    expect(added.value.aliases.map((a) => a.text)).toEqual(['Xiaomi', 'Xiaomi Corp']);
+
+    const published = (await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))[TRACKED_LIST_KEY] as TrackedEntity[];
+    expect(published.map((e) => e.name)).toEqual(['Xiaomi']);
+
+    expect(await fromPage({ type: 'ui:removeEntity', payload: { id: added.value.id } })).toEqual({
+      ok: true,
+      value: { removed: true },
+    });
+    expect((await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))[TRACKED_LIST_KEY]).toEqual([]);
+  });
+
+  it('refuses a company tracked twice, with a message naming it', async () => {
+    background.main();
+    await fromPage({ type: 'ui:addEntity', payload: { name: 'Apple' } });
+    expect(await fromPage({ type: 'ui:addEntity', payload: { name: 'apple' } })).toEqual({
+      ok: false,
+      error: '"Apple" is already tracked.',
+    });
+  });
+
+  it('stores reported stories once per canonical URL and lists them newest first', async () => {
+    background.main();
+    await fromPage({ type: 'content:reportStory', payload: report() });
+    await new Promise((r) => setTimeout(r, 2));
+    await fromPage({
+      type: 'content:reportStory',
+      payload: report({ url: 'https://news.example/b', title: 'Second' }),
+    });
+    await new Promise((r) => setTimeout(r, 2));
+    await fromPage({ type: 'content:reportStory', payload: report({ title: 'Xiaomi moves data (updated)' }) });
+
+    const listed = (await fromPage({ type: 'ui:listStories', payload: { limit: 10 } })) as {
+      ok: true;
+      value: { title: string }[];
+    };
+    expect(listed.value.map((s) => s.title)).toEqual(['Xiaomi moves data (updated)', 'Second']);
+  });
+
+  it('rejects malformed and unknown messages with a specific error', async () => {
+    background.main();
+    expect(await fromPage('hello')).toEqual({ ok: false, error: 'Malformed message: not an object.' });
+    expect(await fromPage({ type: 'ui:dropDatabase', payload: {} })).toEqual({
+      ok: false,
+      error: 'Unknown message type: ui:dropDatabase',
+    });
+    expect(await fromPage({ type: 'content:reportStory', payload: report({ url: 'javascript:alert(1)' }) })).toEqual({
+      ok: false,
+      error: 'url: URL scheme javascript: is not allowed',
+    });
+    expect(await fromPage({ type: 'ui:listStories', payload: { limit: 1e9 } })).toEqual({
+      ok: false,
+      error: 'limit: expected a number from 1 to 500',
+    });
+  });
+});
