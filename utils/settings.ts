@@ -9,6 +9,8 @@ export interface Settings {
   highlightScope: HighlightScope;
   /** Hostnames where the extension does nothing at all. */
   disabledSites: string[];
+  /** Hostnames where highlights are switched off (stories are still recorded). */
+  highlightOffSites: string[];
   recordOnlyBusiness: boolean;
   showPanel: boolean;
   notifications: boolean;
@@ -21,6 +23,7 @@ export interface Settings {
 export const DEFAULT_SETTINGS: Settings = {
   highlightScope: 'articles',
   disabledSites: [],
+  highlightOffSites: [],
   recordOnlyBusiness: false,
   showPanel: true,
   notifications: false,
@@ -34,6 +37,10 @@ function isNonNegativeInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
+function isHostList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.length <= 10_000 && value.every((s) => typeof s === 'string' && s.length <= 253);
+}
+
 /** Returns a complete, valid settings object: known fields kept when valid, defaults elsewhere. */
 export function validateSettings(raw: unknown): Settings {
   const input = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
@@ -41,10 +48,8 @@ export function validateSettings(raw: unknown): Settings {
     ok(input[key]) ? (input[key] as Settings[K]) : DEFAULT_SETTINGS[key];
   return {
     highlightScope: pick('highlightScope', (v) => SCOPES.includes(v as HighlightScope)),
-    disabledSites: pick(
-      'disabledSites',
-      (v) => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length <= 253),
-    ),
+    disabledSites: pick('disabledSites', isHostList),
+    highlightOffSites: pick('highlightOffSites', isHostList),
     recordOnlyBusiness: pick('recordOnlyBusiness', (v) => typeof v === 'boolean'),
     showPanel: pick('showPanel', (v) => typeof v === 'boolean'),
     notifications: pick('notifications', (v) => typeof v === 'boolean'),

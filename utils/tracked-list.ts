@@ -7,16 +7,27 @@ import { browser } from 'wxt/browser';
 import { listEntities } from './db/entities';
 import type { NewsDb } from './db/schema';
 import type { TrackedEntity } from './entities';
+import { type Settings, validateSettings } from './settings';
 
 export const TRACKED_LIST_KEY = 'trackedEntities';
+export const SETTINGS_KEY = 'settings';
+
+/** Everything a content script needs before it looks at a page, read in one storage call. */
+export interface ContentState {
+  entities: TrackedEntity[];
+  settings: Settings;
+}
 
 export async function publishEntities(db: NewsDb): Promise<void> {
   const entities = (await listEntities(db)).filter((e) => e.enabled);
   await browser.storage.local.set({ [TRACKED_LIST_KEY]: entities });
 }
 
-export async function readTrackedList(): Promise<TrackedEntity[]> {
-  const stored = await browser.storage.local.get(TRACKED_LIST_KEY);
+export async function readContentState(): Promise<ContentState> {
+  const stored = await browser.storage.local.get([TRACKED_LIST_KEY, SETTINGS_KEY]);
   const list = stored[TRACKED_LIST_KEY];
-  return Array.isArray(list) ? (list as TrackedEntity[]) : [];
+  return {
+    entities: Array.isArray(list) ? (list as TrackedEntity[]) : [],
+    settings: validateSettings(stored[SETTINGS_KEY]),
+  };
 }

@@ -7,12 +7,11 @@
 import { classifyBusiness } from '../article/classify';
 import { detectArticle } from '../article/detect';
 import { extractStory } from '../article/extract';
-import type { TrackedEntity } from '../entities';
 import { highlightMentions } from '../highlight/paint';
 import { compileMatcher, type Mention } from '../match/matcher';
 import { sendMessage } from '../messaging';
 import type { EntityMention, StoryReport } from '../stories';
-import { readTrackedList } from '../tracked-list';
+import { readContentState } from '../tracked-list';
 
 const LEAD_LENGTH = 600;
 const SNIPPET_RADIUS = 80;
@@ -46,8 +45,8 @@ export function summariseMentions(
 }
 
 export async function runOnPage(document: Document, url: string): Promise<StoryReport | null> {
-  const entities: TrackedEntity[] = await readTrackedList();
-  if (entities.length === 0) return null;
+  const { entities, settings } = await readContentState();
+  if (entities.length === 0 || settings.disabledSites.includes(new URL(url).hostname)) return null;
   if (!detectArticle(document, url).isArticle) return null;
   const story = extractStory(document, url);
   const business = classifyBusiness(story);
