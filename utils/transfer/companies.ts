@@ -12,6 +12,7 @@ const MAX_ALIASES = 100;
 const MAX_ID_LENGTH = 100;
 const COLOR = /^#[0-9a-f]{6}$/iu;
 // Control characters and bidirectional overrides can disguise a name on screen.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 export const COMPANY_CSV_HEADER = [
