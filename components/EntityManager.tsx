@@ -1,28 +1,36 @@
 import { useState } from 'preact/hooks';
-import type { StoreClient } from '@/utils/client';
-import { splitList } from '@/utils/entities';
+import type { TrackedEntity } from '@/utils/entities';
+import { EMPTY_FORM, newEntityInput, watchlists } from '@/utils/entity-form';
+import { BulkAdd } from './BulkAdd';
+import { EntityFields } from './EntityFields';
+import { EntityRow } from './EntityRow';
+import type { StoreClient } from './store-client';
 import { useAsync } from './useAsync';
 
 export interface EntityManagerProps {
   client: StoreClient;
+  /** Bumped by other sections (an import) to reload the list. */
+  generation?: number;
 }
 
-/** Add and remove tracked companies. */
-export function EntityManager({ client }: EntityManagerProps) {
-  const entities = useAsync(() => client.listEntities());
-  const [name, setName] = useState('');
-  const [aliases, setAliases] = useState('');
-  const [exclusions, setExclusions] = useState('');
-  const [matchCase, setMatchCase] = useState(false);
+const ALL = '';
+const NONE = '\u0000none';
+
+/** Add, edit, switch off, group and delete tracked companies. */
+export function EntityManager({ client, generation = 0 }: EntityManagerProps) {
+  const entities = useAsync(() => client.listEntities(), generation);
+  const [form, setForm] = useState(EMPTY_FORM);
   const [error, setError] = useState<string | null>(null);
+  const [shown, setShown] = useState(ALL);
+  const [deleted, setDeleted] = useState<TrackedEntity | null>(null);
+  const all = entities.value ?? [];
+  const groups = watchlists(all);
 
   async function add(event: Event) {
     event.preventDefault();
     try {
-      await client.addEntity({ name, aliases: splitList(aliases), exclusions: splitList(exclusions), matchCase });
-      setName('');
-      setAliases('');
-      setExclusions('');
+      await client.addEntity(newEntityInput(form));
+      setForm({ ...EMPTY_FORM, watchlist: form.watchlist });
       setError(null);
       entities.reload();
     } catch (e) {
@@ -30,56 +38,77 @@ export function EntityManager({ client }: EntityManagerProps) {
     }
   }
 
-  async function remove(id: string) {
-    await client.removeEntity(id);
-    entities.reload();
-  }
-
+  const visible = all.filter((e) => shown === ALL || (shown === NONE ? e.watchlist === null : e.watchlist === shown));
   return (
     <section aria-labelledby="tracked-heading">
       <h2 id="tracked-heading">Tracked companies</h2>
-      <form class="entity-form" onSubmit={add}>
-        <label>
-          Name
-          <input value={name} required onInput={(e) => setName(e.currentTarget.value)} />
-        </label>
-        <label>
-          Aliases
-          <textarea value={aliases} rows={2} onInput={(e) => setAliases(e.currentTarget.value)} />
-        </label>
-        <label>
-          Exclude
-          <textarea value={exclusions} rows={2} onInput={(e) => setExclusions(e.currentTarget.value)} />
-        </label>
-        <label class="inline">
-          <input type="checkbox" checked={matchCase} onChange={(e) => setMatchCase(e.currentTarget.checked)} />
-          Match case
-        </label>
-        <button type="submit">Add</button>
+      <form class="entity-form card" aria-label="Add a company" onSubmit={add}>
+        <EntityFields values={form} onChange={setForm} watchlists={groups} showColor={false} idPrefix="add" />
+        <button type="submit" class="primary">
+          Add
+        </button>
         {error && (
           <p role="alert" class="error">
             {error}
           </p>
         )}
       </form>
-      {entities.error && <p role="alert">{entities.error}</p>}
-      <ul aria-label="Tracked companies" class="entities">
-        {(entities.value ?? []).map((entity) => (
-          <li key={entity.id}>
-            <span class="swatch" style={{ background: entity.color }} aria-hidden="true" />
-            <span class="name">{entity.name}</span>
-            {entity.aliases.length > 1 && (
-              <span class="aliases">
-                {entity.aliases
-                  .slice(1)
-                  .map((a) => a.text)
-                  .join(', ')}
-              </span>
-            )}
-            <button type="button" aria-label={`Delete ${entity.name}`} onClick={() => remove(entity.id)}>
-              Delete
+      <BulkAdd client={client} onAdded={entities.reload} />
+      {entities.error && (
+        <p role="alert" class="error">
+          {entities.error}
+        </p>
+      )}
+      {groups.length > 0 && (
+        <label class="inline watchlist-filter">
+          Show watchlist
+          <select value={shown} onChange={(e) => setShown(e.currentTarget.value)}>
+            <option value={ALL}>All companies</option>
+            {groups.map((g) => (
+              <option key={g} value={g}>
+                {g}
+              </option>
+            ))}
+            <option value={NONE}>Not in a watchlist</option>
+          </select>
+        </label>
+      )}
+      <p role="status" class="notice">
+        {deleted && (
+          <>
+            Deleted {deleted.name}.{' '}
+            <button
+              type="button"
+              onClick={async () => {
+                await client.importEntities([deleted]);
+                setDeleted(null);
+                entities.reload();
+              }}
+            >
+              Undo
             </button>
-          </li>
+          </>
+        )}
+      </p>
+      {entities.value && all.length === 0 && (
+        <p class="empty">No companies yet. Add one above: its name, and any other spellings under Aliases.</p>
+      )}
+      <ul aria-label="Tracked companies" class="entities">
+        {visible.map((entity) => (
+          <EntityRow
+            key={entity.id}
+            entity={entity}
+            watchlists={groups}
+            onUpdate={async (id, patch) => {
+              await client.updateEntity(id, patch);
+              entities.reload();
+            }}
+            onDelete={async (e) => {
+              await client.removeEntity(e.id);
+              setDeleted(e);
+              entities.reload();
+            }}
+          />
         ))}
       </ul>
     </section>

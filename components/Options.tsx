@@ -1,11 +1,27 @@
-import type { StoreClient } from '@/utils/client';
+import { useState } from 'preact/hooks';
+import { DeleteAllData } from './DeleteAllData';
 import { EntityManager } from './EntityManager';
+import { ImportExport } from './ImportExport';
+import { SettingsForm } from './SettingsForm';
+import type { StoreClient } from './store-client';
 
-export function Options({ client }: { client: StoreClient }) {
+export interface OptionsProps {
+  client: StoreClient;
+  save?: (fileName: string, text: string, type: string) => void;
+}
+
+export function Options({ client, save }: OptionsProps) {
+  // Bumped when an import or deletion changes data another section shows.
+  const [generation, setGeneration] = useState(0);
+  const changed = () => setGeneration((g) => g + 1);
   return (
     <main class="options">
       <h1>News Tracker</h1>
-      <EntityManager client={client} />
+      <p class="muted">Everything here stays in this browser. Nothing is sent anywhere.</p>
+      <EntityManager client={client} generation={generation} />
+      <ImportExport client={client} onImported={changed} save={save} />
+      <SettingsForm key={generation} client={client} />
+      <DeleteAllData client={client} onDeleted={changed} />
     </main>
   );
 }

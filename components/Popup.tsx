@@ -1,16 +1,88 @@
-import type { StoreClient } from '@/utils/client';
-import { StoryList } from './StoryList';
+import type { ComponentChildren } from 'preact';
+import type { Settings } from '@/utils/settings';
+import { StoryBrowser } from './StoryBrowser';
+import type { StoreClient } from './store-client';
+import { ThisPage } from './ThisPage';
 import { useAsync } from './useAsync';
 
-const FIRST_PAGE = 50;
+export interface ActiveTab {
+  id: number;
+  url: string | null;
+}
 
-export function Popup({ client }: { client: StoreClient }) {
-  const stories = useAsync(() => client.listStories(FIRST_PAGE));
+export interface PopupProps {
+  client: StoreClient;
+  /** The tab the popup was opened over (browser.tabs.query in the real popup). */
+  getActiveTab(): Promise<ActiveTab | null>;
+  openOptions(): void;
+  /** Where the suggest-companies work plugs into the "This page" region. */
+  suggestions?: ComponentChildren;
+}
+
+async function loadPage(client: StoreClient, getActiveTab: () => Promise<ActiveTab | null>) {
+  const tab = await getActiveTab();
+  const status = tab ? await client.getPageStatus(tab.id) : null;
+  // Without the tabs permission the tab's address is hidden; the page's own report carries it.
+  return { url: status?.url ?? tab?.url ?? null, status };
+}
+
+export function Popup({ client, getActiveTab, openOptions, suggestions }: PopupProps) {
+  const entities = useAsync(() => client.listEntities());
+  const settings = useAsync(() => client.getSettings());
+  const page = useAsync(() => loadPage(client, getActiveTab));
+  const problem = useAsync(() => client.getStorageProblem());
+
+  async function saveSettings(next: Settings) {
+    await client.saveSettings(next);
+    settings.reload();
+  }
+
+  const error = entities.error ?? settings.error ?? page.error;
   return (
     <main class="popup">
-      <h1>News Tracker</h1>
-      {stories.error && <p role="alert">{stories.error}</p>}
-      {stories.value && <StoryList stories={stories.value} />}
+      <header class="popup-head">
+        <h1>News Tracker</h1>
+        <button type="button" onClick={openOptions}>
+          Options
+        </button>
+      </header>
+      {problem.value && (
+        <p role="alert" class="error banner">
+          {problem.value}
+        </p>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {settings.value && entities.value && page.value && (
+        <ThisPage
+          url={page.value.url}
+          status={page.value.status}
+          entities={entities.value}
+          settings={settings.value}
+          onSettingsChange={saveSettings}
+          suggestions={suggestions}
+        />
+      )}
+      {entities.value?.length === 0 && <Welcome openOptions={openOptions} />}
+      {entities.value && entities.value.length > 0 && <StoryBrowser client={client} entities={entities.value} />}
     </main>
+  );
+}
+
+function Welcome({ openOptions }: { openOptions(): void }) {
+  return (
+    <section class="welcome card" aria-labelledby="welcome-heading">
+      <h2 id="welcome-heading">Start by adding the companies you follow</h2>
+      <p>
+        News Tracker then highlights them in the news you read and keeps a private list of those stories here. Nothing
+        leaves your browser.
+      </p>
+      <button type="button" class="primary" onClick={openOptions}>
+        Add companies
+      </button>
+    </section>
   );
 }

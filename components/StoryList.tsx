@@ -1,32 +1,48 @@
-import type { StoryRecord } from '@/utils/stories';
+import { useEffect, useRef } from 'preact/hooks';
+import type { TrackedEntity } from '@/utils/entities';
+import { StoryItem, type StoryItemProps } from './StoryItem';
+import type { StoryView } from './store-client';
 
-export interface StoryListProps {
-  stories: readonly StoryRecord[];
+export interface StoryListProps extends Omit<StoryItemProps, 'story' | 'entities'> {
+  stories: readonly StoryView[];
+  entities: readonly TrackedEntity[];
+  hasMore: boolean;
+  loading: boolean;
+  onLoadMore(): void;
 }
 
-/** The matched stories, newest first. Page-derived strings are rendered as text, never HTML. */
-export function StoryList({ stories }: StoryListProps) {
-  if (stories.length === 0) {
-    return (
-      <p class="empty">
-        No stories yet. Add the companies you follow in the options, then read a news article that names one.
-      </p>
-    );
-  }
+/**
+ * The matched stories, newest first, one page at a time: the next page loads when the end of
+ * the list scrolls into view, or from the "Show more" button for keyboard users.
+ */
+export function StoryList({ stories, entities, hasMore, loading, onLoadMore, ...actions }: StoryListProps) {
+  const sentinel = useRef<HTMLDivElement>(null);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+
+  useEffect(() => {
+    const target = sentinel.current;
+    if (!target || !hasMore || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) onLoadMore();
+    });
+    observer.observe(target);
+    return () => observer.disconnect();
+  }, [hasMore, onLoadMore]);
+
   return (
-    <ul class="stories" aria-label="Matched stories">
-      {stories.map((story) => (
-        <li key={story.url} class="story">
-          <a href={story.url} target="_blank" rel="noreferrer">
-            {story.title}
-          </a>
-          <div class="meta">
-            {story.publisher && <span>{story.publisher}</span>}
-            <time dateTime={new Date(story.lastSeen).toISOString()}>{new Date(story.lastSeen).toLocaleString()}</time>
-          </div>
-          {story.snippets[0] && <p class="snippet">{story.snippets[0]}</p>}
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul class="stories" aria-label="Matched stories" aria-busy={loading}>
+        {stories.map((story) => (
+          <StoryItem key={story.url} story={story} entities={byId} {...actions} />
+        ))}
+      </ul>
+      {hasMore && (
+        <div ref={sentinel} class="more">
+          <button type="button" onClick={onLoadMore} disabled={loading}>
+            {loading ? 'Loading…' : 'Show more'}
+          </button>
+        </div>
+      )}
+    </>
   );
 }

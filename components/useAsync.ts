@@ -6,12 +6,15 @@ export interface AsyncState<T> {
   reload: () => void;
 }
 
-/** Loads a value once and on demand, keeping the last error as text a person can read. */
-export function useAsync<T>(load: () => Promise<T>): AsyncState<T> {
+/**
+ * Loads a value once, on demand (`reload`), and again whenever `generation` changes, keeping
+ * the last error as text a person can read.
+ */
+export function useAsync<T>(load: () => Promise<T>, generation = 0): AsyncState<T> {
   const [value, setValue] = useState<T | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
-  const [generation, setGeneration] = useState(0);
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const [own, setOwn] = useState(0);
+  const reload = useCallback(() => setOwn((g) => g + 1), []);
   useEffect(() => {
     let live = true;
     load().then(
@@ -27,6 +30,6 @@ export function useAsync<T>(load: () => Promise<T>): AsyncState<T> {
     return () => {
       live = false;
     };
-  }, [generation]);
+  }, [own, generation]);
   return { value, error, reload };
 }

@@ -32,7 +32,7 @@ function quote(cell: string): string {
 
 /** Writes rows (the first is the header) as spreadsheet-ready CSV text. */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
-  return BOM + rows.map((row) => row.map((cell) => quote(defuse(cell))).join(',')).join('\r\n') + '\r\n';
+  return `${BOM}${rows.map((row) => row.map((cell) => quote(defuse(cell))).join(',')).join('\r\n')}\r\n`;
 }
 
 function restore(cell: string): string {

@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import type { StoreClient } from './store-client';
+
+/** "Delete all data", behind a second, explicit confirmation. */
+export function DeleteAllData({ client, onDeleted }: { client: StoreClient; onDeleted(): void }) {
+  const [asking, setAsking] = useState(false);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    try {
+      await client.deleteAllData();
+      setAsking(false);
+      setNotice('All tracked companies, stories and settings were deleted.');
+      setError(null);
+      onDeleted();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <section aria-labelledby="danger-heading" class="danger">
+      <h2 id="danger-heading">Delete all data</h2>
+      {asking ? (
+        <div class="card">
+          <p id="danger-question">
+            Delete every tracked company, every recorded story and your settings? This cannot be undone; export first if
+            you may want them back.
+          </p>
+          <div class="button-row">
+            <button type="button" class="destructive" onClick={confirm}>
+              Yes, delete everything
+            </button>
+            <button type="button" onClick={() => setAsking(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="destructive" onClick={() => setAsking(true)}>
+          Delete all data…
+        </button>
+      )}
+      <p role="status" class="notice">
+        {notice}
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'preact/hooks';
+import type { TrackedEntity } from '@/utils/entities';
+import { type EntityFormValues, entityPatch, formFromEntity } from '@/utils/entity-form';
+import { EntityFields } from './EntityFields';
+
+export interface EntityRowProps {
+  entity: TrackedEntity;
+  watchlists: readonly string[];
+  onUpdate(id: string, patch: Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>): Promise<void>;
+  onDelete(entity: TrackedEntity): Promise<void>;
+}
+
+/** One tracked company: shown, switched on or off, edited in place, deleted. */
+export function EntityRow({ entity, watchlists, onUpdate, onDelete }: EntityRowProps) {
+  const [editing, setEditing] = useState<EntityFormValues | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function run(work: () => Promise<void>) {
+    try {
+      await work();
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  const errorLine = error && (
+    <p role="alert" class="error">
+      {error}
+    </p>
+  );
+
+  if (editing) {
+    return (
+      <li class="entity editing">
+        <form
+          class="entity-form"
+          aria-label={`Edit ${entity.name}`}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(async () => {
+              await onUpdate(entity.id, entityPatch(entity, editing));
+              setEditing(null);
+            });
+          }}
+        >
+          <EntityFields
+            values={editing}
+            onChange={setEditing}
+            watchlists={watchlists}
+            showColor
+            idPrefix={`edit-${entity.id}`}
+          />
+          <div class="actions">
+            <button type="submit" class="primary">
+              Save
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </div>
+          {errorLine}
+        </form>
+      </li>
+    );
+  }
+
+  const aliases = entity.aliases.slice(1).map((a) => a.text);
+  return (
+    <li class={entity.enabled ? 'entity' : 'entity disabled'}>
+      <span class="swatch" style={{ background: entity.color }} aria-hidden="true" />
+      <div class="entity-text">
+        <span class="name">{entity.name}</span>
+        {entity.watchlist && <span class="tag">{entity.watchlist}</span>}
+        {aliases.length > 0 && <span class="aliases">also {aliases.join(', ')}</span>}
+        {entity.exclusions.length > 0 && <span class="aliases">not {entity.exclusions.join(', ')}</span>}
+      </div>
+      <label class="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={entity.enabled}
+          aria-checked={entity.enabled}
+          aria-label={`Track ${entity.name}`}
+          onChange={(e) => {
+            const enabled = e.currentTarget.checked;
+            void run(() => onUpdate(entity.id, { enabled }));
+          }}
+        />
+        <span aria-hidden="true">{entity.enabled ? 'On' : 'Off'}</span>
+      </label>
+      <button type="button" aria-label={`Edit ${entity.name}`} onClick={() => setEditing(formFromEntity(entity))}>
+        Edit
+      </button>
+      <button type="button" aria-label={`Delete ${entity.name}`} onClick={() => run(() => onDelete(entity))}>
+        Delete
+      </button>
+      {errorLine}
+    </li>
+  );
+}

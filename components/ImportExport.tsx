@@ -1,0 +1,159 @@
+import { useState } from 'preact/hooks';
+import { companiesToCsv, companiesToJson, readCompaniesFile } from '@/utils/transfer/companies';
+import { checkSize } from '@/utils/transfer/errors';
+import { exportFileName } from '@/utils/transfer/files';
+import { companiesToWrite, type ImportPreview, previewImport } from '@/utils/transfer/preview';
+import { storiesToCsv, storiesToJson } from '@/utils/transfer/stories';
+import { saveTextFile } from './download';
+import type { StoreClient } from './store-client';
+
+export interface ImportExportProps {
+  client: StoreClient;
+  onImported(): void;
+  /** Where exported files go; a download unless a test says otherwise. */
+  save?: (fileName: string, text: string, type: string) => void;
+}
+
+const JSON_TYPE = 'application/json';
+const CSV_TYPE = 'text/csv;charset=utf-8';
+
+/** Export companies and stories as JSON or CSV; import companies after showing what would change. */
+export function ImportExport({ client, onImported, save = saveTextFile }: ImportExportProps) {
+  const [preview, setPreview] = useState<{ file: string; plan: ImportPreview } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+
+  async function exportAs(kind: 'companies' | 'stories', format: 'json' | 'csv') {
+    try {
+      const { entities, stories } = await client.exportData();
+      const now = Date.now();
+      const text =
+        kind === 'companies'
+          ? format === 'json'
+            ? companiesToJson(entities, now)
+            : companiesToCsv(entities)
+          : format === 'json'
+            ? storiesToJson(stories, now)
+            : storiesToCsv(stories, entities);
+      save(exportFileName(kind, format, now), text, format === 'json' ? JSON_TYPE : CSV_TYPE);
+      setNotice(`Exported ${kind === 'companies' ? entities.length : stories.length} ${kind}.`);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  async function choose(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    setPreview(null);
+    setNotice('');
+    try {
+      checkSize(file.size);
+      const incoming = readCompaniesFile(await file.text(), file.name);
+      setPreview({ file: file.name, plan: previewImport(incoming, await client.listEntities()) });
+      setError(null);
+    } catch (e) {
+      setError(`${file.name}: ${e instanceof Error ? e.message : String(e)} Nothing was imported.`);
+    }
+  }
+
+  async function confirm() {
+    if (!preview) return;
+    try {
+      const { added, changed } = await client.importEntities(companiesToWrite(preview.plan));
+      setNotice(`Imported ${preview.file}: ${added} added, ${changed} changed.`);
+      setPreview(null);
+      setError(null);
+      onImported();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  return (
+    <section aria-labelledby="transfer-heading">
+      <h2 id="transfer-heading">Import and export</h2>
+      <div class="button-row">
+        <button type="button" onClick={() => exportAs('companies', 'json')}>
+          Export companies (JSON)
+        </button>
+        <button type="button" onClick={() => exportAs('companies', 'csv')}>
+          Export companies (CSV)
+        </button>
+        <button type="button" onClick={() => exportAs('stories', 'json')}>
+          Export stories (JSON)
+        </button>
+        <button type="button" onClick={() => exportAs('stories', 'csv')}>
+          Export stories (CSV)
+        </button>
+      </div>
+      <label class="file-pick">
+        Import companies from a file (JSON or CSV)
+        <input type="file" accept=".json,.csv,application/json,text/csv" onChange={choose} />
+      </label>
+      <p role="status" class="notice">
+        {notice}
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {preview && <PreviewPanel {...preview} onConfirm={confirm} onCancel={() => setPreview(null)} />}
+    </section>
+  );
+}
+
+interface PreviewPanelProps {
+  file: string;
+  plan: ImportPreview;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+function PreviewPanel({ file, plan, onConfirm, onCancel }: PreviewPanelProps) {
+  const writes = plan.added.length + plan.changed.length;
+  return (
+    <section class="card preview" aria-label="Import preview">
+      <h3>
+        {file}: {plan.added.length} to add, {plan.changed.length} to change, {plan.skipped.length} skipped
+      </h3>
+      {plan.added.length > 0 && (
+        <ul aria-label="To add">
+          {plan.added.map((e) => (
+            <li key={e.id}>{e.name}</li>
+          ))}
+        </ul>
+      )}
+      {plan.changed.length > 0 && (
+        <ul aria-label="To change">
+          {plan.changed.map((c) => (
+            <li key={c.after.id}>
+              {c.after.name}: {c.fields.join(', ')}
+            </li>
+          ))}
+        </ul>
+      )}
+      {plan.skipped.length > 0 && (
+        <ul aria-label="Skipped">
+          {plan.skipped.map((s, i) => (
+            <li key={i}>
+              {s.name}: {s.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="button-row">
+        <button type="button" class="primary" disabled={writes === 0} onClick={onConfirm}>
+          Import {writes} {writes === 1 ? 'company' : 'companies'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </section>
+  );
+}

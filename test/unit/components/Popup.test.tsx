@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Popup } from '@/components/Popup';
+import { createEntity } from '@/utils/entities';
+import { fakeClient, story } from './fake-client';
+import { fireEvent, render, screen, within } from './testing';
+
+const apple = createEntity({ name: 'Apple' }, 0);
+const tab = async () => ({ id: 7, url: 'https://news.example/a' });
+
+describe('Popup', () => {
+  it('welcomes a new user and sends them to add companies', async () => {
+    const openOptions = vi.fn();
+    render(<Popup client={fakeClient()} getActiveTab={tab} openOptions={openOptions} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add companies' }));
+    expect(openOptions).toHaveBeenCalled();
+    expect(screen.queryByRole('list', { name: 'Matched stories' })).toBeNull();
+  });
+
+  it('shows this page and the matched stories once companies are tracked', async () => {
+    const client = fakeClient({
+      entities: [apple],
+      stories: [
+        story({ title: 'Apple story', mentions: [{ entityId: apple.id, count: 1, inHeadline: true, inLead: true }] }),
+      ],
+      pages: new Map([
+        [
+          7,
+          {
+            url: 'https://news.example/a',
+            isArticle: true,
+            isBusiness: false,
+            mentions: [{ entityId: apple.id, count: 2 }],
+          },
+        ],
+      ]),
+    });
+    render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
+    const region = await screen.findByRole('region', { name: 'This page' });
+    expect(within(region).getByText('Not business news')).toBeTruthy();
+    const stories = await screen.findByRole('list', { name: 'Matched stories' });
+    expect(await within(stories).findByRole('link', { name: 'Apple story' })).toBeTruthy();
+  });
+
+  it('saves the per-site highlight switch through the store', async () => {
+    const client = fakeClient({ entities: [apple] });
+    render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
+    fireEvent.click(await screen.findByRole('switch', { name: 'Highlights on this site' }));
+    await vi.waitFor(() => expect(client.state.settings.highlightOffSites).toEqual(['news.example']));
+    await vi.waitFor(() =>
+      expect((screen.getByRole('switch', { name: 'Highlights on this site' }) as HTMLInputElement).checked).toBe(false),
+    );
+  });
+
+  it('says so when storage is in trouble', async () => {
+    render(<Popup client={fakeClient({ problem: 'Storage is full.' })} getActiveTab={tab} openOptions={() => {}} />);
+    expect((await screen.findByRole('alert')).textContent).toBe('Storage is full.');
+  });
+});

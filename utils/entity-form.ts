@@ -1,0 +1,91 @@
+/**
+ * What the company form on the options page means, as data: the fields a person fills in, and
+ * how they become a new company or a change to a tracked one.
+ */
+import { type Alias, cleanName, type NewEntityInput, splitList, type TrackedEntity } from './entities';
+
+export interface EntityFormValues {
+  name: string;
+  /** One per line or comma-separated, as typed. */
+  aliases: string;
+  exclusions: string;
+  matchCase: boolean;
+  watchlist: string;
+  color: string;
+}
+
+export const EMPTY_FORM: EntityFormValues = {
+  name: '',
+  aliases: '',
+  exclusions: '',
+  matchCase: false,
+  watchlist: '',
+  color: '',
+};
+
+export function formFromEntity(entity: TrackedEntity): EntityFormValues {
+  return {
+    name: entity.name,
+    aliases: entity.aliases
+      .slice(1)
+      .map((a) => a.text)
+      .join('\n'),
+    exclusions: entity.exclusions.join('\n'),
+    matchCase: entity.aliases[0]?.matchCase ?? false,
+    watchlist: entity.watchlist ?? '',
+    color: entity.color,
+  };
+}
+
+const watchlistOf = (form: EntityFormValues) => cleanName(form.watchlist) || null;
+
+export function newEntityInput(form: EntityFormValues): NewEntityInput {
+  return {
+    name: form.name,
+    aliases: splitList(form.aliases),
+    exclusions: splitList(form.exclusions),
+    matchCase: form.matchCase,
+    watchlist: watchlistOf(form),
+    ...(form.color ? { color: form.color } : {}),
+  };
+}
+
+/** The edit to send for a tracked company; aliases that stay keep their own whole-word setting. */
+export function entityPatch(entity: TrackedEntity, form: EntityFormValues): Omit<TrackedEntity, 'id' | 'createdAt'> {
+  const name = cleanName(form.name);
+  if (name.length === 0) throw new Error('A tracked company needs a name.');
+  const previous = new Map(entity.aliases.map((a) => [a.text.toLocaleLowerCase(), a]));
+  const seen = new Set<string>();
+  const aliases: Alias[] = [];
+  for (const text of [name, ...splitList(form.aliases)]) {
+    const key = text.toLocaleLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    aliases.push({ text, matchCase: form.matchCase, wholeWord: previous.get(key)?.wholeWord ?? true });
+  }
+  return {
+    name,
+    aliases,
+    exclusions: splitList(form.exclusions),
+    color: form.color || entity.color,
+    enabled: entity.enabled,
+    watchlist: watchlistOf(form),
+  };
+}
+
+/** Names pasted in bulk: one per line (names such as "Apple, Inc." keep their commas). */
+export function pastedNames(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split('\n')
+        .map(cleanName)
+        .filter((n) => n.length > 0),
+    ),
+  ];
+}
+
+/** The distinct watchlist names in use, for suggestions and the filter. */
+export function watchlists(entities: readonly TrackedEntity[]): string[] {
+  return [...new Set(entities.flatMap((e) => (e.watchlist ? [e.watchlist] : [])))].sort((a, b) => a.localeCompare(b));
+}
