@@ -4,8 +4,16 @@ import type { Locator, Page } from 'playwright-core';
 export class PopupPage {
   constructor(readonly page: Page) {}
 
+  get thisPage(): Locator {
+    return this.page.getByRole('region', { name: 'This page' });
+  }
+
+  get storyList(): Locator {
+    return this.page.getByRole('list', { name: 'Matched stories' });
+  }
+
   get storyLinks(): Locator {
-    return this.page.getByRole('list', { name: 'Matched stories' }).getByRole('link');
+    return this.storyList.locator(':scope > li .story-head a');
   }
 
   /** Story headlines; reloads until at least `atLeast` are shown (the background saves asynchronously). */
@@ -17,5 +25,19 @@ export class PopupPage {
       await this.page.waitForLoadState();
     }
     return this.storyLinks.allTextContents();
+  }
+
+  /** The list item of the story with this headline. */
+  story(title: string): Locator {
+    return this.storyList.locator(':scope > li').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search stories' }).fill(text);
+  }
+
+  /** Presses a filter chip: a company name, "Unread" or "Starred". */
+  async toggleFilter(name: string): Promise<void> {
+    await this.page.getByRole('button', { name, exact: true }).click();
   }
 }
