@@ -29,7 +29,9 @@ export class PopupPage {
 
   /** The list item of the story with this headline. */
   story(title: string): Locator {
-    return this.storyList.locator(':scope > li').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+    return this.storyList
+      .locator(':scope > li')
+      .filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
   }
 
   async search(text: string): Promise<void> {
