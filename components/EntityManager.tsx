@@ -30,7 +30,7 @@ export function EntityManager({ client, generation = 0 }: EntityManagerProps) {
     event.preventDefault();
     try {
       await client.addEntity(newEntityInput(form));
-      setForm({ ...EMPTY_FORM, watchlist: form.watchlist });
+      setForm(EMPTY_FORM);
       setError(null);
       entities.reload();
     } catch (e) {

@@ -47,7 +47,10 @@ export class OptionsPage {
   }
 
   async setTracking(name: string, on: boolean): Promise<void> {
-    await this.page.getByRole('switch', { name: `Track ${name}`, exact: true }).setChecked(on);
+    // The switch shows the stored state, so it flips once the store has answered.
+    const toggle = this.page.getByRole('switch', { name: `Track ${name}`, exact: true });
+    if ((await toggle.isChecked()) !== on) await toggle.click();
+    await this.page.getByRole('switch', { name: `Track ${name}`, exact: true, checked: on }).waitFor();
   }
 
   async deleteCompany(name: string): Promise<void> {
