@@ -4,12 +4,14 @@
  */
 import { type ExtensionBrowser, launchWithExtension } from '../../scripts/lib/chromium';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import { type NetworkGuard, watchNetwork } from './network-guard';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
 
 export interface Harness {
   browser: ExtensionBrowser;
   server: StaticServer;
+  network: NetworkGuard;
   openOptions(): Promise<OptionsPage>;
   openPopup(): Promise<PopupPage>;
   close(): Promise<void>;
@@ -18,14 +20,19 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const server = await startStaticServer('test/fixtures');
   const browser = await launchWithExtension();
+  const network = watchNetwork(browser.context, server.origin);
   return {
     browser,
     server,
+    network,
     openOptions: async () => new OptionsPage(await browser.openExtensionPage('options.html')),
     openPopup: async () => new PopupPage(await browser.openExtensionPage('popup.html')),
+    /** Closes everything, then fails if anything made a network request it should not have. */
     async close() {
       await browser.close();
       await server.close();
+      const leaks = network.violations();
+      if (leaks.length > 0) throw new Error(`Unexpected network requests:\n${leaks.join('\n')}`);
     },
   };
 }

@@ -13,12 +13,14 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Deletes up to `max` unstarred stories last seen before `before`, oldest first; returns how many. */
 async function deleteOldest(db: NewsDb, before: number, max: number): Promise<number> {
-  const tx = db.transaction('stories', 'readwrite');
+  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
+  const facts = tx.objectStore('storyFacts');
+  const index = tx.objectStore('stories').index('by-last-seen');
   let deleted = 0;
   const range = IDBKeyRange.upperBound(before, true);
-  for (let c = await tx.store.index('by-last-seen').openCursor(range); c && deleted < max; c = await c.continue()) {
+  for (let c = await index.openCursor(range); c && deleted < max; c = await c.continue()) {
     if (c.value.starred) continue;
-    await c.delete();
+    await Promise.all([c.delete(), facts.delete(c.primaryKey)]);
     deleted += 1;
   }
   await tx.done;

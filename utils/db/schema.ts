@@ -6,15 +6,17 @@
  * (and a test in test/unit/db/upgrade.test.ts that fills version N-1 and upgrades it).
  *
  * Version 1: entities, stories (by last seen), settings.
- * Version 2: story indexes for the popup's filters and search, and syndication groups.
+ * Version 2: storyFacts, the dashboard's compact copy of each story (utils/dashboard/facts.ts).
+ * Version 3: story indexes for the popup's filters and search, and syndication groups.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
+import { type StoryFact, toStoryFact } from '../dashboard/facts';
 import type { TrackedEntity } from '../entities';
 import type { Settings } from '../settings';
 import { type StoredStory, toStored } from './story-index';
 
 export const DB_NAME = 'news-tracker';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -41,12 +43,18 @@ export interface NewsTrackerDB extends DBSchema {
     key: 'settings';
     value: Settings;
   };
+  /** Version 2: the dashboard's compact copy of each story (utils/dashboard/facts.ts). */
+  storyFacts: {
+    key: string;
+    value: StoryFact;
+    indexes: { 'by-first-seen': number };
+  };
 }
 
 export type NewsDb = IDBPDatabase<NewsTrackerDB>;
 type UpgradeTx = IDBPTransaction<NewsTrackerDB, StoreNames<NewsTrackerDB>[], 'versionchange'>;
 
-/** Version 2: fills the new index fields of every story already stored, inside the upgrade. */
+/** Version 3: fills the new index fields of every story already stored, inside the upgrade. */
 async function addStoryIndexes(tx: UpgradeTx): Promise<void> {
   const stories = tx.objectStore('stories');
   stories.createIndex('by-entity', 'entityKeys', { multiEntry: true });
@@ -73,7 +81,18 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
         stories.createIndex('by-last-seen', 'lastSeen');
         db.createObjectStore('settings');
       }
-      if (version >= 2 && oldVersion < 2) await addStoryIndexes(tx);
+      if (version >= 2 && oldVersion < 2) {
+        const facts = db.createObjectStore('storyFacts', { keyPath: 'url' });
+        facts.createIndex('by-first-seen', 'firstSeen');
+        // Stories stored before version 2 get their facts inside the upgrade, so none is missed.
+        // A cursor rather than getAll: a years-old store need not fit in memory at once.
+        void (async () => {
+          for (let c = await tx.objectStore('stories').openCursor(); c; c = await c.continue()) {
+            await facts.put(toStoryFact(c.value));
+          }
+        })();
+      }
+      if (version >= 3 && oldVersion < 3) await addStoryIndexes(tx);
     },
   });
 }

@@ -5,6 +5,7 @@
  */
 
 import type { IDBPObjectStore } from 'idb';
+import { toStoryFact } from '../dashboard/facts';
 import { mergeStory, type StoryRecord, type StoryReport } from '../stories';
 import type { NewsDb, NewsTrackerDB } from './schema';
 import { type StoredStory, toRecord, toStored } from './story-index';
@@ -20,23 +21,25 @@ export interface SaveOutcome {
 
 /** Saves a reported story; a story already stored under the same canonical URL is updated in place. */
 export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now()): Promise<SaveOutcome> {
-  const tx = db.transaction('stories', 'readwrite');
-  const existing = await tx.store.get(report.url);
+  // The dashboard's fact is written in the same transaction, so the two never disagree.
+  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
+  const stories = tx.objectStore('stories');
+  const existing = await stories.get(report.url);
   const merged = mergeStory(existing, report, now);
   let groupId = existing?.groupId;
   if (!groupId) {
-    const sibling = await findSibling(tx.store, toStored(merged), now);
+    const sibling = await findSibling(stories, toStored(merged), now);
     if (sibling) {
       groupId = sibling.groupId ?? sibling.url;
-      if (!sibling.groupId) await tx.store.put({ ...sibling, groupId });
+      if (!sibling.groupId) await stories.put({ ...sibling, groupId });
     }
   }
-  await tx.store.put(toStored(merged, groupId));
+  await Promise.all([stories.put(toStored(merged, groupId)), tx.objectStore('storyFacts').put(toStoryFact(merged))]);
   await tx.done;
   return { record: merged, isNew: !existing && !groupId };
 }
 
-type StoryStore = IDBPObjectStore<NewsTrackerDB, ['stories'], 'stories', 'readwrite'>;
+type StoryStore = IDBPObjectStore<NewsTrackerDB, ('stories' | 'storyFacts')[], 'stories', 'readwrite'>;
 
 async function findSibling(store: StoryStore, story: StoredStory, now: number): Promise<StoredStory | undefined> {
   const candidates = [
@@ -67,7 +70,8 @@ export async function markAllRead(db: NewsDb): Promise<number> {
 }
 
 export async function deleteStory(db: NewsDb, url: string): Promise<void> {
-  await db.delete('stories', url);
+  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
+  await Promise.all([tx.objectStore('stories').delete(url), tx.objectStore('storyFacts').delete(url), tx.done]);
 }
 
 /** Every story as the UI sees it (without index fields), for export. */
