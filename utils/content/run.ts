@@ -1,75 +1,242 @@
 /**
- * What the content script does on a page, in order of cost:
- *   tracked list (storage.local) -> cheap article check -> extraction + classification
- *   -> matching -> highlights -> report to the background.
- * A page that is not an article, or a user with nothing tracked, stops after the first steps.
+ * What the content script does on a page, cheapest checks first:
+ *
+ *   storage.local (tracked list + settings) ─ nothing tracked or site disabled? stop.
+ *     └ detectArticle ─ not an article and highlights only on articles? stop (no observer, no DOM walk).
+ *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel
+ *         │    └ watch late content (MutationObserver → batched rescans), shadow roots attached later
+ *         └ record (articles, top frame): extractStory → classifyBusiness → matcher → content:reportStory
+ *
+ * Tracked-list changes recompile the matcher and start over; settings changes re-decide, and
+ * switching highlights off clears every highlight at once. A single-page-app navigation starts
+ * a fresh run. Everything stops when the signal (WXT's ctx) aborts.
  */
 import { classifyBusiness } from '../article/classify';
 import { detectArticle } from '../article/detect';
 import { extractStory } from '../article/extract';
-import { highlightMentions } from '../highlight/paint';
-import { compileMatcher, type Mention } from '../match/matcher';
-import { sendMessage } from '../messaging';
-import type { EntityMention, StoryReport } from '../stories';
-import { readContentState } from '../tracked-list';
+import type { TrackedEntity } from '../entities';
+import { createPageHighlights, type PageHighlights } from '../highlight/page-highlights';
+import { createSlicer } from '../highlight/slicer';
+import { compileMatcher, type Matcher } from '../match/matcher';
+import { createNavigator, scrollToMention } from '../panel/navigation';
+import { createPanel, PANEL_TAG, type Panel, type PanelRow } from '../panel/panel';
+import type { Settings } from '../settings';
+import type { StoryReport } from '../stories';
+import type { ContentState } from '../tracked-list';
+import { type ChangeWatcher, watchChanges } from './changes';
+import { buildStoryReport } from './report';
+import { decidePageWork, isSiteDisabled, NO_WORK, type PageWork, shouldRecord } from './scope';
 
-const LEAD_LENGTH = 600;
-const SNIPPET_RADIUS = 80;
-
-function snippetAround(text: string, m: Mention): string {
-  const start = Math.max(0, m.start - SNIPPET_RADIUS);
-  const end = Math.min(text.length, m.end + SNIPPET_RADIUS);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/gu, ' ').trim()}${end < text.length ? '…' : ''}`;
+export interface ContentEnvironment {
+  document: Document;
+  /** The page's current address (it changes without a reload in single-page apps). */
+  url(): string;
+  isTopFrame: boolean;
+  signal: AbortSignal;
+  /** Sends the story to the background; expected to handle its own failures. */
+  report(story: StoryReport): Promise<void>;
+  /** Open shadow roots for the panel in tests; closed on real pages. */
+  panelMode?: ShadowRootMode;
+  /** How often to look for shadow roots attached after the scan. */
+  hostCheckMs?: number;
 }
 
-/** Summarises mentions per entity, for the story report. */
-export function summariseMentions(
-  title: string,
-  mentions: readonly Mention[],
-  matcher: { findMentions(text: string): Mention[] },
-): EntityMention[] {
-  const inHeadline = new Set(matcher.findMentions(title).map((m) => m.entityId));
-  const byEntity = new Map<string, EntityMention>();
-  for (const m of mentions) {
-    const entry = byEntity.get(m.entityId) ?? {
-      entityId: m.entityId,
-      count: 0,
-      inHeadline: inHeadline.has(m.entityId),
-      inLead: false,
-    };
-    entry.count += 1;
-    entry.inLead ||= m.start < LEAD_LENGTH;
-    byEntity.set(m.entityId, entry);
+export interface ContentSession {
+  /** Entities and/or settings changed in storage. */
+  onStateChanged(change: Partial<ContentState>): Promise<void>;
+  /** The address changed without a page load. */
+  onLocationChanged(): Promise<void>;
+  /** Current highlights (for tests and the benchmark). */
+  readonly highlights: PageHighlights | null;
+  /** Resolves when the current scan, if any, has finished. */
+  idle(): Promise<void>;
+}
+
+function hostnameOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
   }
-  return [...byEntity.values()];
 }
 
-export async function runOnPage(document: Document, url: string): Promise<StoryReport | null> {
-  const { entities, settings } = await readContentState();
-  if (entities.length === 0 || settings.disabledSites.includes(new URL(url).hostname)) return null;
-  if (!detectArticle(document, url).isArticle) return null;
-  const story = extractStory(document, url);
-  const business = classifyBusiness(story);
-  const matcher = compileMatcher(entities);
-  highlightMentions(document.body, matcher, entities);
-  const mentions = matcher.findMentions(story.text);
-  if (mentions.length === 0) return null;
-  const report: StoryReport = {
-    url: story.canonicalUrl,
-    visitedUrl: url,
-    title: story.title.slice(0, 1000),
-    publisher: story.publisher,
-    byline: story.byline,
-    publishedTime: story.publishedTime,
-    lang: story.lang,
-    section: story.section,
-    isBusiness: business.isBusiness,
-    businessScore: business.score,
-    mentions: summariseMentions(story.title, mentions, matcher),
-    snippets: [...new Map(mentions.map((m) => [m.entityId, m])).values()]
-      .slice(0, 3)
-      .map((m) => snippetAround(story.text, m)),
+export function startContentSession(env: ContentEnvironment, initial: ContentState): ContentSession {
+  const doc = env.document;
+  let entities: TrackedEntity[] = initial.entities;
+  let settings: Settings = initial.settings;
+  let matcher: Matcher | null = null;
+  let work: PageWork = NO_WORK;
+  let highlights: PageHighlights | null = null;
+  let watcher: ChangeWatcher | null = null;
+  let panel: Panel | null = null;
+  let panelClosed = false;
+  let run = new AbortController();
+  let scanning: Promise<void> = Promise.resolve();
+  let lastReport = '';
+  const possibleHosts = new Set<Element>();
+  const navigator = createNavigator();
+
+  const matcherNow = () => {
+    matcher ??= compileMatcher(entities);
+    return matcher;
   };
-  await sendMessage('content:reportStory', report);
-  return report;
+  const isOwnNode = (node: Node) => node.nodeName.toUpperCase() === PANEL_TAG.toUpperCase();
+  const walkOptions = {
+    isOwnElement: isOwnNode,
+    onShadowRoot: (root: ShadowRoot) => watcher?.observe(root),
+    onPossibleHost: (element: Element) => possibleHosts.add(element),
+  };
+
+  const stopHighlighting = () => {
+    run.abort();
+    watcher?.stop();
+    watcher = null;
+    highlights?.clear();
+    highlights = null;
+    panel?.remove();
+    panel = null;
+    possibleHosts.clear();
+    navigator.reset();
+  };
+
+  const panelRows = (): PanelRow[] => {
+    const counts = highlights?.counts() ?? new Map<string, number>();
+    return entities
+      .filter((e) => (counts.get(e.id) ?? 0) > 0)
+      .map((e) => ({ entityId: e.id, name: e.name, color: e.color, count: counts.get(e.id) ?? 0 }));
+  };
+  const refreshPanel = () => {
+    const rows = panelRows();
+    const wanted = env.isTopFrame && settings.showPanel && !panelClosed && work.highlight && rows.length > 0;
+    if (!wanted) {
+      panel?.remove();
+      panel = null;
+      return;
+    }
+    panel ??= createPanel(
+      doc,
+      {
+        step(entityId, direction) {
+          const step = highlights && navigator.step(highlights.mentions, entityId, direction);
+          if (!step || !highlights) return;
+          highlights.focus(step.mention);
+          scrollToMention(step.mention);
+          panel?.showPosition(`${step.position} of ${step.total}`);
+        },
+        close() {
+          panelClosed = true;
+          highlights?.focus(null);
+          refreshPanel();
+        },
+      },
+      env.panelMode,
+    );
+    panel.update(rows);
+  };
+
+  const rescan = (roots: Node[]) => {
+    const current = highlights;
+    if (!current) return;
+    const signal = run.signal;
+    scanning = scanning.then(async () => {
+      if (signal.aborted) return;
+      await current.scan(roots, createSlicer(), signal);
+      watcher?.discardOwnChanges();
+      if (!signal.aborted) refreshPanel();
+    });
+  };
+
+  const checkNewShadowRoots = () => {
+    const found: ShadowRoot[] = [];
+    for (const element of possibleHosts) {
+      if (element.shadowRoot) found.push(element.shadowRoot);
+      if (element.shadowRoot || !element.isConnected) possibleHosts.delete(element);
+    }
+    for (const root of found) watcher?.observe(root);
+    if (found.length > 0) rescan(found);
+  };
+
+  const startHighlighting = () => {
+    run = new AbortController();
+    highlights = createPageHighlights(doc, matcherNow(), entities, { ...walkOptions, paint: true });
+    watcher = watchChanges({
+      isOwnNode,
+      onChanged: (containers) => {
+        rescan(containers);
+        checkNewShadowRoots();
+      },
+    });
+    watcher.observe(doc);
+    rescan([doc.body ?? doc.documentElement]);
+    const timer = setInterval(() => {
+      if (run.signal.aborted) clearInterval(timer);
+      else checkNewShadowRoots();
+    }, env.hostCheckMs ?? 2000);
+  };
+
+  const record = async (url: string) => {
+    const story = extractStory(doc, url);
+    const business = classifyBusiness(story);
+    if (!shouldRecord(settings, business.isBusiness)) return;
+    const report = buildStoryReport(story, business, url, matcherNow());
+    if (!report) return;
+    // Re-sending an identical report (e.g. after a settings change) would only touch lastSeen.
+    const key = JSON.stringify([report.url, report.mentions]);
+    if (key === lastReport) return;
+    lastReport = key;
+    await env.report(report);
+  };
+
+  /** Re-decides what to do on this page; `fresh` discards what was found (new list or address). */
+  const decide = async (fresh: boolean) => {
+    const url = env.url();
+    const host = hostnameOf(url);
+    const wasHighlighting = work.highlight;
+    if (fresh) stopHighlighting();
+    // Compiling the matcher waits until a page needs it: most pages are not articles.
+    if (!entities.some((e) => e.enabled && e.aliases.length > 0) || isSiteDisabled(settings, host)) {
+      work = NO_WORK;
+      stopHighlighting();
+      return;
+    }
+    const isArticle = detectArticle(doc, url).isArticle;
+    work = decidePageWork(settings, host, isArticle, env.isTopFrame);
+    if (!work.highlight) stopHighlighting();
+    else if (fresh || !wasHighlighting) startHighlighting();
+    else refreshPanel();
+    if (work.record) await record(url);
+  };
+
+  const started = decide(true);
+  env.signal.addEventListener('abort', stopHighlighting, { once: true });
+
+  return {
+    get highlights() {
+      return highlights;
+    },
+    async onStateChanged(change) {
+      await started;
+      if (change.settings) settings = change.settings;
+      if (change.entities) {
+        entities = change.entities;
+        matcher = null;
+        lastReport = '';
+      }
+      await decide(change.entities !== undefined);
+    },
+    async onLocationChanged() {
+      await started;
+      panelClosed = false;
+      lastReport = '';
+      await decide(true);
+    },
+    async idle() {
+      await started;
+      let seen: Promise<void> | null = null;
+      while (seen !== scanning) {
+        seen = scanning;
+        await seen;
+      }
+    },
+  };
 }

@@ -1,57 +1,37 @@
 /**
- * Paints mentions with the CSS Custom Highlight API: the page's DOM is not changed at all.
- * Highlight names are random per page load so a page learns nothing from them.
+ * Paints mentions. With the CSS Custom Highlight API (highlight-api.ts) the page's DOM is not
+ * changed at all; where the API is missing, mentions are wrapped in a custom element instead
+ * (wrap.ts). The pipeline only sees this interface.
+ *
+ * What the page can see: CSS.highlights and adoptedStyleSheets belong to the page, so its
+ * scripts can read which of its own words are highlighted and in which colours. Names are
+ * random per page load and only colours that have a mention on this page are registered, so
+ * nothing about companies absent from the page, stories or settings is revealed.
  */
-import type { TrackedEntity } from '../entities';
-import type { Matcher } from '../match/matcher';
+import type { FoundMention } from './scan';
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'TEMPLATE']);
-
-export interface Painted {
-  /** Number of ranges painted per entity id. */
-  counts: Map<string, number>;
+export interface Painter {
+  add(mention: FoundMention, color: string): void;
+  remove(mention: FoundMention): void;
+  /** Applies what was added; the wrapping fallback changes the DOM only here, in one batch. */
+  flush(): void;
+  /** Marks the mention the user stepped to from the panel (null: none). */
+  focus(mention: FoundMention | null): void;
+  /** Removes every highlight at once. */
   clear(): void;
 }
 
-function opaqueName(): string {
+const DEFAULT_COLOR = '#ffd54f';
+
+/** Colours come from storage; only plain hex colours ever reach a style rule. */
+export function safeColor(color: string): string {
+  return /^#[0-9a-f]{6}$/iu.test(color) ? color.toLowerCase() : DEFAULT_COLOR;
+}
+
+export function opaqueName(): string {
   return `h${crypto.randomUUID().replaceAll('-', '')}`;
 }
 
-export function highlightMentions(root: Element, matcher: Matcher, entities: readonly TrackedEntity[]): Painted {
-  const counts = new Map<string, number>();
-  const supported = typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
-  const colorOf = new Map(entities.map((e) => [e.id, e.color]));
-  const byColor = new Map<string, Range[]>();
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) =>
-      node.parentElement && SKIP.has(node.parentElement.tagName) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    for (const mention of matcher.findMentions(node.nodeValue ?? '')) {
-      counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
-      const range = doc.createRange();
-      range.setStart(node, mention.start);
-      range.setEnd(node, mention.end);
-      const color = colorOf.get(mention.entityId) ?? '#ffd54f';
-      byColor.set(color, [...(byColor.get(color) ?? []), range]);
-    }
-  }
-  if (!supported) return { counts, clear() {} };
-  const names: string[] = [];
-  const sheet = new CSSStyleSheet();
-  for (const [color, ranges] of byColor) {
-    const name = opaqueName();
-    names.push(name);
-    CSS.highlights.set(name, new Highlight(...ranges));
-    sheet.insertRule(`::highlight(${name}) { background-color: ${color}; color: #000; }`);
-  }
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-  return {
-    counts,
-    clear() {
-      for (const name of names) CSS.highlights.delete(name);
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-    },
-  };
+export function supportsHighlightApi(view: Window & typeof globalThis): boolean {
+  return typeof view.CSS !== 'undefined' && 'highlights' in view.CSS && typeof view.Highlight === 'function';
 }

@@ -1,0 +1,161 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startContentSession } from '@/utils/content/run';
+import { createEntity, type TrackedEntity } from '@/utils/entities';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import type { StoryReport } from '@/utils/stories';
+
+const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
+const samsung = createEntity({ name: 'Samsung' }, 1);
+const body =
+  '<article><h1>Xiaomi and Samsung race for Europe</h1>' +
+  '<p>Xiaomi said on Monday it would open a data centre in Ireland, a move that follows Samsung.</p>' +
+  '<p>Analysts expect Xiaomi to grow its share of the European phone market this year.</p></article>';
+const head =
+  '<title>Xiaomi and Samsung race for Europe</title><meta property="og:type" content="article">' +
+  '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Xiaomi and Samsung race for Europe","articleSection":"Business"}</script>';
+
+const running: AbortController[] = [];
+
+function start(options: { entities?: TrackedEntity[]; settings?: Partial<Settings>; article?: boolean } = {}) {
+  document.head.innerHTML = options.article === false ? '<title>Shop</title>' : head;
+  document.body.innerHTML = body;
+  const reports: StoryReport[] = [];
+  const controller = new AbortController();
+  running.push(controller);
+  const session = startContentSession(
+    {
+      document,
+      url: () => 'https://news.example/business/xiaomi-ireland',
+      isTopFrame: true,
+      signal: controller.signal,
+      report: async (r) => void reports.push(r),
+      panelMode: 'open',
+      hostCheckMs: 50,
+    },
+    { entities: options.entities ?? [xiaomi, samsung], settings: { ...DEFAULT_SETTINGS, ...options.settings } },
+  );
+  return { session, reports, controller };
+}
+
+const panelText = () => document.querySelector('news-tracker-panel')?.shadowRoot?.textContent ?? null;
+const count = (session: ReturnType<typeof start>['session'], id: string) => session.highlights?.counts().get(id) ?? 0;
+
+describe('the content-script session', () => {
+  beforeEach(() => {
+    for (const controller of running.splice(0)) controller.abort();
+    document.body.innerHTML = '';
+  });
+
+  it('highlights tracked companies on an article, shows the panel and reports the story', async () => {
+    const { session, reports } = start();
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(3);
+    expect(count(session, samsung.id)).toBe(2);
+    expect(panelText()).toContain('Xiaomi3');
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.mentions.map((m) => [m.entityId, m.count > 0, m.inHeadline])).toEqual([
+      [xiaomi.id, true, true],
+      [samsung.id, true, true],
+    ]);
+  });
+
+  it('does nothing on a page that is not an article while highlights are for articles only', async () => {
+    const { session, reports } = start({ article: false });
+    await session.idle();
+    expect(session.highlights).toBeNull();
+    expect(reports).toEqual([]);
+    expect(panelText()).toBeNull();
+  });
+
+  it('highlights every page when the scope is all, but records only articles', async () => {
+    const { session, reports } = start({ article: false, settings: { highlightScope: 'all' } });
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(3);
+    expect(reports).toEqual([]);
+  });
+
+  it('does nothing at all on a disabled site', async () => {
+    const { session, reports } = start({ settings: { disabledSites: ['news.example'] } });
+    await session.idle();
+    expect(session.highlights).toBeNull();
+    expect(reports).toEqual([]);
+  });
+
+  it('records but does not highlight where highlights are off for the site', async () => {
+    const { session, reports } = start({ settings: { highlightOffSites: ['news.example'] } });
+    await session.idle();
+    expect(session.highlights).toBeNull();
+    expect(reports).toHaveLength(1);
+  });
+
+  it('respects "record only business news"', async () => {
+    const { session, reports } = start({ settings: { recordOnlyBusiness: true } });
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(3);
+    // The fixture is business news by its section and URL path, so it is still recorded.
+    expect(reports).toHaveLength(1);
+  });
+
+  it('removes every highlight at once when highlights are switched off, and repaints when on again', async () => {
+    const { session } = start();
+    await session.idle();
+    await session.onStateChanged({ settings: { ...DEFAULT_SETTINGS, highlightOffSites: ['news.example'] } });
+    expect(session.highlights).toBeNull();
+    expect(document.querySelectorAll('news-tracker-mark')).toHaveLength(0);
+    expect(panelText()).toBeNull();
+    await session.onStateChanged({ settings: { ...DEFAULT_SETTINGS } });
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(3);
+  });
+
+  it('follows tracked-list changes without a reload', async () => {
+    const { session, reports } = start({ entities: [xiaomi] });
+    await session.idle();
+    expect(count(session, samsung.id)).toBe(0);
+    await session.onStateChanged({ entities: [samsung] });
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(0);
+    expect(count(session, samsung.id)).toBe(2);
+    expect(reports).toHaveLength(2);
+  });
+
+  it('finds late content in batches', async () => {
+    const { session } = start();
+    await session.idle();
+    const p = document.createElement('p');
+    p.textContent = 'Samsung responded on Tuesday.';
+    document.querySelector('article')?.append(p);
+    await expect.poll(() => count(session, samsung.id)).toBe(3);
+  });
+
+  it('finds shadow roots attached after the first scan', async () => {
+    const { session } = start();
+    await session.idle();
+    const host = document.createElement('news-card');
+    document.body.append(host);
+    await new Promise((r) => setTimeout(r, 200));
+    host.attachShadow({ mode: 'open' }).innerHTML = '<p>Samsung in a shadow root</p>';
+    await expect.poll(() => count(session, samsung.id)).toBe(3);
+  });
+
+  it('steps through mentions from the panel and can be closed', async () => {
+    const { session } = start();
+    await session.idle();
+    const shadow = document.querySelector('news-tracker-panel')?.shadowRoot;
+    const next = shadow?.querySelector<HTMLButtonElement>('button[title="Next mention of Samsung"]');
+    next?.click();
+    next?.click();
+    expect(shadow?.textContent).toContain('2 of 2');
+    shadow?.querySelector<HTMLButtonElement>('button[title="Close panel"]')?.click();
+    expect(panelText()).toBeNull();
+  });
+
+  it('leaves nothing behind when the extension context ends', async () => {
+    const { session, controller } = start();
+    await session.idle();
+    controller.abort();
+    expect(session.highlights).toBeNull();
+    expect(panelText()).toBeNull();
+    expect(document.querySelectorAll('news-tracker-mark')).toHaveLength(0);
+  });
+});

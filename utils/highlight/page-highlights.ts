@@ -1,0 +1,86 @@
+/**
+ * Everything highlighted on one page: the mentions found, in the order they were found, and
+ * the painter showing them. Rescanning a changed block first forgets what was found in it, so
+ * counts never double up and removed text stops counting.
+ */
+import type { TrackedEntity } from '../entities';
+import type { Matcher } from '../match/matcher';
+import { createHighlightPainter } from './highlight-api';
+import { type Painter, supportsHighlightApi } from './paint';
+import { type FoundMention, scanForMentions } from './scan';
+import type { WalkOptions } from './segments';
+import type { Slicer } from './slicer';
+import { createWrapPainter } from './wrap';
+
+export interface PageHighlights {
+  readonly mentions: readonly FoundMention[];
+  /** Finds and paints mentions under `roots`, forgetting earlier mentions inside them first. */
+  scan(roots: readonly Node[], slicer: Slicer, signal?: AbortSignal): Promise<void>;
+  counts(): Map<string, number>;
+  focus(mention: FoundMention | null): void;
+  clear(): void;
+}
+
+export interface PageHighlightOptions extends WalkOptions {
+  /** Whether to paint; when false mentions are still found and counted. */
+  paint: boolean;
+  painter?: Painter;
+}
+
+/** Like Node.contains, but also looks through shadow roots to their hosts. */
+function isInside(node: Node, roots: ReadonlySet<Node>): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+    if (roots.has(n)) return true;
+  }
+  return false;
+}
+
+export function createPageHighlights(
+  doc: Document,
+  matcher: Matcher,
+  entities: readonly TrackedEntity[],
+  options: PageHighlightOptions,
+): PageHighlights {
+  const view = doc.defaultView as (Window & typeof globalThis) | null;
+  const painter =
+    options.painter ?? (view && supportsHighlightApi(view) ? createHighlightPainter(doc) : createWrapPainter(doc));
+  const colorOf = new Map(entities.map((e) => [e.id, e.color]));
+  let mentions: FoundMention[] = [];
+
+  return {
+    get mentions() {
+      return mentions;
+    },
+    async scan(roots, slicer, signal) {
+      const kept: FoundMention[] = [];
+      const rescanned = new Set(roots);
+      for (const m of mentions) {
+        if (m.container.isConnected && !isInside(m.container, rescanned)) kept.push(m);
+        else painter.remove(m);
+      }
+      mentions = kept;
+      await scanForMentions(roots, matcher, {
+        ...options,
+        slicer,
+        signal,
+        onMention(mention) {
+          mentions.push(mention);
+          if (options.paint) painter.add(mention, colorOf.get(mention.entityId) ?? '');
+        },
+      });
+      painter.flush();
+    },
+    counts() {
+      const counts = new Map<string, number>();
+      for (const m of mentions) counts.set(m.entityId, (counts.get(m.entityId) ?? 0) + 1);
+      return counts;
+    },
+    focus(mention) {
+      if (options.paint) painter.focus(mention);
+    },
+    clear() {
+      painter.clear();
+      mentions = [];
+    },
+  };
+}

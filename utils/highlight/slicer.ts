@@ -1,0 +1,45 @@
+/**
+ * Cooperative time slicing: long work checks `due()` between small steps and, when its slice
+ * is used up, awaits `pause()` so the page can handle input and paint. The longest slice is
+ * kept, so the benchmark can prove no task of ours blocked the page for long.
+ */
+
+export interface Slicer {
+  /** True when the current slice has run for its budget. Cheap enough to call per step. */
+  due(): boolean;
+  pause(): Promise<void>;
+  /** Longest uninterrupted slice so far, in milliseconds (including the one now running). */
+  longestSlice(): number;
+}
+
+interface SchedulerWithYield {
+  yield(): Promise<void>;
+}
+
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function createSlicer(budgetMs = 8, now: () => number = () => performance.now()): Slicer {
+  let sliceStart = now();
+  let longest = 0;
+  const close = () => {
+    longest = Math.max(longest, now() - sliceStart);
+  };
+  return {
+    due() {
+      return now() - sliceStart >= budgetMs;
+    },
+    async pause() {
+      close();
+      await yieldToPage();
+      sliceStart = now();
+    },
+    longestSlice() {
+      close();
+      return longest;
+    },
+  };
+}
