@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
+import type { StoreClient } from '@/utils/client';
 import { pastedNames } from '@/utils/entity-form';
-import type { StoreClient } from './store-client';
 
 export interface BulkAddProps {
   client: StoreClient;
@@ -22,7 +22,7 @@ export function BulkAdd({ client, onAdded }: BulkAddProps) {
     }
     try {
       const { added, skipped } = await client.addEntities(names.map((name) => ({ name })));
-      const skippedText = skipped.map((s) => `${s.name} (${s.reason})`).join('; ');
+      const skippedText = skipped.map((s) => `${s.name} (${s.reason.replace(/\.$/u, '')})`).join('; ');
       setResult(`Added ${added.length} of ${names.length}.${skipped.length > 0 ? ` Skipped: ${skippedText}.` : ''}`);
       setError(null);
       setText('');

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { StoreClient } from './store-client';
+import type { StoreClient } from '@/utils/client';
 
 /** "Delete all data", behind a second, explicit confirmation. */
 export function DeleteAllData({ client, onDeleted }: { client: StoreClient; onDeleted(): void }) {

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import type { StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
 import { EMPTY_FORM, newEntityInput, watchlists } from '@/utils/entity-form';
 import { BulkAdd } from './BulkAdd';
 import { EntityFields } from './EntityFields';
 import { EntityRow } from './EntityRow';
-import type { StoreClient } from './store-client';
 import { useAsync } from './useAsync';
 
 export interface EntityManagerProps {

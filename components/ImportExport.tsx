@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
+import type { StoreClient } from '@/utils/client';
 import { companiesToCsv, companiesToJson, readCompaniesFile } from '@/utils/transfer/companies';
 import { checkSize } from '@/utils/transfer/errors';
 import { exportFileName } from '@/utils/transfer/files';
 import { companiesToWrite, type ImportPreview, previewImport } from '@/utils/transfer/preview';
 import { storiesToCsv, storiesToJson } from '@/utils/transfer/stories';
 import { saveTextFile } from './download';
-import type { StoreClient } from './store-client';
 
 export interface ImportExportProps {
   client: StoreClient;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { StoreClient } from '@/utils/client';
 import { DeleteAllData } from './DeleteAllData';
 import { EntityManager } from './EntityManager';
 import { ImportExport } from './ImportExport';
 import { SettingsForm } from './SettingsForm';
-import type { StoreClient } from './store-client';
 
 export interface OptionsProps {
   client: StoreClient;

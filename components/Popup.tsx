@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import type { StoreClient } from '@/utils/client';
 import type { Settings } from '@/utils/settings';
 import { StoryBrowser } from './StoryBrowser';
-import type { StoreClient } from './store-client';
 import { ThisPage } from './ThisPage';
 import { useAsync } from './useAsync';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { StoreClient } from '@/utils/client';
 import type { HighlightScope, Settings } from '@/utils/settings';
 import { parseSiteList } from '@/utils/site-list';
-import type { StoreClient } from './store-client';
 import { useAsync } from './useAsync';
 
 const SCOPES: { value: HighlightScope; label: string }[] = [

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { StoreClient, StoryView } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
 import { StoryFilters } from './StoryFilters';
 import { StoryList } from './StoryList';
-import type { StoreClient, StoryView } from './store-client';
 import { type StoryFilter, useStoryPages } from './useStoryPages';
 
 const SEARCH_DELAY_MS = 250;

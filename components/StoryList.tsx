@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
+import type { StoryView } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
 import { StoryItem, type StoryItemProps } from './StoryItem';
-import type { StoryView } from './store-client';
 
 export interface StoryListProps extends Omit<StoryItemProps, 'story' | 'entities'> {
   stories: readonly StoryView[];

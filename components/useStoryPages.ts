@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { StoreClient, StoryQuery, StoryView } from './store-client';
+import type { StoreClient, StoryQuery, StoryView } from '@/utils/client';
 
 export const PAGE_SIZE = 30;
 

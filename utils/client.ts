@@ -1,42 +1,79 @@
 /**
  * What the popup and options pages need from the background, behind one interface so the
- * Preact UI can be tested against the in-memory implementation below.
+ * Preact UI can be tested against the in-memory implementation (utils/client-memory.ts).
+ *
+ * Reading the story list goes straight to IndexedDB from the extension page: the popup then
+ * opens instantly even when the service worker is asleep. Every change goes through the
+ * background, which owns the data and keeps the content scripts' copy in sync.
  */
-import { createEntity, type NewEntityInput, type TrackedEntity } from './entities';
+import { createDbAccess } from './background/database';
+import { memoryStoreClient } from './client-memory';
+import { listStories } from './db/story-query';
+import type { NewEntityInput, TrackedEntity } from './entities';
 import { sendMessage } from './messaging';
-import type { StoryRecord } from './stories';
+import type { Settings } from './settings';
+import type { PageStatus, StoryPage, StoryQuery, StoryRecord } from './stories';
+
+export type { PageStatus, StoryPage, StoryQuery, StoryView } from './stories';
+
+export type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 
 export interface StoreClient {
-  listStories(limit: number): Promise<StoryRecord[]>;
+  /** Newest first; pass the returned cursor to get the next page. */
+  listStories(query: StoryQuery): Promise<StoryPage>;
+  setStoryFlags(url: string, flags: { read?: boolean; starred?: boolean }): Promise<void>;
+  /** Returns how many stories were unread. */
+  markAllRead(): Promise<number>;
+  deleteStory(url: string): Promise<void>;
   listEntities(): Promise<TrackedEntity[]>;
   addEntity(input: NewEntityInput): Promise<TrackedEntity>;
+  addEntities(
+    inputs: NewEntityInput[],
+  ): Promise<{ added: TrackedEntity[]; skipped: { name: string; reason: string }[] }>;
+  updateEntity(id: string, patch: EntityPatch): Promise<TrackedEntity>;
   removeEntity(id: string): Promise<boolean>;
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<Settings>;
+  /** What the content script reported for that tab; null when it reported nothing. */
+  getPageStatus(tabId: number): Promise<PageStatus | null>;
+  exportData(): Promise<{ entities: TrackedEntity[]; stories: StoryRecord[] }>;
+  /** Entities already validated and previewed by the UI; matched by id, then by name. */
+  importEntities(entities: TrackedEntity[]): Promise<{ added: number; changed: number }>;
+  deleteAllData(): Promise<void>;
+  /** A message for the user when stories cannot be saved (disk full, IndexedDB unavailable). */
+  getStorageProblem(): Promise<string | null>;
 }
+
+const pageDb = createDbAccess();
 
 export const backgroundClient: StoreClient = {
-  listStories: (limit) => sendMessage('ui:listStories', { limit }),
+  async listStories(query) {
+    let db: Awaited<ReturnType<typeof pageDb>>;
+    try {
+      db = await pageDb();
+    } catch {
+      // The background says what is wrong with storage better than a failed open here.
+      return sendMessage('ui:listStories', query);
+    }
+    return listStories(db, query);
+  },
+  setStoryFlags: async (url, flags) => void (await sendMessage('ui:setStoryFlags', { url, flags })),
+  markAllRead: async () => (await sendMessage('ui:markAllRead', {})).changed,
+  deleteStory: async (url) => void (await sendMessage('ui:deleteStory', { url })),
   listEntities: () => sendMessage('ui:listEntities', {}),
   addEntity: (input) => sendMessage('ui:addEntity', input),
+  addEntities: (inputs) => sendMessage('ui:addEntities', { inputs }),
+  updateEntity: (id, patch) => sendMessage('ui:updateEntity', { id, patch }),
   removeEntity: async (id) => (await sendMessage('ui:removeEntity', { id })).removed,
+  getSettings: () => sendMessage('ui:getSettings', {}),
+  saveSettings: (settings) => sendMessage('ui:saveSettings', settings),
+  getPageStatus: (tabId) => sendMessage('ui:getPageStatus', { tabId }),
+  exportData: () => sendMessage('ui:exportData', {}),
+  importEntities: (entities) => sendMessage('ui:importEntities', { entities }),
+  deleteAllData: async () => void (await sendMessage('ui:deleteAllData', {})),
+  getStorageProblem: async () => (await sendMessage('ui:getStorageProblem', {})).problem,
 };
 
-/** An in-memory store with the same behaviour, for component tests. */
-export function createMemoryClient(stories: StoryRecord[] = [], entities: TrackedEntity[] = []): StoreClient {
-  return {
-    listStories: async (limit) => [...stories].sort((a, b) => b.lastSeen - a.lastSeen).slice(0, limit),
-    listEntities: async () => [...entities],
-    addEntity: async (input) => {
-      const entity = createEntity(input, entities.length);
-      if (entities.some((e) => e.name.toLocaleLowerCase() === entity.name.toLocaleLowerCase())) {
-        throw new Error(`"${entity.name}" is already tracked.`);
-      }
-      entities.push(entity);
-      return entity;
-    },
-    removeEntity: async (id) => {
-      const index = entities.findIndex((e) => e.id === id);
-      if (index >= 0) entities.splice(index, 1);
-      return index >= 0;
-    },
-  };
-}
+/** The in-memory StoreClient, for component tests. */
+export const createMemoryClient = memoryStoreClient;
+export type { MemoryClientOptions } from './client-memory';

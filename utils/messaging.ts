@@ -8,15 +8,36 @@
  * The background's handler registry (utils/background/handlers.ts) must handle every message.
  */
 import type { NewEntityInput, TrackedEntity } from './entities';
-import type { StoryRecord, StoryReport } from './stories';
+import * as p from './payloads';
+import type { Settings } from './settings';
+import type { PageStatus, StoryPage, StoryQuery, StoryRecord, StoryReport } from './stories';
 import * as v from './validate';
+
+type Empty = Record<string, never>;
+type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 
 export interface Protocol {
   'content:reportStory': { request: StoryReport; response: { saved: boolean } };
-  'ui:listStories': { request: { limit: number }; response: StoryRecord[] };
-  'ui:listEntities': { request: Record<string, never>; response: TrackedEntity[] };
+  'content:pageStatus': { request: PageStatus; response: { badge: string } };
+  'ui:listStories': { request: StoryQuery; response: StoryPage };
+  'ui:setStoryFlags': { request: { url: string; flags: { read?: boolean; starred?: boolean } }; response: null };
+  'ui:markAllRead': { request: Empty; response: { changed: number } };
+  'ui:deleteStory': { request: { url: string }; response: null };
+  'ui:listEntities': { request: Empty; response: TrackedEntity[] };
   'ui:addEntity': { request: NewEntityInput; response: TrackedEntity };
+  'ui:addEntities': {
+    request: { inputs: NewEntityInput[] };
+    response: { added: TrackedEntity[]; skipped: { name: string; reason: string }[] };
+  };
+  'ui:updateEntity': { request: { id: string; patch: EntityPatch }; response: TrackedEntity };
   'ui:removeEntity': { request: { id: string }; response: { removed: boolean } };
+  'ui:getSettings': { request: Empty; response: Settings };
+  'ui:saveSettings': { request: Settings; response: Settings };
+  'ui:getPageStatus': { request: { tabId: number }; response: PageStatus | null };
+  'ui:exportData': { request: Empty; response: { entities: TrackedEntity[]; stories: StoryRecord[] } };
+  'ui:importEntities': { request: { entities: TrackedEntity[] }; response: { added: number; changed: number } };
+  'ui:deleteAllData': { request: Empty; response: null };
+  'ui:getStorageProblem': { request: Empty; response: { problem: string | null } };
 }
 
 export type MessageType = keyof Protocol;
@@ -31,56 +52,50 @@ export interface Envelope<K extends MessageType = MessageType> {
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Messages a content script may send; everything else needs an extension page. */
-export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>(['content:reportStory']);
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
+  'content:reportStory',
+  'content:pageStatus',
+]);
 
-const MAX_TEXT = 1000;
-
-function storyReport(raw: unknown): StoryReport {
-  const o = v.object(raw, 'story');
-  return {
-    url: v.webUrl(o.url, 'url'),
-    visitedUrl: v.webUrl(o.visitedUrl, 'visitedUrl'),
-    title: v.string(o.title, 'title', MAX_TEXT),
-    publisher: v.nullableString(o.publisher, 'publisher', 200),
-    byline: v.nullableString(o.byline, 'byline', 300),
-    publishedTime: v.nullableString(o.publishedTime, 'publishedTime', 40),
-    lang: v.nullableString(o.lang, 'lang', 35),
-    section: v.nullableString(o.section, 'section', 200),
-    isBusiness: v.boolean(o.isBusiness, 'isBusiness'),
-    businessScore: v.number(o.businessScore, 'businessScore', 0, 1),
-    mentions: v.array(o.mentions, 'mentions', 5000, (m, field) => {
-      const mo = v.object(m, field);
-      return {
-        entityId: v.string(mo.entityId, `${field}.entityId`, 100),
-        count: v.integer(mo.count, `${field}.count`, 1, 1_000_000),
-        inHeadline: v.boolean(mo.inHeadline, `${field}.inHeadline`),
-        inLead: v.boolean(mo.inLead, `${field}.inLead`),
-      };
-    }),
-    snippets: v.array(o.snippets, 'snippets', 3, (s, field) => v.string(s, field, 400)),
-  };
-}
+const MAX_ID = 100;
+const id = (raw: unknown) => v.string(v.object(raw, 'request').id, 'id', MAX_ID);
+const flags = (raw: unknown) => {
+  const o = v.object(raw, 'flags');
+  const out: { read?: boolean; starred?: boolean } = {};
+  if (o.read !== undefined) out.read = v.boolean(o.read, 'flags.read');
+  if (o.starred !== undefined) out.starred = v.boolean(o.starred, 'flags.starred');
+  return out;
+};
 
 /** Validators turn an unknown payload into a typed request, or throw a ValidationError. */
 export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K> } = {
-  'content:reportStory': storyReport,
-  'ui:listStories': (raw) => ({ limit: v.integer(v.object(raw, 'request').limit, 'limit', 1, 500) }),
-  'ui:listEntities': (raw) => {
-    v.object(raw, 'request');
-    return {};
+  'content:reportStory': p.storyReport,
+  'content:pageStatus': p.pageStatus,
+  'ui:listStories': p.storyQuery,
+  'ui:setStoryFlags': (raw) => {
+    const o = v.object(raw, 'request');
+    return { url: p.storyUrl(o.url, 'url'), flags: flags(o.flags) };
   },
-  'ui:addEntity': (raw) => {
-    const o = v.object(raw, 'company');
-    const list = (value: unknown, field: string) =>
-      value === undefined ? [] : v.array(value, field, 100, (s, f) => v.string(s, f, 200));
-    return {
-      name: v.string(o.name, 'name', 200),
-      aliases: list(o.aliases, 'aliases'),
-      exclusions: list(o.exclusions, 'exclusions'),
-      matchCase: o.matchCase === undefined ? false : v.boolean(o.matchCase, 'matchCase'),
-    };
-  },
-  'ui:removeEntity': (raw) => ({ id: v.string(v.object(raw, 'request').id, 'id', 100) }),
+  'ui:markAllRead': v.empty,
+  'ui:deleteStory': (raw) => ({ url: p.storyUrl(v.object(raw, 'request').url, 'url') }),
+  'ui:listEntities': v.empty,
+  'ui:addEntity': (raw) => p.newEntityInput(raw),
+  'ui:addEntities': (raw) => ({
+    inputs: v.array(v.object(raw, 'request').inputs, 'inputs', 5000, (x, f) => p.newEntityInput(x, f)),
+  }),
+  'ui:updateEntity': (raw) => ({ id: id(raw), patch: p.entityPatch(v.object(raw, 'request').patch, 'patch') }),
+  'ui:removeEntity': (raw) => ({ id: id(raw) }),
+  'ui:getSettings': v.empty,
+  'ui:saveSettings': p.settings,
+  'ui:getPageStatus': (raw) => ({
+    tabId: v.integer(v.object(raw, 'request').tabId, 'tabId', 0, Number.MAX_SAFE_INTEGER),
+  }),
+  'ui:exportData': v.empty,
+  'ui:importEntities': (raw) => ({
+    entities: v.array(v.object(raw, 'request').entities, 'entities', 10_000, p.trackedEntity),
+  }),
+  'ui:deleteAllData': v.empty,
+  'ui:getStorageProblem': v.empty,
 };
 
 export function isMessageType(value: unknown): value is MessageType {

@@ -28,6 +28,11 @@ export interface StoryReport {
   mentions: EntityMention[];
   /** Up to three short pieces of text around mentions. */
   snippets: string[];
+  /**
+   * Optional hash of the article text (see `fingerprintText`), so copies of one story under
+   * different URLs and headlines are grouped too.
+   */
+  fingerprint?: string | null;
 }
 
 export interface StoryRecord extends Omit<StoryReport, 'visitedUrl'> {
@@ -47,4 +52,54 @@ export function mergeStory(existing: StoryRecord | undefined, report: StoryRepor
     read: existing?.read ?? false,
     starred: existing?.starred ?? false,
   };
+}
+
+/** What the popup asks for: filters combine (all must hold); results are newest first. */
+export interface StoryQuery {
+  entityId?: string;
+  publisher?: string;
+  unread?: boolean;
+  starred?: boolean;
+  /** Words to find in the title, publisher or snippets; the last word may be unfinished. */
+  search?: string;
+  limit: number;
+  /** Opaque position returned with the previous page; absent or null for the first page. */
+  cursor?: string | null;
+}
+
+/** A listed story; copies of it found under other URLs (syndication) are folded into `alsoAt`. */
+export interface StoryView extends StoryRecord {
+  alsoAt: { publisher: string | null; url: string }[];
+}
+
+export interface StoryPage {
+  stories: StoryView[];
+  /** Where the next page starts; null when there is nothing more. */
+  cursor: string | null;
+}
+
+/** What a content script found on the page in a tab, after each scan. */
+export interface PageStatus {
+  url: string;
+  isArticle: boolean;
+  isBusiness: boolean;
+  mentions: { entityId: string; count: number }[];
+}
+
+/** Query parameters that only say where a click came from, never which story it is. */
+const TRACKING_PARAM = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ocid|cmpid|ref_src)$/iu;
+
+/**
+ * The key a story is stored under: the same article reached through a newsletter link, a
+ * social share or a `#comments` anchor is one story.
+ */
+export function normaliseStoryUrl(href: string): string {
+  const url = new URL(href);
+  url.hash = '';
+  for (const name of [...url.searchParams.keys()]) {
+    if (TRACKING_PARAM.test(name)) url.searchParams.delete(name);
+  }
+  url.searchParams.sort();
+  if (url.pathname.length > 1 && url.pathname.endsWith('/')) url.pathname = url.pathname.slice(0, -1);
+  return url.href;
 }

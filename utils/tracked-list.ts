@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { listEntities } from './db/entities';
 import type { NewsDb } from './db/schema';
+import { loadSettings } from './db/settings';
 import type { TrackedEntity } from './entities';
 import { type Settings, validateSettings } from './settings';
 
@@ -21,6 +22,20 @@ export interface ContentState {
 export async function publishEntities(db: NewsDb): Promise<void> {
   const entities = (await listEntities(db)).filter((e) => e.enabled);
   await browser.storage.local.set({ [TRACKED_LIST_KEY]: entities });
+}
+
+export async function publishSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+}
+
+/**
+ * Rewrites both copies from the database. Run whenever the worker starts: a worker stopped
+ * between a database write and its copy here must not leave content scripts with a stale list.
+ */
+export async function publishContentState(db: NewsDb): Promise<void> {
+  const entities = (await listEntities(db)).filter((e) => e.enabled);
+  const settings = await loadSettings(db);
+  await browser.storage.local.set({ [TRACKED_LIST_KEY]: entities, [SETTINGS_KEY]: settings });
 }
 
 export async function readContentState(): Promise<ContentState> {

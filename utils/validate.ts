@@ -66,3 +66,21 @@ export function webUrl(value: unknown, field: string): string {
   }
   return url.href;
 }
+
+/** Absent (undefined) stays absent; anything else must pass `check`. */
+export function optional<T>(value: unknown, check: (v: unknown) => T): T | undefined {
+  return value === undefined ? undefined : check(value);
+}
+
+/** Text matching a pattern, e.g. a `#rrggbb` colour. */
+export function matching(value: unknown, field: string, pattern: RegExp, expected: string): string {
+  const text = string(value, field, 200);
+  if (!pattern.test(text)) throw new ValidationError(field, `expected ${expected}`);
+  return text;
+}
+
+/** A request that carries nothing: `{}`. */
+export function empty(value: unknown): Record<string, never> {
+  object(value, 'request');
+  return {};
+}

@@ -1,12 +1,29 @@
 /**
  * The background's handler registry: one function per protocol message. Requests reach these
  * already validated (see router.ts), so handlers deal only in typed data.
+ *
+ * Every change is written to IndexedDB first, in one transaction, and only then mirrored
+ * (storage.local for content scripts, the badge, notifications): a worker stopped in between
+ * loses nothing, and the mirrors are rebuilt when it starts again (see startBackground).
  */
-import { addEntity, listEntities, removeEntity } from '../db/entities';
+import { addEntities, addEntity, importEntities, listEntities, removeEntity, updateEntity } from '../db/entities';
+import { applyRetention } from '../db/retention';
 import type { NewsDb } from '../db/schema';
-import { listStories, saveStory } from '../db/stories';
+import { clearAllData, loadSettings, storeSettings } from '../db/settings';
+import { allStories, deleteStory, markAllRead, saveStory, setStoryFlags } from '../db/stories';
+import { listStories } from '../db/story-query';
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
-import { publishEntities } from '../tracked-list';
+import { publishEntities, publishSettings } from '../tracked-list';
+import { notifyNewStory } from './notify';
+import {
+  clearStorageProblem,
+  isQuotaError,
+  QUOTA_MESSAGE,
+  readStorageProblem,
+  recordStorageProblem,
+  StorageProblem,
+} from './storage-problem';
+import { forgetAllTabs, markStoryRecorded, readPageStatus, updatePageStatus } from './tab-status';
 
 export interface MessageContext {
   /** The tab a content script message came from, if any. */
@@ -17,25 +34,101 @@ export type Handlers = {
   [K in MessageType]: (request: RequestOf<K>, context: MessageContext) => Promise<ResponseOf<K>>;
 };
 
+/** Retention runs at most this often as stories arrive (and always after the settings change). */
+const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
+
 export function createHandlers(getDb: () => Promise<NewsDb>): Handlers {
+  /** Runs a change; a full disk becomes a message the popup shows until a later change succeeds. */
+  async function write<T>(change: (db: NewsDb) => Promise<T>): Promise<T> {
+    try {
+      const result = await change(await getDb());
+      await clearStorageProblem();
+      return result;
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      await recordStorageProblem(QUOTA_MESSAGE);
+      throw new StorageProblem(QUOTA_MESSAGE);
+    }
+  }
+
+  let lastRetention = 0;
+  /** Starts retention without waiting for it: nothing the user asked for waits behind clean-up. */
+  function startRetention(force: boolean): void {
+    const now = Date.now();
+    if (!force && now - lastRetention < RETENTION_INTERVAL_MS) return;
+    lastRetention = now;
+    getDb()
+      .then(async (db) => applyRetention(db, await loadSettings(db)))
+      .catch((error: unknown) => console.warn('News Tracker: retention did not finish', error));
+  }
+
+  async function changeEntities<T>(change: (db: NewsDb) => Promise<T>): Promise<T> {
+    return write(async (db) => {
+      const result = await change(db);
+      await publishEntities(db);
+      return result;
+    });
+  }
+
   return {
-    'content:reportStory': async (report) => {
-      await saveStory(await getDb(), report);
+    'content:reportStory': async (report, { tabId }) => {
+      const { record, isNew } = await write((db) => saveStory(db, report));
+      if (tabId !== undefined) await markStoryRecorded(tabId, report);
+      if (isNew) {
+        const db = await getDb();
+        if ((await loadSettings(db)).notifications) await notifyNewStory(record, await listEntities(db));
+      }
+      startRetention(false);
       return { saved: true };
     },
-    'ui:listStories': async ({ limit }) => listStories(await getDb(), limit),
-    'ui:listEntities': async () => listEntities(await getDb()),
-    'ui:addEntity': async (input) => {
-      const db = await getDb();
-      const entity = await addEntity(db, input);
-      await publishEntities(db);
-      return entity;
+    'content:pageStatus': async (status, { tabId }) => {
+      if (tabId === undefined) throw new Error('A page status must come from a tab.');
+      return { badge: await updatePageStatus(tabId, status) };
     },
-    'ui:removeEntity': async ({ id }) => {
+    'ui:listStories': async (query) => listStories(await getDb(), query),
+    'ui:setStoryFlags': async ({ url, flags }) => {
+      await write((db) => setStoryFlags(db, url, flags));
+      return null;
+    },
+    'ui:markAllRead': async () => ({ changed: await write(markAllRead) }),
+    'ui:deleteStory': async ({ url }) => {
+      await write((db) => deleteStory(db, url));
+      return null;
+    },
+    'ui:listEntities': async () => listEntities(await getDb()),
+    'ui:addEntity': (input) => changeEntities((db) => addEntity(db, input)),
+    'ui:addEntities': ({ inputs }) => changeEntities((db) => addEntities(db, inputs)),
+    'ui:updateEntity': ({ id, patch }) => changeEntities((db) => updateEntity(db, id, patch)),
+    'ui:removeEntity': async ({ id }) => ({ removed: await changeEntities((db) => removeEntity(db, id)) }),
+    'ui:importEntities': ({ entities }) => changeEntities((db) => importEntities(db, entities)),
+    'ui:getSettings': async () => loadSettings(await getDb()),
+    'ui:saveSettings': async (settings) => {
+      const saved = await write((db) => storeSettings(db, settings));
+      await publishSettings(saved);
+      startRetention(true);
+      return saved;
+    },
+    'ui:getPageStatus': async ({ tabId }) => readPageStatus(tabId),
+    'ui:exportData': async () => {
       const db = await getDb();
-      const removed = await removeEntity(db, id);
-      await publishEntities(db);
-      return { removed };
+      return { entities: await listEntities(db), stories: await allStories(db) };
+    },
+    'ui:deleteAllData': async () => {
+      await write(async (db) => {
+        await clearAllData(db);
+        await publishEntities(db);
+        await publishSettings(await loadSettings(db));
+      });
+      await forgetAllTabs();
+      return null;
+    },
+    'ui:getStorageProblem': async () => {
+      try {
+        await getDb();
+      } catch (error) {
+        return { problem: error instanceof Error ? error.message : String(error) };
+      }
+      return { problem: await readStorageProblem() };
     },
   };
 }

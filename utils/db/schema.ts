@@ -4,15 +4,19 @@
  * Upgrades are additive `if (oldVersion < N)` steps. A released step is never edited: a user
  * whose database is at version N-1 must always get exactly the same upgrade. Add a new step
  * (and a test in test/unit/db/upgrade.test.ts that fills version N-1 and upgrades it).
+ *
+ * Version 1: entities, stories (by last seen), settings.
+ * Version 2: storyFacts, the dashboard's compact copy of each story (utils/dashboard/facts.ts).
+ * Version 3: story indexes for the popup's filters and search, and syndication groups.
  */
-import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { type StoryFact, toStoryFact } from '../dashboard/facts';
 import type { TrackedEntity } from '../entities';
 import type { Settings } from '../settings';
-import type { StoryRecord } from '../stories';
+import { type StoredStory, toStored } from './story-index';
 
 export const DB_NAME = 'news-tracker';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -22,8 +26,18 @@ export interface NewsTrackerDB extends DBSchema {
   };
   stories: {
     key: string;
-    value: StoryRecord;
-    indexes: { 'by-last-seen': number };
+    value: StoredStory;
+    indexes: {
+      'by-last-seen': number;
+      'by-entity': [string, number];
+      'by-publisher': [string, number];
+      'by-unread': number;
+      'by-starred': number;
+      'by-word': string;
+      'by-title': string;
+      'by-fingerprint': string;
+      'by-group': string;
+    };
   };
   settings: {
     key: 'settings';
@@ -38,11 +52,28 @@ export interface NewsTrackerDB extends DBSchema {
 }
 
 export type NewsDb = IDBPDatabase<NewsTrackerDB>;
+type UpgradeTx = IDBPTransaction<NewsTrackerDB, StoreNames<NewsTrackerDB>[], 'versionchange'>;
+
+/** Version 3: fills the new index fields of every story already stored, inside the upgrade. */
+async function addStoryIndexes(tx: UpgradeTx): Promise<void> {
+  const stories = tx.objectStore('stories');
+  stories.createIndex('by-entity', 'entityKeys', { multiEntry: true });
+  stories.createIndex('by-publisher', ['publisher', 'lastSeen']);
+  stories.createIndex('by-unread', 'unreadSeen');
+  stories.createIndex('by-starred', 'starredSeen');
+  stories.createIndex('by-word', 'words', { multiEntry: true });
+  stories.createIndex('by-title', 'titleKey');
+  stories.createIndex('by-fingerprint', 'fingerprint');
+  stories.createIndex('by-group', 'groupId');
+  for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) {
+    await cursor.update(toStored(cursor.value));
+  }
+}
 
 /** Opens (and if needed creates or upgrades) the database. */
-export function openNewsDb(name = DB_NAME): Promise<NewsDb> {
-  return openDB<NewsTrackerDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
+export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb> {
+  return openDB<NewsTrackerDB>(name, version, {
+    async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         const entities = db.createObjectStore('entities', { keyPath: 'id' });
         entities.createIndex('by-created', 'createdAt');
@@ -50,7 +81,7 @@ export function openNewsDb(name = DB_NAME): Promise<NewsDb> {
         stories.createIndex('by-last-seen', 'lastSeen');
         db.createObjectStore('settings');
       }
-      if (oldVersion < 2) {
+      if (version >= 2 && oldVersion < 2) {
         const facts = db.createObjectStore('storyFacts', { keyPath: 'url' });
         facts.createIndex('by-first-seen', 'firstSeen');
         // Stories stored before version 2 get their facts inside the upgrade, so none is missed.
@@ -61,6 +92,7 @@ export function openNewsDb(name = DB_NAME): Promise<NewsDb> {
           }
         })();
       }
+      if (version >= 3 && oldVersion < 3) await addStoryIndexes(tx);
     },
   });
 }

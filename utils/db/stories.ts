@@ -1,25 +1,80 @@
+/**
+ * Writing stories. Each change is one readwrite transaction over the stories store, so
+ * concurrent reports of the same story (50 tabs at once) are serialised by IndexedDB and a
+ * worker stopped half-way leaves either the whole change or none of it.
+ */
+
+import type { IDBPObjectStore } from 'idb';
 import { toStoryFact } from '../dashboard/facts';
 import { mergeStory, type StoryRecord, type StoryReport } from '../stories';
-import type { NewsDb } from './schema';
+import type { NewsDb, NewsTrackerDB } from './schema';
+import { type StoredStory, toRecord, toStored } from './story-index';
+
+/** Copies seen further apart than this are different stories that happen to share a headline. */
+const GROUP_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface SaveOutcome {
+  record: StoryRecord;
+  /** False when the story (or a copy of it under another URL) was already stored. */
+  isNew: boolean;
+}
 
 /** Saves a reported story; a story already stored under the same canonical URL is updated in place. */
-export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now()): Promise<StoryRecord> {
+export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now()): Promise<SaveOutcome> {
   // The dashboard's fact is written in the same transaction, so the two never disagree.
   const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
   const stories = tx.objectStore('stories');
-  const record = mergeStory(await stories.get(report.url), report, now);
-  await Promise.all([stories.put(record), tx.objectStore('storyFacts').put(toStoryFact(record))]);
+  const existing = await stories.get(report.url);
+  const merged = mergeStory(existing, report, now);
+  let groupId = existing?.groupId;
+  if (!groupId) {
+    const sibling = await findSibling(stories, toStored(merged), now);
+    if (sibling) {
+      groupId = sibling.groupId ?? sibling.url;
+      if (!sibling.groupId) await stories.put({ ...sibling, groupId });
+    }
+  }
+  await Promise.all([stories.put(toStored(merged, groupId)), tx.objectStore('storyFacts').put(toStoryFact(merged))]);
   await tx.done;
-  return record;
+  return { record: merged, isNew: !existing && !groupId };
 }
 
-/** Most recently seen stories first. */
-export async function listStories(db: NewsDb, limit: number): Promise<StoryRecord[]> {
-  const out: StoryRecord[] = [];
-  let cursor = await db.transaction('stories').store.index('by-last-seen').openCursor(null, 'prev');
-  while (cursor && out.length < limit) {
-    out.push(cursor.value);
-    cursor = await cursor.continue();
+type StoryStore = IDBPObjectStore<NewsTrackerDB, ('stories' | 'storyFacts')[], 'stories', 'readwrite'>;
+
+async function findSibling(store: StoryStore, story: StoredStory, now: number): Promise<StoredStory | undefined> {
+  const candidates = [
+    ...(story.fingerprint ? await store.index('by-fingerprint').getAll(story.fingerprint, 20) : []),
+    ...(story.titleKey ? await store.index('by-title').getAll(story.titleKey, 20) : []),
+  ];
+  return candidates.find((c) => c.url !== story.url && now - c.lastSeen < GROUP_WINDOW_MS);
+}
+
+export async function setStoryFlags(db: NewsDb, url: string, flags: { read?: boolean; starred?: boolean }) {
+  const tx = db.transaction('stories', 'readwrite');
+  const stored = await tx.store.get(url);
+  if (!stored) throw new Error('That story is no longer stored.');
+  await tx.store.put(toStored({ ...toRecord(stored), ...flags }, stored.groupId));
+  await tx.done;
+}
+
+/** Marks every unread story read; returns how many changed. */
+export async function markAllRead(db: NewsDb): Promise<number> {
+  const tx = db.transaction('stories', 'readwrite');
+  let changed = 0;
+  for (let c = await tx.store.index('by-unread').openCursor(); c; c = await c.continue()) {
+    await c.update(toStored({ ...toRecord(c.value), read: true }, c.value.groupId));
+    changed += 1;
   }
-  return out;
+  await tx.done;
+  return changed;
+}
+
+export async function deleteStory(db: NewsDb, url: string): Promise<void> {
+  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
+  await Promise.all([tx.objectStore('stories').delete(url), tx.objectStore('storyFacts').delete(url), tx.done]);
+}
+
+/** Every story as the UI sees it (without index fields), for export. */
+export async function allStories(db: NewsDb): Promise<StoryRecord[]> {
+  return (await db.getAll('stories')).map(toRecord);
 }

@@ -7,6 +7,7 @@
 import { type StoryFact, toStoryFact } from '../dashboard/facts';
 import type { StoryRecord } from '../stories';
 import type { NewsDb } from './schema';
+import { toRecord } from './story-index';
 
 export interface LoadedFacts {
   facts: StoryFact[];
@@ -43,5 +44,5 @@ export async function rebuildStoryFacts(db: NewsDb): Promise<StoryFact[]> {
 export async function getStoriesByUrl(db: NewsDb, urls: readonly string[]): Promise<StoryRecord[]> {
   const store = db.transaction('stories').store;
   const found = await Promise.all(urls.map((url) => store.get(url)));
-  return found.filter((s): s is StoryRecord => s !== undefined);
+  return found.filter((s) => s !== undefined).map(toRecord);
 }

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryReport } from '@/utils/stories';
 import { TRACKED_LIST_KEY } from '@/utils/tracked-list';
+import { installFakeMenus } from './fakes';
 
 function report(overrides: Partial<StoryReport> = {}): StoryReport {
   return {
@@ -27,6 +28,10 @@ function report(overrides: Partial<StoryReport> = {}): StoryReport {
 const fromPage = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
 
 describe('background service worker', () => {
+  beforeEach(() => {
+    installFakeMenus();
+  });
+
   it('adds a company, publishes the tracked list for content scripts, and removes it again', async () => {
     background.main();
     const added = (await fromPage({
@@ -72,9 +77,9 @@ describe('background service worker', () => {
 
     const listed = (await fromPage({ type: 'ui:listStories', payload: { limit: 10 } })) as {
       ok: true;
-      value: { title: string }[];
+      value: { stories: { title: string }[] };
     };
-    expect(listed.value.map((s) => s.title)).toEqual(['Xiaomi moves data (updated)', 'Second']);
+    expect(listed.value.stories.map((s) => s.title)).toEqual(['Xiaomi moves data (updated)', 'Second']);
   });
 
   it('rejects malformed and unknown messages with a specific error', async () => {

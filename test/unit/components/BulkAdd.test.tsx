@@ -14,7 +14,7 @@ describe('BulkAdd', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Add all' }));
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('Added 2 of 3. Skipped: Apple (already tracked).'),
+      expect(screen.getByRole('status').textContent).toBe('Added 2 of 3. Skipped: Apple ("Apple" is already tracked).'),
     );
     expect(client.state.entities.map((e) => e.name)).toEqual(['Apple', 'Nvidia', 'Procter & Gamble, Co.']);
     expect(onAdded).toHaveBeenCalled();

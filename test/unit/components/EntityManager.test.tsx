@@ -40,7 +40,7 @@ describe('EntityManager', () => {
     const form = addForm();
     fireEvent.input(form.getByLabelText('Name'), { target: { value: 'apple' } });
     fireEvent.click(form.getByRole('button', { name: 'Add' }));
-    expect((await form.findByRole('alert')).textContent).toBe('"apple" is already tracked.');
+    expect((await form.findByRole('alert')).textContent).toBe('"Apple" is already tracked.');
     expect((form.getByLabelText('Name') as HTMLInputElement).value).toBe('apple');
   });
 

@@ -22,17 +22,14 @@ describe('Popup', () => {
       stories: [
         story({ title: 'Apple story', mentions: [{ entityId: apple.id, count: 1, inHeadline: true, inLead: true }] }),
       ],
-      pages: new Map([
-        [
-          7,
-          {
-            url: 'https://news.example/a',
-            isArticle: true,
-            isBusiness: false,
-            mentions: [{ entityId: apple.id, count: 2 }],
-          },
-        ],
-      ]),
+      pageStatus: {
+        7: {
+          url: 'https://news.example/a',
+          isArticle: true,
+          isBusiness: false,
+          mentions: [{ entityId: apple.id, count: 2 }],
+        },
+      },
     });
     render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
     const region = await screen.findByRole('region', { name: 'This page' });
@@ -45,14 +42,16 @@ describe('Popup', () => {
     const client = fakeClient({ entities: [apple] });
     render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
     fireEvent.click(await screen.findByRole('switch', { name: 'Highlights on this site' }));
-    await vi.waitFor(() => expect(client.state.settings.highlightOffSites).toEqual(['news.example']));
+    await vi.waitFor(async () => expect((await client.getSettings()).highlightOffSites).toEqual(['news.example']));
     await vi.waitFor(() =>
       expect((screen.getByRole('switch', { name: 'Highlights on this site' }) as HTMLInputElement).checked).toBe(false),
     );
   });
 
   it('says so when storage is in trouble', async () => {
-    render(<Popup client={fakeClient({ problem: 'Storage is full.' })} getActiveTab={tab} openOptions={() => {}} />);
+    render(
+      <Popup client={fakeClient({ storageProblem: 'Storage is full.' })} getActiveTab={tab} openOptions={() => {}} />,
+    );
     expect((await screen.findByRole('alert')).textContent).toBe('Storage is full.');
   });
 });

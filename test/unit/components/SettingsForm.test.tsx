@@ -23,15 +23,15 @@ describe('SettingsForm', () => {
   it('saves each choice as it is made', async () => {
     const client = await setup();
     fireEvent.click(screen.getByLabelText('On every page'));
-    await waitFor(() => expect(client.state.settings.highlightScope).toBe('all'));
+    await waitFor(async () => expect((await client.getSettings()).highlightScope).toBe('all'));
     fireEvent.click(screen.getByLabelText('Only business news'));
-    await waitFor(() => expect(client.state.settings.recordOnlyBusiness).toBe(true));
+    await waitFor(async () => expect((await client.getSettings()).recordOnlyBusiness).toBe(true));
     fireEvent.click(screen.getByLabelText('Show the News Tracker panel on articles'));
-    await waitFor(() => expect(client.state.settings.showPanel).toBe(false));
+    await waitFor(async () => expect((await client.getSettings()).showPanel).toBe(false));
     fireEvent.change(screen.getByLabelText(/days/), { target: { value: '30' } });
-    await waitFor(() => expect(client.state.settings.retentionDays).toBe(30));
+    await waitFor(async () => expect((await client.getSettings()).retentionDays).toBe(30));
     fireEvent.change(screen.getByLabelText(/stories \(0 for no limit\)/), { target: { value: '1000' } });
-    await waitFor(() => expect(client.state.settings.retentionCount).toBe(1000));
+    await waitFor(async () => expect((await client.getSettings()).retentionCount).toBe(1000));
   });
 
   it('turns typed sites into hostnames and refuses what is not a site', async () => {
@@ -39,17 +39,19 @@ describe('SettingsForm', () => {
     const sites = screen.getByLabelText(/Sites where News Tracker does nothing/);
     fireEvent.input(sites, { target: { value: 'https://www.Example.com/news\nother.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save sites' }));
-    await waitFor(() => expect(client.state.settings.disabledSites).toEqual(['www.example.com', 'other.example']));
+    await waitFor(async () =>
+      expect((await client.getSettings()).disabledSites).toEqual(['www.example.com', 'other.example']),
+    );
     fireEvent.input(sites, { target: { value: 'good.example\nnot a site!' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save sites' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/^Not a site: site!/);
-    expect(client.state.settings.disabledSites).toEqual(['www.example.com', 'other.example']);
+    expect((await client.getSettings()).disabledSites).toEqual(['www.example.com', 'other.example']);
   });
 
   it('refuses a retention that is not a whole number', async () => {
     const client = await setup();
     fireEvent.change(screen.getByLabelText(/days/), { target: { value: '2.5' } });
     expect((await screen.findByRole('alert')).textContent).toBe('Enter a whole number, 0 or more.');
-    expect(client.state.settings.retentionDays).toBe(0);
+    expect((await client.getSettings()).retentionDays).toBe(0);
   });
 });

@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { openNewsDb } from '@/utils/db/schema';
+import { deleteStory, markAllRead, saveStory, setStoryFlags } from '@/utils/db/stories';
+import { listStories } from '@/utils/db/story-query';
+import { report } from './story-fixtures';
+
+const titles = (page: { stories: { title: string }[] }) => page.stories.map((s) => s.title);
+
+describe('story store', () => {
+  it('updates a revisited story in place, keeping when it was first seen and its flags', async () => {
+    const db = await openNewsDb();
+    await saveStory(db, report(), 1000);
+    await setStoryFlags(db, report().url, { starred: true, read: true });
+    const again = await saveStory(db, report({ title: 'Xiaomi moves European user data to Ireland (updated)' }), 2000);
+    expect(again.isNew).toBe(false);
+    const page = await listStories(db, { limit: 10 });
+    expect(page.stories).toHaveLength(1);
+    expect(page.stories[0]).toMatchObject({ firstSeen: 1000, lastSeen: 2000, starred: true, read: true });
+    expect(page.stories[0]).not.toHaveProperty('words');
+  });
+
+  it('keeps 50 simultaneous reports of the same stories exactly once each', async () => {
+    const db = await openNewsDb();
+    const urls = ['https://a.example/1', 'https://a.example/2', 'https://a.example/3'];
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        saveStory(db, report({ url: urls[i % 3] as string, title: `Story number ${i % 3} about Xiaomi phones` })),
+      ),
+    );
+    expect(await db.count('stories')).toBe(3);
+  });
+
+  it('groups the same headline from several publishers and lists it once with "also at"', async () => {
+    const db = await openNewsDb();
+    const title = 'Xiaomi moves European user data to Ireland';
+    await saveStory(db, report({ url: 'https://wire.example/x', publisher: 'Wire' }), 1000);
+    await saveStory(db, report({ url: 'https://paper.example/x', publisher: 'Paper', title }), 2000);
+    await saveStory(db, report({ url: 'https://other.example/y', title: 'Apple opens a new store in Milan' }), 1500);
+    const page = await listStories(db, { limit: 10 });
+    expect(titles(page)).toEqual([title, 'Apple opens a new store in Milan']);
+    expect(page.stories[0]?.url).toBe('https://paper.example/x');
+    expect(page.stories[0]?.alsoAt).toEqual([{ publisher: 'Wire', url: 'https://wire.example/x' }]);
+    // Asked for one publisher, its own copy is listed.
+    expect((await listStories(db, { limit: 10, publisher: 'Wire' })).stories.map((s) => s.url)).toEqual([
+      'https://wire.example/x',
+    ]);
+  });
+
+  it('does not group short, generic headlines', async () => {
+    const db = await openNewsDb();
+    await saveStory(db, report({ url: 'https://a.example/live', title: 'Live updates' }), 1);
+    await saveStory(db, report({ url: 'https://b.example/live', title: 'Live updates' }), 2);
+    expect((await listStories(db, { limit: 10 })).stories).toHaveLength(2);
+  });
+
+  it('pages newest first with a cursor, without repeating or skipping stories', async () => {
+    const db = await openNewsDb();
+    for (let i = 0; i < 7; i++) {
+      // Two stories share each time, so the URL breaks the tie.
+      await saveStory(db, report({ url: `https://a.example/${i}`, title: `Story ${i}` }), 1000 + Math.floor(i / 2));
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listStories(db, { limit: 3, cursor });
+      seen.push(...page.stories.map((s) => s.url));
+      cursor = page.cursor;
+    } while (cursor);
+    expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `https://a.example/${i}`));
+  });
+
+  it('filters by entity, publisher, unread and starred, and combines filters', async () => {
+    const db = await openNewsDb();
+    await saveStory(db, report({ url: 'https://a.example/1', title: 'One', publisher: 'A' }), 1);
+    await saveStory(
+      db,
+      report({
+        url: 'https://b.example/2',
+        title: 'Two',
+        publisher: 'B',
+        mentions: [{ entityId: 'apple', count: 1, inHeadline: false, inLead: true }],
+      }),
+      2,
+    );
+    await saveStory(db, report({ url: 'https://a.example/3', title: 'Three', publisher: 'A' }), 3);
+    await setStoryFlags(db, 'https://a.example/3', { read: true, starred: true });
+    expect(titles(await listStories(db, { limit: 10, entityId: 'xiaomi' }))).toEqual(['Three', 'One']);
+    expect(titles(await listStories(db, { limit: 10, entityId: 'apple' }))).toEqual(['Two']);
+    expect(titles(await listStories(db, { limit: 10, publisher: 'A' }))).toEqual(['Three', 'One']);
+    expect(titles(await listStories(db, { limit: 10, unread: true }))).toEqual(['Two', 'One']);
+    expect(titles(await listStories(db, { limit: 10, starred: true }))).toEqual(['Three']);
+    expect(titles(await listStories(db, { limit: 10, entityId: 'xiaomi', unread: true }))).toEqual(['One']);
+    expect(await markAllRead(db)).toBe(2);
+    expect(titles(await listStories(db, { limit: 10, unread: true }))).toEqual([]);
+    await deleteStory(db, 'https://a.example/1');
+    expect(titles(await listStories(db, { limit: 10 }))).toEqual(['Three', 'Two']);
+  });
+
+  it('searches title, publisher and snippets by word, accents ignored, last word as a prefix', async () => {
+    const db = await openNewsDb();
+    await saveStory(
+      db,
+      report({ url: 'https://a.example/1', title: 'Société Générale cuts jobs', publisher: 'Le Monde' }),
+      1,
+    );
+    await saveStory(
+      db,
+      report({ url: 'https://a.example/2', title: 'Banks rally', snippets: ['Generali shares rose'] }),
+      2,
+    );
+    await saveStory(db, report({ url: 'https://a.example/3', title: 'Weather', publisher: 'Daily Planet' }), 3);
+    expect(titles(await listStories(db, { limit: 10, search: 'generale' }))).toEqual(['Société Générale cuts jobs']);
+    expect(titles(await listStories(db, { limit: 10, search: 'GENERAL' }))).toEqual([
+      'Banks rally',
+      'Société Générale cuts jobs',
+    ]);
+    expect(titles(await listStories(db, { limit: 10, search: 'planet' }))).toEqual(['Weather']);
+    expect(titles(await listStories(db, { limit: 10, search: 'monde cuts' }))).toEqual(['Société Générale cuts jobs']);
+    expect(titles(await listStories(db, { limit: 10, search: 'monde rally' }))).toEqual([]);
+  });
+
+  it('a search with more matches than fit in memory still pages newest first', async () => {
+    const db = await openNewsDb();
+    for (let i = 0; i < 450; i++) {
+      await saveStory(db, report({ url: `https://a.example/${i}`, title: `Xiaomi story ${i}` }), i);
+    }
+    const first = await listStories(db, { limit: 5, search: 'xiaomi' });
+    expect(titles(first)).toEqual([449, 448, 447, 446, 445].map((i) => `Xiaomi story ${i}`));
+    const second = await listStories(db, { limit: 2, search: 'xiaomi', cursor: first.cursor });
+    expect(titles(second)).toEqual(['Xiaomi story 444', 'Xiaomi story 443']);
+  });
+
+  it('refuses flags for a story that is gone, with a clear message', async () => {
+    const db = await openNewsDb();
+    await expect(setStoryFlags(db, 'https://gone.example/', { read: true })).rejects.toThrow(
+      'That story is no longer stored.',
+    );
+  });
+});

@@ -1,0 +1,156 @@
+/**
+ * An in-memory StoreClient with the store's behaviour (filters, search, paging, syndication
+ * groups, duplicate names), for testing the Preact UI without a browser. It shares the query
+ * rules with the IndexedDB store (utils/db/story-index.ts), so both answer alike.
+ */
+import type { StoreClient } from './client';
+import {
+  compareNewestFirst,
+  decodeCursor,
+  encodeCursor,
+  isNewer,
+  type StoredStory,
+  searchTerms,
+  storyMatches,
+  toRecord,
+  toStored,
+  viewInGroup,
+} from './db/story-index';
+import { cleanName, createEntity, type TrackedEntity } from './entities';
+import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
+import type { PageStatus, StoryRecord, StoryView } from './stories';
+
+export interface MemoryClientOptions {
+  settings?: Settings;
+  pageStatus?: Record<number, PageStatus>;
+  storageProblem?: string | null;
+}
+
+/** Groups copies as the store does: a copy joins the group of an earlier one with its headline or fingerprint. */
+function grouped(records: readonly StoryRecord[]): StoredStory[] {
+  const done: StoredStory[] = [];
+  for (const record of [...records].sort((a, b) => a.firstSeen - b.firstSeen)) {
+    const story = toStored(record);
+    const sibling = done.find(
+      (o) =>
+        (story.titleKey !== undefined && o.titleKey === story.titleKey) ||
+        (story.fingerprint != null && o.fingerprint === story.fingerprint),
+    );
+    if (sibling) {
+      sibling.groupId ??= sibling.url;
+      story.groupId = sibling.groupId;
+    }
+    done.push(story);
+  }
+  return done;
+}
+
+const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+export function memoryStoreClient(
+  stories: StoryRecord[] = [],
+  entities: TrackedEntity[] = [],
+  options: MemoryClientOptions = {},
+): StoreClient {
+  let settings = validateSettings(options.settings ?? DEFAULT_SETTINGS);
+  const find = (url: string) => {
+    const story = stories.find((s) => s.url === url);
+    if (!story) throw new Error('That story is no longer stored.');
+    return story;
+  };
+  const addOne = (input: Parameters<StoreClient['addEntity']>[0]) => {
+    const entity = createEntity(input, entities.length);
+    const clash = entities.find((e) => sameName(e.name, entity.name));
+    if (clash) throw new Error(`"${clash.name}" is already tracked.`);
+    entities.push(entity);
+    return entity;
+  };
+
+  return {
+    async listStories(query) {
+      const after = decodeCursor(query.cursor);
+      const terms = searchTerms(query.search);
+      const all = grouped(stories).sort(compareNewestFirst);
+      const views: StoryView[] = [];
+      for (const story of all) {
+        if (after && !isNewer(after, story)) continue;
+        if (!storyMatches(story, query, terms)) continue;
+        const group = story.groupId ? all.filter((s) => s.groupId === story.groupId) : [];
+        const view = viewInGroup(story, group, query, terms);
+        if (view) views.push(view);
+        if (views.length > query.limit) break;
+      }
+      const page = views.slice(0, query.limit);
+      const last = page.at(-1);
+      return { stories: page, cursor: views.length > query.limit && last ? encodeCursor(last) : null };
+    },
+    async setStoryFlags(url, flags) {
+      Object.assign(find(url), flags);
+    },
+    async markAllRead() {
+      const unread = stories.filter((s) => !s.read);
+      for (const s of unread) s.read = true;
+      return unread.length;
+    },
+    async deleteStory(url) {
+      const index = stories.findIndex((s) => s.url === url);
+      if (index >= 0) stories.splice(index, 1);
+    },
+    listEntities: async () => [...entities],
+    addEntity: async (input) => addOne(input),
+    async addEntities(inputs) {
+      const added: TrackedEntity[] = [];
+      const skipped: { name: string; reason: string }[] = [];
+      for (const input of inputs) {
+        try {
+          added.push(addOne(input));
+        } catch (error) {
+          skipped.push({ name: input.name, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      return { added, skipped };
+    },
+    async updateEntity(id, patch) {
+      const current = entities.find((e) => e.id === id);
+      if (!current) throw new Error('That company is no longer tracked.');
+      const name = patch.name === undefined ? current.name : cleanName(patch.name);
+      const clash = entities.find((e) => e.id !== id && sameName(e.name, name));
+      if (clash) throw new Error(`"${clash.name}" is already tracked.`);
+      Object.assign(current, patch, { name });
+      return { ...current };
+    },
+    async removeEntity(id) {
+      const index = entities.findIndex((e) => e.id === id);
+      if (index >= 0) entities.splice(index, 1);
+      return index >= 0;
+    },
+    getSettings: async () => settings,
+    async saveSettings(next) {
+      settings = validateSettings(next);
+      return settings;
+    },
+    getPageStatus: async (tabId) => options.pageStatus?.[tabId] ?? null,
+    exportData: async () => ({ entities: [...entities], stories: stories.map((s) => toRecord(toStored(s))) }),
+    async importEntities(imported) {
+      let added = 0;
+      let changed = 0;
+      for (const entity of imported) {
+        const match = entities.find((e) => e.id === entity.id) ?? entities.find((e) => sameName(e.name, entity.name));
+        if (!match) {
+          entities.push(entity);
+          added += 1;
+        } else if (JSON.stringify({ ...entity, id: match.id }) !== JSON.stringify(match)) {
+          Object.assign(match, entity, { id: match.id });
+          changed += 1;
+        }
+      }
+      return { added, changed };
+    },
+    async deleteAllData() {
+      stories.splice(0);
+      entities.splice(0);
+      settings = DEFAULT_SETTINGS;
+    },
+    getStorageProblem: async () => options.storageProblem ?? null,
+  };
+}

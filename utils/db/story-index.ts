@@ -1,0 +1,159 @@
+/**
+ * What the database keeps beside each story so the popup's questions are index lookups:
+ * search words, per-entity keys, sparse unread/starred keys and a headline key for grouping
+ * syndicated copies. Everything here is pure so the in-memory client can answer the same
+ * questions the same way.
+ */
+import type { StoryQuery, StoryRecord, StoryView } from '../stories';
+
+export interface StoredStory extends StoryRecord {
+  /** Distinct search words from title, publisher and snippets (lower case, accents removed). */
+  words: string[];
+  /** `[entityId, lastSeen]` per mentioned entity: one index gives "by entity, newest first". */
+  entityKeys: [string, number][];
+  /** Hash of the normalised headline; absent for headlines too short to identify a story. */
+  titleKey?: string;
+  /** Shared by every copy of a syndicated story: the URL of the copy seen first. */
+  groupId?: string;
+  /** `lastSeen` while unread, absent once read, so the unread index holds only unread stories. */
+  unreadSeen?: number;
+  /** `lastSeen` while starred, absent otherwise. */
+  starredSeen?: number;
+}
+
+const MAX_WORDS = 48;
+/** Headlines shorter than this ("Live updates", "Markets") say too little to group stories by. */
+const MIN_TITLE_WORDS = 5;
+
+const STOP_WORDS = new Set(
+  'the a an and or of to in on for with at by from as is are was were be been has have had it its this that not but ' +
+    'will would can could says said de la le les el los das der die und du des et en'.split(' '),
+);
+
+/** Lower-case words without accents: "Société Générale’s" -> ["societe", "generale", "s"]. */
+export function splitWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLocaleLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+export function searchWords(story: Pick<StoryRecord, 'title' | 'publisher' | 'snippets'>): string[] {
+  const all = [story.title, story.publisher ?? '', ...story.snippets].flatMap(splitWords);
+  const kept = all.filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
+  return [...new Set(kept)].slice(0, MAX_WORDS);
+}
+
+/**
+ * The words a search must find. Every word must start an indexed word, so the last one may be
+ * unfinished while typing; stop words are dropped (they are not indexed) unless last, where
+ * "the" may be the start of "theranos".
+ */
+export function searchTerms(search: string | undefined): string[] {
+  const words = splitWords(search ?? '');
+  return words.filter((w, i) => i === words.length - 1 || !STOP_WORDS.has(w));
+}
+
+/** 64-bit FNV-1a as hex: short, stable, and collisions across a few million headlines are negligible. */
+export function hashText(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+}
+
+export function titleKeyOf(title: string): string | undefined {
+  const words = splitWords(title);
+  return words.length >= MIN_TITLE_WORDS ? hashText(words.join(' ')) : undefined;
+}
+
+/** Adds the index fields to a record (and drops stale ones: flags may have changed). */
+export function toStored(record: StoryRecord, groupId?: string): StoredStory {
+  const {
+    words: _w,
+    entityKeys: _e,
+    titleKey: _t,
+    groupId: _g,
+    unreadSeen: _u,
+    starredSeen: _s,
+    ...plain
+  } = record as StoredStory;
+  const stored: StoredStory = {
+    ...plain,
+    words: searchWords(record),
+    entityKeys: [...new Set(record.mentions.map((m) => m.entityId))].map((id) => [id, record.lastSeen]),
+  };
+  const titleKey = titleKeyOf(record.title);
+  if (titleKey) stored.titleKey = titleKey;
+  if (groupId) stored.groupId = groupId;
+  if (!record.read) stored.unreadSeen = record.lastSeen;
+  if (record.starred) stored.starredSeen = record.lastSeen;
+  return stored;
+}
+
+/** The record as the UI sees it, without the index fields. */
+export function toRecord(stored: StoredStory): StoryRecord {
+  const { words: _w, entityKeys: _e, titleKey: _t, groupId: _g, unreadSeen: _u, starredSeen: _s, ...plain } = stored;
+  return plain;
+}
+
+/** A position in newest-first order: stories are ordered by lastSeen, then URL, both descending. */
+export interface Position {
+  lastSeen: number;
+  url: string;
+}
+
+export function encodeCursor(p: Position): string {
+  return `${p.lastSeen}|${p.url}`;
+}
+
+export function decodeCursor(cursor: string | null | undefined): Position | null {
+  if (!cursor) return null;
+  const bar = cursor.indexOf('|');
+  const lastSeen = Number(cursor.slice(0, bar));
+  if (bar < 1 || !Number.isFinite(lastSeen)) throw new Error('cursor: not a position from a previous page');
+  return { lastSeen, url: cursor.slice(bar + 1) };
+}
+
+/** True when `a` comes before `b` in newest-first order. */
+export function isNewer(a: Position, b: Position): boolean {
+  return a.lastSeen > b.lastSeen || (a.lastSeen === b.lastSeen && a.url > b.url);
+}
+
+export function compareNewestFirst(a: Position, b: Position): number {
+  return isNewer(a, b) ? -1 : isNewer(b, a) ? 1 : 0;
+}
+
+/** Whether a stored story answers every filter of the query (search words included). */
+export function storyMatches(story: StoredStory, query: StoryQuery, terms = searchTerms(query.search)): boolean {
+  if (query.entityId !== undefined && !story.mentions.some((m) => m.entityId === query.entityId)) return false;
+  if (query.publisher !== undefined && story.publisher !== query.publisher) return false;
+  if (query.unread !== undefined && story.read === query.unread) return false;
+  if (query.starred !== undefined && story.starred !== query.starred) return false;
+  return terms.every((t) => story.words.some((w) => w.startsWith(t)));
+}
+
+/**
+ * How a story is listed given the other copies of its group: null when a newer copy that also
+ * answers the query is listed instead (so a group shows once, at its newest matching copy,
+ * whichever page that falls on), else the story with its other copies as "also at".
+ */
+export function viewInGroup(
+  story: StoredStory,
+  group: readonly StoredStory[],
+  query: StoryQuery,
+  terms: string[],
+): StoryView | null {
+  const others = group.filter((m) => m.url !== story.url);
+  if (others.some((m) => isNewer(m, story) && storyMatches(m, query, terms))) return null;
+  return {
+    ...toRecord(story),
+    alsoAt: others.sort(compareNewestFirst).map((m) => ({ publisher: m.publisher, url: m.url })),
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Validators for the payloads of the message protocol (utils/messaging.ts): each turns an
+ * unknown value into a typed request or throws a ValidationError naming the bad field.
+ */
+import type { Alias, NewEntityInput, TrackedEntity } from './entities';
+import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
+import { normaliseStoryUrl, type PageStatus, type StoryQuery, type StoryReport } from './stories';
+import * as v from './validate';
+
+const MAX_TEXT = 1000;
+const MAX_ID = 100;
+const MAX_NAME = 200;
+const COLOR = /^#[0-9a-f]{6}$/iu;
+
+export function storyUrl(value: unknown, field: string): string {
+  return normaliseStoryUrl(v.webUrl(value, field));
+}
+
+export function storyReport(raw: unknown): StoryReport {
+  const o = v.object(raw, 'story');
+  return {
+    url: storyUrl(o.url, 'url'),
+    visitedUrl: v.webUrl(o.visitedUrl, 'visitedUrl'),
+    title: v.string(o.title, 'title', MAX_TEXT),
+    publisher: v.nullableString(o.publisher, 'publisher', 200),
+    byline: v.nullableString(o.byline, 'byline', 300),
+    publishedTime: v.nullableString(o.publishedTime, 'publishedTime', 40),
+    lang: v.nullableString(o.lang, 'lang', 35),
+    section: v.nullableString(o.section, 'section', 200),
+    isBusiness: v.boolean(o.isBusiness, 'isBusiness'),
+    businessScore: v.number(o.businessScore, 'businessScore', 0, 1),
+    mentions: v.array(o.mentions, 'mentions', 5000, (m, field) => {
+      const mo = v.object(m, field);
+      return {
+        entityId: v.string(mo.entityId, `${field}.entityId`, MAX_ID),
+        count: v.integer(mo.count, `${field}.count`, 1, 1_000_000),
+        inHeadline: v.boolean(mo.inHeadline, `${field}.inHeadline`),
+        inLead: v.boolean(mo.inLead, `${field}.inLead`),
+      };
+    }),
+    snippets: v.array(o.snippets, 'snippets', 3, (s, field) => v.string(s, field, 400)),
+    ...(o.fingerprint === undefined || o.fingerprint === null
+      ? {}
+      : { fingerprint: v.matching(o.fingerprint, 'fingerprint', /^[0-9a-f]{8,64}$/u, 'a hex hash') }),
+  };
+}
+
+export function pageStatus(raw: unknown): PageStatus {
+  const o = v.object(raw, 'page status');
+  return {
+    url: v.webUrl(o.url, 'url'),
+    isArticle: v.boolean(o.isArticle, 'isArticle'),
+    isBusiness: v.boolean(o.isBusiness, 'isBusiness'),
+    mentions: v.array(o.mentions, 'mentions', 5000, (m, field) => {
+      const mo = v.object(m, field);
+      return {
+        entityId: v.string(mo.entityId, `${field}.entityId`, MAX_ID),
+        count: v.integer(mo.count, `${field}.count`, 0, 1_000_000),
+      };
+    }),
+  };
+}
+
+export function storyQuery(raw: unknown): StoryQuery {
+  const o = v.object(raw, 'query');
+  const query: StoryQuery = { limit: v.integer(o.limit, 'limit', 1, 500) };
+  const entityId = v.optional(o.entityId, (x) => v.string(x, 'entityId', MAX_ID));
+  const publisher = v.optional(o.publisher, (x) => v.string(x, 'publisher', 200));
+  const unread = v.optional(o.unread, (x) => v.boolean(x, 'unread'));
+  const starred = v.optional(o.starred, (x) => v.boolean(x, 'starred'));
+  const search = v.optional(o.search, (x) => v.string(x, 'search', 200));
+  const cursor = v.nullableString(o.cursor, 'cursor', 2100);
+  if (entityId !== undefined) query.entityId = entityId;
+  if (publisher !== undefined) query.publisher = publisher;
+  if (unread !== undefined) query.unread = unread;
+  if (starred !== undefined) query.starred = starred;
+  if (search !== undefined) query.search = search;
+  if (cursor !== null) query.cursor = cursor;
+  return query;
+}
+
+const textList = (value: unknown, field: string) => v.array(value, field, 100, (s, f) => v.string(s, f, MAX_NAME));
+
+export function newEntityInput(raw: unknown, field = 'company'): NewEntityInput {
+  const o = v.object(raw, field);
+  const input: NewEntityInput = {
+    name: v.string(o.name, `${field}.name`, MAX_NAME),
+    aliases: o.aliases === undefined ? [] : textList(o.aliases, `${field}.aliases`),
+    exclusions: o.exclusions === undefined ? [] : textList(o.exclusions, `${field}.exclusions`),
+    matchCase: o.matchCase === undefined ? false : v.boolean(o.matchCase, `${field}.matchCase`),
+  };
+  const color = v.optional(o.color, (x) => v.matching(x, `${field}.color`, COLOR, 'a colour like #ffd54f'));
+  if (color !== undefined) input.color = color;
+  if (o.watchlist !== undefined) input.watchlist = v.nullableString(o.watchlist, `${field}.watchlist`, MAX_NAME);
+  return input;
+}
+
+function alias(raw: unknown, field: string): Alias {
+  const o = v.object(raw, field);
+  return {
+    text: v.string(o.text, `${field}.text`, MAX_NAME),
+    matchCase: v.boolean(o.matchCase, `${field}.matchCase`),
+    wholeWord: v.boolean(o.wholeWord, `${field}.wholeWord`),
+  };
+}
+
+/** The editable fields of an entity; only those present are checked and returned. */
+export function entityPatch(raw: unknown, field = 'changes'): Partial<Omit<TrackedEntity, 'id' | 'createdAt'>> {
+  const o = v.object(raw, field);
+  const patch: Partial<Omit<TrackedEntity, 'id' | 'createdAt'>> = {};
+  if (o.name !== undefined) patch.name = v.string(o.name, `${field}.name`, MAX_NAME);
+  if (o.aliases !== undefined) patch.aliases = v.array(o.aliases, `${field}.aliases`, 100, alias);
+  if (o.exclusions !== undefined) patch.exclusions = textList(o.exclusions, `${field}.exclusions`);
+  if (o.color !== undefined) patch.color = v.matching(o.color, `${field}.color`, COLOR, 'a colour like #ffd54f');
+  if (o.enabled !== undefined) patch.enabled = v.boolean(o.enabled, `${field}.enabled`);
+  if (o.watchlist !== undefined) patch.watchlist = v.nullableString(o.watchlist, `${field}.watchlist`, MAX_NAME);
+  return patch;
+}
+
+export function trackedEntity(raw: unknown, field: string): TrackedEntity {
+  const o = v.object(raw, field);
+  const patch = entityPatch(o, field);
+  return {
+    id: v.string(o.id, `${field}.id`, MAX_ID),
+    name: v.string(o.name, `${field}.name`, MAX_NAME),
+    aliases: v.array(o.aliases, `${field}.aliases`, 100, alias),
+    exclusions: textList(o.exclusions, `${field}.exclusions`),
+    color: v.matching(o.color, `${field}.color`, COLOR, 'a colour like #ffd54f'),
+    enabled: v.boolean(o.enabled, `${field}.enabled`),
+    watchlist: patch.watchlist ?? null,
+    createdAt: v.number(o.createdAt, `${field}.createdAt`, 0, Number.MAX_SAFE_INTEGER),
+  };
+}
+
+/**
+ * Settings sent by the options page must be valid as sent: a field the defaults would have
+ * to replace is refused by name rather than silently reset.
+ */
+export function settings(raw: unknown): Settings {
+  const o = v.object(raw, 'settings');
+  const valid = validateSettings(o);
+  for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
+    if (o[key] !== undefined && JSON.stringify(o[key]) !== JSON.stringify(valid[key])) {
+      throw new v.ValidationError(`settings.${key}`, 'not an allowed value');
+    }
+  }
+  return valid;
+}
