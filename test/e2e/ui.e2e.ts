@@ -130,6 +130,21 @@ describe('popup and options pages in Chromium', () => {
     await popup.page.close();
   });
 
+  it('shows a syndicated copy once, with "also at" linking the other publisher', async () => {
+    await (await read('/ui/chip-deal-copy.html')).close();
+    const popup = await harness.openPopup();
+    await expect
+      .poll(async () => {
+        await popup.page.reload();
+        await popup.storyTitles(1);
+        return popup.story(CHIP_DEAL).getByRole('link', { name: /The (Test Courier|Second Wire)/ }).count();
+      })
+      .toBe(1);
+    expect(await popup.storyLinks.allTextContents()).toEqual([CHIP_DEAL, DEMO]);
+    expect(await popup.story(CHIP_DEAL).textContent()).toMatch(/Also at The (Test Courier|Second Wire)/);
+    await popup.page.close();
+  });
+
   it('works with the keyboard alone in the popup', async () => {
     const popup = await harness.openPopup();
     await popup.storyTitles(2);
@@ -187,7 +202,8 @@ describe('popup and options pages in Chromium', () => {
     ).toBe(true);
     expect(storiesCsv.text.split('\r\n')[0]).toMatch(/^\uFEFFTitle,URL,Publisher,/);
     expect(storiesCsv.text).toContain(CHIP_DEAL);
-    expect(JSON.parse(storiesJson.text).items).toHaveLength(2);
+    // Both copies of the syndicated story are kept in the export.
+    expect(JSON.parse(storiesJson.text).items).toHaveLength(3);
     const before = JSON.parse(json.text).items;
 
     await options.deleteAllData();
