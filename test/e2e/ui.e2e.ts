@@ -137,7 +137,10 @@ describe('popup and options pages in Chromium', () => {
       .poll(async () => {
         await popup.page.reload();
         await popup.storyTitles(1);
-        return popup.story(CHIP_DEAL).getByRole('link', { name: /The (Test Courier|Second Wire)/ }).count();
+        return popup
+          .story(CHIP_DEAL)
+          .getByRole('link', { name: /The (Test Courier|Second Wire)/ })
+          .count();
       })
       .toBe(1);
     expect(await popup.storyLinks.allTextContents()).toEqual([CHIP_DEAL, DEMO]);
