@@ -46,3 +46,23 @@ export async function getStoriesByUrl(db: NewsDb, urls: readonly string[]): Prom
   const found = await Promise.all(urls.map((url) => store.get(url)));
   return found.filter((s) => s !== undefined).map(toRecord);
 }
+
+/** Facts of the stories first read at or after `since`, through the first-seen index. */
+export async function loadFactsSince(db: NewsDb, since: number): Promise<StoryFact[]> {
+  if (!Number.isFinite(since)) return db.getAll('storyFacts');
+  return db.getAllFromIndex('storyFacts', 'by-first-seen', IDBKeyRange.lowerBound(since));
+}
+
+/**
+ * True when there is a fact for every story. Counting through the small last-seen index rather
+ * than the stories themselves: counting 50,000 full records costs Chromium ~100 ms, the index
+ * a fraction of that.
+ */
+export async function factsInStep(db: NewsDb): Promise<boolean> {
+  const tx = db.transaction(['stories', 'storyFacts']);
+  const [stories, facts] = await Promise.all([
+    tx.objectStore('stories').index('by-last-seen').count(),
+    tx.objectStore('storyFacts').count(),
+  ]);
+  return stories === facts;
+}

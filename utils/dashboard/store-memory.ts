@@ -1,0 +1,24 @@
+/**
+ * The dashboard's store over an in-memory list of stories, for component tests. It reads the
+ * same live array as the in-memory StoreClient, so a story starred or deleted through one is
+ * seen by the other, and answers filters with the store's own rules (utils/db/story-index.ts).
+ */
+import { searchTerms, storyMatches, toStored } from '../db/story-index';
+import type { StoryRecord } from '../stories';
+import { toStoryFact } from './facts';
+import type { DashboardStore } from './store';
+
+export function memoryDashboardStore(stories: StoryRecord[]): DashboardStore {
+  return {
+    factsSince: async (since) => stories.filter((s) => s.firstSeen >= since).map(toStoryFact),
+    repairFacts: async () => false,
+    storiesByUrl: async (urls) => urls.flatMap((url) => stories.find((s) => s.url === url) ?? []),
+    async keysMatching(filter) {
+      if (filter.unread === undefined && filter.starred === undefined && !searchTerms(filter.search).length) {
+        return null;
+      }
+      const query = { ...filter, limit: 1 };
+      return new Set(stories.filter((s) => storyMatches(toStored(s), query)).map((s) => s.url));
+    },
+  };
+}
