@@ -7,7 +7,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
 import { companiesIn, summarize, watchlistsOf } from '@/utils/dashboard/aggregate';
-import { dayStart, PERIODS, type Period, periodRange, systemZone, type TimeZone } from '@/utils/dashboard/days';
+import {
+  dayCount,
+  dayStart,
+  PERIODS,
+  type Period,
+  periodRange,
+  systemZone,
+  type TimeZone,
+} from '@/utils/dashboard/days';
 import type { StoryFact } from '@/utils/dashboard/facts';
 import type { DashboardStore } from '@/utils/dashboard/store';
 import { saveTextFile } from '../download';
@@ -76,10 +84,11 @@ export function Dashboard({
     return all.current.facts;
   }, [store, generation]);
 
-  const ready = useRef(false);
+  // The story list and the digest read full stories; they start once the charts are on screen.
+  const [settled, setSettled] = useState(false);
   useEffect(() => {
-    if (!summary || !entities.value || ready.current) return;
-    ready.current = true;
+    if (!summary || !entities.value || settled) return;
+    setSettled(true);
     onReady?.();
     // After the first charts: make sure the facts still match the stories, and count again if not.
     store.repairFacts().then(
@@ -114,9 +123,10 @@ export function Dashboard({
             ))}
           </fieldset>
           {lists.length > 0 && (
-            <label class="inline">
-              Companies
+            <span class="inline-field">
+              <label for="dashboard-companies">Companies</label>
               <select
+                id="dashboard-companies"
                 value={watchlist ?? ''}
                 onChange={(e) => setWatchlist(e.currentTarget.value === '' ? null : e.currentTarget.value)}
               >
@@ -127,7 +137,7 @@ export function Dashboard({
                   </option>
                 ))}
               </select>
-            </label>
+            </span>
           )}
         </div>
       </header>
@@ -145,9 +155,10 @@ export function Dashboard({
         </p>
       )}
       <p role="status" class="notice no-print">
-        {facts.loading
+        {facts.loading || !covered
           ? `Counting the last ${period} days…`
-          : summary && `${storiesText(summary.storyCount)} about ${comparing} in the last ${period} days.`}
+          : summary &&
+            `${storiesText(summary.storyCount)} about ${comparing} in the last ${dayCount(summary.range)} days.`}
       </p>
       {entities.value?.length === 0 && (
         <section class="card welcome">
@@ -174,7 +185,7 @@ export function Dashboard({
           <TopPublishers entities={shown} summary={summary} />
         </>
       )}
-      {entities.value && entities.value.length > 0 && (
+      {settled && entities.value && entities.value.length > 0 && (
         <DashboardStories
           client={client}
           store={store}
@@ -185,7 +196,7 @@ export function Dashboard({
           onDeleted={() => setGeneration((g) => g + 1)}
         />
       )}
-      {facts.facts && shown.length > 0 && (
+      {settled && facts.facts && shown.length > 0 && (
         <WeeklyDigest
           store={store}
           entities={shown}

@@ -81,16 +81,16 @@ export function DashboardStories(props: DashboardStoriesProps) {
           onSearchText={setSearchText}
           onChange={setFilter}
         />
-        <label class="inline">
-          Order
-          <select value={sort} onChange={(e) => setSort(e.currentTarget.value as StorySort)}>
+        <span class="inline-field">
+          <label for="dashboard-order">Order</label>
+          <select id="dashboard-order" value={sort} onChange={(e) => setSort(e.currentTarget.value as StorySort)}>
             {SORTS.map((s) => (
               <option key={s} value={s}>
                 {SORT_LABELS[s]}
               </option>
             ))}
           </select>
-        </label>
+        </span>
       </div>
       <p role="status" class="notice">
         {notice}

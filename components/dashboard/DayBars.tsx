@@ -14,6 +14,10 @@ export interface DayBarsProps {
 
 const count = (n: number, b: number) => `${n === 1 ? '1 story' : `${n} stories`}${n > 0 ? `, ${b} business news` : ''}`;
 
+/** Near either edge the tip opens inwards, so it never leaves the chart. */
+const tipSide = (at: number, days: number) =>
+  at < days * 0.25 ? 'tip tip-right' : at > days * 0.75 ? 'tip tip-left' : 'tip';
+
 /** Bars as one SVG path per series: a year of days is two DOM nodes, not 730. */
 function barsPath(values: readonly number[], top: number): string {
   let d = '';
@@ -95,7 +99,7 @@ export function DayBars({ label, range, perDay, businessPerDay, selected, onSele
           {showTip && <rect class="bar-active" x={at} y={0} width={1} height={max} />}
         </svg>
         {showTip && (
-          <div class="tip" style={{ left: `${((at + 0.5) / days) * 100}%` }} aria-hidden="true">
+          <div class={tipSide(at, days)} style={{ left: `${((at + 0.5) / days) * 100}%` }} aria-hidden="true">
             {text}
           </div>
         )}

@@ -1,4 +1,6 @@
+import { useState } from 'preact/hooks';
 import type { DashboardSummary } from '@/utils/dashboard/aggregate';
+import type { StoryFact } from '@/utils/dashboard/facts';
 import type { TrackedEntity } from '@/utils/entities';
 import { FactList } from './FactList';
 import { storiesText } from './words';
@@ -23,12 +25,7 @@ export function Together({ entities, summary }: TogetherProps) {
             const title = `${names.get(pair.ids[0])} and ${names.get(pair.ids[1])}`;
             return (
               <li key={pair.ids.join('\n')}>
-                <details>
-                  <summary>
-                    {title}: {storiesText(pair.stories.length)}
-                  </summary>
-                  <FactList facts={pair.stories} label={`Stories naming ${title}`} />
-                </details>
+                <PairStories title={title} stories={pair.stories} />
               </li>
             );
           })}
@@ -37,3 +34,28 @@ export function Together({ entities, summary }: TogetherProps) {
     </section>
   );
 }
+
+/** Stories listed only once opened: a year can hold thousands per pair. */
+function PairStories({ title, stories }: { title: string; stories: readonly StoryFact[] }) {
+  const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState(LIST_STEP);
+  return (
+    <details onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {title}: {storiesText(stories.length)}
+      </summary>
+      {open && (
+        <>
+          <FactList facts={stories.slice(0, shown)} label={`Stories naming ${title}`} />
+          {stories.length > shown && (
+            <button type="button" onClick={() => setShown((n) => n + LIST_STEP)}>
+              Show more ({stories.length - shown} left)
+            </button>
+          )}
+        </>
+      )}
+    </details>
+  );
+}
+
+const LIST_STEP = 50;

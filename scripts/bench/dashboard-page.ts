@@ -3,9 +3,11 @@
  * `bundleForPage` and run inside the extension's own dashboard page, so it writes through the
  * real schema into the real IndexedDB that the dashboard then reads.
  */
+import { summarize } from '@/utils/dashboard/aggregate';
+import { periodRange, systemZone } from '@/utils/dashboard/days';
 import { toStoryFact } from '@/utils/dashboard/facts';
+import { addEntities, listEntities } from '@/utils/db/entities';
 import { openNewsDb } from '@/utils/db/schema';
-import { loadStoryFacts } from '@/utils/db/story-facts';
 import { toStored } from '@/utils/db/story-index';
 import type { StoryRecord } from '@/utils/stories';
 
@@ -78,41 +80,48 @@ export async function fillStore(count: number, entityIds: string[], now: number)
   return total;
 }
 
-/** Times reading every fact (the dashboard's read path), for a first look at the cost. */
-export async function timeFacts(): Promise<{ ms: number; count: number }> {
+/** Tracks `names` through the store's own code; returns their ids. */
+export async function trackCompanies(names: string[]): Promise<string[]> {
   const db = await openNewsDb();
-  const start = performance.now();
-  const { facts } = await loadStoryFacts(db);
-  const ms = performance.now() - start;
+  const { added } = await addEntities(
+    db,
+    names.map((name) => ({ name })),
+  );
   db.close();
-  return { ms, count: facts.length };
+  return added.map((e) => e.id);
 }
 
-/** The named baseline: every full story read with getAll, as an export would. */
-export async function timeFullRead(): Promise<{ ms: number; count: number }> {
+/**
+ * The named baseline: what opening would cost without the facts store, aggregating the same
+ * 30 days from a getAll of the whole stories store. Page loading is not included, so the
+ * baseline is flattered, never the dashboard.
+ */
+export async function aggregateFromFullRead(now: number): Promise<number> {
   const db = await openNewsDb();
   const start = performance.now();
-  const all = await db.getAll('stories');
+  const [stories, entities] = await Promise.all([db.getAll('stories'), listEntities(db)]);
+  const range = periodRange(30, now, systemZone);
+  const summary = summarize(stories.map(toStoryFact), entities, range, systemZone);
   const ms = performance.now() - start;
   db.close();
-  return { ms, count: all.length };
+  if (summary.timelines.length !== entities.length) throw new Error('baseline summarised the wrong companies');
+  return ms;
 }
 
-export async function probe(now: number): Promise<Record<string, number>> {
-  const db = await openNewsDb();
-  const out: Record<string, number> = {};
-  let t = performance.now();
-  await db.count('stories');
-  out.countStories = performance.now() - t;
-  t = performance.now();
-  await db.count('storyFacts');
-  out.countFacts = performance.now() - t;
-  for (const days of [30, 90, 365]) {
-    t = performance.now();
-    const f = await db.getAllFromIndex('storyFacts', 'by-first-seen', IDBKeyRange.lowerBound(now - days * DAY_MS));
-    out[`range${days}`] = performance.now() - t;
-    out[`n${days}`] = f.length;
-  }
-  db.close();
-  return out;
+/** Milliseconds from pressing "365 days" on the open dashboard until it says it counted them. */
+export async function switchToYear(): Promise<number> {
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent === '365 days');
+  const status = document.querySelector('.dashboard > [role="status"]');
+  if (!button || !status) throw new Error('no 365 days button or status on the dashboard');
+  const start = performance.now();
+  const done = new Promise<void>((resolve) => {
+    const check = () => {
+      if (/in the last 365 days\.$/u.test(status.textContent ?? '')) resolve();
+      else requestAnimationFrame(check);
+    };
+    check();
+  });
+  button.click();
+  await done;
+  return performance.now() - start;
 }

@@ -1,0 +1,83 @@
+/**
+ * How fast the dashboard opens over 50,000 stored stories, in the built extension in Chromium.
+ *
+ * The store is filled through the extension's own schema code (dashboard-page.ts, bundled into
+ * the dashboard page): eight companies, 50,000 stories spread over the last year. Then the
+ * dashboard is opened in a fresh tab, several times, and `dashboard.n50000.open_ms` is the
+ * median time from navigation start to the first charts on screen (the page's
+ * `dashboard-ready` mark). The baseline, from the same run and the same data, aggregates the
+ * same 30 days from a getAll of the whole stories store (without counting page load).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { BenchContext, BenchModule } from '../bench';
+import { bundleForPage } from '../lib/bundle';
+import { EXTENSION_DIR, launchWithExtension } from '../lib/chromium';
+import { median } from '../lib/figures';
+
+const STORIES = 50_000;
+const RUNS = 5;
+const COMPANIES = ['Xiaomi', 'Apple', 'Samsung', 'Nvidia', 'Arm', 'Tesla', 'Siemens', 'Unilever'];
+
+/**
+ * Calls a function of dashboard-page.ts inside the page. A string, not a closure: tsx rewrites
+ * closures with helpers that do not exist in the page.
+ */
+async function call<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
+  return page.evaluate(`DashboardBench.${fn}(...${JSON.stringify(args)})`) as Promise<T>;
+}
+
+async function openDashboard(open: () => Promise<Page>): Promise<{ page: Page; ms: number }> {
+  const page = await open();
+  await page.waitForSelector('html[data-ready]', { timeout: 60_000 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('dashboard-ready')[0]?.startTime ?? Number.NaN);
+  return { page, ms };
+}
+
+async function run(ctx: BenchContext): Promise<void> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'dashboard.html'))) {
+    throw new Error('No built dashboard in .output/chrome-mv3: run `npm run build` first.');
+  }
+  const browser = await launchWithExtension();
+  try {
+    const filler = await browser.openExtensionPage('dashboard.html');
+    const script = await bundleForPage('scripts/bench/dashboard-page.ts', 'DashboardBench');
+    await filler.evaluate(script);
+    const now = Date.now();
+    const ids = await call<string[]>(filler, 'trackCompanies', COMPANIES);
+    const stored = await call<number>(filler, 'fillStore', STORIES, ids, now);
+    if (stored !== STORIES) throw new Error(`stored ${stored} stories, expected ${STORIES}`);
+
+    const baselines: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      baselines.push(await call<number>(filler, 'aggregateFromFullRead', now));
+    }
+    await filler.close();
+    const baseline = { name: 'full getAll of stories + aggregate', value: median(baselines) };
+
+    const opens: number[] = [];
+    const years: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { page, ms } = await openDashboard(() => browser.openExtensionPage('dashboard.html'));
+      opens.push(ms);
+      console.log('open', ms);
+      if (ctx.wants('dashboard.n50000.year_ms')) {
+        await page.evaluate(script);
+        years.push(await call<number>(page, 'switchToYear'));
+      }
+      await page.close();
+    }
+    ctx.record({ name: 'dashboard.n50000.open_ms', value: median(opens), unit: 'ms', baseline });
+    if (years.length > 0) ctx.record({ name: 'dashboard.n50000.year_ms', value: median(years), unit: 'ms', baseline });
+  } finally {
+    await browser.close();
+  }
+}
+
+const dashboardBench: BenchModule = {
+  title: 'Dashboard over 50,000 stories (Chromium)',
+  prefixes: ['dashboard.'],
+  run,
+};
+export default dashboardBench;
