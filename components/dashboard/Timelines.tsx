@@ -21,11 +21,13 @@ export function Timelines({ entities, timelines, range, facts, zone }: Timelines
   return (
     <section class="dash-section" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline</h2>
-      <p class="muted legend">
-        Stories per day over the last {dayCount(range)} days, by the day you first read them.{' '}
-        <span class="key key-business" aria-hidden="true" /> Business news{' '}
-        <span class="key key-other" aria-hidden="true" /> Other news. Point at a day for its count; click it, or use the
-        arrow keys and Enter, to list its stories.
+      <p class="muted">
+        Stories per day over the last {dayCount(range)} days, by the day you first read them. Point at a day for its
+        count; click it, or use the arrow keys and Enter, to list its stories.
+      </p>
+      <p class="legend">
+        <span class="key key-business" aria-hidden="true" /> Business news
+        <span class="key key-other" aria-hidden="true" /> Other news
       </p>
       <div class="timeline-grid">
         {entities.map((e) => {
