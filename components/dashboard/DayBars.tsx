@@ -43,6 +43,7 @@ export function DayBars({ label, range, perDay, businessPerDay, selected, onSele
 
   const indexAt = (event: MouseEvent) => {
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    if (box.width <= 0) return at;
     return Math.min(days - 1, Math.max(0, Math.floor(((event.clientX - box.left) / box.width) * days)));
   };
   const move = (index: number) => {
