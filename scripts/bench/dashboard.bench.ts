@@ -61,7 +61,6 @@ async function run(ctx: BenchContext): Promise<void> {
     for (let i = 0; i < RUNS; i++) {
       const { page, ms } = await openDashboard(() => browser.openExtensionPage('dashboard.html'));
       opens.push(ms);
-      console.log('open', ms);
       if (ctx.wants('dashboard.n50000.year_ms')) {
         await page.evaluate(script);
         years.push(await call<number>(page, 'switchToYear'));
