@@ -61,7 +61,7 @@ export function Dashboard({
   const [period, setPeriod] = useState<Period>(30);
   const [watchlist, setWatchlist] = useState<string | null>(null);
   const [generation, setGeneration] = useState(0);
-  const entities = useAsync(() => client.listEntities());
+  const entities = useAsync(() => store.listEntities());
   const range = useMemo(() => periodRange(period, now, zone), [period, now, zone]);
   const since = dayStart(range.first, zone);
   const facts = useFacts(store, since, generation);

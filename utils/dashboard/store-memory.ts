@@ -1,15 +1,17 @@
 /**
- * The dashboard's store over an in-memory list of stories, for component tests. It reads the
- * same live array as the in-memory StoreClient, so a story starred or deleted through one is
+ * The dashboard's store over in-memory stories and companies, for component tests. It reads the
+ * same live arrays as the in-memory StoreClient, so a story starred or deleted through one is
  * seen by the other, and answers filters with the store's own rules (utils/db/story-index.ts).
  */
 import { searchTerms, storyMatches, toStored } from '../db/story-index';
+import type { TrackedEntity } from '../entities';
 import type { StoryRecord } from '../stories';
 import { toStoryFact } from './facts';
 import type { DashboardStore } from './store';
 
-export function memoryDashboardStore(stories: StoryRecord[]): DashboardStore {
+export function memoryDashboardStore(stories: StoryRecord[], entities: TrackedEntity[] = []): DashboardStore {
   return {
+    listEntities: async () => [...entities],
     factsSince: async (since) => stories.filter((s) => s.firstSeen >= since).map(toStoryFact),
     repairFacts: async () => false,
     storiesByUrl: async (urls) => urls.flatMap((url) => stories.find((s) => s.url === url) ?? []),

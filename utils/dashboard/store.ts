@@ -6,13 +6,17 @@
  * background via the StoreClient.
  */
 import { createDbAccess } from '../background/database';
+import { listEntities } from '../db/entities';
 import type { NewsDb } from '../db/schema';
 import { factsInStep, getStoriesByUrl, loadFactsSince, rebuildStoryFacts } from '../db/story-facts';
 import { type KeyFilter, storyKeysMatching } from '../db/story-keys';
+import type { TrackedEntity } from '../entities';
 import type { StoryRecord } from '../stories';
 import type { StoryFact } from './facts';
 
 export interface DashboardStore {
+  /** The tracked companies, read here too so the page does not wait for a sleeping background. */
+  listEntities(): Promise<TrackedEntity[]>;
   /** Facts of the stories first read at or after `since` (ms; -Infinity for all). */
   factsSince(since: number): Promise<StoryFact[]>;
   /** Rebuilds the facts when they no longer match the stories; true when it had to. */
@@ -25,6 +29,7 @@ export interface DashboardStore {
 
 export function indexedDbDashboardStore(getDb: () => Promise<NewsDb> = createDbAccess()): DashboardStore {
   return {
+    listEntities: async () => listEntities(await getDb()),
     factsSince: async (since) => loadFactsSince(await getDb(), since),
     async repairFacts() {
       const db = await getDb();

@@ -7,6 +7,7 @@ import { toStoryFact } from '@/utils/dashboard/facts';
 import { type DashboardStore, indexedDbDashboardStore } from '@/utils/dashboard/store';
 import { memoryDashboardStore } from '@/utils/dashboard/store-memory';
 import { keyFilterOf, orderFacts } from '@/utils/dashboard/story-order';
+import { addEntity, listEntities } from '@/utils/db/entities';
 import { openNewsDb } from '@/utils/db/schema';
 import { allStories, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { report } from '../db/story-fixtures';
@@ -48,6 +49,7 @@ async function fill() {
     }),
   ];
   for (const [i, r] of reports.entries()) await saveStory(db, r, T0 + i * DAY);
+  await addEntity(db, { name: 'Xiaomi', watchlist: 'Clients' });
   await setStoryFlags(db, 'https://b.example/apple-xiaomi', { read: true, starred: true });
   await setStoryFlags(db, 'https://a.example/xiaomi-data', { read: true });
   return db;
@@ -57,11 +59,20 @@ async function both(): Promise<[string, DashboardStore][]> {
   const db = await fill();
   return [
     ['IndexedDB', indexedDbDashboardStore(async () => db)],
-    ['memory', memoryDashboardStore(await allStories(db))],
+    ['memory', memoryDashboardStore(await allStories(db), await listEntities(db))],
   ];
 }
 
 describe('dashboard store', () => {
+  it('reads the tracked companies', async () => {
+    for (const [name, store] of await both()) {
+      expect(
+        (await store.listEntities()).map((e) => [e.name, e.watchlist]),
+        name,
+      ).toEqual([['Xiaomi', 'Clients']]);
+    }
+  });
+
   it('reads the facts from a moment on, through the first-seen index', async () => {
     for (const [name, store] of await both()) {
       const urls = (await store.factsSince(T0 + 2 * DAY)).map((f) => f.url).sort();

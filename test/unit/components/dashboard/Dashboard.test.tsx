@@ -59,10 +59,9 @@ function stories(): StoryRecord[] {
 function setup(more: Partial<DashboardProps> = {}) {
   const records = stories();
   const client = fakeClient({ entities: [xiaomi, apple, arm], stories: records });
+  const store = memoryDashboardStore(client.state.stories, client.state.entities);
   const mocks = { save: vi.fn(), copy: vi.fn(async (_text: string) => {}), print: vi.fn(), onReady: vi.fn() };
-  render(
-    <Dashboard client={client} store={memoryDashboardStore(records)} now={NOW} zone={paris} {...mocks} {...more} />,
-  );
+  render(<Dashboard client={client} store={store} now={NOW} zone={paris} {...mocks} {...more} />);
   return { client, ...mocks };
 }
 
