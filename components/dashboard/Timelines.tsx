@@ -32,8 +32,16 @@ export function Timelines({ entities, timelines, range, facts, zone }: Timelines
       <div class="timeline-grid">
         {entities.map((e) => {
           const line = byId.get(e.id);
+          // A new period starts each chart afresh: its chosen day belonged to the old range.
           return line ? (
-            <CompanyChart key={e.id} entity={e} line={line} range={range} facts={facts} zone={zone} />
+            <CompanyChart
+              key={`${e.id}:${range.first}:${range.last}`}
+              entity={e}
+              line={line}
+              range={range}
+              facts={facts}
+              zone={zone}
+            />
           ) : null;
         })}
       </div>
@@ -56,7 +64,7 @@ export function describeTimeline(name: string, line: CompanyTimeline, range: Day
   const share = Math.round((line.business / line.total) * 100);
   const busiest = busiestDay(line);
   const peak = busiest ? ` Busiest day: ${dayLabel(range.first + busiest.index)}, ${storiesText(busiest.count)}.` : '';
-  return `${name}: ${storiesText(line.total)} in the last ${days} days, ${line.business} of them business news (${share}%).${peak}`;
+  return `${name}: ${storiesText(line.total)} in the last ${days} days, ${line.business.toLocaleString()} of them business news (${share}%).${peak}`;
 }
 
 function CompanyChart({ entity, line, range, facts, zone }: CompanyChartProps) {

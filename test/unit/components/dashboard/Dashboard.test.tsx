@@ -107,6 +107,9 @@ describe('Dashboard', () => {
     fireEvent.click(screen.getByRole('button', { name: '90 days' }));
     await waitFor(() => expect(status()).toBe('4 stories about all tracked companies in the last 90 days.'));
     expect(screen.getByRole('button', { name: '90 days' }).getAttribute('aria-pressed')).toBe('true');
+    const slider = screen.getByRole('slider', { name: 'Day in Xiaomi’s timeline' });
+    expect(slider.getAttribute('aria-valuetext')).toBe('Tue, Mar 10, 2026: 1 story, 1 business news');
+    expect(slider.getAttribute('aria-valuemax')).toBe('89');
     const shares = () =>
       within(screen.getByRole('list', { name: 'Share of voice' }))
         .getAllByRole('listitem')
