@@ -12,8 +12,8 @@ export interface FactsState {
 }
 
 /**
- * The facts from `since` on. A shorter period is cut from what is already loaded; only a longer
- * one reads the store again, so switching back from a year to 30 days is instant.
+ * The facts from `since` on. A shorter period is cut from what is already loaded, and a longer
+ * one reads only the days not loaded yet, so switching back from a year to 30 days is instant.
  */
 export function useFacts(store: DashboardStore, since: number, generation: number): FactsState {
   const cache = useRef<{ since: number; generation: number; facts: StoryFact[] } | null>(null);
@@ -27,9 +27,11 @@ export function useFacts(store: DashboardStore, since: number, generation: numbe
     }
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    store.factsSince(since).then(
-      (facts) => {
+    const kept = held?.generation === generation ? held : null;
+    store.factsSince(since, kept?.since).then(
+      (older) => {
         if (!live) return;
+        const facts = kept ? [...older, ...kept.facts] : older;
         cache.current = { since, generation, facts };
         setState({ facts, since, loading: false, error: null });
       },

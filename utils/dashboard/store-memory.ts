@@ -12,7 +12,8 @@ import type { DashboardStore } from './store';
 export function memoryDashboardStore(stories: StoryRecord[], entities: TrackedEntity[] = []): DashboardStore {
   return {
     listEntities: async () => [...entities],
-    factsSince: async (since) => stories.filter((s) => s.firstSeen >= since).map(toStoryFact),
+    factsSince: async (since, before = Number.POSITIVE_INFINITY) =>
+      stories.filter((s) => s.firstSeen >= since && s.firstSeen < before).map(toStoryFact),
     repairFacts: async () => false,
     storiesByUrl: async (urls) => urls.flatMap((url) => stories.find((s) => s.url === url) ?? []),
     async keysMatching(filter) {

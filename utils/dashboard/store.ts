@@ -17,8 +17,8 @@ import type { StoryFact } from './facts';
 export interface DashboardStore {
   /** The tracked companies, read here too so the page does not wait for a sleeping background. */
   listEntities(): Promise<TrackedEntity[]>;
-  /** Facts of the stories first read at or after `since` (ms; -Infinity for all). */
-  factsSince(since: number): Promise<StoryFact[]>;
+  /** Facts of the stories first read at or after `since` (ms; -Infinity for all) and before `before`. */
+  factsSince(since: number, before?: number): Promise<StoryFact[]>;
   /** Rebuilds the facts when they no longer match the stories; true when it had to. */
   repairFacts(): Promise<boolean>;
   /** Full records for these URLs, in the same order; stories no longer stored are left out. */
@@ -30,7 +30,7 @@ export interface DashboardStore {
 export function indexedDbDashboardStore(getDb: () => Promise<NewsDb> = createDbAccess()): DashboardStore {
   return {
     listEntities: async () => listEntities(await getDb()),
-    factsSince: async (since) => loadFactsSince(await getDb(), since),
+    factsSince: async (since, before) => loadFactsSince(await getDb(), since, before),
     async repairFacts() {
       const db = await getDb();
       if (await factsInStep(db)) return false;

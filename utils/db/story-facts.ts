@@ -47,10 +47,20 @@ export async function getStoriesByUrl(db: NewsDb, urls: readonly string[]): Prom
   return found.filter((s) => s !== undefined).map(toRecord);
 }
 
-/** Facts of the stories first read at or after `since`, through the first-seen index. */
-export async function loadFactsSince(db: NewsDb, since: number): Promise<StoryFact[]> {
-  if (!Number.isFinite(since)) return db.getAll('storyFacts');
-  return db.getAllFromIndex('storyFacts', 'by-first-seen', IDBKeyRange.lowerBound(since));
+/** Facts of the stories first read at or after `since` and before `before`, through the first-seen index. */
+export async function loadFactsSince(
+  db: NewsDb,
+  since: number,
+  before = Number.POSITIVE_INFINITY,
+): Promise<StoryFact[]> {
+  if (since === Number.NEGATIVE_INFINITY && before === Number.POSITIVE_INFINITY) return db.getAll('storyFacts');
+  const range =
+    before === Number.POSITIVE_INFINITY
+      ? IDBKeyRange.lowerBound(since)
+      : since === Number.NEGATIVE_INFINITY
+        ? IDBKeyRange.upperBound(before, true)
+        : IDBKeyRange.bound(since, before, false, true);
+  return db.getAllFromIndex('storyFacts', 'by-first-seen', range);
 }
 
 /**

@@ -78,6 +78,12 @@ describe('dashboard store', () => {
       const urls = (await store.factsSince(T0 + 2 * DAY)).map((f) => f.url).sort();
       expect(urls, name).toEqual(['https://c.example/apple-store', 'https://d.example/xiaomi-cars']);
       expect(await store.factsSince(Number.NEGATIVE_INFINITY), name).toHaveLength(4);
+      const between = await store.factsSince(T0 + DAY, T0 + 3 * DAY);
+      expect(between.map((f) => f.url).sort(), name).toEqual([
+        'https://b.example/apple-xiaomi',
+        'https://c.example/apple-store',
+      ]);
+      expect(await store.factsSince(Number.NEGATIVE_INFINITY, T0 + DAY), name).toHaveLength(1);
     }
   });
 
