@@ -1,6 +1,7 @@
 import { type DashboardSummary, shareOfVoice } from '@/utils/dashboard/aggregate';
 import { dayCount } from '@/utils/dashboard/days';
 import type { TrackedEntity } from '@/utils/entities';
+import { VoiceByWeek } from './VoiceByWeek';
 import { percentText, storiesText } from './words';
 
 export interface ShareOfVoiceProps {
@@ -49,6 +50,7 @@ export function ShareOfVoice({ entities, summary, comparing }: ShareOfVoiceProps
           })}
         </ul>
         <p class="muted small">A story that names two of these companies counts for each.</p>
+        <VoiceByWeek entities={entities} summary={summary} />
       </figure>
     </section>
   );

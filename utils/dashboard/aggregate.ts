@@ -167,3 +167,27 @@ export function busiestDay(line: CompanyTimeline): { index: number; count: numbe
   });
   return best;
 }
+
+export interface WeekCounts {
+  /** Local days, inclusive; the earliest week may be shorter when the period is not whole weeks. */
+  first: number;
+  last: number;
+  /** Stories per company, in the order of the ids asked for. */
+  counts: number[];
+}
+
+/** The compared companies' stories week by week, the last week ending today, oldest week first. */
+export function weeklyCounts(summary: DashboardSummary, entityIds: readonly string[]): WeekCounts[] {
+  const lines = entityIds.map((id) => summary.timelines.find((t) => t.entityId === id));
+  const weeks: WeekCounts[] = [];
+  for (let end = summary.range.last; end >= summary.range.first; end -= 7) {
+    const first = Math.max(summary.range.first, end - 6);
+    const counts = lines.map((line) => {
+      let sum = 0;
+      for (let day = first; day <= end; day++) sum += line?.perDay[day - summary.range.first] ?? 0;
+      return sum;
+    });
+    weeks.unshift({ first, last: end, counts });
+  }
+  return weeks;
+}

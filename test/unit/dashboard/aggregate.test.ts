@@ -7,6 +7,7 @@ import {
   summarize,
   UNKNOWN_PUBLISHER,
   watchlistsOf,
+  weeklyCounts,
 } from '@/utils/dashboard/aggregate';
 import { DAY_MS, dayOf, namedZone, periodRange } from '@/utils/dashboard/days';
 import { type StoryFact, toStoryFact } from '@/utils/dashboard/facts';
@@ -173,5 +174,22 @@ describe('share of voice', () => {
       count: 2,
     });
     expect(busiestDay({ entityId: 'x', perDay: [0, 0], businessPerDay: [], total: 0, business: 0 })).toBeNull();
+  });
+});
+
+describe('share of voice week by week', () => {
+  it('sums each company’s days into weeks ending today, a shorter first week when the period is not whole weeks', () => {
+    const tenDays = periodRange(10, now, berlin); // 1 to 10 March
+    const facts = [
+      fact('2026-03-01T10:00:00Z', ['xiaomi']), // first day of the period
+      fact('2026-03-03T10:00:00Z', ['xiaomi', 'apple']), // last day of the short first week
+      fact('2026-03-04T10:00:00Z', ['apple']), // first day of the last full week
+      fact('2026-03-10T10:00:00Z', ['apple']), // today
+    ];
+    const summary = summarize(facts, companies, tenDays, berlin);
+    expect(weeklyCounts(summary, ['apple', 'xiaomi'])).toEqual([
+      { first: day('2026-03-01'), last: day('2026-03-03'), counts: [1, 2] },
+      { first: day('2026-03-04'), last: day('2026-03-10'), counts: [2, 0] },
+    ]);
   });
 });

@@ -121,6 +121,25 @@ describe('Dashboard', () => {
     expect(status()).toBe('3 stories about the Clients watchlist in the last 90 days.');
   });
 
+  it('shows share of voice week by week, with the numbers in a table', async () => {
+    setup();
+    await waitFor(() => expect(status()).toMatch(/^3 stories/u));
+    const rows = [...document.querySelectorAll('.week-table tr')].map((tr) =>
+      [...tr.children].map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['Week', 'Xiaomi', 'Apple', 'Arm'],
+      ['Feb 9 to Feb 10', '0', '0', '0'],
+      ['Feb 11 to Feb 17', '0', '0', '0'],
+      ['Feb 18 to Feb 24', '0', '0', '0'],
+      ['Feb 25 to Mar 3', '0', '0', '0'],
+      ['Mar 4 to Mar 10', '2 (50%)', '1 (25%)', '1 (25%)'],
+    ]);
+    const columns = document.querySelectorAll('.voice-weeks svg title');
+    expect(columns[4]?.textContent).toBe('Mar 4 to Mar 10: Xiaomi 2, Apple 1, Arm 1');
+    expect(columns[0]?.textContent).toBe('Feb 9 to Feb 10: no stories');
+  });
+
   it('shows publishers and companies named together, with page text as plain text', async () => {
     setup();
     const arm = await screen.findByRole('list', { name: 'Top publishers for Arm' });
