@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { dayLabel, dayStart, isoDay, periodRange, type TimeZone } from '@/utils/dashboard/days';
 import {
   buildDigest,
@@ -32,19 +32,24 @@ export function WeeklyDigest({ store, entities, facts, now, zone, save, copy, pr
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<string | null>(null);
 
+  const range = useMemo(() => periodRange(DIGEST_DAYS, now, zone), [now, zone]);
+  // Only the week's stories matter: a longer period loading must not read them all again.
+  const since = dayStart(range.first, zone);
+  const weekUrls = facts
+    .filter((f) => f.firstSeen >= since)
+    .map((f) => f.url)
+    .join('\n');
+
   useEffect(() => {
     let live = true;
-    const range = periodRange(DIGEST_DAYS, now, zone);
-    const since = dayStart(range.first, zone);
-    const urls = facts.filter((f) => f.firstSeen >= since).map((f) => f.url);
-    store.storiesByUrl(urls).then(
+    store.storiesByUrl(weekUrls ? weekUrls.split('\n') : []).then(
       (stories) => live && setDigest(buildDigest(stories, entities, range, zone)),
       (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
     );
     return () => {
       live = false;
     };
-  }, [store, entities, facts, now, zone]);
+  }, [store, entities, weekUrls, range, zone]);
 
   async function copyAs(kind: 'Markdown' | 'plain text', text: string) {
     try {

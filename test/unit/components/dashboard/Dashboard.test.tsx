@@ -60,9 +60,10 @@ function setup(more: Partial<DashboardProps> = {}) {
   const records = stories();
   const client = fakeClient({ entities: [xiaomi, apple, arm], stories: records });
   const store = memoryDashboardStore(client.state.stories, client.state.entities);
+  store.storiesByUrl = vi.fn(store.storiesByUrl);
   const mocks = { save: vi.fn(), copy: vi.fn(async (_text: string) => {}), print: vi.fn(), onReady: vi.fn() };
   render(<Dashboard client={client} store={store} now={NOW} zone={paris} {...mocks} {...more} />);
-  return { client, ...mocks };
+  return { client, store, ...mocks };
 }
 
 const caption = (name: string) =>
@@ -102,10 +103,14 @@ describe('Dashboard', () => {
   });
 
   it('grows the period on request, and compares one watchlist side by side', async () => {
-    setup();
+    const { store } = setup();
     await waitFor(() => expect(status()).toMatch(/^3 stories/u));
+    await screen.findByRole('heading', { name: 'Xiaomi (1 story)' });
+    const digestReads = vi.mocked(store.storiesByUrl).mock.calls.length;
     fireEvent.click(screen.getByRole('button', { name: '90 days' }));
     await waitFor(() => expect(status()).toBe('4 stories about all tracked companies in the last 90 days.'));
+    // The digest's week did not change, so its stories are not read again.
+    expect(vi.mocked(store.storiesByUrl).mock.calls.length).toBe(digestReads);
     expect(screen.getByRole('button', { name: '90 days' }).getAttribute('aria-pressed')).toBe('true');
     const slider = screen.getByRole('slider', { name: 'Day in Xiaomi’s timeline' });
     expect(slider.getAttribute('aria-valuetext')).toBe('Tue, Mar 10, 2026: 1 story, 1 business news');
