@@ -118,7 +118,7 @@ function NewestFirst(props: ListProps) {
 }
 
 function Ordered(props: ListProps) {
-  const pages = useOrderedPages(props.store, props.allFacts, props.filter, props.sort, 0);
+  const pages = useOrderedPages(props.store, props.allFacts, props.filter, props.sort);
   return <Listed {...props} pages={pages} />;
 }
 

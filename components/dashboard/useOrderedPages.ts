@@ -20,14 +20,14 @@ export async function orderedFacts(
 /**
  * The story list ordered by publisher or relevance, one page at a time: the order comes from
  * the facts (read once), and only the stories of the pages shown are read in full. Each copy
- * of a syndicated story is listed under its own publisher here.
+ * of a syndicated story is listed under its own publisher here. `allFacts` changes when stories
+ * were deleted, and the order is then made again.
  */
 export function useOrderedPages(
   store: DashboardStore,
   allFacts: () => Promise<StoryFact[]>,
   filter: StoryFilter,
   sort: StorySort,
-  generation: number,
 ): StoryPages {
   const [order, setOrder] = useState<StoryFact[]>([]);
   const [stories, setStories] = useState<StoryView[]>([]);
@@ -66,7 +66,7 @@ export function useOrderedPages(
       })
       .catch(fail(id));
     // The filter is compared by value through its key.
-  }, [store, allFacts, key, sort, generation]);
+  }, [store, allFacts, key, sort]);
 
   return {
     stories,
