@@ -234,6 +234,28 @@ describe('Dashboard', () => {
     expect((await screen.findByText(/^Could not copy/u)).textContent).toBe('Could not copy: Document is not focused.');
   });
 
+  it('counts again when the facts had drifted from the stories and were rebuilt', async () => {
+    const records = stories();
+    const store = memoryDashboardStore(records, [xiaomi, apple, arm]);
+    let drifted = true;
+    store.repairFacts = async () => {
+      // The rebuild finds a story the facts had missed.
+      records.push({ ...records[0]!, url: 'https://a.example/missed', title: 'Missed story' });
+      const was = drifted;
+      drifted = false;
+      return was;
+    };
+    render(
+      <Dashboard
+        client={fakeClient({ stories: records, entities: [xiaomi, apple, arm] })}
+        store={store}
+        now={NOW}
+        zone={paris}
+      />,
+    );
+    await waitFor(() => expect(status()).toBe('4 stories about all tracked companies in the last 30 days.'));
+  });
+
   it('shows a store failure as a readable alert', async () => {
     const store = memoryDashboardStore([]);
     store.factsSince = async () => {
