@@ -78,7 +78,7 @@ describe('dashboard in Chromium', () => {
     await expect
       .poll(
         async () => {
-          dashboard?.page.close();
+          if (dashboard) await dashboard.page.close();
           dashboard = await openDashboard();
           return dashboard.status();
         },
