@@ -31,6 +31,8 @@ export function useOrderedPages(
 ): StoryPages {
   const [order, setOrder] = useState<StoryFact[]>([]);
   const [stories, setStories] = useState<StoryView[]>([]);
+  /** Where in `order` the next page starts (a story deleted meanwhile is skipped, not shifted). */
+  const [next, setNext] = useState(0);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const request = useRef(0);
@@ -49,6 +51,7 @@ export function useOrderedPages(
       if (id !== request.current) return;
       const views = records.map((r): StoryView => ({ ...r, alsoAt: [] }));
       setStories((old) => (from === 0 ? views : [...old, ...views]));
+      setNext(from + urls.length);
       setError(null);
       setLoading(false);
     },
@@ -70,19 +73,16 @@ export function useOrderedPages(
 
   return {
     stories,
-    hasMore: stories.length < order.length,
+    hasMore: next < order.length,
     loading,
     error,
     loadMore() {
-      if (loading || stories.length >= order.length) return;
+      if (loading || next >= order.length) return;
       const id = ++request.current;
       setLoading(true);
-      show(order, stories.length, id).catch(fail(id));
+      show(order, next, id).catch(fail(id));
     },
     update: (url, change) => setStories((old) => old.map((s) => (s.url === url ? { ...s, ...change } : s))),
-    remove(url) {
-      setStories((old) => old.filter((s) => s.url !== url));
-      setOrder((old) => old.filter((f) => f.url !== url));
-    },
+    remove: (url) => setStories((old) => old.filter((s) => s.url !== url)),
   };
 }
