@@ -28,7 +28,7 @@ export interface DashboardStoriesProps {
 
 /** The full-width story list: the popup's filters and search, three orders, and exports of what is shown. */
 export function DashboardStories(props: DashboardStoriesProps) {
-  const { store, entities, allFacts, now, save } = props;
+  const { store, entities, allFacts, save } = props;
   const [filter, setFilter] = useState<StoryFilter>({});
   const [searchText, setSearchText] = useState('');
   const [sort, setSort] = useState<StorySort>('date');
@@ -46,9 +46,10 @@ export function DashboardStories(props: DashboardStoriesProps) {
     try {
       const ordered = await orderedFacts(store, allFacts, filter, sort);
       const records = await store.storiesByUrl(ordered.map((f) => f.url));
-      const text = format === 'csv' ? storiesToCsv(records, entities) : storiesToJson(records, now);
+      const exportedAt = Date.now();
+      const text = format === 'csv' ? storiesToCsv(records, entities) : storiesToJson(records, exportedAt);
       save(
-        exportFileName('stories', format, now),
+        exportFileName('stories', format, exportedAt),
         text,
         format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
       );

@@ -182,7 +182,7 @@ describe('Dashboard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export these stories (CSV)' }));
     await screen.findByText('Exported 3 stories as CSV.');
     const [name, csv, type] = save.mock.calls[0] as [string, string, string];
-    expect(name).toMatch(/^news-tracker-stories-2026-03-10\.csv$/u);
+    expect(name).toMatch(/^news-tracker-stories-\d{4}-\d\d-\d\d\.csv$/u);
     expect(type).toBe('text/csv;charset=utf-8');
     const rows = csv.trimEnd().split('\r\n');
     expect(rows.slice(1).map((r) => r.split(',')[0])).toEqual([
