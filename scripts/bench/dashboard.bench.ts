@@ -5,8 +5,10 @@
  * the dashboard page): eight companies, 50,000 stories spread over the last year. Then the
  * dashboard is opened in a fresh tab, several times, and `dashboard.n50000.open_ms` is the
  * median time from navigation start to the first charts on screen (the page's
- * `dashboard-ready` mark). The baseline, from the same run and the same data, aggregates the
- * same 30 days from a getAll of the whole stories store (without counting page load).
+ * `dashboard-ready` mark). `dashboard.n50000.year_ms` is the time from pressing "365 days" on
+ * the open dashboard until the year is counted. The baselines, from the same run and the same
+ * data, aggregate the same 30 days (and the same year) from a getAll of the whole stories store,
+ * without counting page load.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -49,12 +51,13 @@ async function run(ctx: BenchContext): Promise<void> {
     const stored = await call<number>(filler, 'fillStore', STORIES, ids, now);
     if (stored !== STORIES) throw new Error(`stored ${stored} stories, expected ${STORIES}`);
 
-    const baselines: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      baselines.push(await call<number>(filler, 'aggregateFromFullRead', now));
-    }
+    const baselines: { days30: number; days365: number }[] = [];
+    for (let i = 0; i < RUNS; i++) baselines.push(await call(filler, 'aggregateFromFullRead', now));
     await filler.close();
-    const baseline = { name: 'full getAll of stories + aggregate', value: median(baselines) };
+    const baseline = (days: 'days30' | 'days365') => ({
+      name: `full getAll of stories + aggregate ${days === 'days30' ? '30 days' : '365 days'}`,
+      value: median(baselines.map((b) => b[days])),
+    });
 
     const opens: number[] = [];
     const years: number[] = [];
@@ -67,8 +70,10 @@ async function run(ctx: BenchContext): Promise<void> {
       }
       await page.close();
     }
-    ctx.record({ name: 'dashboard.n50000.open_ms', value: median(opens), unit: 'ms', baseline });
-    if (years.length > 0) ctx.record({ name: 'dashboard.n50000.year_ms', value: median(years), unit: 'ms', baseline });
+    ctx.record({ name: 'dashboard.n50000.open_ms', value: median(opens), unit: 'ms', baseline: baseline('days30') });
+    if (years.length > 0) {
+      ctx.record({ name: 'dashboard.n50000.year_ms', value: median(years), unit: 'ms', baseline: baseline('days365') });
+    }
   } finally {
     await browser.close();
   }
