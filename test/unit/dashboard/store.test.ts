@@ -10,7 +10,9 @@ import { keyFilterOf, orderFacts } from '@/utils/dashboard/story-order';
 import { addEntity, listEntities } from '@/utils/db/entities';
 import { openNewsDb } from '@/utils/db/schema';
 import { allStories, saveStory, setStoryFlags } from '@/utils/db/stories';
+import { loadFactsSince } from '@/utils/db/story-facts';
 import { report } from '../db/story-fixtures';
+import { storyRecord } from './story-fixtures';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1, 12);
@@ -137,6 +139,29 @@ describe('dashboard store', () => {
     expect(await store.repairFacts()).toBe(true);
     expect(await store.factsSince(Number.NEGATIVE_INFINITY)).toHaveLength(4);
     expect(await store.repairFacts()).toBe(false);
+  });
+});
+
+describe('reading facts by first-seen time', () => {
+  it('gives the same facts whether a range is read through the index or as the whole store', async () => {
+    const db = await openNewsDb();
+    const tx = db.transaction('storyFacts', 'readwrite');
+    for (let i = 0; i < 120; i++) {
+      // Uneven spacing: the store cannot guess a range's size from the time it spans.
+      const firstSeen = T0 + Math.round(i * i * 0.37 * DAY);
+      await tx.store.put({ ...toStoryFact(storyRecord({ url: `https://f.example/${i}` })), firstSeen });
+    }
+    await tx.done;
+    const all = await db.getAll('storyFacts');
+    const span = Math.max(...all.map((f) => f.firstSeen)) - T0;
+    const bounds = [Number.NEGATIVE_INFINITY, T0 - DAY, T0, T0 + 5 * DAY, T0 + span / 3, T0 + span / 2, T0 + span + 1];
+    for (const since of bounds) {
+      for (const before of [...bounds, Number.POSITIVE_INFINITY]) {
+        const expected = all.filter((f) => f.firstSeen >= since && f.firstSeen < before).map((f) => f.url);
+        const got = (await loadFactsSince(db, since, before)).map((f) => f.url);
+        expect(got.sort(), `${since} to ${before}`).toEqual(expected.sort());
+      }
+    }
   });
 });
 
