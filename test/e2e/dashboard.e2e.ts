@@ -221,6 +221,7 @@ describe('dashboard in Chromium', () => {
     await dashboard.page.getByRole('searchbox', { name: 'Search stories' }).fill('');
     await dashboard.page.getByRole('button', { name: 'Lumen Energy', exact: true }).click();
     await dashboard.order('Newest first');
+    await expect.poll(() => dashboard.storyLinks.count()).toBe(5);
     await dashboard.page.locator('.pairs summary').first().click();
     for (const scheme of ['light', 'dark'] as const) {
       await useScheme(dashboard.page, scheme);
