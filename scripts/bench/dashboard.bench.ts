@@ -5,7 +5,8 @@
  * the dashboard page): eight companies, 50,000 stories spread over the last year. Then the
  * dashboard is opened in a fresh tab, several times, and `dashboard.n50000.open_ms` is the
  * median time from navigation start to the first charts on screen (the page's
- * `dashboard-ready` mark). `dashboard.n50000.year_ms` is the time from pressing "365 days" on
+ * `dashboard-ready` mark); `dashboard.n0.open_ms` is the same with no stories stored, the cost of
+ * opening an extension page at all on this machine. `dashboard.n50000.year_ms` is the time from pressing "365 days" on
  * the opened dashboard (once its story list and digest have loaded too) until the year is counted. The baselines, from the same run and the same
  * data, aggregate the same 30 days (and the same year) from a getAll of the whole stories store,
  * without counting page load.
@@ -48,6 +49,16 @@ async function run(ctx: BenchContext): Promise<void> {
     await filler.evaluate(script);
     const now = Date.now();
     const ids = await call<string[]>(filler, 'trackCompanies', COMPANIES);
+    // The same page with the same companies and no stories: what opening costs before any data.
+    const emptyOpens: number[] = [];
+    for (let i = 0; i < RUNS && ctx.wants('dashboard.n0.open_ms'); i++) {
+      const { page, ms } = await openDashboard(() => browser.openExtensionPage('dashboard.html'));
+      emptyOpens.push(ms);
+      await page.close();
+    }
+    if (emptyOpens.length > 0) {
+      ctx.record({ name: 'dashboard.n0.open_ms', value: median(emptyOpens), unit: 'ms', baseline: null });
+    }
     const stored = await call<number>(filler, 'fillStore', STORIES, ids, now);
     if (stored !== STORIES) throw new Error(`stored ${stored} stories, expected ${STORIES}`);
 
