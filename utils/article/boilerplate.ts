@@ -30,12 +30,14 @@ const SKIPPED_TAGS = new Set([
   'VIDEO',
   'AUDIO',
   'MATH',
+  // The headline is read separately; in the text it would count every mention twice.
+  'H1',
 ]);
 
 const SKIPPED_ROLES = /^(navigation|complementary|contentinfo|banner|menu|menubar|search|dialog|alertdialog|toolbar)$/u;
 
 const SKIPPED_NAME =
-  /(^|[\s_-])(comments?|kommentare?|commentaires?|disqus|related|recommend(ed|ations?)?|more-?stories|read-?more|most-?(read|popular|viewed)|popular|trending|share|sharing|social|newsletter|subscribe|subscription|signup|paywall|promo(tion)?s?|advert(isement|s)?|ads?|ad-?slot|sponsor(ed)?|outbrain|taboola|sidebar|footer|nav|navbar|navigation|menu|breadcrumbs?|tags|tag-?list|author-?(bio|info|box)|byline|dateline|caption|hidden|visually-?hidden|sr-only|skip-?link)([\s_-]|$)/iu;
+  /(^|[\s_-])(comments?|kommentare?|commentaires?|disqus|related|recommend(ed|ations?)?|more-?stories|read-?more|most-?(read|popular|viewed)|popular|trending|share|sharing|social|newsletter|subscribe|subscription|signup|paywall|promo(tion)?s?|advert(isement|s)?|ads?|ad-?slot|sponsor(ed)?|outbrain|taboola|sidebar|footer|nav|navbar|navigation|menu|breadcrumbs?|tags|tag-?list|author-?(bio|info|box)|byline|dateline|meta|caption|hidden|visually-?hidden|sr-only|skip-?link)([\s_-]|$)/iu;
 
 /** True for an element whose whole subtree is not story text. */
 export function isBoilerplate(element: Element): boolean {

@@ -28,6 +28,9 @@ const LEADING_LOWER_BY = /^(?:di|da|de)\s+(?=\p{Lu})/u;
 const ROLE =
   /\b(staff|senior|chief|contributing|special|guest|deputy|associate|executive|managing)?\s*(writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|producer|redakteur(in)?|rédacteur|journaliste|periodista)s?\b.*$/iu;
 // Lower-case words only: "Marine Le Pen" keeps its "Le", "on 5 May" is cut.
+/** ", Business reporters", ", Senior Tech Correspondent" after the names. */
+const ROLE_AFTER_COMMA =
+  /,\s*(?:[\p{L}-]+\s+){0,2}(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|producer)s?\b.*$/iu;
 const CUT_AT =
   /\s(?:[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast\s+[Uu]pdated|on|am|le|el|il|um|at)\s.*$|\s*[|•·–—]\s.*$|\s+-\s.*$|\d.*$|\s*\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\.?\s+\d.*$/u;
 const JOINER = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|、|和)\s*/iu;
@@ -42,7 +45,7 @@ export function namesIn(raw: string): string[] {
     .replace(/\(\s*\)|\[\s*\]/gu, ' ')
     .replace(/@\w+/gu, ' ');
   text = collapseSpace(text).replace(LEADING_BY, '').replace(LEADING_LOWER_BY, '');
-  text = text.replace(CUT_AT, '').replace(ROLE, '');
+  text = text.replace(ROLE_AFTER_COMMA, '').replace(CUT_AT, '').replace(ROLE, '');
   const names: string[] = [];
   for (const part of text.split(JOINER)) {
     const name = collapseSpace(part.replace(/^[\s,:;.\-–—|]+|[\s,:;\-–—|]+$/gu, '')).replace(LEADING_BY, '');
@@ -113,11 +116,13 @@ function fromMeta(meta: PageMeta): string[] {
   return [];
 }
 
-function fromElements(candidates: readonly IndexedElement[]): string[] {
+const BY_LINE = /^\s*(?:(?:written|posted|reported)\s+)?(?:by|von|par|por|door)\s+\p{Lu}/iu;
+
+function fromElements(candidates: readonly IndexedElement[], mustStartWithBy = false): string[] {
   for (const { element, outsideStory } of candidates) {
     if (outsideStory) continue;
     const text = element.textContent ?? '';
-    if (text.length > 200) continue;
+    if (text.length > 200 || (mustStartWithBy && !BY_LINE.test(text))) continue;
     const names = namesIn(text);
     if (names.length > 0) return names;
   }
@@ -138,6 +143,7 @@ export function findByline(
     joinNames(fromMeta(meta), siteName) ??
     joinNames(fromElements(index.authorLinks), siteName) ??
     joinNames(fromElements(index.bylines), siteName) ??
+    joinNames(fromElements(index.dates, true), siteName) ??
     joinNames(ld.orgs, siteName)
   );
 }

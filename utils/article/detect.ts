@@ -12,10 +12,12 @@
  * articles even when they carry og:type=article by mistake or list many headlines.
  */
 import { declaredCanonical } from './canonical';
+import { parseDate } from './date-parse';
 import { isArticleType, type JsonLdNode, readJsonLd, typesOf } from './jsonld';
 import { type PageMeta, readMeta } from './meta';
+import { indexPage } from './page-index';
 import { findProse } from './prose';
-import { classifyUrl, hasArticlePath, type UrlKind } from './url-shape';
+import { classifyUrl, type UrlKind } from './url-shape';
 
 export interface ArticleVerdict {
   isArticle: boolean;
@@ -54,6 +56,8 @@ const URL_POINTS: Record<UrlKind, number> = {
 const ARTICLE_SCORE = 2;
 /** At or below, before looking at the body: clearly not an article. */
 const CLEARLY_NOT = -2;
+/** Running text of at least this many characters, in sibling paragraphs, reads as a story. */
+const PROSE_CHARS = 600;
 /** Declared article markup worth at least this much skips the prose check. */
 const DECLARED = 2;
 
@@ -146,12 +150,15 @@ function looksLikeListing(document: Document, densestChars: number): string | nu
   return null;
 }
 
+/** A story shows when it was published or who wrote it; fiction, docs and shop pages rarely do. */
 function hasDateOrByline(document: Document, meta: PageMeta, url: string): boolean {
-  if (document.getElementsByTagName('time').length > 0) return true;
   if (meta.first('date', 'pubdate', 'publishdate', 'dc.date', 'author', 'dcterms.created')) return true;
-  if (hasArticlePath(safePath(url))) return /\/(19|20)\d\d[/-]/u.test(url);
-  return (
-    document.querySelector('[class*="byline" i], [rel~="author"], [class*="dateline" i], [class*="pubdate" i]') !== null
+  if (/\/(19|20)\d\d[/-](0?[1-9]|1[0-2])[/-]/u.test(safePath(url))) return true;
+  const index = indexPage(document);
+  if (index.times.some((t) => !t.outsideStory) || index.authorLinks.length > 0) return true;
+  return [...index.bylines, ...index.dates].some(
+    ({ element, outsideStory }) =>
+      !outsideStory && (element.textContent ?? '').length < 200 && parseDate(element.textContent ?? '') !== null,
   );
 }
 
@@ -179,7 +186,7 @@ export function detectArticle(document: Document, url: string): ArticleVerdict {
   if (evidence.declared >= DECLARED && !listing) {
     return evidence.verdict(evidence.score >= ARTICLE_SCORE);
   }
-  if (prose.densest.paragraphs >= 3 && prose.chars >= 1000) evidence.add(2, 'a body of running text');
+  if (prose.densest.paragraphs >= 3 && prose.chars >= PROSE_CHARS) evidence.add(2, 'a body of running text');
   else if (prose.chars < 400) evidence.add(-2, 'little running text');
   if (evidence.declared === 0 && hasDateOrByline(document, meta, url)) evidence.add(0.5, 'a date or byline');
   return evidence.verdict(evidence.score >= ARTICLE_SCORE);

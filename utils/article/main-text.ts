@@ -42,6 +42,8 @@ const BLOCK_TAGS = new Set([
 /** A list or box whose text is mostly links is navigation or "related stories", not story. */
 const LINK_LIST_TAGS = new Set(['UL', 'OL', 'DIV', 'SECTION', 'TABLE', 'DL']);
 const LINK_SHARE = 0.6;
+/** Marks the end of a block in the collected text (a character pages do not use). */
+const BLOCK_END = '\u0000';
 const MIN_LINKS = 3;
 
 /** The element the story text is read from. */
@@ -74,7 +76,7 @@ export function extractMainText(document: Document, prose: Prose = findProse(doc
   const root = findStoryRoot(document, prose);
   if (!root) return '';
   const rootChars = prose.charsUnder(root);
-  // Text pieces, with "\n" marking a block boundary.
+  // Text pieces, with BLOCK_END marking a block boundary.
   const out: string[] = [];
 
   const visit = (node: Node, inLink: boolean): Measure => {
@@ -96,10 +98,10 @@ export function extractMainText(document: Document, prose: Prose = findProse(doc
       const tag = element.tagName.toUpperCase();
       const block = BLOCK_TAGS.has(tag);
       const start = out.length;
-      if (block) out.push('\n');
+      if (block) out.push(BLOCK_END);
       const isLink = tag === 'A';
       const inner = visit(element, inLink || isLink);
-      if (block) out.push('\n');
+      if (block) out.push(BLOCK_END);
       const links = inner.links + (isLink ? 1 : 0);
       if (
         !holdsStory &&
@@ -119,7 +121,7 @@ export function extractMainText(document: Document, prose: Prose = findProse(doc
   visit(root, false);
   return out
     .join('')
-    .split('\n')
+    .split(BLOCK_END)
     .map((line) => line.replace(/[\s\u00a0]+/gu, ' ').trim())
     .filter((line) => line.length > 0)
     .join('\n\n');
