@@ -4,8 +4,16 @@ import { loadFixture, pageFrom } from './load';
 
 describe('detectArticle on articles', () => {
   it.each([
-    ['news-jsonld.html', 'https://ledger.example/business/2025/03/18/harbour-freight-coastline-takeover', /NewsArticle/],
-    ['jsonld-graph.html', 'https://hillside-money.example/2024/06/green-mortgages-small-lenders/', /Article|BlogPosting/],
+    [
+      'news-jsonld.html',
+      'https://ledger.example/business/2025/03/18/harbour-freight-coastline-takeover',
+      /NewsArticle/,
+    ],
+    [
+      'jsonld-graph.html',
+      'https://hillside-money.example/2024/06/green-mortgages-small-lenders/',
+      /Article|BlogPosting/,
+    ],
     ['jsonld-broken.html', 'https://kreisbote.example/lokales/stadtwerke-senken-strompreise-2024', /NewsArticle/],
     ['microdata-article.html', 'https://quotidien.example/bourse/paris-termine-en-hausse-luxe', /microdata/],
     ['no-metadata.html', 'https://valley-weekly.example/news/bakery-tenth-shop', /running text/],

@@ -35,7 +35,15 @@ describe('extractStory on a news article with JSON-LD', () => {
     expect(story.text).toMatch(/^Harbour Freight has agreed to buy its rival/);
     expect(story.text).toMatch(/complete in the second half of next year\.$/);
     expect(story.text.split('\n\n')).toHaveLength(6);
-    for (const junk of ['Advertisement', 'Related stories', 'Port workers vote', 'Share on social', 'Reader42', '©', 'Sport']) {
+    for (const junk of [
+      'Advertisement',
+      'Related stories',
+      'Port workers vote',
+      'Share on social',
+      'Reader42',
+      '©',
+      'Sport',
+    ]) {
       expect(story.text).not.toContain(junk);
     }
   });

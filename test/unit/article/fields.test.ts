@@ -55,8 +55,14 @@ describe('stripSiteName', () => {
   it.each([
     ['Oil prices rise on supply worries - Reuters', 'Oil prices rise on supply worries'],
     ['Stocks close higher | CNN Business', 'Stocks close higher'],
-    ['BBC News - Obama admits gun laws are his biggest frustration', 'Obama admits gun laws are his biggest frustration'],
-    ['Xbox One X review - A console that keeps up with gaming PCs', 'Xbox One X review - A console that keeps up with gaming PCs'],
+    [
+      'BBC News - Obama admits gun laws are his biggest frustration',
+      'Obama admits gun laws are his biggest frustration',
+    ],
+    [
+      'Xbox One X review - A console that keeps up with gaming PCs',
+      'Xbox One X review - A console that keeps up with gaming PCs',
+    ],
     ['Brexit talks stall | Politics | The Guardian', 'Brexit talks stall'],
   ])('%j → %j', (title, expected) => {
     expect(stripSiteName(title, isSite)).toBe(expected);
