@@ -32,10 +32,12 @@ const BUSINESS_PATH = new RegExp(`^(${BUSINESS_WORDS})$`, 'iu');
 const OTHER_SECTION =
   /^(sports?|football|soccer|entertainment|celebrity|culture|arts?|music|movies|film|tv|television|lifestyle|life|style|fashion|travel|food|health|science|politics|world|opinion|weather|books|games|gaming|horoscopes?)$/iu;
 
-const SECTION_LOGIT = 3;
+const SECTION_LOGIT = 3.5;
 const OTHER_SECTION_LOGIT = -1.5;
 const PATH_LOGIT = 2.5;
 const KEYWORD_LOGIT = 0.75;
+/** However sure the text model is, a business section plus a business address outweigh it. */
+const TEXT_LOGIT_LIMIT = 5;
 
 let shippedModel: TextModel | null = null;
 
@@ -87,7 +89,7 @@ export function classifyBusiness(story: BusinessInput, model?: TextModel): Busin
   // The description is the publisher's own summary: it helps most when the text is short.
   const text = story.text.length < 400 && story.description ? `${story.description}\n${story.text}` : story.text;
   const fromText = textModel.score(story.title, text);
-  logit += fromText.logit;
+  logit += Math.max(-TEXT_LOGIT_LIMIT, Math.min(TEXT_LOGIT_LIMIT, fromText.logit));
   reasons.push(
     `text model ${sigmoid(fromText.logit).toFixed(2)}${fromText.topWords.length > 0 ? ` (${fromText.topWords.join(', ')})` : ''}`,
   );
