@@ -34,6 +34,10 @@ const ROLE_AFTER_COMMA =
 const CUT_AT =
   /\s(?:[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast\s+[Uu]pdated|on|am|le|el|il|um|at)\s.*$|\s*[|•·–—]\s.*$|\s+-\s.*$|\d.*$|\s*\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\.?\s+\d.*$/u;
 const JOINER = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|、|和)\s*/iu;
+/** Words of a job title or an organisation: a comma segment holding one ends the names. */
+const TITLE_WORD =
+  /^(senior|staff|chief|deputy|associate|executive|managing|contributing|special|technologist|director|professor|fellow|president|officer|manager|counsel|attorney|founder|ceo|cto|cfo|head|lead|member|expert|specialist|strategist|scientist|researcher|engineer|designer|developer|intern|host|anchor|presenter|writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|producer|project|inc|llc|ltd|university|institute|center|centre|department|desk|bureau|team|foreign|agency|press)$/iu;
+const WEEKDAY = /\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b.*$/iu;
 const NOT_A_NAME =
   /^(follow|share|more|staff|admin|administrator|editor|editors|anonymous|unknown|guest|reader|team|news|the|contributors?|view|all|posts?|articles?|about|profile|email|twitter|facebook)$/iu;
 
@@ -41,13 +45,17 @@ const NOT_A_NAME =
 export function namesIn(raw: string): string[] {
   let text = collapseSpace(raw)
     .replace(/\S+@\S+\.\S+/gu, ' ')
-    .replace(/https?:\/\/\S+|www\.\S+/gu, ' ')
+    .replace(/https?:\/\/[^\s)]+|www\.[^\s)]+/gu, ' ')
     .replace(/\(\s*\)|\[\s*\]/gu, ' ')
     .replace(/@\w+/gu, ' ');
   text = collapseSpace(text).replace(LEADING_BY, '').replace(LEADING_LOWER_BY, '');
-  text = text.replace(ROLE_AFTER_COMMA, '').replace(CUT_AT, '').replace(ROLE, '');
+  text = text.replace(ROLE_AFTER_COMMA, '').replace(CUT_AT, '').replace(WEEKDAY, '').replace(ROLE, '');
   const names: string[] = [];
   for (const part of text.split(JOINER)) {
+    // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU ...": the title ends the names.
+    if (part.split(/\s+/u).some((w) => TITLE_WORD.test(w.replace(/[.,]/gu, '')))) break;
+    // A user name such as "CC7567" is not a byline.
+    if (/\p{L}\d/u.test(part)) continue;
     const name = collapseSpace(part.replace(/^[\s,:;.\-–—|]+|[\s,:;\-–—|]+$/gu, '')).replace(LEADING_BY, '');
     if (!name || name.length < 2) continue;
     const words = name.split(' ');
@@ -59,7 +67,8 @@ export function namesIn(raw: string): string[] {
   return names;
 }
 
-function joinNames(names: string[], siteName: string | null): string | null {
+/** `siteName`, when given, is dropped: a meta author naming the site is not a byline. */
+function joinNames(names: string[], siteName: string | null = null): string | null {
   const seen = new Set<string>();
   const kept: string[] = [];
   const site = siteName ? comparable(siteName) : '';
@@ -138,10 +147,11 @@ export function findByline(
 ): string | null {
   const ld = fromJsonLd(article, nodes);
   return (
-    joinNames(ld.people, siteName) ??
-    joinNames(fromMicrodata(index), siteName) ??
+    // A person the publisher names is the byline even on a one-person site named after them.
+    joinNames(ld.people) ??
+    joinNames(fromMicrodata(index)) ??
     joinNames(fromMeta(meta), siteName) ??
-    joinNames(fromElements(index.authorLinks), siteName) ??
+    joinNames(fromElements(index.authorLinks)) ??
     joinNames(fromElements(index.bylines), siteName) ??
     joinNames(fromElements(index.dates, true), siteName) ??
     joinNames(ld.orgs, siteName)

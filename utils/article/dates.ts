@@ -116,6 +116,29 @@ function fromVisibleText(candidates: readonly IndexedElement[], options: DatePar
   return updated;
 }
 
+/** "Posted by X on 2019-02-15" in the lines right after the headline. */
+function fromBelowHeadline(index: PageIndex, options: DateParseOptions): string | null {
+  const heading = (index.headings.find((h) => !h.outsideStory) ?? index.subheadings.find((h) => !h.outsideStory))
+    ?.element;
+  if (!heading) return null;
+  const texts: string[] = [];
+  for (const start of [heading, heading.parentElement]) {
+    let next = start?.nextElementSibling ?? null;
+    for (let i = 0; next && i < 3; i++, next = next.nextElementSibling) {
+      const text = next.textContent ?? '';
+      if (text.length <= 300) texts.push(text);
+    }
+  }
+  return firstParsed(texts, options);
+}
+
+/** A dateline opening the story: "Feb. 23, 2015 -- Life-threatening peanut allergies...". */
+function fromDateline(lead: string | null, options: DateParseOptions): string | null {
+  const opening = lead?.slice(0, 60) ?? '';
+  const m = /^(.{6,40}?)\s*(?:--|—|–|-|:)\s/u.exec(opening);
+  return m?.[1] ? parseDate(m[1], options) : null;
+}
+
 function fromUrl(url: string): string | null {
   const m = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)/u.exec(url);
   if (!m) return null;
@@ -128,6 +151,8 @@ export function findDates(
   article: JsonLdNode | null,
   url: string,
   options: DateParseOptions = {},
+  /** The story's first words, for a dateline. */
+  lead: string | null = null,
 ): StoryDates {
   const publishedTime =
     firstParsed([textOf(article?.datePublished), textOf(article?.dateCreated)], options) ??
@@ -138,6 +163,8 @@ export function findDates(
     fromItemprop(index, 'datepublished', options) ??
     fromTimeElements(index, options) ??
     fromVisibleText(index.dates, options) ??
+    fromBelowHeadline(index, options) ??
+    fromDateline(lead, options) ??
     fromUrl(url);
   const modifiedTime =
     firstParsed([textOf(article?.dateModified)], options) ??

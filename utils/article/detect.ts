@@ -13,7 +13,8 @@
  */
 import { declaredCanonical } from './canonical';
 import { parseDate } from './date-parse';
-import { isArticleType, type JsonLdNode, readJsonLd, typesOf } from './jsonld';
+import { findDates } from './dates';
+import { findArticleNode, isArticleType, type JsonLdNode, readJsonLd, typesOf } from './jsonld';
 import { type PageMeta, readMeta } from './meta';
 import { indexPage } from './page-index';
 import { findProse } from './prose';
@@ -27,10 +28,10 @@ export interface ArticleVerdict {
 
 /** Blocks worth parsing: they name an article type or a page type that rules one out. */
 const LD_HINT =
-  /Article|BlogPosting|"Report"|CollectionPage|ItemList|SearchResultsPage|ProfilePage|Product|QAPage|DiscussionForumPosting|SocialMediaPosting|APIReference/u;
+  /Article|BlogPosting|"Report"|CollectionPage|ItemList|SearchResultsPage|ProfilePage|Product|QAPage|DiscussionForumPosting|APIReference/u;
 const NEWS_TYPE = /NewsArticle$|^(BlogPosting|LiveBlogPosting|Report|SatiricalArticle)$/u;
 const LISTING_TYPES = /^(CollectionPage|ItemList|SearchResultsPage|ProfilePage)$/u;
-const FORUM_TYPES = /^(QAPage|DiscussionForumPosting|SocialMediaPosting)$/u;
+const FORUM_TYPES = /^(QAPage|DiscussionForumPosting)$/u;
 const DOCS_TYPES = /^(TechArticle|APIReference)$/u;
 const NON_ARTICLE_OG =
   /^(website|product|video|profile|book|music|place|business|restaurant|game|books\.|product\.|video\.|music\.)/u;
@@ -53,9 +54,11 @@ const URL_POINTS: Record<UrlKind, number> = {
 };
 
 /** At or above: an article. */
-const ARTICLE_SCORE = 2;
+const ARTICLE_SCORE = 2.5;
 /** At or below, before looking at the body: clearly not an article. */
 const CLEARLY_NOT = -2;
+/** A story page shows its own date and perhaps an update; a listing shows one per entry. */
+const MANY_DATES = 4;
 /** Running text of at least this many characters, in sibling paragraphs, reads as a story. */
 const PROSE_CHARS = 600;
 /** Declared article markup worth at least this much skips the prose check. */
@@ -96,9 +99,7 @@ function metaEvidence(evidence: Evidence, meta: PageMeta): void {
   if (ogType === 'article' || ogType.startsWith('article') || ogType === 'news') evidence.add(1.5, `og:type=${ogType}`);
   else if (ogType === 'website') evidence.add(-0.5, 'og:type=website');
   else if (NON_ARTICLE_OG.test(ogType)) evidence.add(-3, `og:type=${ogType}`);
-  if (meta.first('article:published_time', 'article:modified_time', 'article:section')) {
-    evidence.add(1, 'article:* meta tags');
-  }
+  if (meta.first('article:published_time', 'og:article:published_time')) evidence.add(1, 'article:published_time');
   const generator = meta.first('generator') ?? '';
   if (NON_ARTICLE_GENERATOR.test(generator)) evidence.add(-3, `made with ${generator.slice(0, 40)}`);
 }
@@ -112,6 +113,12 @@ function structuredEvidence(evidence: Evidence, nodes: readonly JsonLdNode[]): v
     return;
   }
   const articleType = articles.flatMap(typesOf).find(isArticleType);
+  // Wikis declare Article too, written by "Contributors to ..." rather than by a person.
+  const byContributors = articles.some((n) => /contributors/iu.test(JSON.stringify(n.author ?? n.creator ?? '')));
+  if (articleType && byContributors) {
+    evidence.add(-3, 'JSON-LD article written by a wiki’s contributors');
+    return;
+  }
   if (articleType) {
     const points = NEWS_TYPE.test(articleType) ? 3 : 2;
     evidence.add(points, `JSON-LD @type ${articleType}`);
@@ -150,24 +157,24 @@ function looksLikeListing(document: Document, densestChars: number): string | nu
   return null;
 }
 
-/** A story shows when it was published or who wrote it; fiction, docs and shop pages rarely do. */
-function hasDateOrByline(document: Document, meta: PageMeta, url: string): boolean {
-  if (meta.first('date', 'pubdate', 'publishdate', 'dc.date', 'author', 'dcterms.created')) return true;
-  if (/\/(19|20)\d\d[/-](0?[1-9]|1[0-2])[/-]/u.test(safePath(url))) return true;
-  const index = indexPage(document);
-  if (index.times.some((t) => !t.outsideStory) || index.authorLinks.length > 0) return true;
-  return [...index.bylines, ...index.dates].some(
-    ({ element, outsideStory }) =>
-      !outsideStory && (element.textContent ?? '').length < 200 && parseDate(element.textContent ?? '') !== null,
-  );
+function publicationDate(document: Document, meta: PageMeta, url: string, lead: Element | null): string | null {
+  const nodes = readJsonLd(document, { onlyIf: /datePublished/u });
+  const firstWords = lead ? (lead.textContent ?? '').trim().slice(0, 80) : null;
+  return findDates(indexPage(document), meta, findArticleNode(nodes), url, {}, firstWords).publishedTime;
 }
 
-function safePath(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
+/** Distinct dates shown in the page's main column: a blog index or weekly edition shows many. */
+function distinctDates(document: Document): number {
+  const index = indexPage(document);
+  const seen = new Set<string>();
+  for (const { element, outsideStory } of [...index.times, ...index.dates]) {
+    if (outsideStory) continue;
+    const raw = element.getAttribute('datetime') ?? element.textContent ?? '';
+    if (raw.length > 80) continue;
+    const iso = parseDate(raw);
+    if (iso) seen.add(iso.slice(0, 10));
   }
+  return seen.size;
 }
 
 export function detectArticle(document: Document, url: string): ArticleVerdict {
@@ -184,10 +191,15 @@ export function detectArticle(document: Document, url: string): ArticleVerdict {
   const listing = looksLikeListing(document, prose.densest.chars);
   if (listing) evidence.add(-3, listing);
   if (evidence.declared >= DECLARED && !listing) {
-    return evidence.verdict(evidence.score >= ARTICLE_SCORE);
+    // Declared by the publisher: an article unless something above spoke against it.
+    return evidence.verdict(evidence.score >= DECLARED);
   }
   if (prose.densest.paragraphs >= 3 && prose.chars >= PROSE_CHARS) evidence.add(2, 'a body of running text');
   else if (prose.chars < 400) evidence.add(-2, 'little running text');
-  if (evidence.declared === 0 && hasDateOrByline(document, meta, url)) evidence.add(0.5, 'a date or byline');
+  // News says when it was published; about pages, terms, docs, fiction and READMEs rarely do.
+  if (publicationDate(document, meta, url, prose.firstParagraph)) evidence.add(1, 'a publication date');
+  else evidence.add(-1.5, 'no publication date');
+  const dates = distinctDates(document);
+  if (dates >= MANY_DATES) evidence.add(-2, `${dates} different dates (a listing)`);
   return evidence.verdict(evidence.score >= ARTICLE_SCORE);
 }

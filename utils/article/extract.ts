@@ -52,7 +52,15 @@ export function extractStory(document: Document, url: string): ExtractedStory {
   const isSite = siteNameVariants(meta, nodes, [hostnameOf(url), hostnameOf(canonicalUrl)]);
   const lang = findLang(document, meta, article);
   const index = indexPage(document);
-  const dates = findDates(index, meta, article, canonicalUrl, { dayFirst: !readsMonthFirst(lang, canonicalUrl) });
+  const text = extractMainText(document);
+  const dates = findDates(
+    index,
+    meta,
+    article,
+    canonicalUrl,
+    { dayFirst: !readsMonthFirst(lang, canonicalUrl) },
+    text.slice(0, 80),
+  );
   return {
     title: findHeadline(document, index, meta, article, isSite),
     canonicalUrl,
@@ -64,6 +72,6 @@ export function extractStory(document: Document, url: string): ExtractedStory {
     section: findSection(meta, article, nodes),
     description: findDescription(meta, article),
     keywords: findKeywords(meta, article),
-    text: extractMainText(document),
+    text,
   };
 }

@@ -78,9 +78,8 @@ export function findHeadline(
     // JSON-LD headlines are often cut at 110 characters: a heading that continues one counts.
     if (keys.some((k) => k === key || (k.length >= 40 && key.startsWith(k)))) return heading;
   }
-  const best = declared[0];
+  const best = declared[0] ?? documentTitle;
   if (best) return best;
-  const firstHeading = headings[0];
-  if (firstHeading && firstHeading.split(' ').length >= 3) return firstHeading;
-  return documentTitle || firstHeading || '';
+  // No title anywhere: the first heading that reads like a headline.
+  return headings.find((h) => h.split(' ').length >= 3) ?? headings[0] ?? '';
 }

@@ -45,7 +45,9 @@ function parseLenient(text: string): unknown {
   const trimmed = text
     .trim()
     .replace(/^<!--|-->$/gu, '')
-    .replace(/^\s*\/\/\s*<!\[CDATA\[|\/\/\s*\]\]>\s*$/gu, '')
+    // <![CDATA[ ... ]]>, bare or inside // and /* */ comments.
+    .replace(/^(?:\/\/|\/\*)?\s*<!\[CDATA\[\s*(?:\*\/)?/u, '')
+    .replace(/(?:\/\/|\/\*)?\s*\]\]>\s*(?:\*\/)?$/u, '')
     .trim();
   if (!trimmed) return undefined;
   try {
@@ -98,10 +100,20 @@ export function readJsonLd(document: Document, options: JsonLdOptions = {}): Jso
   return nodes;
 }
 
-/** The page's own article node: the first article-typed node, preferring one with a headline. */
+/**
+ * The page's own story node: the first article-typed node, preferring one with a headline;
+ * failing that, any node with a headline or a publication date (Medium and Tumblr posts are
+ * SocialMediaPosting, some sites describe the story as a WebPage).
+ */
 export function findArticleNode(nodes: readonly JsonLdNode[]): JsonLdNode | null {
   const articles = nodes.filter((n) => typesOf(n).some(isArticleType));
-  return articles.find((n) => typeof n.headline === 'string') ?? articles[0] ?? null;
+  return (
+    articles.find((n) => typeof n.headline === 'string') ??
+    articles[0] ??
+    nodes.find((n) => typeof n.headline === 'string' && !typesOf(n).includes('ItemList')) ??
+    nodes.find((n) => n.datePublished !== undefined) ??
+    null
+  );
 }
 
 /** Resolves `{ "@id": ... }` references against the other nodes of the page (for `@graph` pages). */

@@ -5,6 +5,7 @@
  * comments, related lists). One walk is cheaper than a dozen attribute-substring selectors,
  * which every DOM runs as a full scan of its own, and it lets the readers skip `closest()`.
  */
+import { BESIDE_STORY_NAME } from './boilerplate';
 
 export interface IndexedElement {
   element: Element;
@@ -13,7 +14,10 @@ export interface IndexedElement {
 }
 
 export interface PageIndex {
+  /** <h1> elements. */
   headings: IndexedElement[];
+  /** <h2> elements, for pages whose headline is not an <h1>. */
+  subheadings: IndexedElement[];
   times: IndexedElement[];
   /** Elements by lower-cased `itemprop` token (author, name, datepublished, articlebody...). */
   itemprops: Map<string, IndexedElement[]>;
@@ -25,8 +29,7 @@ export interface PageIndex {
 }
 
 const OUTSIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
-const OUTSIDE_NAME = /comment|related|recommend|sidebar|footer|more-stories|most-popular|newsletter/iu;
-const BYLINE_NAME = /byline|author/iu;
+const BYLINE_NAME = /byline|author(?!ity)/iu;
 const DATE_NAME = /date|time|publish|posted|byline|meta/iu;
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD']);
 const MAX_PER_LIST = 80;
@@ -36,7 +39,15 @@ function push(list: IndexedElement[], entry: IndexedElement): void {
 }
 
 export function indexPage(document: Document): PageIndex {
-  const index: PageIndex = { headings: [], times: [], itemprops: new Map(), authorLinks: [], bylines: [], dates: [] };
+  const index: PageIndex = {
+    headings: [],
+    subheadings: [],
+    times: [],
+    itemprops: new Map(),
+    authorLinks: [],
+    bylines: [],
+    dates: [],
+  };
   const visit = (parent: Element, outside: boolean) => {
     for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
       const tag = el.tagName.toUpperCase();
@@ -44,7 +55,7 @@ export function indexPage(document: Document): PageIndex {
       let outsideStory = outside || OUTSIDE_TAGS.has(tag);
       if (el.attributes.length > 0) {
         const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
-        if (!outsideStory && name.length > 1 && OUTSIDE_NAME.test(name)) outsideStory = true;
+        if (!outsideStory && name.length > 1 && BESIDE_STORY_NAME.test(name)) outsideStory = true;
         const entry = { element: el, outsideStory };
         const itemprop = el.getAttribute('itemprop');
         if (itemprop) {
@@ -61,6 +72,7 @@ export function indexPage(document: Document): PageIndex {
         }
       }
       if (tag === 'H1') push(index.headings, { element: el, outsideStory });
+      else if (tag === 'H2') push(index.subheadings, { element: el, outsideStory });
       else if (tag === 'TIME') push(index.times, { element: el, outsideStory });
       visit(el, outsideStory);
     }

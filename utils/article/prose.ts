@@ -5,10 +5,13 @@
  * extraction (where does the main text start?). Reads `textContent` only, which never forces
  * a layout, and stops after a fixed number of paragraphs on huge pages.
  */
+import { BESIDE_STORY_NAME } from './boilerplate';
 
 /** Shorter paragraphs are captions, labels and teasers more often than story text. */
 export const PROSE_PARAGRAPH_CHARS = 80;
 const MAX_PARAGRAPHS = 1500;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
+const CJK_WEIGHT = 2.5;
 /** The body is the deepest element holding at least this share of the prose. */
 const BODY_SHARE = 0.7;
 
@@ -26,22 +29,24 @@ export interface Prose {
    * siblings; a section front's teasers each sit in their own box.
    */
   densest: { paragraphs: number; chars: number };
+  /** The first long paragraph under `root` (where a dateline would be). */
+  firstParagraph: Element | null;
 }
 
-const ASIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER', 'FORM']);
+// Not FORM: ASP.NET sites wrap the whole page in one.
+const ASIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
 const ASIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
-const COMMENTS = /comment/iu;
 
 /** Inside navigation, an aside, a footer, a form or comments (answers cached per ancestor). */
 function insideAside(p: Element, cache: Map<Element, boolean>): boolean {
-  for (let el = p.parentElement; el; el = el.parentElement) {
+  const body = p.ownerDocument.body;
+  for (let el = p.parentElement; el && el !== body; el = el.parentElement) {
     let aside = cache.get(el);
     if (aside === undefined) {
       aside =
         ASIDE_TAGS.has(el.tagName.toUpperCase()) ||
         ASIDE_ROLES.has(el.getAttribute('role') ?? '') ||
-        COMMENTS.test(el.getAttribute('class') ?? '') ||
-        COMMENTS.test(el.id);
+        BESIDE_STORY_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`);
       cache.set(el, aside);
     }
     if (aside) return true;
@@ -55,13 +60,17 @@ export function findProse(document: Document): Prose {
   const counts = new Map<Element, number>();
   const own = new Map<Element, { paragraphs: number; chars: number }>();
   let total = 0;
+  const long: Element[] = [];
   const paragraphs = document.getElementsByTagName('p');
   const limit = Math.min(paragraphs.length, MAX_PARAGRAPHS);
   for (let i = 0; i < limit; i++) {
     const p = paragraphs[i] as Element;
-    const length = (p.textContent ?? '').trim().length;
+    const text = (p.textContent ?? '').trim();
+    // Chinese and Japanese say in 40 characters what English says in 100.
+    const length = CJK.test(text) ? Math.round(text.length * CJK_WEIGHT) : text.length;
     if (length < PROSE_PARAGRAPH_CHARS || insideAside(p, asides)) continue;
     total += length;
+    long.push(p);
     const parent = p.parentElement;
     if (parent) {
       const entry = own.get(parent) ?? { paragraphs: 0, chars: 0 };
@@ -98,5 +107,6 @@ export function findProse(document: Document): Prose {
     paragraphs: root ? (counts.get(root) ?? 0) : 0,
     chars: root ? (chars.get(root) ?? 0) : 0,
     charsUnder: (element) => chars.get(element) ?? 0,
+    firstParagraph: root ? (long.find((p) => root?.contains(p)) ?? null) : null,
   };
 }

@@ -22,11 +22,21 @@ function declaredNames(meta: PageMeta, nodes: readonly JsonLdNode[]): string[] {
     .map(collapseSpace);
 }
 
+const COMPANY_SUFFIX = /,?\s+(inc\.?|llc|ltd\.?|limited|gmbh|plc|s\.?a\.?|corp\.?|corporation|co\.)$/iu;
+const TAGLINE = /\s+[-–—|:]\s+.*$/u;
+
+/** "Spiceworks Inc" → "Spiceworks"; "Aktuálně.cz - Víte, co se právě děje" → "Aktuálně.cz". */
+function tidy(name: string): string {
+  const short = name.replace(TAGLINE, '').replace(COMPANY_SUFFIX, '').trim();
+  return short.length >= 2 ? short : name;
+}
+
 /** The site's name, or null when the page does not say. */
 export function findSiteName(meta: PageMeta, nodes: readonly JsonLdNode[]): string | null {
   const names = declaredNames(meta, nodes);
   // A URL in og:site_name is a placeholder; a real name elsewhere is better.
-  return names.find((n) => !looksLikeUrl(n)) ?? names[0] ?? null;
+  const best = names.find((n) => !looksLikeUrl(n)) ?? names[0];
+  return best ? tidy(best) : null;
 }
 
 /** Every way this page might name its site, for recognising "– Site" in titles. */

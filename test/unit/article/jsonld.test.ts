@@ -44,6 +44,16 @@ describe('readJsonLd', () => {
     expect(findArticleNode(nodes)?.headline).toBe('Stadtwerke senken die Strompreise zum Jahreswechsel');
   });
 
+  it('unwraps CDATA sections, bare or commented', () => {
+    const nodes = readJsonLd(
+      pageWithBlocks(
+        '<![CDATA[ {"@type":"NewsArticle","headline":"A"} ]]>',
+        '//<![CDATA[\n{"@type":"NewsArticle","headline":"B"}\n//]]>',
+      ),
+    );
+    expect(nodes.map((n) => n.headline)).toEqual(['A', 'B']);
+  });
+
   it('returns nothing for a page without JSON-LD', () => {
     expect(readJsonLd(pageFrom('<html><body><p>Hi</p></body></html>'))).toEqual([]);
   });
