@@ -8,10 +8,16 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 
 const CHARSET = /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/iu;
 
-/** The page's text, decoded with the charset its <meta> declares (UTF-8 otherwise). */
+/** The page's text: UTF-8 when it is valid UTF-8, otherwise the charset its <meta> declares. */
 export function readHtmlFile(file: string): string {
   const bytes = readFileSync(file);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8').slice(1);
+  // Saved pages are often re-encoded as UTF-8 but keep their old <meta charset>: valid UTF-8 wins.
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: use the charset the page declares.
+  }
   const head = bytes.subarray(0, 4096).toString('latin1');
   const declared = CHARSET.exec(head)?.[1]?.toLowerCase();
   if (declared && declared !== 'utf-8' && declared !== 'utf8') {

@@ -31,6 +31,14 @@ export function stripSiteName(title: string, isSite: SiteMatcher): string {
       changed = true;
     } else break;
   }
+  // Nothing named the site, but a short tail behind a pipe, a middle dot or "::" is one.
+  if (!changed && parts.length === 3 && /[|·:]/u.test(parts[1] ?? '')) {
+    const [head = '', , tail = ''] = parts;
+    if (tail.split(' ').length <= 3 && head.split(' ').length >= 4) {
+      parts.splice(1, 2);
+      changed = true;
+    }
+  }
   // "Headline | Section" left after "| Site" went: a short tail behind a pipe is a section.
   if (changed && parts.length >= 3 && /\|/u.test(parts[parts.length - 2] ?? '')) {
     const tail = parts[parts.length - 1] ?? '';

@@ -69,6 +69,23 @@ describe('stripSiteName', () => {
   });
 });
 
+describe('stripSiteName without knowing the site', () => {
+  const knowsNothing = () => false;
+  it('drops a short tail behind a pipe or a middle dot', () => {
+    expect(stripSiteName('Getting LEAN with Digital Ad UX | IAB', knowsNothing)).toBe(
+      'Getting LEAN with Digital Ad UX',
+    );
+    expect(stripSiteName('Standalone WebAssembly binaries using Emscripten · V8', knowsNothing)).toBe(
+      'Standalone WebAssembly binaries using Emscripten',
+    );
+  });
+  it('keeps a dash, which headlines use too', () => {
+    expect(stripSiteName('Oil prices rise - analysts expect more', knowsNothing)).toBe(
+      'Oil prices rise - analysts expect more',
+    );
+  });
+});
+
 describe('normaliseUrl', () => {
   it('drops utm_*, fbclid, gclid and the fragment, and keeps real parameters', () => {
     expect(normaliseUrl('/a?id=3&utm_source=x&fbclid=1&gclid=2&page=2#top', 'https://site.example/b')).toBe(
