@@ -115,6 +115,11 @@ function fromMicrodata(index: PageIndex): string[] {
 }
 
 function fromMeta(meta: PageMeta): string[] {
+  // WordPress SEO plugins label it for Slack and Twitter: twitter:label1 "Written by".
+  if (/written by|author|verfasst|auteur|autor/iu.test(meta.first('twitter:label1') ?? '')) {
+    const names = namesIn(meta.first('twitter:data1') ?? '');
+    if (names.length > 0) return names;
+  }
   for (const key of AUTHOR_META) {
     const names = meta
       .all(key)

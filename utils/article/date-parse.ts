@@ -86,6 +86,11 @@ const DAY_MONTH_YEAR = new RegExp(
   'iu',
 );
 const MONTH_DAY_YEAR = new RegExp(`${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
+/** JavaScript's Date#toString and Unix `date`: "Fri Mar 13 21:30:09 EST 2015". */
+const UNIX_STYLE = new RegExp(
+  `${MONTH_WORD}\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s+([a-z]{2,4}\\s+)?(\\d{4})`,
+  'iu',
+);
 const NUMERIC = /\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b/u;
 const TIME_AFTER = new RegExp(`^\\D{0,12}?${TIME}${ZONE}`, 'iu');
 
@@ -187,6 +192,19 @@ export function parseDate(raw: string, options: DateParseOptions = {}): string |
   if (slashed) {
     const parts = { year: Number(slashed[1]), month: Number(slashed[2]), day: Number(slashed[3]) };
     return toIso(withTimeAfter(parts, text.slice(slashed.index + slashed[0].length)));
+  }
+  const unix = UNIX_STYLE.exec(text);
+  const unixMonth = unix ? monthOf(unix[1] ?? '') : null;
+  if (unix && unixMonth) {
+    return toIso({
+      year: Number(unix[7]),
+      month: unixMonth,
+      day: Number(unix[2]),
+      hour: unix[3],
+      minute: unix[4],
+      second: unix[5],
+      zone: unix[6]?.trim(),
+    });
   }
   const candidates: Array<{ index: number; end: number; parts: Parts | null }> = [];
   const dmy = DAY_MONTH_YEAR.exec(text);

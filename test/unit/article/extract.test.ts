@@ -102,6 +102,16 @@ describe('extractStory on other conventions', () => {
     });
   });
 
+  it('reads the author WordPress SEO plugins label for Twitter, and a Unix-style date meta', () => {
+    const page = pageFrom(`<html><head>
+      <meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Ana Lima">
+      <meta name="article:publicationdate" content="Fri Mar 13 21:30:09 EST 2015">
+      </head><body><h1>A headline</h1></body></html>`);
+    const story = extractStory(page, 'https://blog.example/a-headline');
+    expect(story.byline).toBe('Ana Lima');
+    expect(story.publishedTime).toBe('2015-03-14T02:30:09.000Z');
+  });
+
   it('ignores a canonical link that points every page at the home page', () => {
     const page = pageFrom('<html><head><link rel="canonical" href="https://site.example/"></head><body></body></html>');
     expect(extractStory(page, 'https://site.example/news/story-one?utm_campaign=x').canonicalUrl).toBe(
