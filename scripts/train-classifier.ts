@@ -29,6 +29,8 @@ export interface TrainOptions {
   maxTerms?: number;
   epochs?: number;
   seed?: number;
+  /** Weight of a business example against another section's (business is about a quarter). */
+  positiveWeight?: number;
 }
 
 const BUSINESS = 'business';
@@ -90,6 +92,7 @@ function fitLogistic(
   size: number,
   epochs: number,
   next: () => number,
+  positiveWeight: number,
 ): { weights: Float64Array; bias: number } {
   const weights = new Float64Array(size);
   const squares = new Float64Array(size).fill(1e-8);
@@ -106,7 +109,7 @@ function fitLogistic(
       let logit = bias;
       for (let k = 0; k < ex.indices.length; k++)
         logit += (weights[ex.indices[k] as number] as number) * (ex.values[k] as number);
-      const error = 1 / (1 + Math.exp(-logit)) - ex.label;
+      const error = (1 / (1 + Math.exp(-logit)) - ex.label) * (ex.label === 1 ? positiveWeight : 1);
       for (let k = 0; k < ex.indices.length; k++) {
         const f = ex.indices[k] as number;
         const gradient = error * (ex.values[k] as number) + L2 * (weights[f] as number);
@@ -124,6 +127,7 @@ export function trainBusinessModel(items: LabelledText[], options: TrainOptions 
   const maxTerms = options.maxTerms ?? 2000;
   const epochs = options.epochs ?? 12;
   const next = random(options.seed ?? 20061);
+  const positiveWeight = options.positiveWeight ?? 1.5;
   const vectors = items.flatMap((item) => {
     const label = item.category === BUSINESS ? 1 : 0;
     const short = shortText(item);
@@ -139,7 +143,13 @@ export function trainBusinessModel(items: LabelledText[], options: TrainOptions 
     .filter(([, df]) => df >= MIN_DOCUMENT_FREQUENCY)
     .map(([t]) => t)
     .sort();
-  const full = fitLogistic(toExamples(vectors, new Map(allTerms.map((t, i) => [t, i]))), allTerms.length, epochs, next);
+  const full = fitLogistic(
+    toExamples(vectors, new Map(allTerms.map((t, i) => [t, i]))),
+    allTerms.length,
+    epochs,
+    next,
+    positiveWeight,
+  );
 
   const kept = allTerms
     .map((term, i) => ({ term, weight: full.weights[i] as number }))
@@ -147,7 +157,13 @@ export function trainBusinessModel(items: LabelledText[], options: TrainOptions 
     .slice(0, maxTerms)
     .map((t) => t.term)
     .sort();
-  const pruned = fitLogistic(toExamples(vectors, new Map(kept.map((t, i) => [t, i]))), kept.length, epochs, next);
+  const pruned = fitLogistic(
+    toExamples(vectors, new Map(kept.map((t, i) => [t, i]))),
+    kept.length,
+    epochs,
+    next,
+    positiveWeight,
+  );
   const terms = kept
     .map((term, i) => [term, Math.round((pruned.weights[i] as number) * SCALE)] as const)
     .filter(([, w]) => w !== 0)
