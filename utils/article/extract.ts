@@ -9,7 +9,7 @@
 import { findByline } from './byline';
 import { findCanonicalUrl } from './canonical';
 import { findDates } from './dates';
-import { findHeadline } from './headline';
+import { findHeadline, siteNameInTitle } from './headline';
 import { findArticleNode, readJsonLd } from './jsonld';
 import { extractMainText } from './main-text';
 import { readMeta } from './meta';
@@ -48,8 +48,10 @@ export function extractStory(document: Document, url: string): ExtractedStory {
   const nodes = readJsonLd(document);
   const article = findArticleNode(nodes);
   const canonicalUrl = findCanonicalUrl(document, meta, url);
-  const publisher = findSiteName(meta, nodes);
+  const declaredPublisher = findSiteName(meta, nodes);
   const isSite = siteNameVariants(meta, nodes, [hostnameOf(url), hostnameOf(canonicalUrl)]);
+  // No declared name: the title's "- Reuters" names the site when it matches the address.
+  const publisher = declaredPublisher ?? siteNameInTitle(meta.first('og:title') ?? document.title ?? '', isSite);
   const lang = findLang(document, meta, article);
   const index = indexPage(document);
   const text = extractMainText(document);

@@ -53,6 +53,17 @@ export function stripSiteName(title: string, isSite: SiteMatcher): string {
   return result.trim() || collapseSpace(title);
 }
 
+/** The site's name as the title spells it ("Reuters" in "Oil rises - Reuters"), or null. */
+export function siteNameInTitle(title: string, isSite: SiteMatcher): string | null {
+  const parts = collapseSpace(title).split(SEPARATOR);
+  if (parts.length < 3) return null;
+  const last = parts[parts.length - 1] ?? '';
+  const first = parts[0] ?? '';
+  if (isSite(last)) return last.trim();
+  if (isSite(first)) return first.trim();
+  return null;
+}
+
 function headingTexts(index: PageIndex): string[] {
   const inStory = index.headings.filter((h) => !h.outsideStory);
   return (inStory.length > 0 ? inStory : index.headings)

@@ -112,6 +112,16 @@ describe('extractStory on other conventions', () => {
     expect(story.publishedTime).toBe('2015-03-14T02:30:09.000Z');
   });
 
+  it('takes the site name from the title when the page declares none but the address confirms it', () => {
+    const page = pageFrom(
+      '<html><head><title>Oil prices rise on supply worries - Reuters</title></head><body></body></html>',
+    );
+    const story = extractStory(page, 'https://www.reuters.com/business/energy/oil-prices-rise-2024-05-12/');
+    expect(story.publisher).toBe('Reuters');
+    expect(story.title).toBe('Oil prices rise on supply worries');
+    expect(extractStory(page, 'https://mirror.example/oil').publisher).toBeNull();
+  });
+
   it('ignores a canonical link that points every page at the home page', () => {
     const page = pageFrom('<html><head><link rel="canonical" href="https://site.example/"></head><body></body></html>');
     expect(extractStory(page, 'https://site.example/news/story-one?utm_campaign=x').canonicalUrl).toBe(
