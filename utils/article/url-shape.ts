@@ -24,6 +24,7 @@ const LISTING_SEGMENT =
 const DOCS_SEGMENT = /^(docs?|documentation|manual|manuals|reference|api|wiki|man|howto|faq|help|handbook|tutorial)$/u;
 const PRODUCT_SEGMENT =
   /^(products?|produkte?|produkt_produktdetails|shop|store|itm|dp|item|items|collections|cart|checkout)$/u;
+const PRODUCT_HOST = /^(shop|store|buy)\./u;
 const FORUM_SEGMENT = /^(forums?|threads?|t|discussion|discussions|questions|comments|community|board|boards)$/u;
 const FORUM_FILE = /^(showthread|viewtopic|viewthread|showtopic)\.php$/u;
 const VIDEO_SEGMENT = /^(video|videos|watch|player|mediathek)$/u;
@@ -41,7 +42,9 @@ function segmentsOf(pathname: string): string[] {
 
 /** A date in the path (/2024/05/12/, /2024-05-12-, /20240512/), a long slug, or a story id. */
 export function hasArticlePath(pathname: string): boolean {
-  if (/\/(19|20)\d\d\/(0?[1-9]|1[0-2])\/(\d\d?\/)?/u.test(pathname)) return true;
+  if (/\/(19|20)\d\d\/(0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\/(\d\d?\/)?/iu.test(pathname)) {
+    return true;
+  }
   if (/(19|20)\d\d-(0[1-9]|1[0-2])-[0-3]\d/u.test(pathname)) return true;
   const segments = segmentsOf(pathname);
   const last = (segments[segments.length - 1] ?? '').replace(/\.(html?|php|aspx?|shtml|ece|cms)$/u, '');
@@ -49,7 +52,12 @@ export function hasArticlePath(pathname: string): boolean {
   return /(^|[-_.])\d{6,}$/u.test(last) && segments.length >= 2;
 }
 
+/** A Wayback Machine copy is judged by the address it archived. */
+const ARCHIVED = /^https?:\/\/web\.archive\.org\/web\/\d+[a-z_]*\/(https?:\/\/.+)$/iu;
+
 export function classifyUrl(url: string): UrlKind {
+  const archived = ARCHIVED.exec(url)?.[1];
+  if (archived) return classifyUrl(archived);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -71,7 +79,7 @@ export function classifyUrl(url: string): UrlKind {
   }
   if (segments.some((s) => LOGIN_SEGMENT.test(s))) return 'login';
   if (segments.some((s) => FORUM_SEGMENT.test(s) || FORUM_FILE.test(s))) return 'forum';
-  if (segments.some((s) => PRODUCT_SEGMENT.test(s))) return 'product';
+  if (PRODUCT_HOST.test(parsed.hostname) || segments.some((s) => PRODUCT_SEGMENT.test(s))) return 'product';
   if (segments.some((s) => VIDEO_SEGMENT.test(s))) return 'video';
   if (DOCS_HOST.test(parsed.hostname) || segments.some((s) => DOCS_SEGMENT.test(s))) return 'docs';
   if (hasArticlePath(parsed.pathname)) return 'article-like';
