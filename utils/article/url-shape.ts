@@ -25,7 +25,7 @@ const DOCS_SEGMENT = /^(docs?|documentation|manual|manuals|reference|api|wiki|ma
 const PRODUCT_SEGMENT =
   /^(products?|produkte?|produkt_produktdetails|shop|store|itm|dp|item|items|collections|cart|checkout)$/u;
 const PRODUCT_HOST = /^(shop|store|buy)\./u;
-const FORUM_SEGMENT = /^(forums?|threads?|t|discussion|discussions|questions|comments|community|board|boards)$/u;
+const FORUM_SEGMENT = /^(forums?|threads?|t|discussion|discussions|questions|comments)$/u;
 const FORUM_FILE = /^(showthread|viewtopic|viewthread|showtopic)\.php$/u;
 const VIDEO_SEGMENT = /^(video|videos|watch|player|mediathek)$/u;
 const DOCS_HOST = /^(docs|doc|developer|developers|wiki|man|manpages)\.|wiki/u;
