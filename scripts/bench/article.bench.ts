@@ -146,6 +146,7 @@ async function measure(ctx: BenchContext, server: StaticServer, bundles: Bundles
     if (ctx.wants('detect.nonarticle.real.median_ms')) {
       const ours: number[] = [];
       const baseline: number[] = [];
+      const detectOnly: number[] = [];
       for (const file of REAL_HOME_PAGES) {
         server.route('/', { body: withoutScripts(readHtmlFile(path.join(CORPORA, file))) });
         const fresh = await browser.context.newPage();
