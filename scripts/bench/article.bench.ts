@@ -154,6 +154,7 @@ async function measure(ctx: BenchContext, server: StaticServer, bundles: Bundles
         await fresh.close();
         ours.push(r.ours);
         baseline.push(r.baseline);
+        detectOnly.push(r.detect);
       }
       record(
         ctx,
@@ -162,6 +163,8 @@ async function measure(ctx: BenchContext, server: StaticServer, bundles: Bundles
         'readability.isProbablyReaderable',
         median(baseline),
       );
+      const detectName = 'detect.nonarticle.real.detect_only.median_ms';
+      record(ctx, detectName, median(detectOnly), 'readability.isProbablyReaderable', median(baseline));
     }
     if (ctx.wants('extract.article.real.median_ms')) {
       const ours: number[] = [];
