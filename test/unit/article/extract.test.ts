@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { classifyBusiness } from '@/utils/article/classify';
+import { detectArticle } from '@/utils/article/detect';
 import { extractStory } from '@/utils/article/extract';
 import { loadFixture, pageFrom } from './load';
 
@@ -127,5 +129,27 @@ describe('extractStory on other conventions', () => {
     expect(extractStory(page, 'https://site.example/news/story-one?utm_campaign=x').canonicalUrl).toBe(
       'https://site.example/news/story-one',
     );
+  });
+});
+
+describe('odd documents', () => {
+  it.each([
+    ['an empty document', ''],
+    ['a frameset', '<html><frameset><frame src="a.html"></frameset></html>'],
+    ['only a head', '<html><head><title>T</title><meta property="og:type" content="article"></head></html>'],
+    ['JSON-LD of the wrong shapes', '<script type="application/ld+json">[null, 1, "x", {"@graph": null}]</script>'],
+  ])('%s never throws', (_name, html) => {
+    const document = pageFrom(html);
+    expect(() => detectArticle(document, 'https://example.com/a')).not.toThrow();
+    expect(() => classifyBusiness(extractStory(document, 'https://example.com/a'))).not.toThrow();
+  });
+
+  it('an XML document (an SVG file opened in a tab) is not an article', () => {
+    const svg = new DOMParser().parseFromString(
+      '<svg xmlns="http://www.w3.org/2000/svg"><text>Hi</text></svg>',
+      'image/svg+xml',
+    );
+    expect(detectArticle(svg, 'https://example.com/logo.svg').isArticle).toBe(false);
+    expect(extractStory(svg, 'https://example.com/logo.svg').text).toBe('');
   });
 });
