@@ -1,26 +1,27 @@
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { launchWithExtension } from '../../scripts/lib/chromium';
-import { startStaticServer } from '../../scripts/lib/static-server';
+import { describe, expect, it } from 'vitest';
 import { startHarness } from './harness';
-import { watchNetwork } from './network-guard';
 
 describe('network guard', () => {
-  const cleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    for (const cleanup of cleanups) await cleanup();
-  });
-
-  it('catches an extension that sends requests from its service worker and its content script (negative control)', async () => {
-    const server = await startStaticServer('test/fixtures');
-    const browser = await launchWithExtension({ extensionDir: path.resolve('test/fixtures/leaky-extension') });
-    cleanups.push(browser.close, server.close);
-    const guard = watchNetwork(browser.context, server.origin);
-    const page = await browser.context.newPage();
-    await page.goto(server.url('/pages/not-an-article.html'));
-    await expect.poll(() => guard.violations().length, { timeout: 5000 }).toBe(2);
-    expect(guard.violations().join('\n')).toMatch(/service worker .* -> http:\/\/127\.0\.0\.2:9\/from-background/u);
-    expect(guard.violations().join('\n')).toMatch(/frame .* -> http:\/\/127\.0\.0\.2:9\/from-content-script/u);
+  it('catches requests from the service worker, an extension page and content scripts (negative control)', async () => {
+    const harness = await startHarness({ extensionDir: path.resolve('test/fixtures/leaky-extension') });
+    try {
+      const page = await harness.browser.context.newPage();
+      await page.goto(harness.server.url('/pages/not-an-article.html'));
+      await harness.browser.openExtensionPage('page.html');
+      const expected = [
+        /^service worker chrome-extension:\/\/\w+\/background\.js -> http:\/\/127\.0\.0\.2:9\/from-background$/mu,
+        /^extension page chrome-extension:\/\/\w+\/page\.html -> http:\/\/127\.0\.0\.2:9\/from-extension-page$/mu,
+        /^content script chrome-extension:\/\/\w+\/content\.js in .* -> http:\/\/127\.0\.0\.2:9\/from-content-script$/mu,
+        // Same server as the page: only the initiator stack gives it away.
+        /^content script chrome-extension:\/\/\w+\/content\.js in .* -> http:\/\/127\.0\.0\.1:\d+\/.*from-content-script-same-origin$/mu,
+      ];
+      await expect
+        .poll(() => expected.filter((line) => !line.test(harness.network.violations().join('\n'))), { timeout: 5000 })
+        .toEqual([]);
+    } finally {
+      await harness.close({ leaksExpected: true });
+    }
   });
 
   it('sees no request from News Tracker while it reads, records and lists a story', async () => {
