@@ -22,7 +22,7 @@ import { countHighlights } from './isolated-world';
 import { type ExtensionTasks, LONG_TASK_MS, traceExtensionTasks } from './trace';
 
 /** A strict policy: nothing inline, no connections, no frames, Trusted Types required. */
-export const STRICT_CSP = [
+const STRICT_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
