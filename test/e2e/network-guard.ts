@@ -11,8 +11,9 @@
  * - Playwright's request events, which it collects from targets it holds paused at start, so a
  *   request the service worker makes in its first moments is seen too.
  *
- * Allowed: the extension's packaged files, data:/blob:/about: URLs, and the test pages' own
- * requests to the test server.
+ * Allowed: the extension's packaged files, data:/blob:/about: URLs, the test pages' own
+ * requests to the test server, and requests a Content-Security-Policy refused before they left
+ * the browser (DevTools announces those too, then reports them blocked).
  */
 import type { BrowserContext, Request } from 'playwright-core';
 import { stackUrls, type WatchedTarget, watchTargets } from './devtools-targets';
@@ -79,19 +80,30 @@ function playwrightViolation(request: Request, serverOrigin: string): string | n
 }
 
 export async function watchNetwork(context: BrowserContext, serverOrigin: string): Promise<NetworkGuard> {
-  const bad = new Set<string>();
+  /** Violations by request (Playwright's Request object, or "target/requestId" from DevTools). */
+  const bad = new Map<unknown, string>();
   context.on('request', (request) => {
     const who = playwrightViolation(request, serverOrigin);
-    if (who) bad.add(`${who} -> ${request.url()}`);
+    if (who) bad.set(request, `${who} -> ${request.url()}`);
+  });
+  context.on('requestfailed', (request) => {
+    // Playwright words a request refused by a policy as "csp" (Chromium's net error: ERR_BLOCKED_BY_CSP).
+    if (/^csp$|ERR_BLOCKED_BY_CSP/u.test(request.failure()?.errorText ?? '')) bad.delete(request);
   });
   const watch = await watchTargets(context, ['Network'], (target, method, params) => {
+    const key = `${target.targetId}/${String(params.requestId)}`;
+    if (method === 'Network.loadingFailed' && params.blockedReason === 'csp') bad.delete(key);
     if (method !== 'Network.requestWillBeSent' && method !== 'Network.webSocketCreated') return;
     const url = method === 'Network.webSocketCreated' ? String(params.url) : String(requestUrl(params));
     const who = judgeRequest(target, url, (params.initiator ?? {}) as Initiator, serverOrigin);
-    if (who) bad.add(`${who} -> ${url}`);
+    if (who) bad.set(key, `${who} -> ${url}`);
   });
   await watch.settled();
-  return { violations: () => [...bad], settled: () => watch.settled(), stop: () => watch.stop() };
+  return {
+    violations: () => [...new Set(bad.values())],
+    settled: () => watch.settled(),
+    stop: () => watch.stop(),
+  };
 }
 
 function requestUrl(params: Record<string, unknown>): unknown {
