@@ -7,6 +7,9 @@ import { expect } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NewsDb } from '@/utils/db/schema';
 
+/** Runs per fuzz property (FUZZ_RUNS=1000 for a longer hunt); the README's figures table counts them. */
+export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+
 /** Engine and library messages that mean an input reached code that did not expect it. */
 const INTERNAL_ERROR =
   /Cannot read|Cannot convert|Cannot destructure|is not a function|is not iterable|is not defined|of undefined|of null|undefined is not|\[object |Maximum call stack|Unexpected token|DataCloneError|DataError|TypeError|RangeError|Failed to execute/u;

@@ -18,10 +18,9 @@ import { CONTENT_MESSAGES, isMessageType, type MessageType, validators } from '@
 import { newEntityInput } from '@/utils/payloads';
 import { installFakeMenus } from '../background/fakes';
 import { anyValue, MESSAGE_FUZZ, VALID_PAYLOADS } from './arbitraries';
-import { expectNoPollution, isClearError, Outcomes, snapshotStored } from './fuzz-helpers';
+import { expectNoPollution, FUZZ_RUNS, isClearError, Outcomes, snapshotStored } from './fuzz-helpers';
 
-/** Runs per message type; the README's figures table counts them. */
-export const RUNS_PER_MESSAGE = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS_PER_MESSAGE = FUZZ_RUNS;
 
 const SENDERS = {
   'extension page': { url: 'chrome-extension://fuzz/options.html' },
