@@ -200,6 +200,11 @@ function pickFields(o: Record<string, unknown>): CompanyFields {
   };
 }
 
+/** Quotes at most a few words of a file's text in a message: a hostile file's header cell may be megabytes long. */
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 const CSV_COLUMNS: Record<string, keyof CompanyFields> = {
   name: 'name',
   company: 'name',
@@ -229,7 +234,7 @@ function fromCsv(source: string, now: number): TrackedEntity[] {
   const unknown = header.cells.filter((_, i) => columns[i] === undefined);
   if (unknown.length > 0) {
     throw new ImportError(
-      `Line ${header.line}: unknown column "${unknown[0]}". Expected a header row with ${COMPANY_CSV_HEADER.join(', ')}.`,
+      `Line ${header.line}: unknown column "${shorten(unknown[0] ?? '')}". Expected a header row with ${COMPANY_CSV_HEADER.join(', ')}.`,
     );
   }
   if (!columns.includes('name')) throw new ImportError(`Line ${header.line}: the header has no "Name" column.`);
