@@ -95,7 +95,9 @@ function flag(value: unknown, field: string, fallback: boolean, fail: Fail): boo
 
 function parseTime(value: unknown, field: string, now: number, fail: Fail): number {
   if (value === undefined || value === null || value === '') return now;
-  const ms = typeof value === 'number' ? value : Date.parse(`${String(value).replace(' ', 'T')}Z`);
+  // Only a number or text can be a date; String() on an object from the file could even throw.
+  if (typeof value !== 'number' && typeof value !== 'string') return fail(field, 'expected a date');
+  const ms = typeof value === 'number' ? value : Date.parse(`${value.replace(' ', 'T')}Z`);
   if (!Number.isFinite(ms) || ms < 0 || ms > 8.64e15) fail(field, 'expected a date');
   return ms;
 }

@@ -11,6 +11,7 @@
  */
 import fc from 'fast-check';
 import type { MessageType, RequestOf } from '@/utils/messaging';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import type { StoryReport } from '@/utils/stories';
 
 /** Keys that reach Object.prototype or confuse code that copies objects key by key. */
@@ -203,16 +204,7 @@ const ENTITY = {
   createdAt: 1_700_000_000_000,
 };
 
-const SETTINGS: RequestOf<'ui:saveSettings'> = {
-  highlightScope: 'articles',
-  disabledSites: ['private.example'],
-  highlightOffSites: [],
-  recordOnlyBusiness: false,
-  showPanel: true,
-  notifications: false,
-  retentionDays: 0,
-  retentionCount: 0,
-};
+const SETTINGS: RequestOf<'ui:saveSettings'> = { ...DEFAULT_SETTINGS, disabledSites: ['private.example'] };
 
 /** One valid payload per protocol message: near-valid fuzz inputs are made from it. */
 export const VALID_PAYLOADS: { [K in MessageType]: RequestOf<K> } = {
