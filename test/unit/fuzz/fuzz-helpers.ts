@@ -14,9 +14,16 @@ export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const INTERNAL_ERROR =
   /Cannot read|Cannot convert|Cannot destructure|is not a function|is not iterable|is not defined|of undefined|of null|undefined is not|\[object |Maximum call stack|Unexpected token|DataCloneError|DataError|TypeError|RangeError|Failed to execute/u;
 
+/**
+ * A JSON syntax error is passed on deliberately, wrapped in a sentence of ours (V8 does not give
+ * every kind of syntax error a position, so the file reader quotes its words).
+ */
+const WRAPPED_SYNTAX_ERROR = /^The file is not valid JSON[:( ]/u;
+
 /** A clear error: a sentence a person can act on, naming what is wrong, not an engine's complaint. */
 export function isClearError(error: unknown): boolean {
-  return typeof error === 'string' && error.trim().length > 0 && error.length <= 300 && !INTERNAL_ERROR.test(error);
+  if (typeof error !== 'string' || error.trim().length === 0 || error.length > 300) return false;
+  return WRAPPED_SYNTAX_ERROR.test(error) || !INTERNAL_ERROR.test(error);
 }
 
 /** Everything stored: every object store of the database (keys and values) and storage.local/session. */
