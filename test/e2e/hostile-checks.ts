@@ -62,5 +62,9 @@ export async function visitHostilePage(
       `an extension task took ${tasks.longestMs.toFixed(1)} ms of CPU (longest: ${tasks.taskMs.slice(0, 3).join(', ')}; wall ${tasks.wallMs.slice(0, 3).join(', ')})`,
     );
   }
+  // The figures, for the test log: how long the extension held the page's main thread.
+  console.info(
+    `${path}: ${tasks.taskMs.length} extension tasks, longest ${tasks.longestMs.toFixed(1)} ms CPU (${(tasks.wallMs[0] ?? 0).toFixed(1)} ms wall at most)`,
+  );
   return { page, tasks, status, problems };
 }
