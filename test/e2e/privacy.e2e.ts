@@ -213,7 +213,7 @@ describe('the extension pages’ Content-Security-Policy', () => {
         const tab = await harness.browser.openExtensionPage(page);
         expect(await allowedByPolicy(tab, harness.server.origin), page).toEqual([]);
         // The page itself still works under the policy.
-        expect(await tab.locator('#app').innerText()).not.toBe('');
+        expect(await tab.locator('#app').textContent()).not.toBe('');
       }
     } finally {
       await harness.close();
