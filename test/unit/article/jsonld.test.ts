@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BLOCK_CHARS, findArticleNode, readJsonLd, resolveRef, typesOf } from '@/utils/article/jsonld';
+import { findArticleNode, MAX_BLOCK_CHARS, readJsonLd, resolveRef, typesOf } from '@/utils/article/jsonld';
 import { loadFixture, pageFrom } from './load';
 
 function pageWithBlocks(...blocks: string[]): Document {
