@@ -69,6 +69,32 @@ describe('story store', () => {
     expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `https://a.example/${i}`));
   });
 
+  it('reads in chunks without losing or repeating stories that share a time across chunk edges', async () => {
+    const db = await openNewsDb();
+    // 25 stories at only three distinct times, filtered by entity so chunks skip some of them.
+    for (let i = 0; i < 25; i++) {
+      const entityId = i % 4 === 0 ? 'apple' : 'xiaomi';
+      const mentions = [{ entityId, count: 1, inHeadline: false, inLead: false }];
+      await saveStory(
+        db,
+        report({ url: `https://t.example/${String(i).padStart(2, '0')}`, title: `T${i}`, mentions }),
+        i % 3,
+      );
+    }
+    for (const query of [{}, { entityId: 'xiaomi' }, { unread: true }]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await listStories(db, { limit: 4, cursor, ...query });
+        seen.push(...page.stories.map((s) => s.url));
+        cursor = page.cursor;
+      } while (cursor);
+      const all = (await listStories(db, { limit: 500, ...query })).stories.map((s) => s.url);
+      expect(seen).toEqual(all);
+      expect(new Set(seen).size).toBe(query.entityId ? 18 : 25);
+    }
+  });
+
   it('filters by entity, publisher, unread and starred, and combines filters', async () => {
     const db = await openNewsDb();
     await saveStory(db, report({ url: 'https://a.example/1', title: 'One', publisher: 'A' }), 1);
