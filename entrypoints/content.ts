@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startContentSession } from '@/utils/content/run';
 import { contentStateChange } from '@/utils/content/state-changes';
-import { sendMessage } from '@/utils/messaging';
+import { extensionContextLost, sendMessage } from '@/utils/messaging';
 import { readContentState } from '@/utils/tracked-list';
 
 export default defineContentScript({
@@ -28,6 +28,8 @@ export default defineContentScript({
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
     ctx.addEventListener(window, 'wxt:locationchange', () => session.onLocationChanged().catch(logError));
+    // After an update the old script must let go of the page (see extensionContextLost).
+    ctx.setInterval(() => extensionContextLost() && ctx.notifyInvalidated(), 1000);
   },
 });
 

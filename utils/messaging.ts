@@ -155,3 +155,14 @@ export async function sendMessage<K extends MessageType>(type: K, payload: Reque
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
+
+/**
+ * True in a content script whose extension was updated, reloaded or removed since it started:
+ * Chrome takes `chrome.runtime` away from such orphaned scripts. (WXT's own check reads
+ * `browser.runtime.id`, which webextension-polyfill keeps answering from its cache, so an
+ * orphaned script would otherwise never stop.)
+ */
+export function extensionContextLost(): boolean {
+  const { chrome } = globalThis as { chrome?: { runtime?: { id?: string } } };
+  return chrome?.runtime?.id === undefined;
+}

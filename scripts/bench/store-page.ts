@@ -49,6 +49,11 @@ const WORDS = (
   'venture startup funding round valuation listing ipo debt rating outlook cut raise bid offer talks stake ' +
   'takeover rival competition customers subscribers users privacy security breach outage network retail'
 ).split(' ');
+const SYLLABLES = 'ka lo mi ren to sa vel dor an es tri po lun gar fe bi'.split(' ');
+/** The long tail of a news vocabulary: 4,000 rarer words (names, places, jargon). */
+const RARE_WORDS = Array.from({ length: 4000 }, (_, i) =>
+  [i % 16, (i >> 4) % 16, (i >> 8) % 16].map((k) => SYLLABLES[k]).join(''),
+);
 const PUBLISHERS = Array.from({ length: 150 }, (_, i) => `Courier ${String.fromCharCode(65 + (i % 26))}${i}`);
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 const START = Date.UTC(2024, 0, 1);
@@ -72,7 +77,9 @@ export interface Generator {
 export function createGenerator(seed: number, total: number, startAt = 0): Generator {
   const rnd = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS));
+  // Most words are common business words; the rest come from the long tail, its head more often.
+  const word = () => (rnd() < 0.6 ? pick(WORDS) : (RARE_WORDS[Math.floor(rnd() ** 2 * RARE_WORDS.length)] as string));
+  const words = (n: number) => Array.from({ length: n }, word);
   const recent: StoryRecord[] = [];
   let i = startAt;
   return {
@@ -199,11 +206,11 @@ export interface QueryFigures {
   searchMs: number;
   scanSearchMs: number;
   /** Sanity: the answers have the expected sizes (a broken query would be fast and wrong). */
-  counts: { firstPage: number; entity: number; search: number; scan: number };
+  counts: { firstPage: number; entity: number; search: number; scan: number; rareSearch: number };
 }
 
-/** A rare, a middling and a common search: a company name, a business word, two words. */
-const SEARCHES = ['heineken', 'antitrust', 'samsung chips'];
+/** A tracked company, a common business word, two words, and a rare word (typed in part). */
+const SEARCHES = ['heineken', 'antitrust', 'samsung chips', (RARE_WORDS[3000] as string).slice(0, 5)];
 
 export async function measureQueries(db: NewsDb, runs: number): Promise<QueryFigures> {
   const page = (q: Omit<StoryQuery, 'limit'>) => listStories(db, { limit: 50, ...q });
@@ -226,6 +233,7 @@ export async function measureQueries(db: NewsDb, runs: number): Promise<QueryFig
       entity: (await page({ entityId: 'e7' })).stories.length,
       search: (await page({ search: 'antitrust' })).stories.length,
       scan: (await scanSearch(db, 'antitrust')).length,
+      rareSearch: (await page({ search: SEARCHES[3] })).stories.length,
     },
   };
 }

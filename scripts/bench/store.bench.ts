@@ -80,6 +80,7 @@ async function run(ctx: BenchContext): Promise<void> {
       if (q.counts.firstPage !== 50 || q.counts.entity !== 50 || q.counts.search !== Math.min(50, q.counts.scan)) {
         throw new Error(`The store answered wrongly at ${size} stories: ${JSON.stringify(q.counts)}`);
       }
+      console.log(`  answers (rows): ${JSON.stringify(q.counts)}`);
       const prefix = `store.n${size}`;
       ctx.record({
         name: `${prefix}.first_page_ms`,

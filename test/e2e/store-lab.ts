@@ -9,6 +9,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page, type Worker } from 'playwright-core';
+import { bundleForPage } from '../../scripts/lib/bundle';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../utils/messaging';
 
@@ -30,6 +31,8 @@ export interface StoreDump {
   /** The tracked list content scripts read from storage.local. */
   mirror: string[];
   otherStores: Record<string, number>;
+  /** A hash of every record of every store, to tell whether anything at all was written. */
+  digest: string;
 }
 
 /** Sends one protocol message from an extension page, as the popup or options page does. */
@@ -84,7 +87,12 @@ export async function readStore(page: Page): Promise<StoreDump> {
     for (const name of [...db.objectStoreNames].filter((n) => !known.includes(n))) {
       otherStores[name] = (await all(name)).length;
     }
+    let text = '';
+    for (const name of [...db.objectStoreNames].sort()) text += `${name}:${JSON.stringify(await all(name))}`;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
     const dump = {
+      digest: `${text.length}:${hash.toString(16)}`,
       version: db.version,
       stories: stories.map((s) => ({
         url: String(s.url),
@@ -238,4 +246,27 @@ export async function reloadExtension(browser: ExtensionBrowser, dir: string): P
   } finally {
     await remote.close();
   }
+}
+
+/**
+ * Builds one of the fixture versions of the extension in test/fixtures/store/<name>: its
+ * manifest, and its background.ts bundled with the store's own modules. Returns the folder.
+ */
+export async function buildFixtureExtension(name: string): Promise<string> {
+  const source = path.resolve('test/fixtures/store', name);
+  const dir = mkdtempSync(path.join(tmpdir(), `news-tracker-${name}-`));
+  cpSync(path.join(source, 'manifest.json'), path.join(dir, 'manifest.json'));
+  writeFileSync(path.join(dir, 'background.js'), await bundleForPage(path.join(source, 'background.ts'), 'fixture'));
+  return dir;
+}
+
+/** Waits until a fixture version says it has filled (or opened) the database, after `since`. */
+export async function waitForFixture(page: Page, since: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const { fixtureFilled } = await page.evaluate(() => chrome.storage.local.get('fixtureFilled'));
+    if (typeof fixtureFilled === 'number' && fixtureFilled >= since) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error('The fixture version of the extension did not finish');
 }

@@ -109,7 +109,7 @@ async function* byIndex(
 /**
  * Stories containing the longest search word (as a word prefix), newest first, after the
  * cursor. A word found in few stories is looked up through the word index and sorted; a common
- * one is checked on stories read newest first, in chunks sized so one or two hold a page.
+ * one is checked on stories read newest first, in growing chunks, until the page is full.
  */
 async function* bySearch(
   tx: ReadTx,
@@ -120,14 +120,16 @@ async function* bySearch(
   const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
   const words = tx.store.index('by-word');
   const range = IDBKeyRange.bound(longest, `${longest}\uffff`);
-  const found = await words.count(range);
-  if (found <= SORT_IN_MEMORY_LIMIT) {
+  // One request tells whether the word is rare: jump past the in-memory limit (count() would
+  // visit every entry of a common word).
+  const probe = await words.openKeyCursor(range);
+  const common = probe !== null && (await probe.advance(SORT_IN_MEMORY_LIMIT)) !== null;
+  if (!common) {
     const keys = new Set(await words.getAllKeys(range));
     const stories = await Promise.all([...keys].map((key) => tx.store.get(key)));
     const sorted = stories.filter((s): s is StoredStory => s !== undefined && olderThan(after, s));
     yield* sorted.sort(compareNewestFirst);
     return;
   }
-  const share = found / Math.max(found, await tx.store.count());
-  yield* byIndex(tx, { limit: query.limit }, after, Math.ceil((query.limit + 1) / share));
+  yield* byIndex(tx, { limit: query.limit }, after, (query.limit + 1) * 4);
 }

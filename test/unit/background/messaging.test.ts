@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { sendMessage } from '@/utils/messaging';
+import { extensionContextLost, sendMessage } from '@/utils/messaging';
 import { report } from '../db/story-fixtures';
 
 const CLOSED =
@@ -67,5 +67,19 @@ describe('sendMessage', () => {
   it('turns a refusal into an Error with the background’s words', async () => {
     fakeBrowser.runtime.sendMessage = vi.fn(async () => ({ ok: false, error: 'limit: expected a number' })) as never;
     await expect(sendMessage('ui:listStories', { limit: 0 })).rejects.toThrow('limit: expected a number');
+  });
+});
+
+describe('extensionContextLost', () => {
+  it('is false while chrome.runtime has an id, true once the browser took it away', () => {
+    const original = (globalThis as { chrome?: unknown }).chrome;
+    try {
+      (globalThis as { chrome?: unknown }).chrome = { runtime: { id: 'abc' } };
+      expect(extensionContextLost()).toBe(false);
+      (globalThis as { chrome?: unknown }).chrome = {};
+      expect(extensionContextLost()).toBe(true);
+    } finally {
+      (globalThis as { chrome?: unknown }).chrome = original;
+    }
   });
 });
