@@ -11,8 +11,9 @@
 import { createDbAccess } from '@/utils/background/database';
 import { toStoryFact } from '@/utils/dashboard/facts';
 import { DB_NAME, type NewsDb, openNewsDb } from '@/utils/db/schema';
+import { addPostingsInBulk } from '@/utils/db/search-index';
 import { saveStory } from '@/utils/db/stories';
-import { toStored } from '@/utils/db/story-index';
+import { type StoredStory, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
 import { sendMessage } from '@/utils/messaging';
 import { mergeStory, type StoryQuery, type StoryRecord, type StoryReport } from '@/utils/stories';
@@ -130,18 +131,20 @@ export function createGenerator(seed: number, total: number, startAt = 0): Gener
 export const open = () => openNewsDb();
 
 /**
- * Adds `count` generated stories in transactions of 500, with syndication groups set as the
- * store would set them (a copy joins the group of the story whose headline it shares).
+ * Adds `count` generated stories in transactions of 500, with syndication groups and search
+ * entries set as the store would set them (a copy joins the group of the story whose headline it
+ * shares; the search index gets each batch's words at once, as the schema's upgrade does).
  */
 export async function fill(db: NewsDb, seed: number, from: number, count: number, total: number): Promise<number> {
   const generator = createGenerator(seed, total, from);
   const groups = new Map<string, string>();
   const t0 = performance.now();
   for (let done = 0; done < count; ) {
-    const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
+    const tx = db.transaction(['stories', 'storyFacts', 'searchPostings'], 'readwrite');
     const stories = tx.objectStore('stories');
     const facts = tx.objectStore('storyFacts');
     const batch = Math.min(500, count - done);
+    const written: StoredStory[] = [];
     for (let k = 0; k < batch; k++) {
       const { record, copyOf } = generator.next();
       let groupId: string | undefined;
@@ -151,9 +154,12 @@ export async function fill(db: NewsDb, seed: number, from: number, count: number
         const original = await stories.get(copyOf);
         if (original && !original.groupId) void stories.put({ ...original, groupId });
       }
-      void stories.put(toStored(record, groupId));
+      const stored = toStored(record, groupId, from + done + k + 1);
+      written.push(stored);
+      void stories.put(stored);
       void facts.put(toStoryFact(record));
     }
+    await addPostingsInBulk(tx.objectStore('searchPostings'), written);
     await tx.done;
     done += batch;
   }

@@ -9,6 +9,7 @@ import { type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from '
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
 import { DB_VERSION } from '../../utils/db/schema';
 import { articleHtml, businessStory, TRACKED } from '../fixtures/store/articles';
+import { report } from '../unit/db/story-fixtures';
 import { highlightedRangeCount } from './highlight-helpers';
 import { watchNetwork } from './network-guard';
 import { PopupPage } from './pages/popup';
@@ -185,32 +186,25 @@ describe('faults', () => {
     const { usage } = (await cdp.send('Storage.getUsageAndQuota', { origin })) as { usage: number };
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 60_000 });
     await send(control, 'ui:addEntity', { name: 'Xiaomi' });
-    const report = (i: number) => ({
-      url: `https://courier.example/business/2026/quota-${i}`,
-      visitedUrl: `https://courier.example/business/2026/quota-${i}`,
-      title: `Quota story ${i} about Xiaomi results`,
-      publisher: 'The Test Courier',
-      byline: null,
-      publishedTime: null,
-      lang: 'en',
-      section: 'Business',
-      isBusiness: true,
-      businessScore: 0.9,
-      mentions: [{ entityId: 'xiaomi', count: 1, inHeadline: true, inLead: true }],
-      snippets: [`${'Xiaomi said the quarter went well. '.repeat(10)}${i}`],
-    });
+    const quotaStory = (i: number) =>
+      report({
+        url: `https://courier.example/business/2026/quota-${i}`,
+        visitedUrl: `https://courier.example/business/2026/quota-${i}`,
+        title: `Quota story ${i} about Xiaomi results`,
+        snippets: [`${'Xiaomi said the quarter went well. '.repeat(10)}${i}`],
+      });
     const saved: string[] = [];
     let refused = '';
     for (let i = 0; i < 500 && !refused; i++) {
-      const reply = (await sendOnce(control, 'content:reportStory', report(i))) as { ok: boolean; error?: string };
-      if (reply.ok) saved.push(report(i).url);
+      const reply = (await sendOnce(control, 'content:reportStory', quotaStory(i))) as { ok: boolean; error?: string };
+      if (reply.ok) saved.push(quotaStory(i).url);
       else refused = reply.error ?? JSON.stringify(reply);
     }
     expect(refused).toMatch(/^Storage is full/u);
     expect(saved.length).toBeGreaterThanOrEqual(5);
     const before = await readStore(control);
     const refusals = (await Promise.all(
-      Array.from({ length: 5 }, (_, k) => sendOnce(control, 'content:reportStory', report(3000 + k))),
+      Array.from({ length: 5 }, (_, k) => sendOnce(control, 'content:reportStory', quotaStory(3000 + k))),
     )) as { ok: boolean; error?: string }[];
     expect(refusals.map((r) => (r.ok ? 'saved' : r.error?.slice(0, 15)))).toEqual(Array(5).fill('Storage is full'));
     // Changing a stored story is refused the same way, and leaves it as it was.
@@ -223,7 +217,7 @@ describe('faults', () => {
     await expect.poll(() => popup.page.getByRole('alert').first().textContent()).toContain('Storage is full');
 
     await cdp.send('Storage.overrideQuotaForOrigin', { origin });
-    const next = report(5000);
+    const next = quotaStory(5000);
     expect(await send(control, 'content:reportStory', next)).toEqual({ saved: true });
     expect(storeProblems(await readStore(control), [...saved, next.url])).toEqual([]);
     await popup.page.reload();

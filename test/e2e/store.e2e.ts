@@ -14,6 +14,7 @@ import {
   syndicatedCopy,
   TRACKED,
 } from '../fixtures/store/articles';
+import { report } from '../unit/db/story-fixtures';
 import { type NetworkGuard, watchNetwork } from './network-guard';
 import {
   badges,
@@ -148,21 +149,13 @@ describe('the story store in Chromium', () => {
       const worker = await runningServiceWorker(browser, control);
       await holdWriteOf(worker, held.canonical);
       // Sent once, without the extension's retry, so the interrupted write is not repeated.
-      const report = {
+      const payload = report({
         url: held.canonical,
         visitedUrl: server.url(held.path),
         title: held.headline,
         publisher: held.publisher,
-        byline: null,
-        publishedTime: null,
-        lang: 'en',
-        section: 'Business',
-        isBusiness: true,
-        businessScore: 0.9,
-        mentions: [{ entityId: 'x', count: 1, inHeadline: true, inLead: true }],
-        snippets: [],
-      };
-      const answer = sendOnce(control, 'content:reportStory', report);
+      });
+      const answer = sendOnce(control, 'content:reportStory', payload);
       await expect.poll(() => heldWrite(worker)).toBe(held.canonical);
       await stopServiceWorkers(control);
       expect(String(await answer)).toMatch(/closed before a response/u);

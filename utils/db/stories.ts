@@ -1,13 +1,15 @@
 /**
- * Writing stories. Each change is one readwrite transaction over the stories store, so
- * concurrent reports of the same story (50 tabs at once) are serialised by IndexedDB and a
- * worker stopped half-way leaves either the whole change or none of it.
+ * Writing stories. Each change is one readwrite transaction over the stories store (with the
+ * dashboard's facts and the search index beside it), so concurrent reports of the same story
+ * (50 tabs at once) are serialised by IndexedDB and a worker stopped half-way leaves either the
+ * whole change or none of it.
  */
 
 import type { IDBPObjectStore } from 'idb';
 import { toStoryFact } from '../dashboard/facts';
 import { mergeStory, type StoryRecord, type StoryReport } from '../stories';
 import type { NewsDb, NewsTrackerDB } from './schema';
+import { updatePostings } from './search-index';
 import { type StoredStory, toRecord, toStored } from './story-index';
 
 /** Copies seen further apart than this are different stories that happen to share a headline. */
@@ -21,10 +23,12 @@ export interface SaveOutcome {
 
 /** Saves a reported story; a story already stored under the same canonical URL is updated in place. */
 export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now()): Promise<SaveOutcome> {
-  // The dashboard's fact is written in the same transaction, so the two never disagree.
-  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
+  // The dashboard's fact and the search index are written in the same transaction, so they
+  // never disagree with the story.
+  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings'], 'readwrite');
   const stories = tx.objectStore('stories');
   const existing = await stories.get(report.url);
+  const sid = existing?.sid ?? (await nextSid(stories));
   const merged = mergeStory(existing, report, now);
   let groupId = existing?.groupId;
   if (!groupId) {
@@ -34,12 +38,28 @@ export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now(
       if (!sibling.groupId) await stories.put({ ...sibling, groupId });
     }
   }
-  await Promise.all([stories.put(toStored(merged, groupId)), tx.objectStore('storyFacts').put(toStoryFact(merged))]);
+  const stored = toStored(merged, groupId, sid);
+  await Promise.all([
+    stories.put(stored),
+    tx.objectStore('storyFacts').put(toStoryFact(merged)),
+    updatePostings(tx.objectStore('searchPostings'), existing, stored),
+  ]);
   await tx.done;
   return { record: merged, isNew: !existing && !groupId };
 }
 
-type StoryStore = IDBPObjectStore<NewsTrackerDB, ('stories' | 'storyFacts')[], 'stories', 'readwrite'>;
+type StoryStore = IDBPObjectStore<
+  NewsTrackerDB,
+  ('stories' | 'storyFacts' | 'searchPostings')[],
+  'stories',
+  'readwrite'
+>;
+
+/** The next story number: one more than the highest given (inside the writing transaction, so unique). */
+async function nextSid(store: StoryStore): Promise<number> {
+  const highest = await store.index('by-sid').openKeyCursor(null, 'prev');
+  return (highest?.key ?? 0) + 1;
+}
 
 async function findSibling(store: StoryStore, story: StoredStory, now: number): Promise<StoredStory | undefined> {
   const candidates = [
@@ -53,7 +73,7 @@ export async function setStoryFlags(db: NewsDb, url: string, flags: { read?: boo
   const tx = db.transaction('stories', 'readwrite');
   const stored = await tx.store.get(url);
   if (!stored) throw new Error('That story is no longer stored.');
-  await tx.store.put(toStored({ ...toRecord(stored), ...flags }, stored.groupId));
+  await tx.store.put(toStored({ ...toRecord(stored), ...flags }, stored.groupId, stored.sid));
   await tx.done;
 }
 
@@ -62,7 +82,7 @@ export async function markAllRead(db: NewsDb): Promise<number> {
   const tx = db.transaction('stories', 'readwrite');
   let changed = 0;
   for (let c = await tx.store.index('by-unread').openCursor(); c; c = await c.continue()) {
-    await c.update(toStored({ ...toRecord(c.value), read: true }, c.value.groupId));
+    await c.update(toStored({ ...toRecord(c.value), read: true }, c.value.groupId, c.value.sid));
     changed += 1;
   }
   await tx.done;
@@ -70,8 +90,15 @@ export async function markAllRead(db: NewsDb): Promise<number> {
 }
 
 export async function deleteStory(db: NewsDb, url: string): Promise<void> {
-  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
-  await Promise.all([tx.objectStore('stories').delete(url), tx.objectStore('storyFacts').delete(url), tx.done]);
+  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings'], 'readwrite');
+  const stories = tx.objectStore('stories');
+  const stored = await stories.get(url);
+  await Promise.all([
+    stories.delete(url),
+    tx.objectStore('storyFacts').delete(url),
+    updatePostings(tx.objectStore('searchPostings'), stored, undefined),
+    tx.done,
+  ]);
 }
 
 /** Every story as the UI sees it (without index fields), for export. */

@@ -4,25 +4,16 @@ import background from '@/entrypoints/background';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryReport } from '@/utils/stories';
 import { TRACKED_LIST_KEY } from '@/utils/tracked-list';
+import { report as storyReport } from '../db/story-fixtures';
 import { type FakeMenus, installFakeMenus } from './fakes';
 
-function report(overrides: Partial<StoryReport> = {}): StoryReport {
-  return {
-    url: 'https://news.example/business/xiaomi-data',
-    visitedUrl: 'https://news.example/business/xiaomi-data?utm_source=x',
+/** A report naming entity e1, under a short headline (too short to be grouped with others). */
+const report = (overrides: Partial<StoryReport> = {}): StoryReport =>
+  storyReport({
     title: 'Xiaomi moves data',
-    publisher: 'News Example',
-    byline: null,
-    publishedTime: null,
-    lang: 'en',
-    section: 'Business',
-    isBusiness: true,
-    businessScore: 0.9,
     mentions: [{ entityId: 'e1', count: 2, inHeadline: true, inLead: true }],
-    snippets: ['Xiaomi said on Monday'],
     ...overrides,
-  };
-}
+  });
 
 // A message from an extension page has no tab; one from a content script does.
 const fromPage = (message: unknown) => fakeBrowser.runtime.sendMessage(message);

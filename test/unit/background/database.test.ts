@@ -6,7 +6,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { createDbAccess, isReadOnly } from '@/utils/background/database';
 import { createHandlers } from '@/utils/background/handlers';
-import { NEWER_VERSION_MESSAGE } from '@/utils/background/storage-problem';
+import { NEWER_VERSION_MESSAGE, StorageProblem, UNAVAILABLE_MESSAGE } from '@/utils/background/storage-problem';
 import { addEntity } from '@/utils/db/entities';
 import { applyRetention } from '@/utils/db/retention';
 import { DB_NAME, DB_VERSION, openNewsDb } from '@/utils/db/schema';
@@ -108,5 +108,31 @@ describe('a database from a newer version', () => {
     const second = await getDb();
     expect(second).not.toBe(first);
     expect(second.version).toBe(NEWER);
+  });
+});
+
+describe('IndexedDB unavailable', () => {
+  it('becomes a message the popup shows, and opening is tried again on the next request', async () => {
+    let attempts = 0;
+    const getDb = createDbAccess(async () => {
+      attempts += 1;
+      if (attempts === 1) throw new DOMException('The user denied permission to access the database.', 'UnknownError');
+      return openNewsDb();
+    });
+    const handlers = createHandlers(getDb);
+    const { problem } = await handlers['ui:getStorageProblem']({}, { tabId: undefined });
+    expect(problem).toContain(UNAVAILABLE_MESSAGE);
+    expect(problem).toContain('The user denied permission');
+    await expect(handlers['content:reportStory'](report(), { tabId: undefined })).resolves.toEqual({ saved: true });
+    expect(attempts).toBe(2);
+  });
+
+  it('a refused write says why and never turns into a half-written story', async () => {
+    const getDb = createDbAccess(async () => {
+      throw new Error('no IndexedDB in this window');
+    });
+    const failure = createHandlers(getDb)['content:reportStory'](report(), { tabId: undefined });
+    await expect(failure).rejects.toBeInstanceOf(StorageProblem);
+    await expect(failure).rejects.toThrow(UNAVAILABLE_MESSAGE);
   });
 });

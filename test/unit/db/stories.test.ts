@@ -145,15 +145,31 @@ describe('story store', () => {
     expect(titles(await listStories(db, { limit: 10, search: 'monde rally' }))).toEqual([]);
   });
 
-  it('a search with more matches than fit in memory still pages newest first', async () => {
+  it('a search pages newest first across weeks, and follows a story seen again into its new week', async () => {
     const db = await openNewsDb();
-    for (let i = 0; i < 450; i++) {
-      await saveStory(db, report({ url: `https://a.example/${i}`, title: `Xiaomi story ${i}` }), i);
+    const DAY = 24 * 60 * 60 * 1000;
+    for (let i = 0; i < 60; i++) {
+      const title = i % 3 ? `Xiaomi story ${i}` : `Apple story ${i}`;
+      await saveStory(db, report({ url: `https://a.example/${i}`, title, snippets: [] }), i * DAY);
     }
-    const first = await listStories(db, { limit: 5, search: 'xiaomi' });
-    expect(titles(first)).toEqual([449, 448, 447, 446, 445].map((i) => `Xiaomi story ${i}`));
-    const second = await listStories(db, { limit: 2, search: 'xiaomi', cursor: first.cursor });
-    expect(titles(second)).toEqual(['Xiaomi story 444', 'Xiaomi story 443']);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listStories(db, { limit: 7, search: 'xiao', cursor });
+      seen.push(...titles(page));
+      cursor = page.cursor;
+    } while (cursor);
+    const expected = Array.from({ length: 60 }, (_, i) => 59 - i).filter((i) => i % 3);
+    expect(seen).toEqual(expected.map((i) => `Xiaomi story ${i}`));
+
+    // Story 1 is read again today with a new headline: it moves to the top, under its new words only.
+    await saveStory(db, report({ url: 'https://a.example/1', title: 'Samsung story 1', snippets: [] }), 61 * DAY);
+    expect(titles(await listStories(db, { limit: 2, search: 'samsung' }))).toEqual(['Samsung story 1']);
+    expect(titles(await listStories(db, { limit: 100, search: 'xiaomi' }))).not.toContain('Xiaomi story 1');
+    expect(titles(await listStories(db, { limit: 1, search: 'story' }))).toEqual(['Samsung story 1']);
+    await deleteStory(db, 'https://a.example/1');
+    expect(titles(await listStories(db, { limit: 2, search: 'samsung' }))).toEqual([]);
+    expect(await db.count('searchPostings')).toBeGreaterThan(0);
   });
 
   it('refuses flags for a story that is gone, with a clear message', async () => {
