@@ -9,7 +9,8 @@
  * Version 2: storyFacts, the dashboard's compact copy of each story (utils/dashboard/facts.ts).
  * Version 3: story indexes for the popup's filters and search, and syndication groups.
  * Version 4: the search index moves from a word index on the stories (about 6.5 KB a story) to
- *            searchPostings, lists of short story numbers per word and week (search-index.ts).
+ *            searchPostings, lists of short story numbers per word and week, and searchPending,
+ *            the stories saved since the lists were last brought up to date (search-index.ts).
  *
  * Steps run one after another, each on what the previous ones left, so a later step may rely
  * on helpers (toStored) that have changed since an earlier step was written.
@@ -63,6 +64,11 @@ export interface NewsTrackerDB extends DBSchema {
     key: PostingKey;
     value: number[];
   };
+  /** Version 4: numbers of the stories not yet in searchPostings, under the one key 'sids'. */
+  searchPending: {
+    key: 'sids';
+    value: number[];
+  };
 }
 
 export type NewsDb = IDBPDatabase<NewsTrackerDB>;
@@ -93,6 +99,7 @@ async function addSearchPostings(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx)
   if (stories.indexNames.contains('by-word')) stories.deleteIndex('by-word');
   stories.createIndex('by-sid', 'sid', { unique: true });
   const postings = db.createObjectStore('searchPostings');
+  db.createObjectStore('searchPending');
   const numbered: StoredStory[] = [];
   for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) {
     const story = toStored(toRecord(cursor.value), cursor.value.groupId, numbered.length + 1);

@@ -9,8 +9,18 @@
  * Why weeks: a story's words all sit in the week of its `lastSeen`, so reading a word's lists
  * gives its stories already grouped newest week first, and a search reads only the newest
  * stories of the newest weeks. A story seen again moves to its new week.
+ *
+ * Why pending: adding a story to ~45 lists is ~90 requests, most of the time a save would take.
+ * A new story's number goes to searchPending instead (one request, in the saving transaction),
+ * and every FLUSH_AT new stories the lists are brought up to date in one transaction, which
+ * also empties searchPending: a worker stopped at any point leaves each story either in the
+ * lists or pending, never lost. A search reads the pending stories directly (there are few).
  */
+import type { NewsDb } from './schema';
 import { type StoredStory, searchWords } from './story-index';
+
+/** New stories gathered before the word lists are updated for all of them at once. */
+export const FLUSH_AT = 32;
 
 export const SEARCH_WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -110,4 +120,34 @@ export async function weeksWithEvery(
     if (weeks.size === 0) break;
   }
   return [...(weeks ?? new Map<number, Set<number>>())].sort((a, b) => b[0] - a[0]);
+}
+
+/** The part of the searchPending store (one record, 'sids') the index needs. */
+export interface PendingStore {
+  get(key: 'sids'): Promise<number[] | undefined>;
+  put(sids: number[], key: 'sids'): Promise<unknown>;
+}
+
+/** Adds a new story's number to the pending ones; returns how many are pending now. */
+export async function markPending(store: PendingStore, sid: number): Promise<number> {
+  const sids = [...((await store.get('sids')) ?? []), sid];
+  await store.put(sids, 'sids');
+  return sids.length;
+}
+
+/** Adds every pending story to the word lists and empties the pending list, in one transaction. */
+export async function flushPending(db: NewsDb): Promise<number> {
+  const tx = db.transaction(['stories', 'searchPostings', 'searchPending'], 'readwrite');
+  const pending = tx.objectStore('searchPending');
+  const sids = (await pending.get('sids')) ?? [];
+  const bySid = tx.objectStore('stories').index('by-sid');
+  const stories = await Promise.all(sids.map((sid) => bySid.get(sid)));
+  // A pending story deleted meanwhile has nothing to add.
+  await addPostingsInBulk(
+    tx.objectStore('searchPostings'),
+    stories.filter((s) => s !== undefined),
+  );
+  await pending.put([], 'sids');
+  await tx.done;
+  return sids.length;
 }

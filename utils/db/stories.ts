@@ -9,7 +9,7 @@ import type { IDBPObjectStore } from 'idb';
 import { toStoryFact } from '../dashboard/facts';
 import { mergeStory, type StoryRecord, type StoryReport } from '../stories';
 import type { NewsDb, NewsTrackerDB } from './schema';
-import { updatePostings } from './search-index';
+import { FLUSH_AT, flushPending, markPending, updatePostings } from './search-index';
 import { type StoredStory, toRecord, toStored } from './story-index';
 
 /** Copies seen further apart than this are different stories that happen to share a headline. */
@@ -25,9 +25,10 @@ export interface SaveOutcome {
 export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now()): Promise<SaveOutcome> {
   // The dashboard's fact and the search index are written in the same transaction, so they
   // never disagree with the story.
-  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings'], 'readwrite');
+  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings', 'searchPending'], 'readwrite');
   const stories = tx.objectStore('stories');
-  const existing = await stories.get(report.url);
+  const pending = tx.objectStore('searchPending');
+  const [existing, waiting] = await Promise.all([stories.get(report.url), pending.get('sids')]);
   const sid = existing?.sid ?? (await nextSid(stories));
   const merged = mergeStory(existing, report, now);
   let groupId = existing?.groupId;
@@ -39,18 +40,29 @@ export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now(
     }
   }
   const stored = toStored(merged, groupId, sid);
-  await Promise.all([
+  // A new story waits in searchPending (see search-index.ts); one already in the word lists is
+  // moved there at once (usually nothing to move: same week, same words).
+  const isPending = existing === undefined || (waiting ?? []).includes(sid);
+  const [, , pendingCount] = await Promise.all([
     stories.put(stored),
     tx.objectStore('storyFacts').put(toStoryFact(merged)),
-    updatePostings(tx.objectStore('searchPostings'), existing, stored),
+    existing === undefined
+      ? markPending(pending, sid)
+      : isPending
+        ? 0
+        : updatePostings(tx.objectStore('searchPostings'), existing, stored).then(() => 0),
   ]);
   await tx.done;
+  if (pendingCount >= FLUSH_AT) {
+    // Not awaited: the save is done; if the worker stops first, the next save flushes.
+    flushPending(db).catch((error: unknown) => console.warn('News Tracker: search index not updated yet', error));
+  }
   return { record: merged, isNew: !existing && !groupId };
 }
 
 type StoryStore = IDBPObjectStore<
   NewsTrackerDB,
-  ('stories' | 'storyFacts' | 'searchPostings')[],
+  ('stories' | 'storyFacts' | 'searchPostings' | 'searchPending')[],
   'stories',
   'readwrite'
 >;

@@ -25,7 +25,7 @@ import {
 } from './story-index';
 
 type ReadTx = ReturnType<typeof readTx>;
-const readTx = (db: NewsDb) => db.transaction(['stories', 'searchPostings'], 'readonly');
+const readTx = (db: NewsDb) => db.transaction(['stories', 'searchPostings', 'searchPending'], 'readonly');
 
 export async function listStories(db: NewsDb, query: StoryQuery): Promise<StoryPage> {
   const after = decodeCursor(query.cursor);
@@ -52,7 +52,13 @@ export async function listStories(db: NewsDb, query: StoryQuery): Promise<StoryP
 const olderThan = (after: Position | null, p: Position) => after === null || isNewer(after, p);
 
 type IndexName = IndexNames<NewsTrackerDB, 'stories'>;
-type StoryIndex = IDBPIndex<NewsTrackerDB, ('stories' | 'searchPostings')[], 'stories', IndexName, 'readonly'>;
+type StoryIndex = IDBPIndex<
+  NewsTrackerDB,
+  ('stories' | 'searchPostings' | 'searchPending')[],
+  'stories',
+  IndexName,
+  'readonly'
+>;
 
 const MAX_CHUNK = 1024;
 
@@ -104,14 +110,28 @@ async function* byIndex(tx: ReadTx, query: StoryQuery, after: Position | null): 
 
 /**
  * Stories containing every search word (each as a word prefix), newest first, after the cursor:
- * the search index gives their numbers by week, newest week first, and only the stories of the
- * weeks the page reaches are read.
+ * the search index gives their numbers by week, newest week first (with the few stories not yet
+ * in it checked one by one), and only the stories of the weeks the page reaches are read. An
+ * entry left in an older week by a story seen again since is skipped: the story is listed in
+ * its new week.
  */
 async function* bySearch(tx: ReadTx, terms: string[], after: Position | null): AsyncGenerator<StoredStory> {
   const topWeek = after ? weekOf(after.lastSeen) : Number.POSITIVE_INFINITY;
   const bySid = tx.objectStore('stories').index('by-sid');
-  for (const [, sids] of await weeksWithEvery(tx.objectStore('searchPostings'), terms, topWeek)) {
-    const stories = await Promise.all([...sids].map((sid) => bySid.get(sid)));
-    yield* stories.filter((s): s is StoredStory => s !== undefined && olderThan(after, s)).sort(compareNewestFirst);
+  const [indexed, pendingSids] = await Promise.all([
+    weeksWithEvery(tx.objectStore('searchPostings'), terms, topWeek),
+    tx.objectStore('searchPending').get('sids'),
+  ]);
+  const weeks = new Map(indexed);
+  for (const story of await Promise.all((pendingSids ?? []).map((sid) => bySid.get(sid)))) {
+    if (!story?.sid || !storyMatches(story, { limit: 1 }, terms)) continue;
+    const week = weekOf(story.lastSeen);
+    if (week <= topWeek) weeks.set(week, (weeks.get(week) ?? new Set<number>()).add(story.sid));
+  }
+  for (const week of [...weeks.keys()].sort((a, b) => b - a)) {
+    const stories = await Promise.all([...(weeks.get(week) ?? [])].map((sid) => bySid.get(sid)));
+    yield* stories
+      .filter((s): s is StoredStory => s !== undefined && weekOf(s.lastSeen) === week && olderThan(after, s))
+      .sort(compareNewestFirst);
   }
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyRetention } from '@/utils/db/retention';
 import { openNewsDb } from '@/utils/db/schema';
+import { flushPending } from '@/utils/db/search-index';
 import { saveStory, setStoryFlags } from '@/utils/db/stories';
 import { listStories } from '@/utils/db/story-query';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -36,6 +37,7 @@ describe('retention', () => {
 
   it('drops stories older than the maximum age, except starred ones, with their facts and search entries', async () => {
     const db = await storeDays([1, 10, 40, 50]);
+    await flushPending(db); // all four in the word lists, not only pending
     await setStoryFlags(db, 'https://a.example/50', { starred: true });
     expect(await applyRetention(db, { ...DEFAULT_SETTINGS, retentionDays: 30 }, NOW)).toBe(1);
     expect(await urls(db)).toEqual(['https://a.example/1', 'https://a.example/10', 'https://a.example/50']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openNewsDb } from '@/utils/db/schema';
+import { FLUSH_AT } from '@/utils/db/search-index';
 import { deleteStory, markAllRead, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { listStories } from '@/utils/db/story-query';
 import { report } from './story-fixtures';
@@ -169,7 +170,29 @@ describe('story store', () => {
     expect(titles(await listStories(db, { limit: 1, search: 'story' }))).toEqual(['Samsung story 1']);
     await deleteStory(db, 'https://a.example/1');
     expect(titles(await listStories(db, { limit: 2, search: 'samsung' }))).toEqual([]);
-    expect(await db.count('searchPostings')).toBeGreaterThan(0);
+  });
+
+  it('new stories wait as pending and join the word lists in batches, found by search either way', async () => {
+    const db = await openNewsDb();
+    const save = (i: number) =>
+      saveStory(db, report({ url: `https://p.example/${i}`, title: `Lumora deal ${i}`, snippets: [] }), 1000 + i);
+    for (let i = 0; i < FLUSH_AT - 1; i++) await save(i);
+    expect(await db.get('searchPending', 'sids')).toHaveLength(FLUSH_AT - 1);
+    expect(await db.count('searchPostings')).toBe(0);
+    expect(titles(await listStories(db, { limit: 2, search: 'lumo' }))).toEqual([
+      `Lumora deal ${FLUSH_AT - 2}`,
+      `Lumora deal ${FLUSH_AT - 3}`,
+    ]);
+    await save(FLUSH_AT - 1); // the batch is full: the lists are brought up to date after the save
+    await expect.poll(async () => (await db.get('searchPending', 'sids'))?.length).toBe(0);
+    await save(FLUSH_AT);
+    const all = await listStories(db, { limit: 100, search: 'lumora deal' });
+    expect(all.stories).toHaveLength(FLUSH_AT + 1);
+    expect(new Set((await db.getAll('searchPostings')).flat()).size).toBe(FLUSH_AT);
+    // Seen again while in the lists: moved at once, not pending again.
+    await saveStory(db, report({ url: 'https://p.example/3', title: 'Lumora deal 3', snippets: [] }), 5000);
+    expect(await db.get('searchPending', 'sids')).toHaveLength(1);
+    expect(titles(await listStories(db, { limit: 1, search: 'lumora' }))).toEqual(['Lumora deal 3']);
   });
 
   it('refuses flags for a story that is gone, with a clear message', async () => {
