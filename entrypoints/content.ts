@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startContentSession } from '@/utils/content/run';
 import { contentStateChange } from '@/utils/content/state-changes';
-import { extensionContextLost, sendMessage } from '@/utils/messaging';
+import { sendMessage, stopWhenExtensionLost } from '@/utils/messaging';
 import { readContentState } from '@/utils/tracked-list';
 
 export default defineContentScript({
@@ -11,6 +11,10 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   async main(ctx) {
+    // After an update the old script must let go of the page (WXT's own check misses it).
+    const watchForUpdate = stopWhenExtensionLost(ctx);
+    const state = await readContentState();
+    if (state.entities.length > 0) watchForUpdate();
     const session = startContentSession(
       {
         document,
@@ -19,17 +23,16 @@ export default defineContentScript({
         signal: ctx.signal,
         report: (story) => sendMessage('content:reportStory', story).then(() => undefined, logError),
       },
-      await readContentState(),
+      state,
     );
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const change = contentStateChange(changes, area);
+      if (change?.entities?.length) watchForUpdate();
       if (change) session.onStateChanged(change).catch(logError);
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
     ctx.addEventListener(window, 'wxt:locationchange', () => session.onLocationChanged().catch(logError));
-    // After an update the old script must let go of the page (see extensionContextLost).
-    ctx.setInterval(() => extensionContextLost() && ctx.notifyInvalidated(), 1000);
   },
 });
 

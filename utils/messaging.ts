@@ -166,3 +166,30 @@ export function extensionContextLost(): boolean {
   const { chrome } = globalThis as { chrome?: { runtime?: { id?: string } } };
   return chrome?.runtime?.id === undefined;
 }
+
+/**
+ * Makes WXT's context notice a lost extension: its `isInvalid` check (run by every ctx timer
+ * and listener) also asks extensionContextLost. Returns `watch`, which starts a once-a-second
+ * check; call it only once the page has something to let go of (tracked companies), so a
+ * page with nothing to do gets no extension task at all.
+ */
+export function stopWhenExtensionLost(ctx: {
+  readonly signal: AbortSignal;
+  notifyInvalidated(): void;
+  setInterval(handler: () => void, timeout?: number): number;
+}): () => void {
+  Object.defineProperty(ctx, 'isInvalid', {
+    configurable: true,
+    get() {
+      if (!ctx.signal.aborted && extensionContextLost()) ctx.notifyInvalidated();
+      return ctx.signal.aborted;
+    },
+  });
+  let watching = false;
+  return () => {
+    if (watching) return;
+    watching = true;
+    // ctx.setInterval asks isInvalid before each call, which is the whole point of the timer.
+    ctx.setInterval(() => undefined, 1000);
+  };
+}

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { extensionContextLost, sendMessage } from '@/utils/messaging';
+import { extensionContextLost, sendMessage, stopWhenExtensionLost } from '@/utils/messaging';
 import { report } from '../db/story-fixtures';
 
 const CLOSED =
@@ -78,6 +78,44 @@ describe('extensionContextLost', () => {
       expect(extensionContextLost()).toBe(false);
       (globalThis as { chrome?: unknown }).chrome = {};
       expect(extensionContextLost()).toBe(true);
+    } finally {
+      (globalThis as { chrome?: unknown }).chrome = original;
+    }
+  });
+});
+
+describe('stopWhenExtensionLost', () => {
+  it('makes the context’s own validity check abort it once the extension is gone, and not before', () => {
+    const controller = new AbortController();
+    const timers: (() => void)[] = [];
+    const ctx = {
+      signal: controller.signal,
+      notifyInvalidated: () => controller.abort(),
+      get isInvalid() {
+        return controller.signal.aborted;
+      },
+      // As WXT's: the handler runs only while the context is valid.
+      setInterval(handler: () => void) {
+        timers.push(() => {
+          if (!ctx.isInvalid) handler();
+        });
+        return timers.length;
+      },
+    };
+    const original = (globalThis as { chrome?: unknown }).chrome;
+    try {
+      const watch = stopWhenExtensionLost(ctx);
+      expect(timers).toHaveLength(0); // nothing runs until the page has something to let go of
+      watch();
+      watch();
+      expect(timers).toHaveLength(1);
+      (globalThis as { chrome?: unknown }).chrome = { runtime: { id: 'abc' } };
+      for (const tick of timers) tick();
+      expect(controller.signal.aborted).toBe(false);
+      (globalThis as { chrome?: unknown }).chrome = {};
+      for (const tick of timers) tick();
+      expect(controller.signal.aborted).toBe(true);
+      expect(ctx.isInvalid).toBe(true);
     } finally {
       (globalThis as { chrome?: unknown }).chrome = original;
     }
