@@ -51,7 +51,9 @@ describe('popup and options pages in Chromium', () => {
     expect(await options.pasteCompanies(['Xiaomi', 'Nvidia', 'Acme Widgets'])).toMatch(
       /^Added 2 of 3\. Skipped: Nvidia \(/,
     );
-    expect(await options.companyNames()).toEqual(['Nvidia', 'Arm', 'Placeholder Co', 'Xiaomi', 'Acme Widgets']);
+    await expect
+      .poll(() => options.companyNames())
+      .toEqual(['Nvidia', 'Arm', 'Placeholder Co', 'Xiaomi', 'Acme Widgets']);
 
     await options.editCompany('Placeholder Co', {
       name: 'Samsung',
@@ -62,12 +64,12 @@ describe('popup and options pages in Chromium', () => {
     await options.deleteCompany('Xiaomi');
 
     await options.page.reload();
-    expect(await options.companyNames()).toEqual(['Nvidia', 'Arm', 'Samsung', 'Acme Widgets']);
+    await expect.poll(() => options.companyNames()).toEqual(['Nvidia', 'Arm', 'Samsung', 'Acme Widgets']);
     const samsung = options.companies.filter({ hasText: 'Samsung' });
     expect(await samsung.textContent()).toContain('also Samsung Electronics');
     expect(await options.page.getByRole('switch', { name: 'Track Acme Widgets' }).isChecked()).toBe(false);
     await options.page.getByLabel('Show watchlist').selectOption('Chips');
-    expect(await options.companyNames()).toEqual(['Nvidia', 'Arm']);
+    await expect.poll(() => options.companyNames()).toEqual(['Nvidia', 'Arm']);
     await options.page.close();
   });
 
@@ -179,7 +181,7 @@ describe('popup and options pages in Chromium', () => {
       .getByRole('alert')
       .filter({ hasText: 'Company 1 (items[0]), field "colour": expected a colour like #ffd54f.' })
       .waitFor();
-    expect(await options.companyNames()).toEqual(['Nvidia', 'Arm', 'Samsung', 'Acme Widgets']);
+    await expect.poll(() => options.companyNames()).toEqual(['Nvidia', 'Arm', 'Samsung', 'Acme Widgets']);
 
     await options.chooseImportFile(
       'watchlist.csv',
@@ -189,7 +191,7 @@ describe('popup and options pages in Chromium', () => {
     expect(await preview.getByRole('heading').textContent()).toBe('watchlist.csv: 1 to add, 1 to change, 0 skipped');
     expect(await preview.getByRole('list', { name: 'To change' }).textContent()).toBe('Arm: aliases');
     expect(await options.confirmImport()).toBe('Imported watchlist.csv: 1 added, 1 changed.');
-    expect(await options.companyNames()).toEqual(['Nvidia', 'Arm', 'Samsung', 'Acme Widgets', 'Tesla']);
+    await expect.poll(() => options.companyNames()).toEqual(['Nvidia', 'Arm', 'Samsung', 'Acme Widgets', 'Tesla']);
     await options.page.close();
   });
 
@@ -211,7 +213,7 @@ describe('popup and options pages in Chromium', () => {
 
     await options.deleteAllData();
     await options.page.reload();
-    expect(await options.companyNames()).toEqual([]);
+    await expect.poll(() => options.companyNames()).toEqual([]);
 
     await options.chooseImportFile(json.name, json.text);
     expect(await options.confirmImport()).toBe(`Imported ${json.name}: 5 added, 0 changed.`);
