@@ -5,13 +5,13 @@
  * open. Nothing stored may be lost, duplicated or damaged. Each guard has a negative control.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from '../../scripts/lib/chromium';
-import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import { type ExtensionBrowser, stopServiceWorkers } from '../../scripts/lib/chromium';
+import type { StaticServer } from '../../scripts/lib/static-server';
 import { DB_VERSION } from '../../utils/db/schema';
 import { articleHtml, businessStory, TRACKED } from '../fixtures/store/articles';
 import { report } from '../unit/db/story-fixtures';
+import { startHarness } from './harness';
 import { highlightedRangeCount } from './highlight-helpers';
-import { watchNetwork } from './network-guard';
 import { PopupPage } from './pages/popup';
 import {
   BROWSER_TARGET_ARGS,
@@ -32,15 +32,9 @@ afterEach(async () => {
 });
 
 async function start(extensionDir?: string): Promise<{ browser: ExtensionBrowser; server: StaticServer }> {
-  const server = await startStaticServer('test/fixtures');
-  const browser = await launchWithExtension({ extensionDir, args: BROWSER_TARGET_ARGS });
-  const network = watchNetwork(browser.context, server.origin);
-  cleanups.push(
-    () => expect(network.violations()).toEqual([]),
-    () => server.close(),
-    () => browser.close(),
-  );
-  return { browser, server };
+  const harness = await startHarness({ extensionDir, args: BROWSER_TARGET_ARGS });
+  cleanups.push(() => harness.close());
+  return harness;
 }
 
 /** A seeded generator, so a failing run can be repeated with the same stops. */

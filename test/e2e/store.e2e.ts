@@ -4,8 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from '../../scripts/lib/chromium';
-import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import { type ExtensionBrowser, stopServiceWorkers } from '../../scripts/lib/chromium';
+import type { StaticServer } from '../../scripts/lib/static-server';
 import {
   type ArticleSpec,
   articleHtml,
@@ -15,7 +15,7 @@ import {
   TRACKED,
 } from '../fixtures/store/articles';
 import { report } from '../unit/db/story-fixtures';
-import { type NetworkGuard, watchNetwork } from './network-guard';
+import { type Harness, startHarness } from './harness';
 import {
   badges,
   heldWrite,
@@ -33,24 +33,19 @@ const BUSINESS_GREEN = [46, 125, 50, 255];
 const OTHER_GREY = [69, 90, 100, 255];
 
 describe('the story store in Chromium', () => {
+  let harness: Harness;
   let browser: ExtensionBrowser;
   let server: StaticServer;
-  let network: NetworkGuard;
   let control: Page;
   const serve = (spec: ArticleSpec) => server.route(spec.path, { body: articleHtml(spec) });
 
   beforeAll(async () => {
-    server = await startStaticServer('test/fixtures');
-    browser = await launchWithExtension();
-    network = watchNetwork(browser.context, server.origin);
+    harness = await startHarness();
+    ({ browser, server } = harness);
     control = await browser.openExtensionPage('options.html');
     for (const name of TRACKED) await send(control, 'ui:addEntity', { name });
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(network?.violations() ?? []).toEqual([]);
-  });
+  afterAll(async () => harness?.close());
 
   describe('50 tabs reporting at once', () => {
     // 10 stories, each opened under 4 addresses; 5 of them syndicated by a wire service; 3
