@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { startContentSession } from '@/utils/content/run';
 import { contentStateChange } from '@/utils/content/state-changes';
-import { sendMessage } from '@/utils/messaging';
+import { sendMessage, stopWhenExtensionLost } from '@/utils/messaging';
 import { readContentState } from '@/utils/tracked-list';
 
 export default defineContentScript({
@@ -14,6 +14,10 @@ export default defineContentScript({
   // every page's window: any page could tell News Tracker is installed (test/e2e/privacy.e2e.ts).
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    // After an update the old script must let go of the page (WXT's own check misses it).
+    const watchForUpdate = stopWhenExtensionLost(ctx);
+    const state = await readContentState();
+    if (state.entities.length > 0) watchForUpdate();
     const session = startContentSession(
       {
         document,
@@ -22,10 +26,11 @@ export default defineContentScript({
         signal: ctx.signal,
         report: (story) => sendMessage('content:reportStory', story).then(() => undefined, logError),
       },
-      await readContentState(),
+      state,
     );
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
       const change = contentStateChange(changes, area);
+      if (change?.entities?.length) watchForUpdate();
       if (change) session.onStateChanged(change).catch(logError);
     };
     browser.storage.onChanged.addListener(onStorage);
