@@ -6,8 +6,8 @@
  * Ranges are StaticRanges where available: the page's own DOM operations get slower with every
  * live Range in the document, and changed text is rescanned anyway.
  */
-import type { Matcher } from '../match/matcher';
-import { type TextSegment, textSegments, type WalkOptions } from './segments';
+import type { Matcher, Mention } from '../match/matcher';
+import { isInsideSkipped, type TextSegment, textSegments, type WalkOptions } from './segments';
 import type { Slicer } from './slicer';
 
 export interface FoundMention {
@@ -52,7 +52,7 @@ export function rangeOf(segment: TextSegment, start: number, end: number): Abstr
 }
 
 /** Text hidden with CSS is not highlighted; asked only for elements that hold a mention. */
-function createVisibilityCheck(): (element: Element | null) => boolean {
+export function createVisibilityCheck(): (element: Element | null) => boolean {
   const known = new WeakMap<Element, boolean>();
   return (element) => {
     if (!element) return false;
@@ -66,11 +66,14 @@ function createVisibilityCheck(): (element: Element | null) => boolean {
   };
 }
 
-/** Scans `roots` (a document, elements or shadow roots), including open shadow roots found inside. */
-export async function scanForMentions(roots: readonly Node[], matcher: Matcher, options: ScanOptions): Promise<void> {
-  const { slicer, signal } = options;
+/**
+ * Text runs under `roots` (a document, elements or shadow roots) and under every open shadow
+ * root found inside them, in that order; a root listed twice, or also found inside another, is
+ * walked once.
+ */
+export function* segmentsUnder(roots: readonly Node[], options: WalkOptions): Generator<TextSegment> {
   const pending = [...roots];
-  const isVisible = createVisibilityCheck();
+  const walked = new Set<Node>();
   const walk: WalkOptions = {
     ...options,
     onShadowRoot(root) {
@@ -78,17 +81,42 @@ export async function scanForMentions(roots: readonly Node[], matcher: Matcher, 
       options.onShadowRoot?.(root);
     },
   };
-  for (let root = pending.shift(); root; root = pending.shift()) {
-    for (const segment of textSegments(root, walk)) {
-      for (const m of matcher.findMentions(segment.text)) {
-        const range = rangeOf(segment, m.start, m.end);
-        if (!isVisible((range.startContainer as Text).parentElement)) continue;
+  for (let i = 0; i < pending.length; i++) {
+    const root = pending[i] as Node;
+    if (walked.has(root)) continue;
+    walked.add(root);
+    // A block rescanned for late content may sit inside an editor or a hidden element.
+    if (i < roots.length && isInsideSkipped(root, options)) continue;
+    yield* textSegments(root, walk);
+  }
+}
+
+/** Characters matched between two looks at the clock: well under a millisecond of work. */
+const PIECE = 1 << 15;
+
+/** Scans `roots`, pausing whenever the slicer says the page has waited long enough. */
+export async function scanForMentions(roots: readonly Node[], matcher: Matcher, options: ScanOptions): Promise<void> {
+  const { slicer, signal } = options;
+  const isVisible = createVisibilityCheck();
+  const pause = async () => {
+    await slicer.pause();
+    return signal?.aborted === true;
+  };
+  for (const segment of segmentsUnder(roots, options)) {
+    let mentions: Mention[];
+    if (segment.text.length <= PIECE) mentions = matcher.findMentions(segment.text);
+    else {
+      const search = matcher.search(segment.text);
+      while (!search.advance(PIECE)) if (slicer.due() && (await pause())) return;
+      mentions = search.mentions();
+    }
+    for (const [i, m] of mentions.entries()) {
+      const range = rangeOf(segment, m.start, m.end);
+      if (isVisible((range.startContainer as Text).parentElement)) {
         options.onMention({ entityId: m.entityId, range, container: segment.container });
       }
-      if (slicer.due()) {
-        await slicer.pause();
-        if (signal?.aborted) return;
-      }
+      if ((i & 255) === 255 && slicer.due() && (await pause())) return;
     }
+    if (slicer.due() && (await pause())) return;
   }
 }

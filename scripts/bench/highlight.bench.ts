@@ -1,0 +1,524 @@
+/**
+ * Matching plus highlighting in real Chromium, beside mark.js 8 and advanced-mark.js on the same
+ * pages and names in the same run (issue 4).
+ *
+ * Names: the distinct organisation names of CoNLL-2003 eng.train, most frequent first, then its
+ * person and other names, up to 5,000. Pages: `article` (a typical news article), `large1..3`
+ * (the three largest saved pages of the readability corpus) and `1mb` (the article pages of that
+ * corpus joined until they hold 1 MB of text). Every page is served from 127.0.0.1 with a
+ * Content-Security-Policy that stops its own scripts and any request leaving the machine, so all
+ * three highlighters see the same, still DOM.
+ *
+ * Ours is the extension's own code (scripts/bench/highlight-page.ts, bundled): the time from the
+ * start of the scan to every highlight registered, its longest uninterrupted slice of work, and
+ * its mentions, which are then held against the slow reference matcher, to the character. mark.js
+ * and advanced-mark.js change the DOM, so each of their runs gets a freshly loaded page; mark.js
+ * is stopped after 30 s by closing its browser context, and that figure is marked capped.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createEntity, type TrackedEntity } from '../../utils/entities';
+import { referenceMentions } from '../../utils/match/reference';
+import type { BenchContext, BenchModule } from '../bench';
+import { bundleForPage } from '../lib/bundle';
+import { findChromium } from '../lib/chromium';
+import { median } from '../lib/figures';
+import { type StaticServer, startStaticServer } from '../lib/static-server';
+import type { CheckPayload, HighlightRun } from './highlight-page';
+
+const CORPORA = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora');
+const NAME_COUNTS = [10, 100, 1000, 5000] as const;
+const ARTICLE = 'bbc-1';
+const PAGE_NAMES = ['article', 'large1', 'large2', 'large3', '1mb'] as const;
+const FIGURE_SUFFIXES = [
+  'ms',
+  'markjs_ms',
+  'advanced_mark_ms',
+  'longest_task_ms',
+  'frame_after_ms',
+  'compile_ms',
+  'matches',
+  'reference_mismatches',
+  'advanced_mark_matches',
+  'markjs_matches',
+];
+const ONE_MB = 1 << 20;
+const MARKJS_CAP_MS = 30_000;
+const OUR_RUNS = 5;
+const ADVANCED_RUNS = 3;
+/** No scripts of the page's own, no request leaving 127.0.0.1 (the saved pages link to the web). */
+const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+interface BenchPage {
+  name: string;
+  /** Where it comes from: a readability page, or the pages joined. */
+  source: string;
+  html: string;
+}
+
+/** Entity spans of a CoNLL file (IOB2 tags), counted, per type. */
+export function conllNames(file: string): Map<string, Map<string, number>> {
+  const byType = new Map<string, Map<string, number>>();
+  let tokens: string[] = [];
+  let type = '';
+  const flush = () => {
+    if (tokens.length > 0) {
+      const counts = byType.get(type) ?? new Map<string, number>();
+      const name = tokens.join(' ');
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      byType.set(type, counts);
+    }
+    tokens = [];
+    type = '';
+  };
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const parts = line.trim().split(/\s+/u);
+    const token = parts[0] ?? '';
+    const tag = parts.at(-1) ?? 'O';
+    if (token === '' || token === '-DOCSTART-' || tag === 'O') {
+      flush();
+      continue;
+    }
+    const [boundary, tagType = ''] = tag.split('-');
+    if (boundary === 'B' || tagType !== type) {
+      flush();
+      type = tagType;
+    }
+    tokens.push(token);
+  }
+  flush();
+  return byType;
+}
+
+/** ORG names most frequent first, then PER and MISC names together, most frequent first; distinct ignoring case. */
+function trackedNames(limit: number): string[] {
+  const byType = conllNames(path.join(CORPORA, 'conll2003/eng.train'));
+  const ranked = (types: string[]) =>
+    types
+      .flatMap((t) => [...(byType.get(t) ?? new Map<string, number>())])
+      .sort((a, b) => b[1] - a[1])
+      .map(([name]) => name);
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const name of [...ranked(['ORG']), ...ranked(['PER', 'MISC'])]) {
+    const key = name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(name);
+    if (names.length === limit) break;
+  }
+  return names;
+}
+
+function readPage(dir: string): string {
+  return readFileSync(path.join(CORPORA, 'readability', dir, 'source.html'), 'utf8');
+}
+
+/**
+ * Pages of the readability corpus, articles first, each group in name order, joined until they
+ * hold 1 MB of text (whitespace collapsed; its 73 articles alone hold a little less). Each is
+ * parsed by Chromium itself, its scripts and styles dropped.
+ */
+async function oneMegabytePage(browser: Browser, server: StaticServer): Promise<BenchPage> {
+  const types = readFileSync(path.join(CORPORA, 'readability/page-types.csv'), 'utf8').split('\n');
+  const rows = types.slice(1).map((line) => line.split(','));
+  const group = (article: boolean) =>
+    rows
+      .filter((cells) => cells[0] && (cells[1] === 'article') === article)
+      .map((cells) => cells[0] as string)
+      .sort();
+  const articles = [...group(true), ...group(false)];
+  const sections: string[] = [];
+  let bytes = 0;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  for (const dir of articles) {
+    serve(server, `source-${dir}`, readPage(dir));
+    await page.goto(server.url(`/source-${dir}.html`));
+    const { html, text } = await page.evaluate(() => {
+      for (const el of document.querySelectorAll('script, style, noscript, template, link, iframe')) el.remove();
+      return { html: document.body.innerHTML, text: (document.body.textContent ?? '').replace(/\s+/gu, ' ') };
+    });
+    sections.push(`<section data-source="${dir}">${html}</section>`);
+    bytes += Buffer.byteLength(text);
+    if (bytes >= ONE_MB) break;
+  }
+  await context.close();
+  if (bytes < ONE_MB) throw new Error(`The readability pages hold only ${bytes} bytes of text.`);
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>1 MB of articles</title></head><body>${sections.join('\n')}</body></html>`;
+  return { name: '1mb', source: `${sections.length} pages joined, ${(bytes / ONE_MB).toFixed(2)} MB of text`, html };
+}
+
+function serve(server: StaticServer, name: string, html: string): void {
+  server.route(`/${name}.html`, { body: html, headers: { 'content-security-policy': PAGE_CSP } });
+}
+
+export async function benchPages(browser: Browser, server: StaticServer): Promise<BenchPage[]> {
+  const dirs = readdirSync(path.join(CORPORA, 'readability')).filter((d) => {
+    try {
+      return statSync(path.join(CORPORA, 'readability', d, 'source.html')).isFile();
+    } catch {
+      return false;
+    }
+  });
+  const bySize = dirs
+    .map((d) => ({ d, size: statSync(path.join(CORPORA, 'readability', d, 'source.html')).size }))
+    .sort((a, b) => b.size - a.size);
+  return [
+    { name: 'article', source: ARTICLE, html: readPage(ARTICLE) },
+    ...bySize.slice(0, 3).map(({ d }, i) => ({ name: `large${i + 1}`, html: readPage(d), source: d })),
+    await oneMegabytePage(browser, server),
+  ];
+}
+
+function libraryScript(specifier: string): string {
+  const require = createRequire(import.meta.url);
+  return readFileSync(require.resolve(specifier), 'utf8');
+}
+
+interface Tools {
+  browser: Browser;
+  server: StaticServer;
+  ours: string;
+  markjs: string;
+  advancedMark: string;
+}
+
+async function openPage(tools: Tools, pageName: string, context?: BrowserContext): Promise<Page> {
+  const ctx = context ?? (await tools.browser.newContext());
+  const page = await ctx.newPage();
+  await page.goto(tools.server.url(`/${pageName}.html`), { waitUntil: 'load' });
+  // Let the page finish its first style and layout, as a page has by document_idle.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  // tsx compiles the functions passed to page.evaluate with esbuild's keepNames, which calls __name.
+  await page.evaluate('globalThis.__name = (fn) => fn');
+  return page;
+}
+
+interface OursResult {
+  compileMs: number;
+  runs: HighlightRun[];
+  check: CheckPayload;
+}
+
+async function runOurs(tools: Tools, pageName: string, entities: TrackedEntity[]): Promise<OursResult> {
+  const page = await openPage(tools, pageName);
+  try {
+    await page.evaluate(tools.ours);
+    const compileMs = await page.evaluate((list) => globalThis.NewsTrackerBench.compile(list), entities);
+    const runs: HighlightRun[] = [];
+    for (let i = 0; i < OUR_RUNS; i++) runs.push(await page.evaluate(() => globalThis.NewsTrackerBench.highlight()));
+    const check = await page.evaluate(() => globalThis.NewsTrackerBench.checkPayload());
+    return { compileMs, runs, check };
+  } finally {
+    await page.context().close();
+  }
+}
+
+interface LibraryRun {
+  ms: number;
+  matches: number;
+  capped: boolean;
+}
+
+async function runAdvancedMark(tools: Tools, pageName: string, names: string[]): Promise<LibraryRun> {
+  const runs: LibraryRun[] = [];
+  for (let i = 0; i < ADVANCED_RUNS; i++) {
+    const page = await openPage(tools, pageName);
+    try {
+      await page.evaluate(tools.advancedMark);
+      runs.push(
+        await page.evaluate(
+          (terms) =>
+            new Promise<LibraryRun>((resolve) => {
+              const started = performance.now();
+              new globalThis.Mark(document.body).mark(terms, {
+                accuracy: 'exactly',
+                separateWordSearch: false,
+                caseSensitive: false,
+                combinePatterns: Number.POSITIVE_INFINITY,
+                done: (_marks: number, matches: number) =>
+                  resolve({ ms: performance.now() - started, matches, capped: false }),
+              });
+            }),
+          names,
+        ),
+      );
+    } finally {
+      await page.context().close();
+    }
+  }
+  const ms = median(runs.map((r) => r.ms));
+  return { ms, matches: runs[0]?.matches ?? 0, capped: false };
+}
+
+async function runMarkJs(tools: Tools, pageName: string, names: string[]): Promise<LibraryRun> {
+  // Its own context, so closing it stops a page busy inside mark.js.
+  const context = await tools.browser.newContext();
+  const page = await openPage(tools, pageName, context);
+  await page.evaluate(tools.markjs);
+  const run = page.evaluate(
+    (terms) =>
+      new Promise<LibraryRun>((resolve) => {
+        const started = performance.now();
+        new globalThis.Mark(document.body).mark(terms, {
+          accuracy: 'exactly',
+          separateWordSearch: false,
+          caseSensitive: false,
+          done: (marks: number) => resolve({ ms: performance.now() - started, matches: marks, capped: false }),
+        });
+      }),
+    names,
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cap = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), MARKJS_CAP_MS);
+  });
+  const result = await Promise.race([run.catch(() => null), cap]);
+  clearTimeout(timer);
+  await context.close();
+  return result ?? { ms: MARKJS_CAP_MS, matches: Number.NaN, capped: true };
+}
+
+interface CheckResult {
+  referenceCount: number;
+  mismatches: number;
+  firstDifferences: string[];
+}
+
+/** Our highlights against the slow reference matcher, run here in Node on the same text runs. */
+function checkAgainstReference(entities: TrackedEntity[], payload: CheckPayload): CheckResult {
+  const key = (f: [number, number, number, string]) => f.join(':');
+  const expected: string[] = [];
+  const shown = (run: CheckPayload['segments'][number], offset: number) => {
+    let node = 0;
+    while (node + 1 < run.offsets.length && (run.offsets[node + 1] as number) <= offset) node++;
+    return run.shown[node] === true;
+  };
+  for (const [i, run] of payload.segments.entries()) {
+    for (const m of referenceMentions(entities, run.text)) {
+      if (shown(run, m.start)) expected.push(key([i, m.start, m.end, m.entityId]));
+    }
+  }
+  const actual = payload.found.map(key);
+  const expectedSet = new Set(expected);
+  const actualSet = new Set(actual);
+  const missing = expected.filter((k) => !actualSet.has(k));
+  const extra = actual.filter((k) => !expectedSet.has(k));
+  const describe = (k: string, label: string) => {
+    const [run, start, end] = k.split(':').map(Number) as [number, number, number];
+    const text = payload.segments[run]?.text ?? '';
+    return `${label} ${JSON.stringify(text.slice(start, end))} in ${JSON.stringify(text.slice(Math.max(0, start - 30), end + 30))}`;
+  };
+  const orderDiffers = missing.length === 0 && extra.length === 0 && expected.join() !== actual.join();
+  return {
+    referenceCount: expected.length,
+    mismatches: missing.length + extra.length + (orderDiffers ? 1 : 0),
+    firstDifferences: [
+      ...missing.slice(0, 3).map((k) => describe(k, 'reference only:')),
+      ...extra.slice(0, 3).map((k) => describe(k, 'ours only:')),
+      ...(orderDiffers ? ['same mentions, different order'] : []),
+    ],
+  };
+}
+
+interface Row {
+  page: string;
+  names: number;
+  ours: number;
+  longest: number;
+  advanced: number | null;
+  markjs: LibraryRun | null;
+}
+
+async function benchOne(ctx: BenchContext, tools: Tools, page: string, names: string[], rows: Row[]): Promise<void> {
+  const prefix = `highlight.${page}.n${names.length}`;
+  const wants = (suffix: string) => ctx.wants(`${prefix}.${suffix}`);
+  if (!['ms', 'markjs_ms', 'advanced_mark_ms', 'longest_task_ms', 'matches'].some(wants)) return;
+  const entities = names.map((name, i) => createEntity({ name }, i, 0));
+  const row: Row = { page, names: names.length, ours: Number.NaN, longest: Number.NaN, advanced: null, markjs: null };
+
+  const ours = await runOurs(tools, page, entities);
+  row.ours = median(ours.runs.map((r) => r.ms));
+  row.longest = Math.max(...ours.runs.map((r) => r.longestTaskMs));
+  const matches = ours.runs[0]?.mentions ?? 0;
+  if (ours.runs.some((r) => r.mentions !== matches || r.registered !== matches)) {
+    throw new Error(`${prefix}: runs disagree on the mentions found or registered`);
+  }
+
+  const advanced = wants('advanced_mark_ms') || wants('ms') ? await runAdvancedMark(tools, page, names) : null;
+  row.advanced = advanced?.ms ?? null;
+  const markjs = wants('markjs_ms') ? await runMarkJs(tools, page, names) : null;
+  row.markjs = markjs;
+
+  const started = performance.now();
+  const check = checkAgainstReference(entities, ours.check);
+  const checkSeconds = (performance.now() - started) / 1000;
+  console.log(
+    check.mismatches === 0
+      ? `  ${prefix}: same ${check.referenceCount} mentions as the slow reference matcher, to the character (checked in ${checkSeconds.toFixed(1)} s)`
+      : `  ${prefix}: DIFFERS from the reference matcher (${check.mismatches} differences):\n    ${check.firstDifferences.join('\n    ')}`,
+  );
+
+  const advancedBaseline = advanced ? { name: 'advanced-mark.js', value: advanced.ms } : null;
+  ctx.record({ name: `${prefix}.ms`, value: row.ours, unit: 'ms', baseline: advancedBaseline });
+  if (advanced) {
+    ctx.record({
+      name: `${prefix}.advanced_mark_ms`,
+      value: advanced.ms,
+      unit: 'ms',
+      baseline: { name: 'ours', value: row.ours },
+    });
+  }
+  if (markjs) {
+    ctx.record({
+      name: `${prefix}.markjs_ms`,
+      value: markjs.ms,
+      unit: 'ms',
+      baseline: { name: 'ours', value: row.ours },
+      ...(markjs.capped ? { capped: true } : {}),
+    });
+  }
+  ctx.record({
+    name: `${prefix}.longest_task_ms`,
+    value: row.longest,
+    unit: 'ms',
+    baseline: { name: 'target', value: 50 },
+  });
+  ctx.record({
+    name: `${prefix}.frame_after_ms`,
+    value: median(ours.runs.map((r) => r.frameMs)),
+    unit: 'ms',
+    baseline: null,
+  });
+  ctx.record({ name: `${prefix}.compile_ms`, value: ours.compileMs, unit: 'ms', baseline: null });
+  ctx.record({
+    name: `${prefix}.matches`,
+    value: matches,
+    unit: 'matches',
+    baseline: { name: 'reference matcher', value: check.referenceCount },
+  });
+  ctx.record({ name: `${prefix}.reference_mismatches`, value: check.mismatches, unit: 'mentions', baseline: null });
+  if (advanced) {
+    ctx.record({
+      name: `${prefix}.advanced_mark_matches`,
+      value: advanced.matches,
+      unit: 'matches',
+      baseline: { name: 'ours', value: matches },
+    });
+  }
+  if (markjs && !markjs.capped) {
+    ctx.record({
+      name: `${prefix}.markjs_matches`,
+      value: markjs.matches,
+      unit: 'matches',
+      baseline: { name: 'ours', value: matches },
+    });
+  }
+  rows.push(row);
+}
+
+function verdicts(rows: Row[]): void {
+  const at = (page: string, names: number) => rows.find((r) => r.page === page && r.names === names);
+  const lines: string[] = [];
+  const big = at('1mb', 1000);
+  if (big) {
+    lines.push(
+      `1 MB page, 1,000 names: ${big.ours.toFixed(1)} ms (target < 60 ms): ${big.ours < 60 ? 'met' : 'MISSED'}`,
+    );
+    if (big.advanced !== null) {
+      const x = big.advanced / big.ours;
+      lines.push(
+        `  vs advanced-mark.js ${big.advanced.toFixed(0)} ms: ${x.toFixed(1)}x faster (target >= 3x): ${x >= 3 ? 'met' : 'MISSED'}`,
+      );
+    }
+    if (big.markjs) {
+      const x = big.markjs.ms / big.ours;
+      const bound = big.markjs.capped ? 'at least ' : '';
+      lines.push(
+        `  vs mark.js ${big.markjs.ms.toFixed(0)} ms${big.markjs.capped ? ' (capped)' : ''}: ${bound}${x.toFixed(0)}x faster (target >= 100x): ${x >= 100 ? 'met' : 'MISSED'}`,
+      );
+    }
+    lines.push(
+      `  longest task ${big.longest.toFixed(1)} ms (target <= 50 ms): ${big.longest <= 50 ? 'met' : 'MISSED'}`,
+    );
+  }
+  for (const page of [...new Set(rows.map((r) => r.page))]) {
+    const small = at(page, 100);
+    const large = at(page, 5000);
+    if (small && large) {
+      const ratio = large.ours / small.ours;
+      lines.push(
+        `${page}: 5,000 names ${large.ours.toFixed(1)} ms vs 100 names ${small.ours.toFixed(1)} ms = ${ratio.toFixed(2)}x (target <= 2x): ${ratio <= 2 ? 'met' : 'MISSED'}`,
+      );
+    }
+  }
+  const worst = Math.max(...rows.map((r) => r.longest));
+  lines.push(
+    `longest task of ours on any page: ${worst.toFixed(1)} ms (target <= 50 ms): ${worst <= 50 ? 'met' : 'MISSED'}`,
+  );
+  console.log(`\n  Targets\n  ${lines.join('\n  ')}`);
+}
+
+const bench: BenchModule = {
+  title: 'Highlighting: ours vs mark.js 8 and advanced-mark.js (real Chromium)',
+  // Every figure name, so `--only` with a figure's suffix still selects this module.
+  prefixes: PAGE_NAMES.flatMap((page) =>
+    NAME_COUNTS.flatMap((n) => FIGURE_SUFFIXES.map((suffix) => `highlight.${page}.n${n}.${suffix}`)),
+  ),
+  async run(ctx) {
+    try {
+      statSync(path.join(CORPORA, 'conll2003/eng.train'));
+      statSync(path.join(CORPORA, 'readability'));
+    } catch {
+      console.log(`  skipped: no corpora at ${CORPORA} (the names and pages come from ../shared/corpora)`);
+      return;
+    }
+    const allNames = trackedNames(5000);
+    const server = await startStaticServer(path.resolve('test/fixtures'));
+    const browser = await chromium.launch({
+      executablePath: findChromium(),
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const pages = await benchPages(browser, server);
+    for (const page of pages) serve(server, page.name, page.html);
+    const tools: Tools = {
+      browser,
+      server,
+      ours: await bundleForPage('scripts/bench/highlight-page.ts', 'NewsTrackerBench'),
+      markjs: libraryScript('mark.js/dist/mark.js'),
+      advancedMark: libraryScript('advanced-mark.js/dist/mark.js'),
+    };
+    console.log(
+      `  ${allNames.length} names (first: ${allNames.slice(0, 5).join(', ')}); pages: ${pages.map((p) => `${p.name} (${p.source}, ${(Buffer.byteLength(p.html) / 1024).toFixed(0)} KB of HTML)`).join(', ')}`,
+    );
+    const rows: Row[] = [];
+    try {
+      for (const page of pages) {
+        for (const n of NAME_COUNTS) await benchOne(ctx, tools, page.name, allNames.slice(0, n), rows);
+      }
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+    verdicts(rows);
+  },
+};
+
+export default bench;
+
+declare global {
+  var NewsTrackerBench: typeof import('./highlight-page');
+  // mark.js and advanced-mark.js, loaded into the page as classic scripts.
+  var Mark: new (context: Element) => { mark(terms: string[], options: Record<string, unknown>): void };
+}
