@@ -19,19 +19,31 @@ import { createPageHighlights, type PageHighlights } from '../highlight/page-hig
 import { createSlicer } from '../highlight/slicer';
 import { compileMatcher, type Matcher } from '../match/matcher';
 import { createNavigator, scrollToMention } from '../panel/navigation';
-import { createPanel, PANEL_TAG, type Panel, type PanelRow } from '../panel/panel';
+import { createPanel, type Panel, type PanelRow } from '../panel/panel';
 import type { Settings } from '../settings';
 import type { StoryReport } from '../stories';
 import type { ContentState } from '../tracked-list';
-import { type ChangeWatcher, watchChanges } from './changes';
+import { type ChangeWatcher, waitForQuiet, watchChanges } from './changes';
 import { buildStoryReport } from './report';
 import { decidePageWork, isSiteDisabled, NO_WORK, type PageWork, shouldRecord } from './scope';
+
+/** The page a frame sits in, when the frame may read it (same origin). */
+export interface TopPage {
+  document: Document;
+  url: string;
+}
 
 export interface ContentEnvironment {
   document: Document;
   /** The page's current address (it changes without a reload in single-page apps). */
   url(): string;
   isTopFrame: boolean;
+  /**
+   * For a frame: the top page, or null when it is another origin's. A same-origin frame
+   * (including about:blank and srcdoc frames) is highlighted when its page is an article, and
+   * follows that page's site settings.
+   */
+  topPage?: () => TopPage | null;
   signal: AbortSignal;
   /** Sends the story to the background; expected to handle its own failures. */
   report(story: StoryReport): Promise<void>;
@@ -39,6 +51,8 @@ export interface ContentEnvironment {
   panelMode?: ShadowRootMode;
   /** How often to look for shadow roots attached after the scan. */
   hostCheckMs?: number;
+  /** After a single-page-app navigation, how long the page must stay unchanged before a fresh scan. */
+  quietMs?: number;
 }
 
 export interface ContentSession {
@@ -48,6 +62,8 @@ export interface ContentSession {
   onLocationChanged(): Promise<void>;
   /** Current highlights (for tests and the benchmark). */
   readonly highlights: PageHighlights | null;
+  /** The on-page panel's host element, if shown (for tests: its shadow root is closed on real pages). */
+  readonly panelHost: HTMLElement | null;
   /** Resolves when the current scan, if any, has finished. */
   idle(): Promise<void>;
 }
@@ -73,6 +89,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   let run = new AbortController();
   let scanning: Promise<void> = Promise.resolve();
   let lastReport = '';
+  let navigations = 0;
   const possibleHosts = new Set<Element>();
   const navigator = createNavigator();
 
@@ -80,11 +97,14 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     matcher ??= compileMatcher(entities);
     return matcher;
   };
-  const isOwnNode = (node: Node) => node.nodeName.toUpperCase() === PANEL_TAG.toUpperCase();
+  /** Every panel host this session made, so changes to them are never taken for the page's. */
+  const ownHosts = new WeakSet<Node>();
+  const isOwnNode = (node: Node) => ownHosts.has(node);
   const walkOptions = {
     isOwnElement: isOwnNode,
     onShadowRoot: (root: ShadowRoot) => watcher?.observe(root),
     onPossibleHost: (element: Element) => possibleHosts.add(element),
+    onOwnChanges: () => watcher?.discardOwnChanges(),
   };
 
   const stopHighlighting = () => {
@@ -131,6 +151,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
       },
       env.panelMode,
     );
+    ownHosts.add(panel.host);
     panel.update(rows);
   };
 
@@ -141,7 +162,6 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     scanning = scanning.then(async () => {
       if (signal.aborted) return;
       await current.scan(roots, createSlicer(), signal);
-      watcher?.discardOwnChanges();
       if (!signal.aborted) refreshPanel();
     });
   };
@@ -190,16 +210,22 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   /** Re-decides what to do on this page; `fresh` discards what was found (new list or address). */
   const decide = async (fresh: boolean) => {
     const url = env.url();
-    const host = hostnameOf(url);
+    // A frame belongs to the page around it: that page's site settings and article verdict hold.
+    const top = env.isTopFrame ? null : (env.topPage?.() ?? null);
+    const host = hostnameOf(top?.url ?? url);
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
     // Compiling the matcher waits until a page needs it: most pages are not articles.
-    if (!entities.some((e) => e.enabled && e.aliases.length > 0) || isSiteDisabled(settings, host)) {
+    if (
+      !entities.some((e) => e.enabled && e.aliases.length > 0) ||
+      isSiteDisabled(settings, host) ||
+      isSiteDisabled(settings, hostnameOf(url))
+    ) {
       work = NO_WORK;
       stopHighlighting();
       return;
     }
-    const isArticle = detectArticle(doc, url).isArticle;
+    const isArticle = top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
     work = decidePageWork(settings, host, isArticle, env.isTopFrame);
     if (!work.highlight) stopHighlighting();
     else if (fresh || !wasHighlighting) startHighlighting();
@@ -214,6 +240,9 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     get highlights() {
       return highlights;
     },
+    get panelHost() {
+      return panel?.host ?? null;
+    },
     async onStateChanged(change) {
       await started;
       if (change.settings) settings = change.settings;
@@ -226,6 +255,11 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     },
     async onLocationChanged() {
       await started;
+      // The app renders the new page after changing the address: scan once it has settled.
+      const navigation = ++navigations;
+      await waitForQuiet(doc.body ?? doc.documentElement, env.quietMs ?? 300, 3000, env.signal);
+      // A later navigation while this one settled does the work instead.
+      if (env.signal.aborted || navigation !== navigations) return;
       panelClosed = false;
       lastReport = '';
       await decide(true);

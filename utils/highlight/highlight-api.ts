@@ -43,6 +43,7 @@ export function createHighlightPainter(doc: Document): Painter {
   };
 
   return {
+    changesDom: false,
     add(mention, color) {
       adoptLater(doc);
       const root = mention.range.startContainer.getRootNode();

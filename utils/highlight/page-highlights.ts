@@ -25,6 +25,12 @@ export interface PageHighlightOptions extends WalkOptions {
   /** Whether to paint; when false mentions are still found and counted. */
   paint: boolean;
   painter?: Painter;
+  /**
+   * Called right after the painter has written to the page's DOM (the wrapping fallback only),
+   * in the same task, so a mutation observer can drop the records of those writes before it
+   * would deliver them.
+   */
+  onOwnChanges?: () => void;
 }
 
 /** Like Node.contains, but also looks through shadow roots to their hosts. */
@@ -46,6 +52,9 @@ export function createPageHighlights(
     options.painter ?? (view && supportsHighlightApi(view) ? createHighlightPainter(doc) : createWrapPainter(doc));
   const colorOf = new Map(entities.map((e) => [e.id, e.color]));
   let mentions: FoundMention[] = [];
+  const ownChangesDone = () => {
+    if (painter.changesDom) options.onOwnChanges?.();
+  };
 
   return {
     get mentions() {
@@ -59,6 +68,7 @@ export function createPageHighlights(
         else painter.remove(m);
       }
       mentions = kept;
+      ownChangesDone();
       await scanForMentions(roots, matcher, {
         ...options,
         slicer,
@@ -68,7 +78,10 @@ export function createPageHighlights(
           if (options.paint) painter.add(mention, colorOf.get(mention.entityId) ?? '');
         },
       });
+      // Stopped (highlights switched off, a new page): clear() has already removed everything.
+      if (signal?.aborted) return;
       painter.flush();
+      ownChangesDone();
     },
     counts() {
       const counts = new Map<string, number>();
@@ -80,6 +93,7 @@ export function createPageHighlights(
     },
     clear() {
       painter.clear();
+      ownChangesDone();
       mentions = [];
     },
   };

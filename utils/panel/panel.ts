@@ -2,6 +2,10 @@
  * The on-page panel: which tracked companies this page mentions, how often, and buttons to step
  * to the previous or next mention. It lives in a closed shadow root, so the page's styles cannot
  * reach it, its styles cannot leak out, and the page's scripts cannot read what it lists.
+ *
+ * Its host is a plain <div>, not a custom element: a page may define any custom element name
+ * (and attach its own shadow root first), but never a built-in one. The host's own few styles
+ * are inline and !important, which outranks any rule of the page's stylesheets.
  */
 
 export interface PanelRow {
@@ -25,10 +29,16 @@ export interface Panel {
   remove(): void;
 }
 
-export const PANEL_TAG = 'news-tracker-panel';
+const HOST_STYLE: [string, string][] = [
+  ['all', 'initial'],
+  ['position', 'fixed'],
+  ['right', '16px'],
+  ['bottom', '16px'],
+  ['z-index', '2147483647'],
+  ['display', 'block'],
+];
 
 const STYLE = `
-:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; }
 .panel { font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; background: #fff; border: 1px solid #c8c8c8;
   border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); min-width: 220px; max-width: 320px; }
 header { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-bottom: 1px solid #e4e4e4; }
@@ -55,7 +65,8 @@ function button(doc: Document, label: string, title: string, onClick: () => void
 
 /** `mode` is 'closed' on real pages; tests open it to read what the panel shows. */
 export function createPanel(doc: Document, actions: PanelActions, mode: ShadowRootMode = 'closed'): Panel {
-  const host = doc.createElement(PANEL_TAG);
+  const host = doc.createElement('div');
+  for (const [property, value] of HOST_STYLE) host.style.setProperty(property, value, 'important');
   const shadow = host.attachShadow({ mode });
   const style = doc.createElement('style');
   style.textContent = STYLE;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { startContentSession } from '@/utils/content/run';
+import { type ContentSession, startContentSession, type TopPage } from '@/utils/content/run';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import type { StoryReport } from '@/utils/stories';
@@ -15,8 +15,17 @@ const head =
   '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Xiaomi and Samsung race for Europe","articleSection":"Business"}</script>';
 
 const running: AbortController[] = [];
+let latest: ContentSession | null = null;
 
-function start(options: { entities?: TrackedEntity[]; settings?: Partial<Settings>; article?: boolean } = {}) {
+interface StartOptions {
+  entities?: TrackedEntity[];
+  settings?: Partial<Settings>;
+  article?: boolean;
+  url?: () => string;
+  frame?: { topPage: () => TopPage | null };
+}
+
+function start(options: StartOptions = {}) {
   document.head.innerHTML = options.article === false ? '<title>Shop</title>' : head;
   document.body.innerHTML = body;
   const reports: StoryReport[] = [];
@@ -25,8 +34,10 @@ function start(options: { entities?: TrackedEntity[]; settings?: Partial<Setting
   const session = startContentSession(
     {
       document,
-      url: () => 'https://news.example/business/xiaomi-ireland',
-      isTopFrame: true,
+      url: options.url ?? (() => 'https://news.example/business/xiaomi-ireland'),
+      isTopFrame: options.frame === undefined,
+      topPage: options.frame?.topPage,
+      quietMs: 50,
       signal: controller.signal,
       report: async (r) => void reports.push(r),
       panelMode: 'open',
@@ -34,10 +45,12 @@ function start(options: { entities?: TrackedEntity[]; settings?: Partial<Setting
     },
     { entities: options.entities ?? [xiaomi, samsung], settings: { ...DEFAULT_SETTINGS, ...options.settings } },
   );
+  latest = session;
   return { session, reports, controller };
 }
 
-const panelText = () => document.querySelector('news-tracker-panel')?.shadowRoot?.textContent ?? null;
+const panelShadow = () => latest?.panelHost?.shadowRoot ?? null;
+const panelText = () => panelShadow()?.textContent ?? null;
 const count = (session: ReturnType<typeof start>['session'], id: string) => session.highlights?.counts().get(id) ?? 0;
 
 describe('the content-script session', () => {
@@ -141,7 +154,7 @@ describe('the content-script session', () => {
   it('steps through mentions from the panel and can be closed', async () => {
     const { session } = start();
     await session.idle();
-    const shadow = document.querySelector('news-tracker-panel')?.shadowRoot;
+    const shadow = panelShadow();
     const next = shadow?.querySelector<HTMLButtonElement>('button[title="Next mention of Samsung"]');
     next?.click();
     next?.click();
@@ -157,5 +170,63 @@ describe('the content-script session', () => {
     expect(session.highlights).toBeNull();
     expect(panelText()).toBeNull();
     expect(document.querySelectorAll('news-tracker-mark')).toHaveLength(0);
+  });
+
+  it('ignores its own DOM writes: the wrapping fallback does not rescan what it just wrapped', async () => {
+    const { session } = start();
+    await session.idle();
+    const marks = [...document.querySelectorAll('news-tracker-mark')];
+    expect(marks.length).toBe(5);
+    // Longer than the batch delay: a rescan would unwrap and wrap again, making new elements.
+    await new Promise((r) => setTimeout(r, 400));
+    const after = [...document.querySelectorAll('news-tracker-mark')];
+    expect(after.length).toBe(5);
+    expect(after.every((mark, i) => mark === marks[i])).toBe(true);
+  });
+
+  it('highlights a same-origin frame when the page around it is an article, and follows that site’s settings', async () => {
+    const articleTop = document.implementation.createHTMLDocument('Xiaomi and Samsung race for Europe');
+    articleTop.head.innerHTML = head;
+    articleTop.body.innerHTML = body;
+    const topPage = () => ({ document: articleTop, url: 'https://news.example/business/xiaomi-ireland' });
+    const frameUrl = () => 'about:srcdoc';
+    const { session, reports } = start({ article: false, url: frameUrl, frame: { topPage } });
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(3);
+    // Frames never record stories or show the panel: the top page does.
+    expect(reports).toEqual([]);
+    expect(panelText()).toBeNull();
+    await session.onStateChanged({ settings: { ...DEFAULT_SETTINGS, highlightOffSites: ['news.example'] } });
+    expect(session.highlights).toBeNull();
+  });
+
+  it('leaves a frame alone when the page around it cannot be read (another origin)', async () => {
+    const { session } = start({
+      article: false,
+      url: () => 'https://widgets.example/',
+      frame: { topPage: () => null },
+    });
+    await session.idle();
+    expect(session.highlights).toBeNull();
+  });
+
+  it('starts afresh after a single-page-app navigation, once the new page has rendered', async () => {
+    let url = 'https://news.example/business/xiaomi-ireland';
+    const { session, reports } = start({ url: () => url });
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(3);
+    url = 'https://news.example/business/samsung-results';
+    const navigated = session.onLocationChanged();
+    // The app renders the new story in two steps after changing the address.
+    const article = document.querySelector('article') as HTMLElement;
+    article.innerHTML = '<h1>Samsung results</h1>';
+    await new Promise((r) => setTimeout(r, 20));
+    article.insertAdjacentHTML('beforeend', '<p>Samsung beat forecasts; Samsung shares rose.</p>');
+    await navigated;
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(0);
+    expect(count(session, samsung.id)).toBe(3);
+    expect(reports.at(-1)?.visitedUrl).toBe(url);
+    expect(reports.at(-1)?.title).toBe('Samsung results');
   });
 });
