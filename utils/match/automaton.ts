@@ -35,78 +35,105 @@ function hashSlot(key: number, mask: number): number {
 interface Trie {
   classOf: Uint16Array;
   classes: number;
-  /** Edges of each state, states numbered breadth first (the root is 0). */
-  edges: Map<number, number>[];
+  states: number;
+  /** Edges of each state, as a linked list over edge ids: state → first edge, edge → next edge. */
+  firstEdge: Int32Array;
+  nextEdge: Int32Array;
+  /** Class of each edge; an edge's id is the id of the state it leads to. */
+  edgeClass: Int32Array;
   keyAt: Int32Array;
 }
 
-/** The keys' trie, renumbered breadth first. */
+/** The keys' trie in flat arrays, states numbered breadth first (the root is 0). */
 function buildTrie(keys: readonly string[]): Trie {
   const classOf = new Uint16Array(0x10000);
   let classes = 1;
+  let units = 0;
   for (const key of keys) {
+    units += key.length;
     for (let i = 0; i < key.length; i++) {
       const unit = key.charCodeAt(i);
       if (classOf[unit] === 0) classOf[unit] = classes++;
     }
   }
-  const children: Map<number, number>[] = [new Map()];
-  const keyAtBuilt: number[] = [-1];
+  // Built in insertion order first: one map from (state, class) to the child, no object per state.
+  const childOf = new Map<number, number>();
+  const parent = new Int32Array(units + 1);
+  const via = new Int32Array(units + 1);
+  const keyAtBuilt = new Int32Array(units + 1).fill(-1);
+  let built = 1;
   for (const [index, key] of keys.entries()) {
     let state = 0;
     for (let i = 0; i < key.length; i++) {
       const cls = classOf[key.charCodeAt(i)] as number;
-      const node = children[state] as Map<number, number>;
-      let next = node.get(cls);
+      const edge = state * classes + cls;
+      let next = childOf.get(edge);
       if (next === undefined) {
-        next = children.length;
-        children.push(new Map());
-        keyAtBuilt.push(-1);
-        node.set(cls, next);
+        next = built++;
+        childOf.set(edge, next);
+        parent[next] = state;
+        via[next] = cls;
       }
       state = next;
     }
     keyAtBuilt[state] = index;
   }
-  const order = [0];
-  for (let head = 0; head < order.length; head++) {
-    for (const child of (children[order[head] as number] as Map<number, number>).values()) order.push(child);
+  // Children lists in build order, then a breadth-first renumbering.
+  const firstChild = new Int32Array(built).fill(-1);
+  const nextChild = new Int32Array(built).fill(-1);
+  for (let s = built - 1; s >= 1; s--) {
+    const p = parent[s] as number;
+    nextChild[s] = firstChild[p] as number;
+    firstChild[p] = s;
   }
-  const renumbered = new Int32Array(children.length);
-  for (const [i, old] of order.entries()) renumbered[old] = i;
-  const edges = order.map((old) => {
-    const mapped = new Map<number, number>();
-    for (const [cls, child] of children[old] as Map<number, number>) mapped.set(cls, renumbered[child] as number);
-    return mapped;
-  });
-  const keyAt = Int32Array.from(order, (old) => keyAtBuilt[old] as number);
-  return { classOf, classes, edges, keyAt };
+  const order = new Int32Array(built);
+  const renumbered = new Int32Array(built);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    for (let c = firstChild[order[head] as number] as number; c !== -1; c = nextChild[c] as number) {
+      renumbered[c] = tail;
+      order[tail++] = c;
+    }
+  }
+  // Every state but the root is the target of exactly one edge, which takes the state's id.
+  const firstEdge = new Int32Array(built).fill(-1);
+  const nextEdge = new Int32Array(built).fill(-1);
+  const edgeClass = new Int32Array(built);
+  const keyAt = new Int32Array(built);
+  for (let s = built - 1; s >= 0; s--) {
+    const old = order[s] as number;
+    keyAt[s] = keyAtBuilt[old] as number;
+    if (s === 0) continue;
+    const from = renumbered[parent[old] as number] as number;
+    edgeClass[s] = via[old] as number;
+    nextEdge[s] = firstEdge[from] as number;
+    firstEdge[from] = s;
+  }
+  return { classOf, classes, states: built, firstEdge, nextEdge, edgeClass, keyAt };
 }
 
-export function buildAutomaton(keys: readonly string[]): Automaton {
-  const { classOf, classes, edges, keyAt } = buildTrie(keys);
-  const states = edges.length;
-  const denseStates = Math.max(1, Math.min(states, Math.floor(DENSE_ENTRIES / classes)));
+/** `denseEntries` bounds the dense table; tests make it small to exercise the hashed states. */
+export function buildAutomaton(keys: readonly string[], denseEntries = DENSE_ENTRIES): Automaton {
+  const { classOf, classes, states, firstEdge, nextEdge, edgeClass, keyAt } = buildTrie(keys);
+  const denseStates = Math.max(1, Math.min(states, Math.floor(denseEntries / classes)));
   // Two bytes a transition while the states fit, so more of the table stays in the processor's cache.
   const dense = states < 0x10000 ? new Uint16Array(denseStates * classes) : new Int32Array(denseStates * classes);
   const fail = new Int32Array(states);
   const output = new Int32Array(states).fill(-1);
   const outputLink = new Int32Array(states);
 
-  let edgeCount = 0;
-  for (let s = denseStates; s < states; s++) edgeCount += (edges[s] as Map<number, number>).size;
   let size = 16;
-  while (size < edgeCount * 2) size *= 2;
+  while (size < (states - denseStates) * 2) size *= 2;
   const mask = size - 1;
   const slotKey = new Int32Array(size).fill(-1);
   const slotValue = new Int32Array(size);
   for (let s = denseStates; s < states; s++) {
-    for (const [cls, child] of edges[s] as Map<number, number>) {
-      const key = s * classes + cls;
+    for (let e = firstEdge[s] as number; e !== -1; e = nextEdge[e] as number) {
+      const key = s * classes + (edgeClass[e] as number);
       let slot = hashSlot(key, mask);
       while (slotKey[slot] !== -1) slot = (slot + 1) & mask;
       slotKey[slot] = key;
-      slotValue[slot] = child;
+      slotValue[slot] = e;
     }
   }
   const edge = (state: number, cls: number): number => {
@@ -131,17 +158,16 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
   };
 
   // Breadth first: a state's failure link points to a shallower state, finished before it.
-  for (const [cls, child] of edges[0] as Map<number, number>) dense[cls] = child;
+  for (let e = firstEdge[0] as number; e !== -1; e = nextEdge[e] as number) dense[edgeClass[e] as number] = e;
   for (let s = 1; s < states; s++) {
     const failState = fail[s] as number;
     output[s] = keyAt[s] as number;
     outputLink[s] = (output[failState] as number) >= 0 ? failState : (outputLink[failState] as number);
-    const own = edges[s] as Map<number, number>;
-    for (const [cls, child] of own) fail[child] = step(failState, cls);
-    if (s < denseStates) {
-      const row = s * classes;
-      const failRow = failState * classes;
-      for (let cls = 1; cls < classes; cls++) dense[row + cls] = own.get(cls) ?? (dense[failRow + cls] as number);
+    if (s < denseStates) dense.copyWithin(s * classes, failState * classes, failState * classes + classes);
+    for (let e = firstEdge[s] as number; e !== -1; e = nextEdge[e] as number) {
+      const cls = edgeClass[e] as number;
+      fail[e] = step(failState, cls);
+      if (s < denseStates) dense[s * classes + cls] = e;
     }
   }
 
