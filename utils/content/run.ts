@@ -17,7 +17,7 @@ import { extractStory } from '../article/extract';
 import type { TrackedEntity } from '../entities';
 import { createPageHighlights, type PageHighlights } from '../highlight/page-highlights';
 import { createSlicer } from '../highlight/slicer';
-import { compileMatcher, type Matcher } from '../match/matcher';
+import { compileMatcherSliced, type Matcher } from '../match/matcher';
 import { createNavigator, scrollToMention } from '../panel/navigation';
 import { createPanel, type Panel, type PanelRow } from '../panel/panel';
 import type { Settings } from '../settings';
@@ -80,7 +80,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   const doc = env.document;
   let entities: TrackedEntity[] = initial.entities;
   let settings: Settings = initial.settings;
-  let matcher: Matcher | null = null;
+  let matcher: Promise<Matcher> | null = null;
   let work: PageWork = NO_WORK;
   let highlights: PageHighlights | null = null;
   let watcher: ChangeWatcher | null = null;
@@ -93,8 +93,9 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   const possibleHosts = new Set<Element>();
   const navigator = createNavigator();
 
-  const matcherNow = () => {
-    matcher ??= compileMatcher(entities);
+  /** The compiled tracked list, compiled in slices (thousands of names take a while) once per list. */
+  const matcherReady = () => {
+    matcher ??= compileMatcherSliced(entities, createSlicer());
     return matcher;
   };
   /** Every panel host this session made, so changes to them are never taken for the page's. */
@@ -176,9 +177,12 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     if (found.length > 0) rescan(found);
   };
 
-  const startHighlighting = () => {
+  const startHighlighting = async () => {
     run = new AbortController();
-    highlights = createPageHighlights(doc, matcherNow(), entities, { ...walkOptions, paint: true });
+    const signal = run.signal;
+    const compiled = await matcherReady();
+    if (signal.aborted) return;
+    highlights = createPageHighlights(doc, compiled, entities, { ...walkOptions, paint: true });
     watcher = watchChanges({
       isOwnNode,
       onChanged: (containers) => {
@@ -189,7 +193,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     watcher.observe(doc);
     rescan([doc.body ?? doc.documentElement]);
     const timer = setInterval(() => {
-      if (run.signal.aborted) clearInterval(timer);
+      if (signal.aborted) clearInterval(timer);
       else checkNewShadowRoots();
     }, env.hostCheckMs ?? 2000);
   };
@@ -198,7 +202,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     const story = extractStory(doc, url);
     const business = classifyBusiness(story);
     if (!shouldRecord(settings, business.isBusiness)) return;
-    const report = buildStoryReport(story, business, url, matcherNow());
+    const report = buildStoryReport(story, business, url, await matcherReady());
     if (!report) return;
     // Re-sending an identical report (e.g. after a settings change) would only touch lastSeen.
     const key = JSON.stringify([report.url, report.mentions]);
@@ -228,7 +232,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     const isArticle = top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
     work = decidePageWork(settings, host, isArticle, env.isTopFrame);
     if (!work.highlight) stopHighlighting();
-    else if (fresh || !wasHighlighting) startHighlighting();
+    else if (fresh || !wasHighlighting) await startHighlighting();
     else refreshPanel();
     if (work.record) await record(url);
   };

@@ -11,6 +11,8 @@
  * thousands of names while the scan stays at one table read per character almost always.
  */
 
+import { finish, type Steps } from './steps';
+
 export interface Automaton {
   /** Class of each code unit; 0 for units in no key, which always lead back to the root. */
   readonly classOf: Uint16Array;
@@ -45,7 +47,7 @@ interface Trie {
 }
 
 /** The keys' trie in flat arrays, states numbered breadth first (the root is 0). */
-function buildTrie(keys: readonly string[]): Trie {
+function* buildTrie(keys: readonly string[]): Steps<Trie> {
   const classOf = new Uint16Array(0x10000);
   let classes = 1;
   let units = 0;
@@ -77,6 +79,7 @@ function buildTrie(keys: readonly string[]): Trie {
       state = next;
     }
     keyAtBuilt[state] = index;
+    if ((index & 511) === 511) yield;
   }
   // Children lists in build order, then a breadth-first renumbering.
   const firstChild = new Int32Array(built).fill(-1);
@@ -114,7 +117,12 @@ function buildTrie(keys: readonly string[]): Trie {
 
 /** `denseEntries` bounds the dense table; tests make it small to exercise the hashed states. */
 export function buildAutomaton(keys: readonly string[], denseEntries = DENSE_ENTRIES): Automaton {
-  const { classOf, classes, states, firstEdge, nextEdge, edgeClass, keyAt } = buildTrie(keys);
+  return finish(automatonSteps(keys, denseEntries));
+}
+
+export function* automatonSteps(keys: readonly string[], denseEntries = DENSE_ENTRIES): Steps<Automaton> {
+  const { classOf, classes, states, firstEdge, nextEdge, edgeClass, keyAt } = yield* buildTrie(keys);
+  yield;
   const denseStates = Math.max(1, Math.min(states, Math.floor(denseEntries / classes)));
   // Two bytes a transition while the states fit, so more of the table stays in the processor's cache.
   const dense = states < 0x10000 ? new Uint16Array(denseStates * classes) : new Int32Array(denseStates * classes);
@@ -160,6 +168,7 @@ export function buildAutomaton(keys: readonly string[], denseEntries = DENSE_ENT
   // Breadth first: a state's failure link points to a shallower state, finished before it.
   for (let e = firstEdge[0] as number; e !== -1; e = nextEdge[e] as number) dense[edgeClass[e] as number] = e;
   for (let s = 1; s < states; s++) {
+    if ((s & 2047) === 0) yield;
     const failState = fail[s] as number;
     output[s] = keyAt[s] as number;
     outputLink[s] = (output[failState] as number) >= 0 ? failState : (outputLink[failState] as number);

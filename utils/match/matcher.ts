@@ -8,18 +8,19 @@
  * longest match wins.
  */
 import type { TrackedEntity } from '../entities';
-import { buildAutomaton } from './automaton';
+import { automatonSteps } from './automaton';
 import { foldCodePoint } from './normalize';
 import {
   type Candidate,
-  compilePatterns,
   extendOverMarks,
   hasWordBoundaries,
   type Mention,
   type Pattern,
   passesStrictCheck,
+  patternSteps,
   selectMentions,
 } from './patterns';
+import { finish, type Steps } from './steps';
 
 export type { Mention } from './patterns';
 
@@ -66,12 +67,32 @@ function learnUnitFold(unit: number): number {
 }
 
 export function compileMatcher(entities: readonly TrackedEntity[]): Matcher {
-  const patterns = compilePatterns(entities);
+  return finish(matcherSteps(entities));
+}
+
+/**
+ * compileMatcher in steps, giving the page a turn whenever `slicer` says so: thousands of names
+ * take longer to compile than one task should block a page.
+ */
+export async function compileMatcherSliced(
+  entities: readonly TrackedEntity[],
+  slicer: { due(): boolean; pause(): Promise<void> },
+): Promise<Matcher> {
+  const steps = matcherSteps(entities);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slicer.due()) await slicer.pause();
+  }
+}
+
+function* matcherSteps(entities: readonly TrackedEntity[]): Steps<Matcher> {
+  const patterns = yield* patternSteps(entities);
   const byKey = new Map<string, Pattern[]>();
   for (const p of patterns) byKey.set(p.loose, [...(byKey.get(p.loose) ?? []), p]);
   const keys = [...byKey.keys()];
   const patternsOfKey = keys.map((k) => byKey.get(k) as Pattern[]);
-  const automaton = buildAutomaton(keys);
+  const automaton = yield* automatonSteps(keys);
   const { classOf, firstOutput, keyOf, nextOutput, keyLengths } = automaton;
   // Where the last folded units came from: enough of them to find where the longest key started.
   let ringSize = 4;
