@@ -19,6 +19,7 @@ export default defineContentScript({
         topPage,
         signal: ctx.signal,
         report: (story) => sendMessage('content:reportStory', story).then(() => undefined, logError),
+        reportStatus: (status) => sendMessage('content:pageStatus', status).then(() => undefined, logError),
       },
       await readContentState(),
     );

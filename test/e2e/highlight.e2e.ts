@@ -153,6 +153,15 @@ describe('highlights in Chromium', () => {
     await expect.poll(() => probe.panel()).toBeNull();
     expect(await probe.highlights()).toHaveLength(8);
     await options.page.getByLabel('Show the News Tracker panel on articles').check();
+
+    // Pages that are not articles are left alone unless highlights are wanted everywhere.
+    const shop = await read('/highlight/shop.html');
+    await shop.page.waitForTimeout(500);
+    expect(await shop.probe.highlights()).toEqual([]);
+    await options.page.getByLabel('On every page').check();
+    await expect.poll(async () => texts(await shop.probe.highlights())).toEqual(['Xiaomi', 'Samsung']);
+    await options.page.getByLabel('On news articles (recommended)').check();
+    await expect.poll(async () => (await shop.probe.registry()).names).toEqual([]);
     await options.page.close();
   });
 

@@ -21,7 +21,7 @@ import { compileMatcherSliced, type Matcher } from '../match/matcher';
 import { createNavigator, scrollToMention } from '../panel/navigation';
 import { createPanel, type Panel, type PanelRow } from '../panel/panel';
 import type { Settings } from '../settings';
-import type { StoryReport } from '../stories';
+import type { PageStatus, StoryReport } from '../stories';
 import type { ContentState } from '../tracked-list';
 import { type ChangeWatcher, waitForQuiet, watchChanges } from './changes';
 import { buildStoryReport } from './report';
@@ -47,6 +47,11 @@ export interface ContentEnvironment {
   signal: AbortSignal;
   /** Sends the story to the background; expected to handle its own failures. */
   report(story: StoryReport): Promise<void>;
+  /**
+   * Tells the background what the page holds (for the toolbar badge and the popup's "This
+   * page"), after each scan of the top frame; expected to handle its own failures.
+   */
+  reportStatus?(status: PageStatus): Promise<void>;
   /** Open shadow roots for the panel in tests; closed on real pages. */
   panelMode?: ShadowRootMode;
   /** How often to look for shadow roots attached after the scan. */
@@ -89,6 +94,9 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   let run = new AbortController();
   let scanning: Promise<void> = Promise.resolve();
   let lastReport = '';
+  let lastStatus = '';
+  /** Whether the story on the page is business news, once the record step has classified it. */
+  let isBusiness = false;
   let navigations = 0;
   const possibleHosts = new Set<Element>();
   const navigator = createNavigator();
@@ -163,7 +171,9 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     scanning = scanning.then(async () => {
       if (signal.aborted) return;
       await current.scan(roots, createSlicer(), signal);
-      if (!signal.aborted) refreshPanel();
+      if (signal.aborted) return;
+      refreshPanel();
+      reportStatus();
     });
   };
 
@@ -198,9 +208,26 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     }, env.hostCheckMs ?? 2000);
   };
 
+  const reportStatus = () => {
+    const url = env.url();
+    if (!env.isTopFrame || !env.reportStatus || !/^https?:/u.test(url)) return;
+    const counts = highlights?.counts() ?? new Map<string, number>();
+    const status: PageStatus = {
+      url,
+      isArticle: work.record,
+      isBusiness,
+      mentions: [...counts].map(([entityId, count]) => ({ entityId, count })),
+    };
+    const key = JSON.stringify(status);
+    if (key === lastStatus) return;
+    lastStatus = key;
+    void env.reportStatus(status);
+  };
+
   const record = async (url: string) => {
     const story = extractStory(doc, url);
     const business = classifyBusiness(story);
+    isBusiness = business.isBusiness;
     if (!shouldRecord(settings, business.isBusiness)) return;
     const report = buildStoryReport(story, business, url, await matcherReady());
     if (!report) return;
@@ -266,6 +293,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
       if (env.signal.aborted || navigation !== navigations) return;
       panelClosed = false;
       lastReport = '';
+      isBusiness = false;
       await decide(true);
     },
     async idle() {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { type ContentSession, startContentSession, type TopPage } from '@/utils/content/run';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import type { StoryReport } from '@/utils/stories';
+import type { PageStatus, StoryReport } from '@/utils/stories';
 
 const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 const samsung = createEntity({ name: 'Samsung' }, 1);
@@ -29,6 +29,7 @@ function start(options: StartOptions = {}) {
   document.head.innerHTML = options.article === false ? '<title>Shop</title>' : head;
   document.body.innerHTML = body;
   const reports: StoryReport[] = [];
+  const statuses: PageStatus[] = [];
   const controller = new AbortController();
   running.push(controller);
   const session = startContentSession(
@@ -40,13 +41,14 @@ function start(options: StartOptions = {}) {
       quietMs: 50,
       signal: controller.signal,
       report: async (r) => void reports.push(r),
+      reportStatus: async (s) => void statuses.push(s),
       panelMode: 'open',
       hostCheckMs: 50,
     },
     { entities: options.entities ?? [xiaomi, samsung], settings: { ...DEFAULT_SETTINGS, ...options.settings } },
   );
   latest = session;
-  return { session, reports, controller };
+  return { session, reports, statuses, controller };
 }
 
 const panelShadow = () => latest?.panelHost?.shadowRoot ?? null;
@@ -59,9 +61,18 @@ describe('the content-script session', () => {
     document.body.innerHTML = '';
   });
 
-  it('highlights tracked companies on an article, shows the panel and reports the story', async () => {
-    const { session, reports } = start();
+  it('highlights tracked companies on an article, shows the panel and reports the story and the page', async () => {
+    const { session, reports, statuses } = start();
     await session.idle();
+    expect(statuses.at(-1)).toEqual({
+      url: 'https://news.example/business/xiaomi-ireland',
+      isArticle: true,
+      isBusiness: true,
+      mentions: [
+        { entityId: xiaomi.id, count: 3 },
+        { entityId: samsung.id, count: 2 },
+      ],
+    });
     expect(count(session, xiaomi.id)).toBe(3);
     expect(count(session, samsung.id)).toBe(2);
     expect(panelText()).toContain('Xiaomi3');
@@ -81,10 +92,13 @@ describe('the content-script session', () => {
   });
 
   it('highlights every page when the scope is all, but records only articles', async () => {
-    const { session, reports } = start({ article: false, settings: { highlightScope: 'all' } });
+    const { session, reports, statuses } = start({ article: false, settings: { highlightScope: 'all' } });
     await session.idle();
     expect(count(session, xiaomi.id)).toBe(3);
     expect(reports).toEqual([]);
+    // The popup still learns what the page mentions, for its per-site switch and the badge.
+    expect(statuses.at(-1)?.isArticle).toBe(false);
+    expect(statuses.at(-1)?.mentions).toContainEqual({ entityId: xiaomi.id, count: 3 });
   });
 
   it('does nothing at all on a disabled site', async () => {
@@ -190,11 +204,12 @@ describe('the content-script session', () => {
     articleTop.body.innerHTML = body;
     const topPage = () => ({ document: articleTop, url: 'https://news.example/business/xiaomi-ireland' });
     const frameUrl = () => 'about:srcdoc';
-    const { session, reports } = start({ article: false, url: frameUrl, frame: { topPage } });
+    const { session, reports, statuses } = start({ article: false, url: frameUrl, frame: { topPage } });
     await session.idle();
     expect(count(session, xiaomi.id)).toBe(3);
-    // Frames never record stories or show the panel: the top page does.
+    // Frames never record stories, report the page or show the panel: the top page does.
     expect(reports).toEqual([]);
+    expect(statuses).toEqual([]);
     expect(panelText()).toBeNull();
     await session.onStateChanged({ settings: { ...DEFAULT_SETTINGS, highlightOffSites: ['news.example'] } });
     expect(session.highlights).toBeNull();
