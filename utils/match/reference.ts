@@ -36,6 +36,18 @@ export function referenceMentions(entities: readonly TrackedEntity[], text: stri
     byLoose.set(p.loose, [...(byLoose.get(p.loose) ?? []), p]);
     for (let i = 1; i <= p.loose.length; i++) prefixes.add(p.loose.slice(0, i));
   }
+  // Folding is a pure function of the slice, so short slices, which repeat endlessly in any
+  // text, are folded once each.
+  const folded = new Map<string, string>();
+  const fold = (slice: string) => {
+    if (slice.length > 8) return looseForm(slice);
+    let loose = folded.get(slice);
+    if (loose === undefined) {
+      loose = looseForm(slice);
+      folded.set(slice, loose);
+    }
+    return loose;
+  };
   const candidates: Candidate[] = [];
   for (let start = 0; start < text.length; start++) {
     if (!isCodePointStart(text, start) || CANNOT_START.test(text.slice(start, start + 2)) || isMark(text.charAt(start)))
@@ -44,7 +56,7 @@ export function referenceMentions(entities: readonly TrackedEntity[], text: stri
     const seen = new Set<string>();
     for (let end = start + 1; end <= text.length; end++) {
       if (end < text.length && !isCodePointStart(text, end)) continue;
-      const loose = looseForm(text.slice(start, end));
+      const loose = fold(text.slice(start, end));
       if (!seen.has(loose)) {
         seen.add(loose);
         const matchEnd = extendOverMarks(text, end);
