@@ -3,13 +3,15 @@
  *
  *   storage.local (tracked list + settings) ─ nothing tracked or site disabled? stop.
  *     └ detectArticle ─ not an article and highlights only on articles? stop (no observer, no DOM walk).
- *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel
+ *         │  (a same-origin frame asks about the page around it, and follows that site's settings)
+ *         ├ compile the tracked list, in time slices, once per list
+ *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel → content:pageStatus
  *         │    └ watch late content (MutationObserver → batched rescans), shadow roots attached later
  *         └ record (articles, top frame): extractStory → classifyBusiness → matcher → content:reportStory
  *
  * Tracked-list changes recompile the matcher and start over; settings changes re-decide, and
  * switching highlights off clears every highlight at once. A single-page-app navigation starts
- * a fresh run. Everything stops when the signal (WXT's ctx) aborts.
+ * a fresh run once the new page has settled. Everything stops when the signal (WXT's ctx) aborts.
  */
 import { classifyBusiness } from '../article/classify';
 import { detectArticle } from '../article/detect';

@@ -1,7 +1,8 @@
 /**
  * Finds mentions in the DOM: walks text runs (segments.ts), matches each with the compiled
  * matcher, and turns every mention into a range over the exact text nodes it covers. Works in
- * time slices (slicer.ts) and stops as soon as its signal is aborted.
+ * time slices (slicer.ts), looking at the clock between text runs, every 32,768 characters inside
+ * a long run and every 256 mentions, and stops as soon as its signal is aborted.
  *
  * Ranges are StaticRanges where available: the page's own DOM operations get slower with every
  * live Range in the document, and changed text is rescanned anyway.
@@ -69,9 +70,9 @@ export function createVisibilityCheck(): (element: Element | null) => boolean {
 /**
  * Text runs under `roots` (a document, elements or shadow roots) and under every open shadow
  * root found inside them, in that order; a root listed twice, or also found inside another, is
- * walked once.
+ * walked once. Returns false when the page changed under a walk so that part of it was missed.
  */
-export function* segmentsUnder(roots: readonly Node[], options: WalkOptions): Generator<TextSegment> {
+export function* segmentsUnder(roots: readonly Node[], options: WalkOptions): Generator<TextSegment, boolean> {
   const pending = [...roots];
   const walked = new Set<Node>();
   const walk: WalkOptions = {
@@ -81,33 +82,45 @@ export function* segmentsUnder(roots: readonly Node[], options: WalkOptions): Ge
       options.onShadowRoot?.(root);
     },
   };
+  let complete = true;
   for (let i = 0; i < pending.length; i++) {
     const root = pending[i] as Node;
     if (walked.has(root)) continue;
     walked.add(root);
     // A block rescanned for late content may sit inside an editor or a hidden element.
     if (i < roots.length && isInsideSkipped(root, options)) continue;
-    yield* textSegments(root, walk);
+    if (!(yield* textSegments(root, walk))) complete = false;
   }
+  return complete;
 }
 
 /** Characters matched between two looks at the clock: well under a millisecond of work. */
 const PIECE = 1 << 15;
 
-/** Scans `roots`, pausing whenever the slicer says the page has waited long enough. */
-export async function scanForMentions(roots: readonly Node[], matcher: Matcher, options: ScanOptions): Promise<void> {
+/**
+ * Scans `roots`, pausing whenever the slicer says the page has waited long enough. Resolves to
+ * false when the page moved or removed what the walk stood on during a pause (see textSegments).
+ */
+export async function scanForMentions(
+  roots: readonly Node[],
+  matcher: Matcher,
+  options: ScanOptions,
+): Promise<boolean> {
   const { slicer, signal } = options;
   const isVisible = createVisibilityCheck();
   const pause = async () => {
     await slicer.pause();
     return signal?.aborted === true;
   };
-  for (const segment of segmentsUnder(roots, options)) {
+  const segments = segmentsUnder(roots, options);
+  for (let next = segments.next(); ; next = segments.next()) {
+    if (next.done) return next.value;
+    const segment = next.value;
     let mentions: Mention[];
     if (segment.text.length <= PIECE) mentions = matcher.findMentions(segment.text);
     else {
       const search = matcher.search(segment.text);
-      while (!search.advance(PIECE)) if (slicer.due() && (await pause())) return;
+      while (!search.advance(PIECE)) if (slicer.due() && (await pause())) return true;
       mentions = search.mentions();
     }
     for (const [i, m] of mentions.entries()) {
@@ -115,8 +128,8 @@ export async function scanForMentions(roots: readonly Node[], matcher: Matcher, 
       if (isVisible((range.startContainer as Text).parentElement)) {
         options.onMention({ entityId: m.entityId, range, container: segment.container });
       }
-      if ((i & 255) === 255 && slicer.due() && (await pause())) return;
+      if ((i & 255) === 255 && slicer.due() && (await pause())) return true;
     }
-    if (slicer.due() && (await pause())) return;
+    if (slicer.due() && (await pause())) return true;
   }
 }

@@ -169,8 +169,11 @@ const NOT_BLANK = /\S/;
  * The walk is the hot path on large pages, so each element costs as few calls into the DOM as
  * possible: its name, its first child, and its shadow root only where one can exist; elements
  * skipped for their attributes are found by one selector query for the whole root.
+ *
+ * The caller may pause between runs, and the page may move or remove the node the walk stands
+ * on meanwhile; the walk then cannot know what it has not seen yet, and returns false.
  */
-export function* textSegments(root: Node, options: WalkOptions = {}): Generator<TextSegment> {
+export function* textSegments(root: Node, options: WalkOptions = {}): Generator<TextSegment, boolean> {
   const builder = new SegmentBuilder();
   const skippedByAttribute =
     'querySelectorAll' in root
@@ -210,7 +213,8 @@ export function* textSegments(root: Node, options: WalkOptions = {}): Generator<
     let next: Node | null = node.nextSibling;
     while (!next) {
       node = node.parentNode as Node | null;
-      if (!node || node === root) break;
+      if (!node) return false;
+      if (node === root) break;
       if (node === blocks[blocks.length - 1]) {
         const segment = flush();
         if (segment) yield segment;
@@ -222,4 +226,5 @@ export function* textSegments(root: Node, options: WalkOptions = {}): Generator<
   }
   const last = flush();
   if (last) yield last;
+  return true;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEntity } from '@/utils/entities';
+import { createPageHighlights } from '@/utils/highlight/page-highlights';
+import type { Painter } from '@/utils/highlight/paint';
 import { type FoundMention, scanForMentions } from '@/utils/highlight/scan';
 import type { Slicer } from '@/utils/highlight/slicer';
 import { compileMatcher } from '@/utils/match/matcher';
@@ -51,5 +53,34 @@ describe('scanForMentions', () => {
       onMention: (m) => found.push(m),
     });
     expect(found).toHaveLength(1);
+  });
+
+  it('scans again when the page removes what the walk stood on during a pause, finding each mention once', async () => {
+    document.body.innerHTML =
+      '<div id="ad"><p>Xiaomi sponsored</p></div><p>Samsung and Xiaomi</p><section><p>Bank of China</p></section>';
+    const painted: string[] = [];
+    const painter: Painter = {
+      changesDom: false,
+      add: (m) => void painted.push(m.entityId),
+      remove: () => {},
+      flush: () => {},
+      focus: () => {},
+      clear: () => {},
+    };
+    const samsung = createEntity({ name: 'Samsung' }, 2);
+    const entities = [xiaomi, bank, samsung];
+    const page = createPageHighlights(document, compileMatcher(entities), entities, { paint: true, painter });
+    let pauses = 0;
+    const slicer: Slicer = {
+      due: () => true,
+      // The page takes its ad out right after the walk has read it.
+      pause: async () => {
+        if (++pauses === 1) document.getElementById('ad')?.remove();
+      },
+      longestSlice: () => 0,
+    };
+    await page.scan([document.body], slicer);
+    expect(page.mentions.map((m) => m.entityId)).toEqual([samsung.id, xiaomi.id, bank.id]);
+    expect(pauses).toBeGreaterThanOrEqual(3);
   });
 });
