@@ -20,7 +20,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createEntity, type TrackedEntity } from '../../utils/entities';
-import { referenceMentions } from '../../utils/match/reference';
+import { referenceMatcher } from '../../utils/match/reference';
 import type { BenchContext, BenchModule } from '../bench';
 import { bundleForPage } from '../lib/bundle';
 import { findChromium } from '../lib/chromium';
@@ -307,8 +307,9 @@ function checkAgainstReference(entities: TrackedEntity[], payload: CheckPayload)
     while (node + 1 < run.offsets.length && (run.offsets[node + 1] as number) <= offset) node++;
     return run.shown[node] === true;
   };
+  const reference = referenceMatcher(entities);
   for (const [i, run] of payload.segments.entries()) {
-    for (const m of referenceMentions(entities, run.text)) {
+    for (const m of reference(run.text)) {
       if (shown(run, m.start)) expected.push(key([i, m.start, m.end, m.entityId]));
     }
   }

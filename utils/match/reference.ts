@@ -29,6 +29,11 @@ function isCodePointStart(text: string, i: number): boolean {
 }
 
 export function referenceMentions(entities: readonly TrackedEntity[], text: string): Mention[] {
+  return referenceMatcher(entities)(text);
+}
+
+/** The same, with the patterns prepared once for many texts (the benchmark checks thousands of runs). */
+export function referenceMatcher(entities: readonly TrackedEntity[]): (text: string) => Mention[] {
   const patterns = compilePatterns(entities);
   const byLoose = new Map<string, Pattern[]>();
   const prefixes = new Set<string>();
@@ -40,7 +45,7 @@ export function referenceMentions(entities: readonly TrackedEntity[], text: stri
   // text, are folded once each.
   const folded = new Map<string, string>();
   const fold = (slice: string) => {
-    if (slice.length > 8) return looseForm(slice);
+    if (slice.length > 4) return looseForm(slice);
     let loose = folded.get(slice);
     if (loose === undefined) {
       loose = looseForm(slice);
@@ -48,26 +53,35 @@ export function referenceMentions(entities: readonly TrackedEntity[], text: stri
     }
     return loose;
   };
-  const candidates: Candidate[] = [];
-  for (let start = 0; start < text.length; start++) {
-    if (!isCodePointStart(text, start) || CANNOT_START.test(text.slice(start, start + 2)) || isMark(text.charAt(start)))
-      continue;
-    // Several slices can fold to the same string (extra spaces, invisible characters): the shortest counts.
-    const seen = new Set<string>();
-    for (let end = start + 1; end <= text.length; end++) {
-      if (end < text.length && !isCodePointStart(text, end)) continue;
-      const loose = fold(text.slice(start, end));
-      if (!seen.has(loose)) {
-        seen.add(loose);
-        const matchEnd = extendOverMarks(text, end);
-        for (const pattern of byLoose.get(loose) ?? []) {
-          if (hasWordBoundaries(text, start, matchEnd, pattern) && passesStrictCheck(text, start, matchEnd, pattern)) {
-            candidates.push({ pattern, start, end: matchEnd });
+  return (text) => {
+    const candidates: Candidate[] = [];
+    for (let start = 0; start < text.length; start++) {
+      if (
+        !isCodePointStart(text, start) ||
+        CANNOT_START.test(text.slice(start, start + 2)) ||
+        isMark(text.charAt(start))
+      )
+        continue;
+      // Several slices can fold to the same string (extra spaces, invisible characters): the shortest counts.
+      const seen = new Set<string>();
+      for (let end = start + 1; end <= text.length; end++) {
+        if (end < text.length && !isCodePointStart(text, end)) continue;
+        const loose = fold(text.slice(start, end));
+        if (!seen.has(loose)) {
+          seen.add(loose);
+          const matchEnd = extendOverMarks(text, end);
+          for (const pattern of byLoose.get(loose) ?? []) {
+            if (
+              hasWordBoundaries(text, start, matchEnd, pattern) &&
+              passesStrictCheck(text, start, matchEnd, pattern)
+            ) {
+              candidates.push({ pattern, start, end: matchEnd });
+            }
           }
         }
+        if (!prefixes.has(loose)) break;
       }
-      if (!prefixes.has(loose)) break;
     }
-  }
-  return selectMentions(candidates);
+    return selectMentions(candidates);
+  };
 }
