@@ -10,8 +10,11 @@
  * three highlighters see the same, still DOM.
  *
  * Ours is the extension's own code (scripts/bench/highlight-page.ts, bundled): the time from the
- * start of the scan to every highlight registered, its longest uninterrupted slice of work, and
- * its mentions, which are then held against the slow reference matcher, to the character. mark.js
+ * start of the scan to every highlight registered, its longest uninterrupted slice of work (wall
+ * clock, from the slicer's timestamps; and CPU time, from a DevTools trace, which a machine loaded
+ * by other work does not stretch), the browser's own frame after it (restyling for the new
+ * ::highlight rules), and its mentions, which are then held against the slow reference matcher,
+ * to the character. mark.js
  * and advanced-mark.js change the DOM, so each of their runs gets a freshly loaded page; mark.js
  * is stopped after 30 s by closing its browser context, and that figure is marked capped.
  */
@@ -37,7 +40,9 @@ const FIGURE_SUFFIXES = [
   'markjs_ms',
   'advanced_mark_ms',
   'longest_task_ms',
+  'longest_task_cpu_ms',
   'frame_after_ms',
+  'frame_after_cpu_ms',
   'advanced_mark_frame_after_ms',
   'compile_ms',
   'matches',
@@ -198,9 +203,74 @@ async function openPage(tools: Tools, pageName: string, context?: BrowserContext
   return page;
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+/** Main-thread tasks of one scan, from a DevTools trace: wall time and the thread's own CPU time. */
+interface TracedRun {
+  longestTaskMs: number;
+  longestTaskCpuMs: number;
+  frameAfterCpuMs: number;
+}
+
+async function traced(page: Page, action: () => Promise<HighlightRun>): Promise<HighlightRun & TracedRun> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    transferMode: 'ReturnAsStream',
+  });
+  const run = await action();
+  const complete = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream ?? '')),
+  );
+  await cdp.send('Tracing.end');
+  const handle = await complete;
+  let text = '';
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle });
+    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  await cdp.detach();
+  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+  const mark = (name: string) => events.find((e) => e.name === name)?.ts ?? Number.NaN;
+  const [start, end, frameEnd] = ['news-tracker-scan-start', 'news-tracker-scan-end', 'news-tracker-frame-end'].map(
+    mark,
+  );
+  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const tasks = events.filter(
+    (e) =>
+      e.name === 'RunTask' &&
+      e.ph === 'X' &&
+      mains.some((m) => m.pid === e.pid && m.tid === e.tid) &&
+      e.dur !== undefined,
+  );
+  const overlapping = (from: number, to: number) => tasks.filter((t) => t.ts <= to && t.ts + (t.dur ?? 0) >= from);
+  // The page runs no scripts of its own (see PAGE_CSP): every task in the scan is ours.
+  const scan = overlapping(start as number, end as number);
+  const after = tasks.filter((t) => t.ts > (end as number) && t.ts < (frameEnd as number));
+  const max = (values: number[]) => (values.length === 0 ? Number.NaN : Math.max(...values) / 1000);
+  return {
+    ...run,
+    longestTaskMs: run.longestTaskMs,
+    longestTaskCpuMs: max(scan.map((t) => t.tdur ?? Number.NaN)),
+    frameAfterCpuMs: max(after.map((t) => t.tdur ?? Number.NaN)),
+  };
+}
+
 interface OursResult {
   compileMs: number;
-  runs: HighlightRun[];
+  runs: (HighlightRun & TracedRun)[];
   check: CheckPayload;
 }
 
@@ -209,8 +279,10 @@ async function runOurs(tools: Tools, pageName: string, entities: TrackedEntity[]
   try {
     await page.evaluate(tools.ours);
     const compileMs = await page.evaluate((list) => globalThis.NewsTrackerBench.compile(list), entities);
-    const runs: HighlightRun[] = [];
-    for (let i = 0; i < OUR_RUNS; i++) runs.push(await page.evaluate(() => globalThis.NewsTrackerBench.highlight()));
+    const runs: (HighlightRun & TracedRun)[] = [];
+    for (let i = 0; i < OUR_RUNS; i++) {
+      runs.push(await traced(page, () => page.evaluate(() => globalThis.NewsTrackerBench.highlight())));
+    }
     const check = await page.evaluate(() => globalThis.NewsTrackerBench.checkPayload());
     return { compileMs, runs, check };
   } finally {
@@ -340,6 +412,7 @@ interface Row {
   names: number;
   ours: number;
   longest: number;
+  longestCpu: number;
   advanced: number | null;
   markjs: LibraryRun | null;
 }
@@ -349,11 +422,20 @@ async function benchOne(ctx: BenchContext, tools: Tools, page: string, names: st
   const wants = (suffix: string) => ctx.wants(`${prefix}.${suffix}`);
   if (!['ms', 'markjs_ms', 'advanced_mark_ms', 'longest_task_ms', 'matches'].some(wants)) return;
   const entities = names.map((name, i) => createEntity({ name }, i, 0));
-  const row: Row = { page, names: names.length, ours: Number.NaN, longest: Number.NaN, advanced: null, markjs: null };
+  const row: Row = {
+    page,
+    names: names.length,
+    ours: Number.NaN,
+    longest: Number.NaN,
+    longestCpu: Number.NaN,
+    advanced: null,
+    markjs: null,
+  };
 
   const ours = await runOurs(tools, page, entities);
   row.ours = median(ours.runs.map((r) => r.ms));
   row.longest = Math.max(...ours.runs.map((r) => r.longestTaskMs));
+  row.longestCpu = Math.max(...ours.runs.map((r) => r.longestTaskCpuMs));
   const matches = ours.runs[0]?.mentions ?? 0;
   if (ours.runs.some((r) => r.mentions !== matches || r.registered !== matches)) {
     throw new Error(`${prefix}: runs disagree on the mentions found or registered`);
@@ -397,6 +479,18 @@ async function benchOne(ctx: BenchContext, tools: Tools, page: string, names: st
     value: row.longest,
     unit: 'ms',
     baseline: { name: 'target', value: 50 },
+  });
+  ctx.record({
+    name: `${prefix}.longest_task_cpu_ms`,
+    value: row.longestCpu,
+    unit: 'ms',
+    baseline: { name: 'wall clock', value: row.longest },
+  });
+  ctx.record({
+    name: `${prefix}.frame_after_cpu_ms`,
+    value: median(ours.runs.map((r) => r.frameAfterCpuMs)),
+    unit: 'ms',
+    baseline: null,
   });
   ctx.record({
     name: `${prefix}.frame_after_ms`,
@@ -459,7 +553,7 @@ function verdicts(rows: Row[]): void {
       );
     }
     lines.push(
-      `  longest task ${big.longest.toFixed(1)} ms (target <= 50 ms): ${big.longest <= 50 ? 'met' : 'MISSED'}`,
+      `  longest task ${big.longest.toFixed(1)} ms wall clock (target <= 50 ms): ${big.longest <= 50 ? 'met' : 'MISSED'}; ${big.longestCpu.toFixed(1)} ms of CPU time`,
     );
   }
   for (const page of [...new Set(rows.map((r) => r.page))]) {
@@ -473,8 +567,9 @@ function verdicts(rows: Row[]): void {
     }
   }
   const worst = Math.max(...rows.map((r) => r.longest));
+  const worstCpu = Math.max(...rows.map((r) => r.longestCpu));
   lines.push(
-    `longest task of ours on any page: ${worst.toFixed(1)} ms (target <= 50 ms): ${worst <= 50 ? 'met' : 'MISSED'}`,
+    `longest task of ours on any page: ${worst.toFixed(1)} ms wall clock (target <= 50 ms): ${worst <= 50 ? 'met' : 'MISSED'}; ${worstCpu.toFixed(1)} ms of CPU time`,
   );
   console.log(`\n  Targets\n  ${lines.join('\n  ')}`);
 }

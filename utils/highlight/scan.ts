@@ -1,14 +1,15 @@
 /**
  * Finds mentions in the DOM: walks text runs (segments.ts), matches each with the compiled
  * matcher, and turns every mention into a range over the exact text nodes it covers. Works in
- * time slices (slicer.ts), looking at the clock between text runs, every 32,768 characters inside
- * a long run and every 256 mentions, and stops as soon as its signal is aborted.
+ * time slices (slicer.ts), looking at the clock between text runs, every 2,048 nodes walked,
+ * every 32,768 characters inside a long run and every 256 mentions, and stops as soon as its
+ * signal is aborted.
  *
  * Ranges are StaticRanges where available: the page's own DOM operations get slower with every
  * live Range in the document, and changed text is rescanned anyway.
  */
 import type { Matcher, Mention } from '../match/matcher';
-import { isInsideSkipped, type TextSegment, textSegments, type WalkOptions } from './segments';
+import { isInsideSkipped, type TextSegment, textSegmentsAndPauses, type WalkOptions, withoutPauses } from './segments';
 import type { Slicer } from './slicer';
 
 export interface FoundMention {
@@ -67,12 +68,18 @@ export function createVisibilityCheck(): (element: Element | null) => boolean {
   };
 }
 
+/** Text runs under `roots` and the open shadow roots inside them (see segmentsAndPausesUnder). */
+export function segmentsUnder(roots: readonly Node[], options: WalkOptions): Generator<TextSegment, boolean> {
+  return withoutPauses(segmentsAndPausesUnder(roots, options));
+}
+
 /**
  * Text runs under `roots` (a document, elements or shadow roots) and under every open shadow
- * root found inside them, in that order; a root listed twice, or also found inside another, is
- * walked once. Returns false when the page changed under a walk so that part of it was missed.
+ * root found inside them, in that order, with the walk's pause points (null); a root listed
+ * twice, or also found inside another, is walked once. Returns false when the page changed under
+ * a walk so that part of it was missed.
  */
-export function* segmentsUnder(roots: readonly Node[], options: WalkOptions): Generator<TextSegment, boolean> {
+function* segmentsAndPausesUnder(roots: readonly Node[], options: WalkOptions): Generator<TextSegment | null, boolean> {
   const pending = [...roots];
   const walked = new Set<Node>();
   const walk: WalkOptions = {
@@ -89,7 +96,7 @@ export function* segmentsUnder(roots: readonly Node[], options: WalkOptions): Ge
     walked.add(root);
     // A block rescanned for late content may sit inside an editor or a hidden element.
     if (i < roots.length && isInsideSkipped(root, options)) continue;
-    if (!(yield* textSegments(root, walk))) complete = false;
+    if (!(yield* textSegmentsAndPauses(root, walk))) complete = false;
   }
   return complete;
 }
@@ -112,10 +119,14 @@ export async function scanForMentions(
     await slicer.pause();
     return signal?.aborted === true;
   };
-  const segments = segmentsUnder(roots, options);
+  const segments = segmentsAndPausesUnder(roots, options);
   for (let next = segments.next(); ; next = segments.next()) {
     if (next.done) return next.value;
     const segment = next.value;
+    if (segment === null) {
+      if (slicer.due() && (await pause())) return true;
+      continue;
+    }
     let mentions: Mention[];
     if (segment.text.length <= PIECE) mentions = matcher.findMentions(segment.text);
     else {

@@ -170,10 +170,12 @@ const NOT_BLANK = /\S/;
  * possible: its name, its first child, and its shadow root only where one can exist; elements
  * skipped for their attributes are found by one selector query for the whole root.
  *
- * The caller may pause between runs, and the page may move or remove the node the walk stands
- * on meanwhile; the walk then cannot know what it has not seen yet, and returns false.
+ * Between runs, and every few thousand nodes (a page may hold long stretches of elements with no
+ * text), it yields null: a point where the caller may look at the clock and pause. The page may
+ * move or remove the node the walk stands on meanwhile; the walk then cannot know what it has
+ * not seen yet, and returns false.
  */
-export function* textSegments(root: Node, options: WalkOptions = {}): Generator<TextSegment, boolean> {
+export function* textSegmentsAndPauses(root: Node, options: WalkOptions = {}): Generator<TextSegment | null, boolean> {
   const builder = new SegmentBuilder();
   const skippedByAttribute =
     'querySelectorAll' in root
@@ -184,7 +186,9 @@ export function* textSegments(root: Node, options: WalkOptions = {}): Generator<
   const blocks: Node[] = [root];
   const flush = () => builder.take(blocks[blocks.length - 1] as Node);
   let node: Node | null = root.firstChild;
+  let visited = 0;
   while (node) {
+    if ((++visited & 2047) === 0) yield null;
     const type = node.nodeType;
     if (type === 3) builder.add(node as Text);
     else if (type === 1) {
@@ -227,4 +231,17 @@ export function* textSegments(root: Node, options: WalkOptions = {}): Generator<
   const last = flush();
   if (last) yield last;
   return true;
+}
+
+/** The text runs alone (textSegmentsAndPauses without its pause points). */
+export function* textSegments(root: Node, options: WalkOptions = {}): Generator<TextSegment, boolean> {
+  return yield* withoutPauses(textSegmentsAndPauses(root, options));
+}
+
+export function* withoutPauses(walk: Generator<TextSegment | null, boolean>): Generator<TextSegment, boolean> {
+  for (;;) {
+    const next = walk.next();
+    if (next.done) return next.value;
+    if (next.value) yield next.value;
+  }
 }
