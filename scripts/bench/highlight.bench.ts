@@ -18,7 +18,7 @@
  * and advanced-mark.js change the DOM, so each of their runs gets a freshly loaded page; mark.js
  * is stopped after 30 s by closing its browser context, and that figure is marked capped.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -29,11 +29,11 @@ import { bundleForPage } from '../lib/bundle';
 import { findChromium } from '../lib/chromium';
 import { median } from '../lib/figures';
 import { type StaticServer, startStaticServer } from '../lib/static-server';
+import { benchPages, CORPORA, serve, trackedNames } from './highlight-corpus';
 import type { CheckPayload, HighlightRun } from './highlight-page';
+import { type TracedRun, traced } from './highlight-trace';
 
-const CORPORA = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora');
 const NAME_COUNTS = [10, 100, 1000, 5000] as const;
-const ARTICLE = 'bbc-1';
 const PAGE_NAMES = ['article', 'large1', 'large2', 'large3', '1mb'] as const;
 const FIGURE_SUFFIXES = [
   'ms',
@@ -51,134 +51,9 @@ const FIGURE_SUFFIXES = [
   'advanced_mark_matches',
   'markjs_matches',
 ];
-const ONE_MB = 1 << 20;
 const MARKJS_CAP_MS = 30_000;
 const OUR_RUNS = 5;
 const ADVANCED_RUNS = 3;
-/** No scripts of the page's own, no request leaving 127.0.0.1 (the saved pages link to the web). */
-const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
-
-interface BenchPage {
-  name: string;
-  /** Where it comes from: a readability page, or the pages joined. */
-  source: string;
-  html: string;
-}
-
-/** Entity spans of a CoNLL file (IOB2 tags), counted, per type. */
-export function conllNames(file: string): Map<string, Map<string, number>> {
-  const byType = new Map<string, Map<string, number>>();
-  let tokens: string[] = [];
-  let type = '';
-  const flush = () => {
-    if (tokens.length > 0) {
-      const counts = byType.get(type) ?? new Map<string, number>();
-      const name = tokens.join(' ');
-      counts.set(name, (counts.get(name) ?? 0) + 1);
-      byType.set(type, counts);
-    }
-    tokens = [];
-    type = '';
-  };
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    const parts = line.trim().split(/\s+/u);
-    const token = parts[0] ?? '';
-    const tag = parts.at(-1) ?? 'O';
-    if (token === '' || token === '-DOCSTART-' || tag === 'O') {
-      flush();
-      continue;
-    }
-    const [boundary, tagType = ''] = tag.split('-');
-    if (boundary === 'B' || tagType !== type) {
-      flush();
-      type = tagType;
-    }
-    tokens.push(token);
-  }
-  flush();
-  return byType;
-}
-
-/** ORG names most frequent first, then PER and MISC names together, most frequent first; distinct ignoring case. */
-function trackedNames(limit: number): string[] {
-  const byType = conllNames(path.join(CORPORA, 'conll2003/eng.train'));
-  const ranked = (types: string[]) =>
-    types
-      .flatMap((t) => [...(byType.get(t) ?? new Map<string, number>())])
-      .sort((a, b) => b[1] - a[1])
-      .map(([name]) => name);
-  const seen = new Set<string>();
-  const names: string[] = [];
-  for (const name of [...ranked(['ORG']), ...ranked(['PER', 'MISC'])]) {
-    const key = name.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    names.push(name);
-    if (names.length === limit) break;
-  }
-  return names;
-}
-
-function readPage(dir: string): string {
-  return readFileSync(path.join(CORPORA, 'readability', dir, 'source.html'), 'utf8');
-}
-
-/**
- * Pages of the readability corpus, articles first, each group in name order, joined until they
- * hold 1 MB of text (whitespace collapsed; its 73 articles alone hold a little less). Each is
- * parsed by Chromium itself, its scripts and styles dropped.
- */
-async function oneMegabytePage(browser: Browser, server: StaticServer): Promise<BenchPage> {
-  const types = readFileSync(path.join(CORPORA, 'readability/page-types.csv'), 'utf8').split('\n');
-  const rows = types.slice(1).map((line) => line.split(','));
-  const group = (article: boolean) =>
-    rows
-      .filter((cells) => cells[0] && (cells[1] === 'article') === article)
-      .map((cells) => cells[0] as string)
-      .sort();
-  const articles = [...group(true), ...group(false)];
-  const sections: string[] = [];
-  let bytes = 0;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  for (const dir of articles) {
-    serve(server, `source-${dir}`, readPage(dir));
-    await page.goto(server.url(`/source-${dir}.html`));
-    const { html, text } = await page.evaluate(() => {
-      for (const el of document.querySelectorAll('script, style, noscript, template, link, iframe')) el.remove();
-      return { html: document.body.innerHTML, text: (document.body.textContent ?? '').replace(/\s+/gu, ' ') };
-    });
-    sections.push(`<section data-source="${dir}">${html}</section>`);
-    bytes += Buffer.byteLength(text);
-    if (bytes >= ONE_MB) break;
-  }
-  await context.close();
-  if (bytes < ONE_MB) throw new Error(`The readability pages hold only ${bytes} bytes of text.`);
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>1 MB of articles</title></head><body>${sections.join('\n')}</body></html>`;
-  return { name: '1mb', source: `${sections.length} pages joined, ${(bytes / ONE_MB).toFixed(2)} MB of text`, html };
-}
-
-function serve(server: StaticServer, name: string, html: string): void {
-  server.route(`/${name}.html`, { body: html, headers: { 'content-security-policy': PAGE_CSP } });
-}
-
-export async function benchPages(browser: Browser, server: StaticServer): Promise<BenchPage[]> {
-  const dirs = readdirSync(path.join(CORPORA, 'readability')).filter((d) => {
-    try {
-      return statSync(path.join(CORPORA, 'readability', d, 'source.html')).isFile();
-    } catch {
-      return false;
-    }
-  });
-  const bySize = dirs
-    .map((d) => ({ d, size: statSync(path.join(CORPORA, 'readability', d, 'source.html')).size }))
-    .sort((a, b) => b.size - a.size);
-  return [
-    { name: 'article', source: ARTICLE, html: readPage(ARTICLE) },
-    ...bySize.slice(0, 3).map(({ d }, i) => ({ name: `large${i + 1}`, html: readPage(d), source: d })),
-    await oneMegabytePage(browser, server),
-  ];
-}
 
 function libraryScript(specifier: string): string {
   const require = createRequire(import.meta.url);
@@ -202,74 +77,6 @@ async function openPage(tools: Tools, pageName: string, context?: BrowserContext
   // tsx compiles the functions passed to page.evaluate with esbuild's keepNames, which calls __name.
   await page.evaluate('globalThis.__name = (fn) => fn');
   return page;
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string };
-}
-
-/** Main-thread tasks of one scan, from a DevTools trace: wall time and the thread's own CPU time. */
-interface TracedRun {
-  longestTaskMs: number;
-  longestTaskCpuMs: number;
-  /** CPU time of all the scan's tasks together: its total, as an idle machine would see it. */
-  cpuMs: number;
-  frameAfterCpuMs: number;
-}
-
-async function traced(page: Page, action: () => Promise<HighlightRun>): Promise<HighlightRun & TracedRun> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
-    transferMode: 'ReturnAsStream',
-  });
-  const run = await action();
-  const complete = new Promise<string>((resolve) =>
-    cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream ?? '')),
-  );
-  await cdp.send('Tracing.end');
-  const handle = await complete;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  await cdp.detach();
-  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
-  const mark = (name: string) => events.find((e) => e.name === name)?.ts ?? Number.NaN;
-  const [start, end, frameEnd] = ['news-tracker-scan-start', 'news-tracker-scan-end', 'news-tracker-frame-end'].map(
-    mark,
-  );
-  const mains = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
-  const tasks = events.filter(
-    (e) =>
-      e.name === 'RunTask' &&
-      e.ph === 'X' &&
-      mains.some((m) => m.pid === e.pid && m.tid === e.tid) &&
-      e.dur !== undefined,
-  );
-  const overlapping = (from: number, to: number) => tasks.filter((t) => t.ts <= to && t.ts + (t.dur ?? 0) >= from);
-  // The page runs no scripts of its own (see PAGE_CSP): every task in the scan is ours.
-  const scan = overlapping(start as number, end as number);
-  const after = tasks.filter((t) => t.ts > (end as number) && t.ts < (frameEnd as number));
-  const max = (values: number[]) => (values.length === 0 ? Number.NaN : Math.max(...values) / 1000);
-  return {
-    ...run,
-    longestTaskMs: run.longestTaskMs,
-    longestTaskCpuMs: max(scan.map((t) => t.tdur ?? Number.NaN)),
-    cpuMs: scan.reduce((sum, t) => sum + (t.tdur ?? Number.NaN), 0) / 1000,
-    frameAfterCpuMs: max(after.map((t) => t.tdur ?? Number.NaN)),
-  };
 }
 
 interface OursResult {
