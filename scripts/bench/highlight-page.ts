@@ -7,18 +7,22 @@ import type { TrackedEntity } from '@/utils/entities';
 import { createPageHighlights, type PageHighlights } from '@/utils/highlight/page-highlights';
 import { createVisibilityCheck, segmentsUnder } from '@/utils/highlight/scan';
 import { createSlicer } from '@/utils/highlight/slicer';
-import { compileMatcher, type Matcher } from '@/utils/match/matcher';
+import { compileMatcherSliced, type Matcher } from '@/utils/match/matcher';
 
 let entities: TrackedEntity[] = [];
 let matcher: Matcher | null = null;
 let highlights: PageHighlights | null = null;
 
-/** Compiles the tracked list; returns how long it took (done once per list change, not per page). */
-export function compile(list: TrackedEntity[]): number {
+/**
+ * Compiles the tracked list in slices, as the content script does on each page that needs it;
+ * returns how long that took in all, and its longest slice.
+ */
+export async function compile(list: TrackedEntity[]): Promise<{ ms: number; longestTaskMs: number }> {
+  const slicer = createSlicer();
   const started = performance.now();
   entities = list;
-  matcher = compileMatcher(list);
-  return performance.now() - started;
+  matcher = await compileMatcherSliced(list, slicer);
+  return { ms: performance.now() - started, longestTaskMs: slicer.longestSlice() };
 }
 
 export interface HighlightRun {
