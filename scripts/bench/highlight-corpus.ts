@@ -79,12 +79,23 @@ function readPage(dir: string): string {
   return readFileSync(path.join(CORPORA, 'readability', dir, 'source.html'), 'utf8');
 }
 
+interface Joined {
+  textBytes: number;
+  htmlBytes: number;
+  elements: number;
+}
+
 /**
- * Pages of the readability corpus, articles first, each group in name order, joined until they
- * hold 1 MB of text (whitespace collapsed; its 73 articles alone hold a little less). Each is
- * parsed by Chromium itself, its scripts and styles dropped.
+ * Pages of the readability corpus, articles first, each group in name order, joined until
+ * `enough` says so. Each is parsed by Chromium itself and only its body kept, without scripts,
+ * styles and frames.
  */
-async function oneMegabytePage(browser: Browser, server: StaticServer): Promise<BenchPage> {
+async function joinedPage(
+  browser: Browser,
+  server: StaticServer,
+  name: string,
+  enough: (so: Joined) => boolean,
+): Promise<BenchPage> {
   const types = readFileSync(path.join(CORPORA, 'readability/page-types.csv'), 'utf8').split('\n');
   const rows = types.slice(1).map((line) => line.split(','));
   const group = (article: boolean) =>
@@ -92,26 +103,34 @@ async function oneMegabytePage(browser: Browser, server: StaticServer): Promise<
       .filter((cells) => cells[0] && (cells[1] === 'article') === article)
       .map((cells) => cells[0] as string)
       .sort();
-  const articles = [...group(true), ...group(false)];
   const sections: string[] = [];
-  let bytes = 0;
+  const so: Joined = { textBytes: 0, htmlBytes: 0, elements: 0 };
   const context = await browser.newContext();
   const page = await context.newPage();
-  for (const dir of articles) {
+  for (const dir of [...group(true), ...group(false)]) {
     serve(server, `source-${dir}`, readPage(dir));
     await page.goto(server.url(`/source-${dir}.html`));
-    const { html, text } = await page.evaluate(() => {
+    const body = await page.evaluate(() => {
       for (const el of document.querySelectorAll('script, style, noscript, template, link, iframe')) el.remove();
-      return { html: document.body.innerHTML, text: (document.body.textContent ?? '').replace(/\s+/gu, ' ') };
+      return {
+        html: document.body.innerHTML,
+        text: document.body.textContent ?? '',
+        elements: document.body.getElementsByTagName('*').length,
+      };
     });
-    sections.push(`<section data-source="${dir}">${html}</section>`);
-    bytes += Buffer.byteLength(text);
-    if (bytes >= ONE_MB) break;
+    const section = `<section data-source="${dir}">${body.html}</section>`;
+    sections.push(section);
+    so.textBytes += Buffer.byteLength(body.text);
+    so.htmlBytes += Buffer.byteLength(section);
+    so.elements += body.elements;
+    if (enough(so)) break;
   }
   await context.close();
-  if (bytes < ONE_MB) throw new Error(`The readability pages hold only ${bytes} bytes of text.`);
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>1 MB of articles</title></head><body>${sections.join('\n')}</body></html>`;
-  return { name: '1mb', source: `${sections.length} pages joined, ${(bytes / ONE_MB).toFixed(2)} MB of text`, html };
+  if (!enough(so)) throw new Error(`The readability pages joined are not enough for ${name}.`);
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title></head><body>${sections.join('\n')}</body></html>`;
+  const mb = (bytes: number) => (bytes / ONE_MB).toFixed(2);
+  const source = `${sections.length} pages joined: ${mb(so.textBytes)} MB of text, ${mb(so.htmlBytes)} MB of HTML, ${so.elements} elements`;
+  return { name, source, html };
 }
 
 export function serve(server: StaticServer, name: string, html: string): void {
@@ -132,6 +151,9 @@ export async function benchPages(browser: Browser, server: StaticServer): Promis
   return [
     { name: 'article', source: ARTICLE, html: readPage(ARTICLE) },
     ...bySize.slice(0, 3).map(({ d }, i) => ({ name: `large${i + 1}`, html: readPage(d), source: d })),
-    await oneMegabytePage(browser, server),
+    // The page's text (its text nodes, as they are) reaches 1 MB.
+    await joinedPage(browser, server, '1mb', (so) => so.textBytes >= ONE_MB),
+    // Only our own figures on this one: the issue asks that no task pass 50 ms on a 5 MB page.
+    await joinedPage(browser, server, '5mb', (so) => so.htmlBytes >= 5 * ONE_MB),
   ];
 }

@@ -4,19 +4,21 @@
  *
  * Names: the distinct organisation names of CoNLL-2003 eng.train, most frequent first, then its
  * person and other names, up to 5,000. Pages: `article` (a typical news article), `large1..3`
- * (the three largest saved pages of the readability corpus) and `1mb` (the article pages of that
- * corpus joined until they hold 1 MB of text). Every page is served from 127.0.0.1 with a
- * Content-Security-Policy that stops its own scripts and any request leaving the machine, so all
- * three highlighters see the same, still DOM.
+ * (the three largest saved pages of the readability corpus) and `1mb` (pages of that corpus
+ * joined until their text nodes hold 1 MB); `5mb` (joined until 5 MB of HTML) is measured for
+ * our own figures only, for the issue's "no task over 50 ms even on a 5 MB page". Every page is
+ * served from 127.0.0.1 with a Content-Security-Policy that stops its own scripts and any request
+ * leaving the machine, so all three highlighters see the same, still DOM (highlight-corpus.ts).
  *
  * Ours is the extension's own code (scripts/bench/highlight-page.ts, bundled): the time from the
  * start of the scan to every highlight registered, its longest uninterrupted slice of work (wall
  * clock, from the slicer's timestamps; and CPU time, from a DevTools trace, which a machine loaded
  * by other work does not stretch), the browser's own frame after it (restyling for the new
  * ::highlight rules), and its mentions, which are then held against the slow reference matcher,
- * to the character. mark.js
- * and advanced-mark.js change the DOM, so each of their runs gets a freshly loaded page; mark.js
- * is stopped after 30 s by closing its browser context, and that figure is marked capped.
+ * to the character. mark.js (whole words, case-insensitive, one call with the array) and
+ * advanced-mark.js (the same, all names combined into one pattern) change the DOM, so each of
+ * their runs gets a freshly loaded page; mark.js is stopped after 30 s by closing its browser
+ * context, and that figure is marked capped.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,7 +36,10 @@ import type { CheckPayload, HighlightRun } from './highlight-page';
 import { type TracedRun, traced } from './highlight-trace';
 
 const NAME_COUNTS = [10, 100, 1000, 5000] as const;
-const PAGE_NAMES = ['article', 'large1', 'large2', 'large3', '1mb'] as const;
+const PAGE_NAMES = ['article', 'large1', 'large2', 'large3', '1mb', '5mb'] as const;
+/** Pages measured for our own figures only (no libraries), and with which name counts. */
+const OURS_ONLY: Record<string, readonly number[]> = { '5mb': [1000, 5000] };
+const countsFor = (page: string): readonly number[] => OURS_ONLY[page] ?? NAME_COUNTS;
 const FIGURE_SUFFIXES = [
   'ms',
   'markjs_ms',
@@ -255,9 +260,11 @@ async function benchOne(ctx: BenchContext, tools: Tools, page: string, names: st
     throw new Error(`${prefix}: runs disagree on the mentions found or registered`);
   }
 
-  const advanced = wants('advanced_mark_ms') || wants('ms') ? await runAdvancedMark(tools, page, names) : null;
+  const libraries = !(page in OURS_ONLY);
+  const advanced =
+    libraries && (wants('advanced_mark_ms') || wants('ms')) ? await runAdvancedMark(tools, page, names) : null;
   row.advanced = advanced?.ms ?? null;
-  const markjs = wants('markjs_ms') ? await runMarkJs(tools, page, names) : null;
+  const markjs = libraries && wants('markjs_ms') ? await runMarkJs(tools, page, names) : null;
   row.markjs = markjs;
 
   const started = performance.now();
@@ -392,6 +399,11 @@ function verdicts(rows: Row[]): void {
       );
     }
   }
+  for (const r of rows.filter((row) => row.page === '5mb')) {
+    lines.push(
+      `5 MB page, ${r.names} names: ${r.ours.toFixed(0)} ms (${r.oursCpu.toFixed(0)} ms of CPU); longest task ${r.longest.toFixed(1)} ms wall clock (target <= 50 ms): ${r.longest <= 50 ? 'met' : 'MISSED'}; ${r.longestCpu.toFixed(1)} ms of CPU time`,
+    );
+  }
   const worst = Math.max(...rows.map((r) => r.longest));
   const worstCpu = Math.max(...rows.map((r) => r.longestCpu));
   lines.push(
@@ -404,7 +416,7 @@ const bench: BenchModule = {
   title: 'Highlighting: ours vs mark.js 8 and advanced-mark.js (real Chromium)',
   // Every figure name, so `--only` with a figure's suffix still selects this module.
   prefixes: PAGE_NAMES.flatMap((page) =>
-    NAME_COUNTS.flatMap((n) => FIGURE_SUFFIXES.map((suffix) => `highlight.${page}.n${n}.${suffix}`)),
+    countsFor(page).flatMap((n) => FIGURE_SUFFIXES.map((suffix) => `highlight.${page}.n${n}.${suffix}`)),
   ),
   async run(ctx) {
     try {
@@ -443,7 +455,7 @@ const bench: BenchModule = {
     const rows: Row[] = [];
     try {
       for (const page of pages) {
-        for (const n of NAME_COUNTS) await benchOne(ctx, tools, page.name, allNames.slice(0, n), rows);
+        for (const n of countsFor(page.name)) await benchOne(ctx, tools, page.name, allNames.slice(0, n), rows);
       }
     } finally {
       await browser.close();
