@@ -15,6 +15,8 @@ export interface PopupProps {
   /** The tab the popup was opened over (browser.tabs.query in the real popup). */
   getActiveTab(): Promise<ActiveTab | null>;
   openOptions(): void;
+  /** Opens the dashboard in a tab; the button is shown only when given. */
+  openDashboard?(): void;
   /** Where the suggest-companies work plugs into the "This page" region. */
   suggestions?: ComponentChildren;
 }
@@ -26,7 +28,7 @@ async function loadPage(client: StoreClient, getActiveTab: () => Promise<ActiveT
   return { url: status?.url ?? tab?.url ?? null, status };
 }
 
-export function Popup({ client, getActiveTab, openOptions, suggestions }: PopupProps) {
+export function Popup({ client, getActiveTab, openOptions, openDashboard, suggestions }: PopupProps) {
   const entities = useAsync(() => client.listEntities());
   const settings = useAsync(() => client.getSettings());
   const page = useAsync(() => loadPage(client, getActiveTab));
@@ -42,9 +44,16 @@ export function Popup({ client, getActiveTab, openOptions, suggestions }: PopupP
     <main class="popup">
       <header class="popup-head">
         <h1>News Tracker</h1>
-        <button type="button" onClick={openOptions}>
-          Options
-        </button>
+        <span>
+          {openDashboard && (
+            <button type="button" onClick={openDashboard}>
+              Dashboard
+            </button>
+          )}{' '}
+          <button type="button" onClick={openOptions}>
+            Options
+          </button>
+        </span>
       </header>
       {problem.value && (
         <p role="alert" class="error banner">
