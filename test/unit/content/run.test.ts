@@ -241,7 +241,8 @@ describe('the content-script session', () => {
     await session.idle();
     expect(count(session, xiaomi.id)).toBe(0);
     expect(count(session, samsung.id)).toBe(3);
+    // The new story is recorded under its own address, with what the new page says.
     expect(reports.at(-1)?.visitedUrl).toBe(url);
-    expect(reports.at(-1)?.title).toBe('Samsung results');
+    expect(reports.at(-1)?.mentions.map((m) => m.entityId)).toEqual([samsung.id]);
   });
 });
