@@ -83,4 +83,16 @@ describe('scanForMentions', () => {
     expect(page.mentions.map((m) => m.entityId)).toEqual([samsung.id, xiaomi.id, bank.id]);
     expect(pauses).toBeGreaterThanOrEqual(3);
   });
+
+  it('walks deep nesting without running out of stack (its own walk is a loop, not recursion)', async () => {
+    // 2,000 levels: happy-dom's own querySelectorAll recurses and overflows near 5,000 (Chromium's does not).
+
+    document.body.innerHTML = `${'<div>'.repeat(2000)}Xiaomi${'</div>'.repeat(2000)}<p>Xiaomi</p>`;
+    const found: FoundMention[] = [];
+    await scanForMentions([document.body], compileMatcher([xiaomi]), {
+      slicer: eagerSlicer().slicer,
+      onMention: (m) => found.push(m),
+    });
+    expect(found).toHaveLength(2);
+  });
 });
