@@ -232,7 +232,8 @@ describe('the content-script session', () => {
     expect(count(session, xiaomi.id)).toBe(3);
     url = 'https://news.example/business/samsung-results';
     const navigated = session.onLocationChanged();
-    // The app renders the new story in two steps after changing the address.
+    // The app renders the new story in two steps after changing the address, its head too.
+    document.head.innerHTML = head.replaceAll('Xiaomi and Samsung race for Europe', 'Samsung results');
     const article = document.querySelector('article') as HTMLElement;
     article.innerHTML = '<h1>Samsung results</h1>';
     await new Promise((r) => setTimeout(r, 20));
@@ -243,6 +244,7 @@ describe('the content-script session', () => {
     expect(count(session, samsung.id)).toBe(3);
     // The new story is recorded under its own address, with what the new page says.
     expect(reports.at(-1)?.visitedUrl).toBe(url);
+    expect(reports.at(-1)?.title).toBe('Samsung results');
     expect(reports.at(-1)?.mentions.map((m) => m.entityId)).toEqual([samsung.id]);
   });
 });
