@@ -23,8 +23,10 @@ export default defineContentScript({
         document,
         url: () => location.href,
         isTopFrame: window === window.top,
+        topPage,
         signal: ctx.signal,
         report: (story) => sendMessage('content:reportStory', story).then(() => undefined, logError),
+        reportStatus: (status) => sendMessage('content:pageStatus', status).then(() => undefined, logError),
       },
       state,
     );
@@ -38,6 +40,16 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', () => session.onLocationChanged().catch(logError));
   },
 });
+
+/** The top page, when this frame may read it (same origin); null otherwise. */
+function topPage() {
+  try {
+    const top = window.top;
+    return top ? { document: top.document, url: top.location.href } : null;
+  } catch {
+    return null;
+  }
+}
 
 function logError(error: unknown): void {
   console.debug('News Tracker:', error);
