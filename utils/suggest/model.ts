@@ -1,0 +1,140 @@
+/**
+ * The compact name tagger: a linear model over hashed span features (features.ts), trained as
+ * an averaged structured perceptron on CoNLL-2003 (scripts/train-ner.ts) and shipped as a table
+ * of 4-bit weights (model-weights.ts, generated).
+ *
+ * How it reads a document: tokens -> runs of capitalised words -> every candidate span of each
+ * run scored for each kind of name -> per run, the set of non-overlapping spans with the best
+ * total score (a small dynamic programme; a span scoring <= 0 is "not a name").
+ */
+import { findRuns, type Run, type Span, spansOf } from './candidates';
+import { documentFacts, spanFeatures } from './features';
+import type { Token } from './tokens';
+
+export const KINDS = ['ORG', 'PER', 'LOC', 'MISC'] as const;
+export type NameKind = (typeof KINDS)[number];
+const K = KINDS.length;
+
+/** weights[bucket * KINDS.length + kind]; `buckets` is a power of two. */
+export interface LinearModel {
+  buckets: number;
+  weights: ArrayLike<number>;
+  /** Added to every span's organisation score when decoding: trades precision for recall. */
+  orgBias?: number;
+}
+
+export interface TaggedSpan extends Span {
+  kind: NameKind;
+  /** The model's score for that kind: higher is surer. */
+  score: number;
+}
+
+/** A span with its hashed feature buckets, computed once per document. */
+export interface PreparedSpan extends Span {
+  buckets: Int32Array;
+}
+
+export interface PreparedRun extends Run {
+  spans: PreparedSpan[];
+}
+
+/** FNV-1a, 32 bits: fast, stable across runtimes, good enough spread for feature hashing. */
+export function hashFeature(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export function prepareDocument(tokens: readonly Token[], buckets: number): PreparedRun[] {
+  const runs = findRuns(tokens).map((run) => ({ run, spans: spansOf(tokens, run) }));
+  const facts = documentFacts(
+    tokens,
+    runs.map((r) => r.run),
+    runs.flatMap((r) => r.spans),
+  );
+  const mask = buckets - 1;
+  return runs.map(({ run, spans }) => ({
+    ...run,
+    spans: spans.map((span) => {
+      const features = spanFeatures(facts, run, span);
+      const ids = new Int32Array(features.length);
+      for (let i = 0; i < features.length; i++) ids[i] = (hashFeature(features[i] as string) & mask) * K;
+      return { ...span, buckets: ids };
+    }),
+  }));
+}
+
+function scores(model: LinearModel, span: PreparedSpan): number[] {
+  const out = [model.orgBias ?? 0, 0, 0, 0];
+  const w = model.weights;
+  for (const base of span.buckets) {
+    for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (w[base + k] as number);
+  }
+  return out;
+}
+
+/** The best set of non-overlapping names in one run. */
+export function decodeRun(model: LinearModel, run: PreparedRun): TaggedSpan[] {
+  const n = run.end - run.start;
+  const best = new Float64Array(n + 1);
+  const choice: (TaggedSpan | null)[] = new Array(n + 1).fill(null);
+  const byEnd: TaggedSpan[][] = Array.from({ length: n + 1 }, () => []);
+  for (const span of run.spans) {
+    const s = scores(model, span);
+    let kind = 0;
+    for (let k = 1; k < K; k++) if ((s[k] as number) > (s[kind] as number)) kind = k;
+    const score = s[kind] as number;
+    if (score > 0) {
+      byEnd[span.end - run.start]?.push({ start: span.start, end: span.end, kind: KINDS[kind] as NameKind, score });
+    }
+  }
+  for (let i = 1; i <= n; i++) {
+    best[i] = best[i - 1] as number;
+    choice[i] = null;
+    for (const span of byEnd[i] as TaggedSpan[]) {
+      const total = (best[span.start - run.start] as number) + span.score;
+      if (total > (best[i] as number)) {
+        best[i] = total;
+        choice[i] = span;
+      }
+    }
+  }
+  const chosen: TaggedSpan[] = [];
+  for (let i = n; i > 0; ) {
+    const span = choice[i];
+    if (span) {
+      chosen.push(span);
+      i = span.start - run.start;
+    } else i -= 1;
+  }
+  return chosen.reverse();
+}
+
+export function tagNames(model: LinearModel, tokens: readonly Token[]): TaggedSpan[] {
+  return prepareDocument(tokens, model.buckets).flatMap((run) => decodeRun(model, run));
+}
+
+/** Weights are stored as integers from -7 to 7: four bits each, two to a byte. */
+export const WEIGHT_LEVELS = 15;
+
+export function packWeights(weights: Int8Array): string {
+  let binary = '';
+  for (let i = 0; i < weights.length; i += 2) {
+    binary += String.fromCharCode((((weights[i] as number) + 8) << 4) | ((weights[i + 1] ?? 0) + 8));
+  }
+  return btoa(binary);
+}
+
+export function unpackWeights(packed: string, count: number): Int8Array {
+  const binary = atob(packed);
+  if (binary.length * 2 < count) throw new Error(`The model has ${binary.length * 2} weights, expected ${count}.`);
+  const weights = new Int8Array(count);
+  for (let i = 0; i < count; i++) {
+    const byte = binary.charCodeAt(i >> 1);
+    weights[i] = (i % 2 === 0 ? byte >> 4 : byte & 15) - 8;
+  }
+  return weights;
+}

@@ -1,0 +1,242 @@
+/**
+ * Which companies an article is about, best first: the organisations found in its headline and
+ * text (names.ts), spellings of one company merged (variants.ts), ranked by salience (a
+ * mention in the headline counts most, then one in the lead, then any other), and the page's
+ * own publisher left out. `npm run suggest`, `npm run eval` and the extension all call
+ * `suggestCompanies`; the popup then drops what is already tracked (`untrackedSuggestions`).
+ */
+import type { TrackedEntity } from '../entities';
+import type { LinearModel } from './model';
+import { findNames, loadModel, type Name } from './names';
+import { cleanVariant, isAllCaps, isShortFormOf, nameKey } from './variants';
+
+export interface SuggestInput {
+  text: string;
+  title?: string | null;
+  /** The site's own name ("The Test Courier"): never suggested on its own pages. */
+  publisher?: string | null;
+  url?: string | null;
+}
+
+export interface OrganizationSpan {
+  text: string;
+  /** Character offsets into the input text. */
+  start: number;
+  end: number;
+}
+
+export interface CompanySuggestion {
+  /** What to track it as: "Xiaomi" for "Xiaomi Corp" and "Xiaomi Inc.". */
+  name: string;
+  /** Other spellings seen in the article, tickers and acronyms, most used first. */
+  aliases: string[];
+  /** Mentions in the headline and text. */
+  mentions: number;
+  salience: number;
+}
+
+export interface SuggestResult {
+  organizations: OrganizationSpan[];
+  suggestions: CompanySuggestion[];
+}
+
+const HEADLINE_WEIGHT = 3;
+const LEAD_WEIGHT = 2;
+/** Characters of text that count as the lead when no paragraph break comes sooner. */
+const LEAD_LENGTH = 400;
+const MAX_ALIASES = 5;
+/** The popup shows five; the page returns a few more so tracked ones can be dropped. */
+export const SUGGESTIONS_FROM_PAGE = 12;
+export const SUGGESTIONS_SHOWN = 5;
+
+interface Group {
+  key: string;
+  /** Cleaned spelling -> how often it appeared. */
+  spellings: Map<string, number>;
+  extraAliases: Set<string>;
+  mentions: number;
+  salience: number;
+  first: number;
+}
+
+interface Layout {
+  /** The title, when given apart from the text. */
+  title: string;
+  /** Without a title, a short first line of the text is the headline: it ends here (else 0). */
+  headlineEnd: number;
+  leadEnd: number;
+}
+
+function layoutOf(input: SuggestInput): Layout {
+  const text = input.text;
+  const firstBreak = text.indexOf('\n');
+  const headlineEnd = input.title == null && firstBreak > 0 && firstBreak <= 150 ? firstBreak : 0;
+  return { title: input.title ?? '', headlineEnd, leadEnd: Math.min(text.length, headlineEnd + LEAD_LENGTH) };
+}
+
+function addMention(groups: Map<string, Group>, name: Name, weight: number, order: number): void {
+  const key = nameKey(name.text);
+  if (key.length < 2) return;
+  const group = groups.get(key) ?? {
+    key,
+    spellings: new Map(),
+    extraAliases: new Set(),
+    mentions: 0,
+    salience: 0,
+    first: order,
+  };
+  const spelling = cleanVariant(name.text);
+  group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
+  group.mentions += 1;
+  group.salience += weight;
+  group.first = Math.min(group.first, order);
+  groups.set(key, group);
+}
+
+function absorb(into: Group, from: Group): void {
+  for (const [spelling, n] of from.spellings) into.spellings.set(spelling, (into.spellings.get(spelling) ?? 0) + n);
+  for (const alias of from.extraAliases) into.extraAliases.add(alias);
+  into.mentions += from.mentions;
+  into.salience += from.salience;
+  into.first = Math.min(into.first, from.first);
+}
+
+/** Folds short forms into the long one: "Goldman" into "Goldman Sachs", "IBM" into "International Business Machines". */
+function mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, string>): Group[] {
+  const all = [...groups.values()].sort((a, b) => b.key.length - a.key.length);
+  const merged = new Set<Group>();
+  for (const short of all) {
+    const longer = all.filter(
+      (g) =>
+        g !== short &&
+        !merged.has(g) &&
+        (acronyms.get(short.key) === g.key || [...g.spellings.keys()].some((s) => isShortFormOf(short.key, s))),
+    );
+    const target = longer[0];
+    // "Bank" could be short for several names: an ambiguous short form stays on its own.
+    if (longer.length !== 1 || !target) continue;
+    absorb(target, short);
+    const spelling = [...short.spellings.keys()][0];
+    if (spelling && !target.key.startsWith(`${short.key} `)) target.extraAliases.add(spelling);
+    merged.add(short);
+  }
+  return all.filter((g) => !merged.has(g));
+}
+
+/** A long name seen only in headline capitals is more often a misread headline than a company. */
+function isHeadlineFragment(group: Group): boolean {
+  return [...group.spellings.keys()].every((s) => isAllCaps(s) && s.split(' ').length >= 3);
+}
+
+/**
+ * The spelling to track: the full form rather than a merged short one ("Goldman Sachs", not
+ * "Goldman"), as the article writes it rather than in headline capitals, then the most used.
+ */
+function displayName(group: Group): string {
+  const rank = ([spelling, count]: [string, number]) => [
+    nameKey(spelling) === group.key ? 0 : 1,
+    isAllCaps(spelling) && spelling.length > 5 ? 1 : 0,
+    -count,
+    spelling.length,
+  ];
+  const ranked = [...group.spellings].sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    const i = ra.findIndex((x, k) => x !== rb[k]);
+    return i < 0 ? 0 : (ra[i] as number) - (rb[i] as number);
+  });
+  return ranked[0]?.[0] ?? group.key;
+}
+
+function aliasesOf(group: Group, name: string): string[] {
+  const seen = new Set([name.toLocaleLowerCase()]);
+  const aliases: string[] = [];
+  const spellings = [...group.spellings].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+  for (const alias of [...group.extraAliases, ...spellings]) {
+    const folded = alias.toLocaleLowerCase();
+    if (seen.has(folded) || alias.length < 2) continue;
+    seen.add(folded);
+    aliases.push(alias);
+  }
+  return aliases.slice(0, MAX_ALIASES);
+}
+
+/** Keys the page's own publisher goes by: its name, and its site's name ("reuters" for reuters.com). */
+function publisherKeys(input: SuggestInput): Set<string> {
+  const keys = new Set<string>();
+  if (input.publisher) keys.add(nameKey(input.publisher));
+  if (input.url) {
+    try {
+      const labels = new URL(input.url).hostname.split('.');
+      const site = labels.length >= 2 ? labels[labels.length - 2] : labels[0];
+      if (site) keys.add(site.toLowerCase());
+    } catch {
+      // A text without a page address has no site to leave out.
+    }
+  }
+  return keys;
+}
+
+export interface SuggestOptions {
+  limit?: number;
+  /** Another tagger than the shipped one (training experiments). */
+  model?: LinearModel;
+}
+
+export function suggestCompanies(input: SuggestInput, options: SuggestOptions = {}): SuggestResult {
+  const { limit = SUGGESTIONS_FROM_PAGE, model = loadModel() } = options;
+  const layout = layoutOf(input);
+  const body = findNames(input.text, model);
+  const organisations = body.names.filter((n) => n.kind === 'ORG');
+  const groups = new Map<string, Group>();
+  let order = 0;
+  for (const n of findNames(layout.title, model).names) {
+    if (n.kind === 'ORG') addMention(groups, n, HEADLINE_WEIGHT, order++);
+  }
+  for (const n of organisations) {
+    const weight = n.start < layout.headlineEnd ? HEADLINE_WEIGHT : n.start < layout.leadEnd ? LEAD_WEIGHT : 1;
+    addMention(groups, n, weight, order++);
+  }
+  // "International Business Machines (IBM)": the acronym in brackets names the company before it.
+  const acronyms = new Map<string, string>();
+  organisations.forEach((n, i) => {
+    const next = organisations[i + 1];
+    if (next && /^\s*\(\s*$/u.test(input.text.slice(n.end, next.start)) && isAllCaps(next.text)) {
+      acronyms.set(nameKey(next.text), nameKey(n.text));
+    }
+  });
+  for (const ticker of body.tickers) {
+    const owner = ticker.owner === null ? undefined : body.names[ticker.owner];
+    if (owner) groups.get(nameKey(owner.text))?.extraAliases.add(ticker.symbol);
+  }
+  const leaveOut = publisherKeys(input);
+  const suggestions = mergeShortForms(groups, acronyms)
+    .filter((g) => !leaveOut.has(g.key) && !isHeadlineFragment(g))
+    .sort((a, b) => b.salience - a.salience || a.first - b.first)
+    .slice(0, limit)
+    .map((g) => {
+      const name = displayName(g);
+      return { name, aliases: aliasesOf(g, name), mentions: g.mentions, salience: g.salience };
+    });
+  return {
+    organizations: organisations.map(({ text, start, end }) => ({ text, start, end })),
+    suggestions,
+  };
+}
+
+/** Every key a suggestion or a tracked company goes by. */
+function keysOf(names: readonly string[]): Set<string> {
+  return new Set(names.map(nameKey).filter((k) => k.length > 0));
+}
+
+/** The suggestions not already tracked (by name, alias or any spelling), at most `limit`. */
+export function untrackedSuggestions(
+  suggestions: readonly CompanySuggestion[],
+  tracked: readonly TrackedEntity[],
+  limit = SUGGESTIONS_SHOWN,
+): CompanySuggestion[] {
+  const trackedKeys = keysOf(tracked.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)]));
+  return suggestions
+    .filter((s) => ![...keysOf([s.name, ...s.aliases])].some((k) => trackedKeys.has(k)))
+    .slice(0, limit);
+}
