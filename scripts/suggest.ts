@@ -7,7 +7,8 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { SUGGESTIONS_SHOWN, suggestCompanies } from '../utils/suggest/suggest';
+import { suggestCompanies } from '../utils/suggest/suggest';
+import { SUGGESTIONS_SHOWN } from '../utils/suggest/suggestion';
 import * as v from '../utils/validate';
 
 const MAX_TEXT = 2_000_000;

@@ -3,7 +3,7 @@
  * within each run every stretch of up to MAX_SPAN tokens that starts and ends on a capitalised
  * word. The model then decides which stretches are names, and of what kind.
  */
-import { CONNECTORS } from './lexicon';
+import { CONNECTORS, FUNCTION_WORDS } from './lexicon';
 import { isNameWord, type Token } from './tokens';
 
 export const MAX_SPAN = 6;
@@ -24,7 +24,8 @@ export function findRuns(tokens: readonly Token[]): Run[] {
   const runs: Run[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!isNameWord(tokens[i] as Token)) {
+    const token = tokens[i] as Token;
+    if (!isNameWord(token) || FUNCTION_WORDS.has(token.lower)) {
       i += 1;
       continue;
     }

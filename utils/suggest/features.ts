@@ -8,7 +8,7 @@
  * keeps the shipped model a flat table of small integers with no vocabulary to store.
  */
 import type { Run, Span } from './candidates';
-import { CUES_AFTER, CUES_BEFORE, EXCHANGES, LEGAL_SUFFIXES, ORGANISATION_HEADS } from './lexicon';
+import { CUES_AFTER, CUES_BEFORE, EXCHANGES, LEGAL_SUFFIXES, ORGANISATION_HEADS, WEAK_CUES_AFTER } from './lexicon';
 import type { Token } from './tokens';
 
 /** What the features need to know about the whole document. */
@@ -80,16 +80,17 @@ function phraseAfter(tokens: readonly Token[], i: number, words: number): string
   return parts.join(' ');
 }
 
-function cueBefore(tokens: readonly Token[], start: number): boolean {
+export function cueBefore(tokens: readonly Token[], start: number): boolean {
   return CUES_BEFORE.some((cue) => {
     const words = cue.split(' ').length;
     return phraseBefore(tokens, start, words) === cue;
   });
 }
 
-function cueAfter(tokens: readonly Token[], end: number): boolean {
+/** Whether one of `cues` follows the span ending at `end`, after a possessive if there is one. */
+export function cueAfter(tokens: readonly Token[], end: number, cues: readonly string[] = CUES_AFTER): boolean {
   const from = tokens[end]?.text === "'s" || tokens[end]?.text === '’s' ? end + 1 : end;
-  return CUES_AFTER.some((cue) => phraseAfter(tokens, from, cue.split(' ').length) === cue);
+  return cues.some((cue) => phraseAfter(tokens, from, cue.split(' ').length) === cue);
 }
 
 /** The feature strings of a span (without the class: the model pairs each with every class). */
@@ -146,6 +147,7 @@ export function spanFeatures(facts: DocumentFacts, run: Run, span: Span): string
   if (EXCHANGES.has(first.lower) && length === 1) f.push('exchange');
   if (cueBefore(tokens, span.start)) f.push('cueBefore');
   if (cueAfter(tokens, span.end)) f.push('cueAfter');
+  if (cueAfter(tokens, span.end, WEAK_CUES_AFTER)) f.push('weakCueAfter');
   if (tokens[span.end]?.text === '(' && /^\p{Lu}{2,6}$/u.test(tokens[span.end + 1]?.text ?? '')) f.push('acronymNext');
   return f;
 }

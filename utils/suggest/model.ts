@@ -19,14 +19,14 @@ const K = KINDS.length;
 export interface LinearModel {
   buckets: number;
   weights: ArrayLike<number>;
-  /** Added to every span's organisation score when decoding: trades precision for recall. */
-  orgBias?: number;
 }
 
 export interface TaggedSpan extends Span {
   kind: NameKind;
   /** The model's score for that kind: higher is surer. */
   score: number;
+  /** Its score as an organisation (the same as `score` when kind is ORG). */
+  orgScore: number;
 }
 
 /** A span with its hashed feature buckets, computed once per document. */
@@ -68,7 +68,7 @@ export function prepareDocument(tokens: readonly Token[], buckets: number): Prep
 }
 
 function scores(model: LinearModel, span: PreparedSpan): number[] {
-  const out = [model.orgBias ?? 0, 0, 0, 0];
+  const out = [0, 0, 0, 0];
   const w = model.weights;
   for (const base of span.buckets) {
     for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (w[base + k] as number);
@@ -88,7 +88,13 @@ export function decodeRun(model: LinearModel, run: PreparedRun): TaggedSpan[] {
     for (let k = 1; k < K; k++) if ((s[k] as number) > (s[kind] as number)) kind = k;
     const score = s[kind] as number;
     if (score > 0) {
-      byEnd[span.end - run.start]?.push({ start: span.start, end: span.end, kind: KINDS[kind] as NameKind, score });
+      byEnd[span.end - run.start]?.push({
+        start: span.start,
+        end: span.end,
+        kind: KINDS[kind] as NameKind,
+        score,
+        orgScore: s[0] as number,
+      });
     }
   }
   for (let i = 1; i <= n; i++) {

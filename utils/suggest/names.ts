@@ -8,11 +8,13 @@
  *     copies got, and a lone word that is the surname of a person named in full is a person;
  *   - tickers: "(NYSE: IBM)", "Nasdaq:AAPL", "$TSLA" become aliases of the company before them.
  */
-import { findRuns } from './candidates';
-import { CUES_AFTER, CUES_BEFORE, EXCHANGES, LEGAL_SUFFIXES } from './lexicon';
+import { findRuns, type Span, spansOf } from './candidates';
+import { cueAfter, cueBefore } from './features';
+import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES } from './lexicon';
 import { KINDS, type LinearModel, type NameKind, type TaggedSpan, tagNames, unpackWeights } from './model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from './model-weights';
 import { type Token, tokenize } from './tokens';
+import { nameKey } from './variants';
 
 export interface Name {
   text: string;
@@ -21,6 +23,8 @@ export interface Name {
   end: number;
   kind: NameKind;
   score: number;
+  /** How much the tagger thought it an organisation too (> 0: possibly one). */
+  orgScore: number;
 }
 
 export interface Ticker {
@@ -47,11 +51,6 @@ export function loadModel(): LinearModel {
 /** Leading words that are not part of a name even when capitalised ("The Xiaomi Corp"). */
 const NOT_LEADING = new Set(['the', 'a', 'an', 'and', 'but', 'in', 'on', 'at', 'for', 'of', 'by', 'as', 'after']);
 
-function phraseMatches(tokens: readonly Token[], at: number, phrase: string): boolean {
-  const words = phrase.split(' ');
-  return words.every((w, i) => tokens[at + i]?.lower === w);
-}
-
 function applySuffixRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
   const out = [...spans];
   for (const run of findRuns(tokens)) {
@@ -60,30 +59,38 @@ function applySuffixRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedS
       const covering = out.findIndex((s) => s.start <= j - 1 && s.end >= j);
       const existing = out[covering];
       if (existing) {
-        out[covering] = { ...existing, end: Math.max(existing.end, j + 1), kind: 'ORG' };
+        out[covering] = { ...existing, end: Math.max(existing.end, j + 1), kind: 'ORG', orgScore: existing.score };
         continue;
       }
       let start = run.start;
       while (start < j - 1 && NOT_LEADING.has((tokens[start] as Token).lower)) start += 1;
-      out.push({ start, end: j + 1, kind: 'ORG', score: 1 });
+      out.push({ start, end: j + 1, kind: 'ORG', score: 1, orgScore: 1 });
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Below this score the tagger is unsure enough that a context cue outweighs it. */
+const CUE_OVERRIDES_BELOW = 10;
+
+/**
+ * A capitalised name right after "shares of" or right before "said in a statement" is an
+ * organisation, unless the tagger is sure it is something else. At the start of a sentence only
+ * if the word is not also written in lower case in the text ("Analysts said in a statement").
+ */
 function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
-  const taken = new Set(spans.flatMap((s) => Array.from({ length: s.end - s.start }, (_, i) => s.start + i)));
-  const out = [...spans];
+  const lowerWords = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.lower));
+  let out = [...spans];
   for (const run of findRuns(tokens)) {
-    let untouched = true;
-    for (let i = run.start; i < run.end; i++) if (taken.has(i)) untouched = false;
-    if (!untouched || (tokens[run.start] as Token).sentenceStart) continue;
-    const before = CUES_BEFORE.some((cue) => {
-      const n = cue.split(' ').length;
-      return run.start - n >= 0 && phraseMatches(tokens, run.start - n, cue);
-    });
-    const after = CUES_AFTER.some((cue) => cue.includes(' ') && phraseMatches(tokens, run.end, cue));
-    if (before || after) out.push({ start: run.start, end: run.end, kind: 'ORG', score: 1 });
+    const inside = out.filter((s) => s.start < run.end && run.start < s.end);
+    const first = tokens[run.start] as Token;
+    if (first.sentenceStart && lowerWords.has(first.lower)) continue;
+    if (!cueBefore(tokens, run.start) && !cueAfter(tokens, run.end)) continue;
+    const whole = inside.length === 1 && inside[0]?.start === run.start && inside[0]?.end === run.end;
+    const unsure = inside.length === 0 || (whole && (inside[0]?.score ?? 0) < CUE_OVERRIDES_BELOW);
+    if (!unsure || inside[0]?.kind === 'ORG') continue;
+    out = out.filter((s) => !inside.includes(s));
+    out.push({ start: run.start, end: run.end, kind: 'ORG', score: 1, orgScore: 1 });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -92,57 +99,116 @@ function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan
 function harmoniseKinds(names: Name[]): Name[] {
   const votes = new Map<string, Map<NameKind, number>>();
   for (const n of names) {
-    const byKind = votes.get(n.text) ?? new Map<NameKind, number>();
+    const byKind = votes.get(n.text.toLowerCase()) ?? new Map<NameKind, number>();
     byKind.set(n.kind, (byKind.get(n.kind) ?? 0) + n.score);
-    votes.set(n.text, byKind);
+    votes.set(n.text.toLowerCase(), byKind);
   }
   const surnames = new Set(
     names.filter((n) => n.kind === 'PER' && n.text.includes(' ')).map((n) => n.text.split(' ').at(-1) as string),
   );
   return names.map((n) => {
     if (surnames.has(n.text)) return { ...n, kind: 'PER' };
-    const byKind = [...(votes.get(n.text) ?? new Map<NameKind, number>())].sort((a, b) => b[1] - a[1]);
+    const byKind = [...(votes.get(n.text.toLowerCase()) ?? new Map<NameKind, number>())].sort((a, b) => b[1] - a[1]);
     return { ...n, kind: byKind[0]?.[0] ?? n.kind };
   });
 }
 
+/** "Shares of Nvidia" is about Nvidia: a common word and "of" before a name are not part of it. */
+function trimCommonLeads(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  return spans.map((s) => {
+    const connector = tokens[s.start + 1]?.lower;
+    const trim = s.end - s.start >= 3 && (connector === 'of' || connector === 'for');
+    return trim && COMMON_LEADS.has((tokens[s.start] as Token).lower) ? { ...s, start: s.start + 2 } : s;
+  });
+}
+
+/**
+ * One sense per document: once "Xiaomi Corp" or "Amazon.com Inc" is an organisation, every
+ * "Xiaomi" or "Amazon" in the same text is that organisation too (the tagger alone may read
+ * "Amazon" as the river). Longer stretches are tried first.
+ */
+function propagateOrganisations(text: string, tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  const surface = (s: Span) => text.slice((tokens[s.start] as Token).start, (tokens[s.end - 1] as Token).end);
+  const orgKeys = new Set<string>();
+  for (const s of spans) {
+    if (s.kind !== 'ORG') continue;
+    orgKeys.add(nameKey(surface(s)));
+    if (s.end - s.start >= 2 && LEGAL_SUFFIXES.has((tokens[s.end - 1] as Token).lower)) {
+      orgKeys.add(nameKey((tokens[s.start] as Token).text));
+    }
+  }
+  orgKeys.delete('');
+  let out = [...spans];
+  for (const run of findRuns(tokens)) {
+    const candidates = spansOf(tokens, run).sort((a, b) => b.end - b.start - (a.end - a.start));
+    for (const c of candidates) {
+      if (!orgKeys.has(nameKey(surface(c)))) continue;
+      const overlapping = out.filter((s) => s.start < c.end && c.start < s.end);
+      if (overlapping.some((s) => s.kind === 'ORG')) continue;
+      out = out.filter((s) => !overlapping.includes(s));
+      out.push({ ...c, kind: 'ORG', score: 1, orgScore: 1 });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 const TICKER = /^\p{Lu}[\p{Lu}\d]{0,5}(?:\.\p{Lu}{1,2})?$/u;
 
-function findTickers(text: string, tokens: readonly Token[], names: readonly Name[]): Ticker[] {
-  const tickers: Ticker[] = [];
-  const ownerBefore = (charIndex: number) => {
-    let best: number | null = null;
-    names.forEach((n, i) => {
-      if (n.kind === 'ORG' && n.end <= charIndex && charIndex - n.end <= 3) best = i;
-    });
-    return best;
-  };
+interface TickerAt {
+  symbol: string;
+  /** Token index of the symbol, and where the ticker's text starts (its bracket or exchange). */
+  token: number;
+  from: number;
+  end: number;
+}
+
+/** "(NYSE: IBM)", "Nasdaq:AAPL", "$TSLA". */
+function findTickers(tokens: readonly Token[]): TickerAt[] {
+  const tickers: TickerAt[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     const symbol = tokens[i + 2];
     if (EXCHANGES.has(t.lower) && next?.text === ':' && symbol && TICKER.test(symbol.text)) {
-      const open = tokens[i - 1]?.text === '(' ? (tokens[i - 1] as Token).start : t.start;
-      tickers.push({ symbol: symbol.text, start: symbol.start, end: symbol.end, owner: ownerBefore(open) });
+      const from = tokens[i - 1]?.text === '(' ? (tokens[i - 1] as Token).start : t.start;
+      tickers.push({ symbol: symbol.text, token: i + 2, from, end: symbol.end });
       i += 2;
     } else if (t.text === '$' && next && next.start === t.end && /^\p{Lu}{1,5}$/u.test(next.text)) {
-      tickers.push({ symbol: next.text, start: t.start, end: next.end, owner: null });
+      tickers.push({ symbol: next.text, token: i + 1, from: t.start, end: next.end });
       i += 1;
     }
   }
-  return tickers.filter((k) => text.slice(k.start, k.end).length > 0);
+  return tickers;
+}
+
+/** The organisation named right before a ticker ("Apple Inc (NASDAQ: AAPL)"), if any. */
+function ownerOf(names: readonly Name[], ticker: TickerAt): number | null {
+  let owner: number | null = null;
+  names.forEach((n, i) => {
+    if (n.kind === 'ORG' && n.end <= ticker.from && ticker.from - n.end <= 3) owner = i;
+  });
+  return owner;
 }
 
 /** Names in `text`, each with its kind, and the tickers found beside them. */
 export function findNames(text: string, model: LinearModel = loadModel()): FoundNames {
   const tokens = tokenize(text);
-  const spans = applyCueRule(tokens, applySuffixRule(tokens, tagNames(model, tokens)));
+  const tickers = findTickers(tokens);
+  const tickerTokens = new Set(tickers.map((t) => t.token));
+  let spans = tagNames(model, tokens);
+  spans = applyCueRule(tokens, applySuffixRule(tokens, spans));
+  spans = propagateOrganisations(text, tokens, trimCommonLeads(tokens, spans));
+  // A ticker is an alias of the company beside it, not a name of its own.
+  spans = spans.filter((s) => !(s.end - s.start === 1 && tickerTokens.has(s.start)));
   const names = harmoniseKinds(
     spans.map((s) => {
       const start = (tokens[s.start] as Token).start;
       const end = (tokens[s.end - 1] as Token).end;
-      return { text: text.slice(start, end), start, end, kind: s.kind, score: s.score };
+      return { text: text.slice(start, end), start, end, kind: s.kind, score: s.score, orgScore: s.orgScore };
     }),
   );
-  return { names, tickers: findTickers(text, tokens, names) };
+  return {
+    names,
+    tickers: tickers.map((t) => ({ symbol: t.symbol, start: t.from, end: t.end, owner: ownerOf(names, t) })),
+  };
 }

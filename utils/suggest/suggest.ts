@@ -3,11 +3,11 @@
  * text (names.ts), spellings of one company merged (variants.ts), ranked by salience (a
  * mention in the headline counts most, then one in the lead, then any other), and the page's
  * own publisher left out. `npm run suggest`, `npm run eval` and the extension all call
- * `suggestCompanies`; the popup then drops what is already tracked (`untrackedSuggestions`).
+ * `suggestCompanies`; the popup then drops what is already tracked (suggestion.ts).
  */
-import type { TrackedEntity } from '../entities';
 import type { LinearModel } from './model';
 import { findNames, loadModel, type Name } from './names';
+import { type CompanySuggestion, SUGGESTIONS_FROM_PAGE } from './suggestion';
 import { cleanVariant, isAllCaps, isShortFormOf, nameKey } from './variants';
 
 export interface SuggestInput {
@@ -25,16 +25,6 @@ export interface OrganizationSpan {
   end: number;
 }
 
-export interface CompanySuggestion {
-  /** What to track it as: "Xiaomi" for "Xiaomi Corp" and "Xiaomi Inc.". */
-  name: string;
-  /** Other spellings seen in the article, tickers and acronyms, most used first. */
-  aliases: string[];
-  /** Mentions in the headline and text. */
-  mentions: number;
-  salience: number;
-}
-
 export interface SuggestResult {
   organizations: OrganizationSpan[];
   suggestions: CompanySuggestion[];
@@ -45,9 +35,8 @@ const LEAD_WEIGHT = 2;
 /** Characters of text that count as the lead when no paragraph break comes sooner. */
 const LEAD_LENGTH = 400;
 const MAX_ALIASES = 5;
-/** The popup shows five; the page returns a few more so tracked ones can be dropped. */
-export const SUGGESTIONS_FROM_PAGE = 12;
-export const SUGGESTIONS_SHOWN = 5;
+/** A name is a possible organisation when its organisation score is at least this share of its best. */
+const SECOND_PLACE_SHARE = 0.5;
 
 interface Group {
   key: string;
@@ -116,8 +105,9 @@ function mergeShortForms(groups: Map<string, Group>, acronyms: Map<string, strin
     // "Bank" could be short for several names: an ambiguous short form stays on its own.
     if (longer.length !== 1 || !target) continue;
     absorb(target, short);
-    const spelling = [...short.spellings.keys()][0];
-    if (spelling && !target.key.startsWith(`${short.key} `)) target.extraAliases.add(spelling);
+    // An acronym is worth tracking too; a first or last word alone ("Goldman", "Post") is too loose.
+    const acronym = [...short.spellings.keys()].find((s) => isAllCaps(s) && !target.key.includes(short.key));
+    if (acronym) target.extraAliases.add(acronym);
     merged.add(short);
   }
   return all.filter((g) => !merged.has(g));
@@ -151,7 +141,10 @@ function displayName(group: Group): string {
 function aliasesOf(group: Group, name: string): string[] {
   const seen = new Set([name.toLocaleLowerCase()]);
   const aliases: string[] = [];
-  const spellings = [...group.spellings].sort((a, b) => b[1] - a[1]).map(([s]) => s);
+  const spellings = [...group.spellings]
+    .filter(([s]) => nameKey(s) === group.key)
+    .sort((a, b) => b[1] - a[1])
+    .map(([s]) => s);
   for (const alias of [...group.extraAliases, ...spellings]) {
     const folded = alias.toLocaleLowerCase();
     if (seen.has(folded) || alias.length < 2) continue;
@@ -190,12 +183,14 @@ export function suggestCompanies(input: SuggestInput, options: SuggestOptions = 
   const organisations = body.names.filter((n) => n.kind === 'ORG');
   const groups = new Map<string, Group>();
   let order = 0;
-  for (const n of findNames(layout.title, model).names) {
-    if (n.kind === 'ORG') addMention(groups, n, HEADLINE_WEIGHT, order++);
-  }
   for (const n of organisations) {
     const weight = n.start < layout.headlineEnd ? HEADLINE_WEIGHT : n.start < layout.leadEnd ? LEAD_WEIGHT : 1;
     addMention(groups, n, weight, order++);
+  }
+  // A headline in Title Case reads as one long name: it only adds weight to names the text has too.
+  for (const n of findNames(layout.title, model).names) {
+    const group = groups.get(nameKey(n.text));
+    if (group) group.salience += HEADLINE_WEIGHT;
   }
   // "International Business Machines (IBM)": the acronym in brackets names the company before it.
   const acronyms = new Map<string, string>();
@@ -209,10 +204,18 @@ export function suggestCompanies(input: SuggestInput, options: SuggestOptions = 
     const owner = ticker.owner === null ? undefined : body.names[ticker.owner];
     if (owner) groups.get(nameKey(owner.text))?.extraAliases.add(ticker.symbol);
   }
+  // Names the tagger put second as organisations come after every sure one.
+  const possible = new Map<string, Group>();
+  for (const n of body.names) {
+    const close = n.orgScore > 0 && n.orgScore >= n.score * SECOND_PLACE_SHARE;
+    if (n.kind !== 'ORG' && close && !groups.has(nameKey(n.text))) addMention(possible, n, 1, order++);
+  }
   const leaveOut = publisherKeys(input);
-  const suggestions = mergeShortForms(groups, acronyms)
-    .filter((g) => !leaveOut.has(g.key) && !isHeadlineFragment(g))
-    .sort((a, b) => b.salience - a.salience || a.first - b.first)
+  const ranked = (list: Group[]) =>
+    list
+      .filter((g) => !leaveOut.has(g.key) && !isHeadlineFragment(g))
+      .sort((a, b) => b.salience - a.salience || a.first - b.first);
+  const suggestions = [...ranked(mergeShortForms(groups, acronyms)), ...ranked([...possible.values()])]
     .slice(0, limit)
     .map((g) => {
       const name = displayName(g);
@@ -222,21 +225,4 @@ export function suggestCompanies(input: SuggestInput, options: SuggestOptions = 
     organizations: organisations.map(({ text, start, end }) => ({ text, start, end })),
     suggestions,
   };
-}
-
-/** Every key a suggestion or a tracked company goes by. */
-function keysOf(names: readonly string[]): Set<string> {
-  return new Set(names.map(nameKey).filter((k) => k.length > 0));
-}
-
-/** The suggestions not already tracked (by name, alias or any spelling), at most `limit`. */
-export function untrackedSuggestions(
-  suggestions: readonly CompanySuggestion[],
-  tracked: readonly TrackedEntity[],
-  limit = SUGGESTIONS_SHOWN,
-): CompanySuggestion[] {
-  const trackedKeys = keysOf(tracked.flatMap((e) => [e.name, ...e.aliases.map((a) => a.text)]));
-  return suggestions
-    .filter((s) => ![...keysOf([s.name, ...s.aliases])].some((k) => trackedKeys.has(k)))
-    .slice(0, limit);
 }

@@ -51,11 +51,15 @@ export function isAllCaps(text: string): boolean {
 
 /**
  * True when `short` (a name key) is a short form of the name `long` is a spelling of: its
- * first words ("goldman" of "Goldman Sachs") or its initials ("ibm" of "International
- * Business Machines").
+ * first words ("goldman" of "Goldman Sachs"), its last word ("post" of "Washington Post") or
+ * its initials ("ibm" of "International Business Machines").
  */
 export function isShortFormOf(short: string, long: string): boolean {
   const longKey = nameKey(long);
-  if (longKey.length <= short.length) return false;
-  return longKey.startsWith(`${short} `) || (short.length >= 2 && initialsOf(long).toLowerCase() === short);
+  if (longKey.length <= short.length || short.length < 2) return false;
+  return (
+    longKey.startsWith(`${short} `) ||
+    (!short.includes(' ') && longKey.endsWith(` ${short}`)) ||
+    initialsOf(long).toLowerCase() === short
+  );
 }
