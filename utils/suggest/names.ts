@@ -10,7 +10,7 @@
  */
 import { findRuns, type Span, spansOf } from './candidates';
 import { cueAfter, cueBefore } from './features';
-import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES } from './lexicon';
+import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
 import { KINDS, type LinearModel, type NameKind, type TaggedSpan, tagNames, unpackWeights } from './model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from './model-weights';
 import { type Token, tokenize } from './tokens';
@@ -38,6 +38,8 @@ export interface Ticker {
 export interface FoundNames {
   names: Name[];
   tickers: Ticker[];
+  /** Capitalised words inside sentences that the tagger gave no kind at all ("Ericsson"). */
+  unclassified: Name[];
 }
 
 let shippedModel: LinearModel | null = null;
@@ -210,5 +212,35 @@ export function findNames(text: string, model: LinearModel = loadModel()): Found
   return {
     names,
     tickers: tickers.map((t) => ({ symbol: t.symbol, start: t.from, end: t.end, owner: ownerOf(names, t) })),
+    unclassified: unclassifiedRuns(text, tokens, spans, names),
   };
+}
+
+/**
+ * Capitalised words in mid-sentence that the tagger left alone: not a day or a month, not a word
+ * the text also writes in lower case, not a name it gave a kind elsewhere ("Lam" after "Ivan Lam").
+ */
+function unclassifiedRuns(
+  text: string,
+  tokens: readonly Token[],
+  spans: readonly TaggedSpan[],
+  names: readonly Name[],
+): Name[] {
+  const lowerWords = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.lower));
+  const known = new Set(names.flatMap((n) => n.text.toLowerCase().split(' ')));
+  return findRuns(tokens)
+    .filter((run) => {
+      const first = tokens[run.start] as Token;
+      if (first.sentenceStart || first.capsLine || lowerWords.has(first.lower)) return false;
+      for (let i = run.start; i < run.end; i++) {
+        const t = tokens[i] as Token;
+        if (NEVER_NAMES.has(t.lower) || known.has(t.lower)) return false;
+      }
+      return !spans.some((s) => s.start < run.end && run.start < s.end);
+    })
+    .map((run) => {
+      const start = (tokens[run.start] as Token).start;
+      const end = (tokens[run.end - 1] as Token).end;
+      return { text: text.slice(start, end), start, end, kind: 'MISC', score: 0, orgScore: 0 };
+    });
 }

@@ -5,10 +5,12 @@
  * own publisher left out. `npm run suggest`, `npm run eval` and the extension all call
  * `suggestCompanies`; the popup then drops what is already tracked (suggestion.ts).
  */
+import { findRuns, spansOf } from './candidates';
 import type { LinearModel } from './model';
-import { findNames, loadModel, type Name } from './names';
+import { type FoundNames, findNames, loadModel, type Name } from './names';
 import { type CompanySuggestion, SUGGESTIONS_FROM_PAGE } from './suggestion';
-import { cleanVariant, isAllCaps, isShortFormOf, nameKey } from './variants';
+import { type Token, tokenize } from './tokens';
+import { cleanVariant, isAllCaps, isShortFormOf, nameKey, surfaceForm } from './variants';
 
 export interface SuggestInput {
   text: string;
@@ -40,7 +42,7 @@ const SECOND_PLACE_SHARE = 0.5;
 
 interface Group {
   key: string;
-  /** Cleaned spelling -> how often it appeared. */
+  /** Spelling as written (legal form kept, possessive dropped) -> how often it appeared. */
   spellings: Map<string, number>;
   extraAliases: Set<string>;
   mentions: number;
@@ -63,6 +65,23 @@ function layoutOf(input: SuggestInput): Layout {
   return { title: input.title ?? '', headlineEnd, leadEnd: Math.min(text.length, headlineEnd + LEAD_LENGTH) };
 }
 
+/**
+ * The organisations of the text that the headline names too. A headline is too short (and
+ * often in Title Case) for the tagger, so its capitalised stretches are looked up instead.
+ */
+function namedIn(headline: string, groups: ReadonlyMap<string, Group>): Set<Group> {
+  const tokens = tokenize(headline);
+  const named = new Set<Group>();
+  for (const run of findRuns(tokens)) {
+    for (const span of spansOf(tokens, run)) {
+      const from = (tokens[span.start] as Token).start;
+      const group = groups.get(nameKey(headline.slice(from, (tokens[span.end - 1] as Token).end)));
+      if (group) named.add(group);
+    }
+  }
+  return named;
+}
+
 function addMention(groups: Map<string, Group>, name: Name, weight: number, order: number): void {
   const key = nameKey(name.text);
   if (key.length < 2) return;
@@ -74,7 +93,7 @@ function addMention(groups: Map<string, Group>, name: Name, weight: number, orde
     salience: 0,
     first: order,
   };
-  const spelling = cleanVariant(name.text);
+  const spelling = surfaceForm(name.text);
   group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
   group.mentions += 1;
   group.salience += weight;
@@ -135,7 +154,7 @@ function displayName(group: Group): string {
     const i = ra.findIndex((x, k) => x !== rb[k]);
     return i < 0 ? 0 : (ra[i] as number) - (rb[i] as number);
   });
-  return ranked[0]?.[0] ?? group.key;
+  return cleanVariant(ranked[0]?.[0] ?? group.key);
 }
 
 function aliasesOf(group: Group, name: string): string[] {
@@ -176,46 +195,67 @@ export interface SuggestOptions {
   model?: LinearModel;
 }
 
+/** "International Business Machines (IBM)": the acronym in brackets names the company before it. */
+function bracketedAcronyms(text: string, organisations: readonly Name[]): Map<string, string> {
+  const acronyms = new Map<string, string>();
+  organisations.forEach((n, i) => {
+    const next = organisations[i + 1];
+    if (next && /^\s*\(\s*$/u.test(text.slice(n.end, next.start)) && isAllCaps(next.text)) {
+      acronyms.set(nameKey(next.text), nameKey(n.text));
+    }
+  });
+  return acronyms;
+}
+
+/**
+ * Names that are only perhaps organisations, as two tiers ranked after every sure one: places and
+ * other names the tagger also read as organisations, then capitalised words it gave no kind.
+ * People are never among them. A perhaps-name that is a short form of a sure one joins it.
+ */
+function lessLikelyTiers(found: FoundNames, sure: Group[], order: number): Group[][] {
+  const sureKeys = new Set(sure.map((g) => g.key));
+  const close = (n: Name) => n.orgScore > 0 && n.orgScore >= n.score * SECOND_PLACE_SHARE;
+  const possible = new Map<string, Group>();
+  for (const n of found.names) {
+    if (n.kind !== 'ORG' && n.kind !== 'PER' && close(n)) addMention(possible, n, 1, order++);
+  }
+  const unclassified = new Map<string, Group>();
+  for (const n of found.unclassified) if (!possible.has(nameKey(n.text))) addMention(unclassified, n, 1, order++);
+  return [possible, unclassified].map((tier) =>
+    [...tier.values()].filter((g) => {
+      if (sureKeys.has(g.key)) return false;
+      const main = sure.find((m) => [...m.spellings.keys()].some((s) => isShortFormOf(g.key, s)));
+      if (main) absorb(main, g);
+      return !main;
+    }),
+  );
+}
+
 export function suggestCompanies(input: SuggestInput, options: SuggestOptions = {}): SuggestResult {
   const { limit = SUGGESTIONS_FROM_PAGE, model = loadModel() } = options;
   const layout = layoutOf(input);
-  const body = findNames(input.text, model);
-  const organisations = body.names.filter((n) => n.kind === 'ORG');
+  const found = findNames(input.text, model);
+  const organisations = found.names.filter((n) => n.kind === 'ORG');
   const groups = new Map<string, Group>();
   let order = 0;
   for (const n of organisations) {
     const weight = n.start < layout.headlineEnd ? HEADLINE_WEIGHT : n.start < layout.leadEnd ? LEAD_WEIGHT : 1;
     addMention(groups, n, weight, order++);
   }
-  // A headline in Title Case reads as one long name: it only adds weight to names the text has too.
-  for (const n of findNames(layout.title, model).names) {
-    const group = groups.get(nameKey(n.text));
-    if (group) group.salience += HEADLINE_WEIGHT;
-  }
-  // "International Business Machines (IBM)": the acronym in brackets names the company before it.
-  const acronyms = new Map<string, string>();
-  organisations.forEach((n, i) => {
-    const next = organisations[i + 1];
-    if (next && /^\s*\(\s*$/u.test(input.text.slice(n.end, next.start)) && isAllCaps(next.text)) {
-      acronyms.set(nameKey(next.text), nameKey(n.text));
-    }
-  });
-  for (const ticker of body.tickers) {
-    const owner = ticker.owner === null ? undefined : body.names[ticker.owner];
+  for (const group of namedIn(layout.title, groups)) group.salience += HEADLINE_WEIGHT;
+  for (const ticker of found.tickers) {
+    const owner = ticker.owner === null ? undefined : found.names[ticker.owner];
     if (owner) groups.get(nameKey(owner.text))?.extraAliases.add(ticker.symbol);
   }
-  // Names the tagger put second as organisations come after every sure one.
-  const possible = new Map<string, Group>();
-  for (const n of body.names) {
-    const close = n.orgScore > 0 && n.orgScore >= n.score * SECOND_PLACE_SHARE;
-    if (n.kind !== 'ORG' && close && !groups.has(nameKey(n.text))) addMention(possible, n, 1, order++);
-  }
+  const sure = mergeShortForms(groups, bracketedAcronyms(input.text, organisations));
+  const tiers = [sure, ...lessLikelyTiers(found, sure, order)];
   const leaveOut = publisherKeys(input);
-  const ranked = (list: Group[]) =>
-    list
-      .filter((g) => !leaveOut.has(g.key) && !isHeadlineFragment(g))
-      .sort((a, b) => b.salience - a.salience || a.first - b.first);
-  const suggestions = [...ranked(mergeShortForms(groups, acronyms)), ...ranked([...possible.values()])]
+  const suggestions = tiers
+    .flatMap((tier) =>
+      tier
+        .filter((g) => !leaveOut.has(g.key) && !isHeadlineFragment(g))
+        .sort((a, b) => b.salience - a.salience || a.first - b.first),
+    )
     .slice(0, limit)
     .map((g) => {
       const name = displayName(g);

@@ -23,11 +23,16 @@ function stripLegalForms(text: string): string {
   }
 }
 
-/** The name as it would be tracked: "Amazon.com Inc's" -> "Amazon.com"; "The Xiaomi Corp" -> "Xiaomi". */
-export function cleanVariant(text: string): string {
+/** A spelling as written, minus what is never part of the name: "The Xiaomi Corp's" -> "Xiaomi Corp". */
+export function surfaceForm(text: string): string {
   const plain = text.replace(/\s+/gu, ' ').trim().replace(POSSESSIVE, '').replace(LEADING_THE, '');
   // Wire copy spaces a possessive inside a name: "McDonald 's" is "McDonald's".
-  return stripLegalForms(plain).replace(/\s+(['’]s)(?=\s|$)/gu, '$1');
+  return plain.replace(/\s+(['’]s)(?=\s|$)/gu, '$1');
+}
+
+/** The name as it would be tracked: "Amazon.com Inc's" -> "Amazon.com"; "The Xiaomi Corp" -> "Xiaomi". */
+export function cleanVariant(text: string): string {
+  return stripLegalForms(surfaceForm(text));
 }
 
 /** The key two spellings of one organisation share. */
