@@ -7,6 +7,7 @@
  */
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { loadModel } from '../utils/suggest/names';
 import { suggestCompanies } from '../utils/suggest/suggest';
 import { SUGGESTIONS_SHOWN } from '../utils/suggest/suggestion';
 import * as v from '../utils/validate';
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
     console.error(`No such file: ${file}`);
     return 2;
   }
+  const model = await loadModel();
   let failures = 0;
   let lineNumber = 0;
   for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
@@ -48,7 +50,7 @@ async function main(): Promise<number> {
       console.error(`${file}:${lineNumber}: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
-    const result = suggestCompanies({ text: doc.text, title: doc.title });
+    const result = suggestCompanies({ text: doc.text, title: doc.title }, model);
     const out = {
       id: doc.id,
       organizations: result.organizations,

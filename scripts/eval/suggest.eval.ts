@@ -13,22 +13,23 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { findRuns } from '../../utils/suggest/candidates';
 import { LEGAL_SUFFIXES } from '../../utils/suggest/lexicon';
-import { tagNames } from '../../utils/suggest/model';
+import { type LinearModel, tagNames } from '../../utils/suggest/model';
 import { loadModel } from '../../utils/suggest/names';
 import { suggestCompanies } from '../../utils/suggest/suggest';
-import { SUGGESTIONS_SHOWN } from '../../utils/suggest/suggestion';
 import { type Token, tokenize } from '../../utils/suggest/tokens';
-import { isShortFormOf, nameKey } from '../../utils/suggest/variants';
+import { nameKey } from '../../utils/suggest/variants';
 import type { EvalModule } from '../eval';
 import {
   addSpanScore,
   emptyScore,
   exactPRF,
   type GoldDocument,
+  goldOrganisations,
   type PRF,
   partialPRF,
   readDocsJsonl,
   type SpanScore,
+  topFiveRight,
 } from '../lib/conll';
 
 interface Offsets {
@@ -39,7 +40,7 @@ interface Offsets {
 interface System {
   name: string;
   /** Organisation spans, and suggestions as lists of the names each goes by. */
-  run(text: string): { spans: Offsets[]; suggestions: string[][] };
+  run(text: string, model: LinearModel): { spans: Offsets[]; suggestions: string[][] };
 }
 
 function offsetsOf(tokens: readonly Token[], from: number, to: number): Offsets {
@@ -81,9 +82,9 @@ const legalSuffixOnly: System = {
 
 const modelOnly: System = {
   name: 'the trained tagger alone (no rules)',
-  run(text) {
+  run(text, model) {
     const tokens = tokenize(text);
-    const spans = tagNames(loadModel(), tokens)
+    const spans = tagNames(model, tokens)
       .filter((s) => s.kind === 'ORG')
       .map((s) => offsetsOf(tokens, s.start, s.end));
     return { spans, suggestions: byFrequency(text, spans) };
@@ -92,8 +93,8 @@ const modelOnly: System = {
 
 const newsTracker: System = {
   name: 'News Tracker (tagger + rules + merging)',
-  run(text) {
-    const result = suggestCompanies({ text });
+  run(text, model) {
+    const result = suggestCompanies({ text }, model);
     return { spans: result.organizations, suggestions: result.suggestions.map((s) => [s.name, ...s.aliases]) };
   },
 };
@@ -108,57 +109,12 @@ interface Tally {
   ms: number;
 }
 
-/**
- * The distinct organisations among a document's gold ORG mentions, each as the set of keys it
- * goes by. CoNLL marks mentions, not organisations: "UN" and "United Nations", or "Yedioth" and
- * "Yedioth Ahronoth", are one organisation each, by the same rule (variants.ts) for every system.
- * With `strict`, every distinct key counts as its own organisation.
- */
-export function goldOrganisations(names: readonly string[], strict = false): Set<string>[] {
-  const clusters: { keys: Set<string>; spellings: string[] }[] = [];
-  const sorted = [...names].sort((a, b) => nameKey(b).length - nameKey(a).length);
-  for (const name of sorted) {
-    const key = nameKey(name);
-    const same = clusters.find((c) => c.keys.has(key));
-    if (same) {
-      same.spellings.push(name);
-      continue;
-    }
-    const longer = strict ? [] : clusters.filter((c) => c.spellings.some((s) => isShortFormOf(key, s)));
-    const target = longer[0];
-    if (longer.length === 1 && target) {
-      target.keys.add(key);
-      target.spellings.push(name);
-    } else clusters.push({ keys: new Set([key]), spellings: [name] });
-  }
-  return clusters.map((c) => c.keys);
-}
-
-/** Right slots among the first min(5, k) suggestions; each gold organisation is claimed once. */
-export function topFiveRight(
-  suggestions: readonly string[][],
-  gold: readonly Set<string>[],
-): { slots: number; right: number } {
-  const slots = Math.min(SUGGESTIONS_SHOWN, gold.length);
-  const unclaimed = [...gold];
-  let right = 0;
-  for (const names of suggestions.slice(0, slots)) {
-    const keys = names.map(nameKey);
-    const hit = unclaimed.findIndex((g) => keys.some((k) => g.has(k)));
-    if (hit >= 0) {
-      unclaimed.splice(hit, 1);
-      right += 1;
-    }
-  }
-  return { slots, right };
-}
-
-function evaluate(system: System, docs: readonly GoldDocument[]): Tally {
+function evaluate(system: System, docs: readonly GoldDocument[], model: LinearModel): Tally {
   const tally: Tally = { org: emptyScore(), slots: 0, right: 0, strictSlots: 0, strictRight: 0, ms: 0 };
   for (const doc of docs) {
     const gold = doc.entities.filter((e) => e.type === 'ORG');
     const began = performance.now();
-    const { spans, suggestions } = system.run(doc.text);
+    const { spans, suggestions } = system.run(doc.text, model);
     tally.ms += performance.now() - began;
     addSpanScore(tally.org, spans, gold);
     const names = gold.map((g) => g.text);
@@ -188,8 +144,9 @@ const suggestEval: EvalModule = {
     console.log(
       `${docs.length} documents, ${golds} gold organisation mentions (eng.testa; training used eng.train only)\n`,
     );
+    const model = await loadModel();
     const rows = [newsTracker, modelOnly, capitalisedSequences, legalSuffixOnly].map((system) => {
-      const t = evaluate(system, docs);
+      const t = evaluate(system, docs, model);
       return { system, t };
     });
     for (const { system, t } of rows) {

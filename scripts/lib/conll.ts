@@ -6,6 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { SUGGESTIONS_SHOWN } from '../../utils/suggest/suggestion';
+import { isShortFormOf, nameKey } from '../../utils/suggest/variants';
 
 /** Where CoNLL-2003 lives: ../shared/corpora (or NEWS_TRACKER_CORPORA, as for `npm run eval`). */
 export const CONLL_DIR = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora', 'conll2003');
@@ -123,4 +125,49 @@ export function exactPRF(s: SpanScore): PRF {
 
 export function partialPRF(s: SpanScore): PRF {
   return prf(s.found ? s.overlapFound / s.found : 0, s.gold ? s.overlapGold / s.gold : 0);
+}
+
+/**
+ * The distinct organisations among a document's gold ORG mentions, each as the set of keys it
+ * goes by. CoNLL marks mentions, not organisations: "UN" and "United Nations", or "Yedioth" and
+ * "Yedioth Ahronoth", are one organisation each, by the same rule (variants.ts) for every system.
+ * With `strict`, every distinct key counts as its own organisation.
+ */
+export function goldOrganisations(names: readonly string[], strict = false): Set<string>[] {
+  const clusters: { keys: Set<string>; spellings: string[] }[] = [];
+  const sorted = [...names].sort((a, b) => nameKey(b).length - nameKey(a).length);
+  for (const name of sorted) {
+    const key = nameKey(name);
+    const same = clusters.find((c) => c.keys.has(key));
+    if (same) {
+      same.spellings.push(name);
+      continue;
+    }
+    const longer = strict ? [] : clusters.filter((c) => c.spellings.some((s) => isShortFormOf(key, s)));
+    const target = longer[0];
+    if (longer.length === 1 && target) {
+      target.keys.add(key);
+      target.spellings.push(name);
+    } else clusters.push({ keys: new Set([key]), spellings: [name] });
+  }
+  return clusters.map((c) => c.keys);
+}
+
+/** Right slots among the first min(5, k) suggestions; each gold organisation is claimed once. */
+export function topFiveRight(
+  suggestions: readonly string[][],
+  gold: readonly Set<string>[],
+): { slots: number; right: number } {
+  const slots = Math.min(SUGGESTIONS_SHOWN, gold.length);
+  const unclaimed = [...gold];
+  let right = 0;
+  for (const names of suggestions.slice(0, slots)) {
+    const keys = names.map(nameKey);
+    const hit = unclaimed.findIndex((g) => keys.some((k) => g.has(k)));
+    if (hit >= 0) {
+      unclaimed.splice(hit, 1);
+      right += 1;
+    }
+  }
+  return { slots, right };
 }

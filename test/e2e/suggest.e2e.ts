@@ -3,9 +3,9 @@
  * toolbar button, sees the companies it is about in the popup's "This page" region, tracks one
  * with a click, and finds it highlighted on the page and the story recorded.
  *
- * Pressing the toolbar button is done through DevTools (`Extensions.triggerAction`), which is
- * what grants the `activeTab` permission to that tab, exactly as a real click does. The popup
- * itself is then opened as a tab over the article, as in ui.e2e.ts.
+ * The toolbar button is pressed through DevTools (scripts/lib/toolbar.ts), which grants the
+ * `activeTab` permission to that tab exactly as a real click does; the popup itself is then
+ * opened as a tab over the article, as in ui.e2e.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { CANNOT_READ_TAB } from '@/utils/client';
 import { MODEL_WEIGHTS } from '@/utils/suggest/model-weights';
 import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../scripts/lib/chromium';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import { pressToolbarButton, TOOLBAR_SWITCH } from '../../scripts/lib/toolbar';
 import { highlightedTexts } from './highlight-helpers';
 import { type NetworkGuard, watchNetwork } from './network-guard';
 import { screenshot, seriousViolations, useScheme } from './pages/accessibility';
@@ -31,8 +32,7 @@ describe('suggested companies in Chromium', () => {
 
   beforeAll(async () => {
     server = await startStaticServer('test/fixtures');
-    // DevTools may only press an extension's toolbar button with this switch.
-    browser = await launchWithExtension({ args: ['--enable-unsafe-extension-debugging'] });
+    browser = await launchWithExtension({ args: [TOOLBAR_SWITCH] });
     network = watchNetwork(browser.context, server.origin);
   });
 
@@ -46,21 +46,6 @@ describe('suggested companies in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(server.url(pathname));
     return page;
-  }
-
-  /** What a click on News Tracker's toolbar button does to the tab: it grants `activeTab`. */
-  async function pressToolbarButton(page: Page): Promise<void> {
-    const cdp = await browser.context.browser()?.newBrowserCDPSession();
-    if (!cdp) throw new Error('No browser-level DevTools session.');
-    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
-      targetInfos: { targetId: string; type: string; url: string }[];
-    };
-    const tab = targetInfos.find((t) => t.type === 'tab' && t.url === page.url());
-    if (!tab) throw new Error(`No tab for ${page.url()}`);
-    // Not in playwright-core's protocol types yet.
-    const send = cdp.send.bind(cdp) as (method: string, params: object) => Promise<unknown>;
-    await send('Extensions.triggerAction', { id: browser.extensionId, targetId: tab.targetId });
-    await cdp.detach();
   }
 
   async function popupOver(article: Page): Promise<PopupPage> {
@@ -90,7 +75,7 @@ describe('suggested companies in Chromium', () => {
     await options.page.close();
 
     const article = await read(ARTICLE);
-    await pressToolbarButton(article);
+    await pressToolbarButton(browser, article);
     const popup = await popupOver(article);
     const list = popup.thisPage.getByRole('list', { name: 'Also in this article' });
     await list.waitFor();

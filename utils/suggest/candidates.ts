@@ -3,8 +3,8 @@
  * within each run every stretch of up to MAX_SPAN tokens that starts and ends on a capitalised
  * word. The model then decides which stretches are names, and of what kind.
  */
-import { CONNECTORS, FUNCTION_WORDS } from './lexicon';
-import { isNameWord, type Token } from './tokens';
+import { CONNECTORS, FUNCTION_WORDS, NEVER_NAMES } from './lexicon';
+import type { Token } from './tokens';
 
 export const MAX_SPAN = 6;
 
@@ -25,7 +25,7 @@ export function findRuns(tokens: readonly Token[]): Run[] {
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as Token;
-    if (!isNameWord(token) || FUNCTION_WORDS.has(token.lower)) {
+    if (!token.nameWord || FUNCTION_WORDS.has(token.lower) || NEVER_NAMES.has(token.lower)) {
       i += 1;
       continue;
     }
@@ -33,7 +33,7 @@ export function findRuns(tokens: readonly Token[]): Run[] {
     let last = i + 1;
     while (end < tokens.length) {
       const t = tokens[end] as Token;
-      if (isNameWord(t)) last = end + 1;
+      if (t.nameWord) last = end + 1;
       else if (!CONNECTORS.has(t.lower) || t.sentenceStart) break;
       end += 1;
     }
@@ -47,9 +47,9 @@ export function findRuns(tokens: readonly Token[]): Run[] {
 export function spansOf(tokens: readonly Token[], run: Run): Span[] {
   const spans: Span[] = [];
   for (let s = run.start; s < run.end; s++) {
-    if (!isNameWord(tokens[s] as Token)) continue;
+    if (!(tokens[s] as Token).nameWord) continue;
     for (let e = s + 1; e <= Math.min(run.end, s + MAX_SPAN); e++) {
-      if (isNameWord(tokens[e - 1] as Token)) spans.push({ start: s, end: e });
+      if ((tokens[e - 1] as Token).nameWord) spans.push({ start: s, end: e });
     }
   }
   return spans;

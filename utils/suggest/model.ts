@@ -38,16 +38,6 @@ export interface PreparedRun extends Run {
   spans: PreparedSpan[];
 }
 
-/** FNV-1a, 32 bits: fast, stable across runtimes, good enough spread for feature hashing. */
-export function hashFeature(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 export function prepareDocument(tokens: readonly Token[], buckets: number): PreparedRun[] {
   const runs = findRuns(tokens).map((run) => ({ run, spans: spansOf(tokens, run) }));
   const facts = documentFacts(
@@ -61,7 +51,7 @@ export function prepareDocument(tokens: readonly Token[], buckets: number): Prep
     spans: spans.map((span) => {
       const features = spanFeatures(facts, run, span);
       const ids = new Int32Array(features.length);
-      for (let i = 0; i < features.length; i++) ids[i] = (hashFeature(features[i] as string) & mask) * K;
+      for (let i = 0; i < features.length; i++) ids[i] = ((features[i] as number) & mask) * K;
       return { ...span, buckets: ids };
     }),
   }));
@@ -123,24 +113,33 @@ export function tagNames(model: LinearModel, tokens: readonly Token[]): TaggedSp
   return prepareDocument(tokens, model.buckets).flatMap((run) => decodeRun(model, run));
 }
 
-/** Weights are stored as integers from -7 to 7: four bits each, two to a byte. */
+/** Weights are stored as integers from -7 to 7: four bits each, two to a byte, then deflated. */
 export const WEIGHT_LEVELS = 15;
 
-export function packWeights(weights: Int8Array): string {
-  let binary = '';
+/** Two weights a byte (training writes this, then deflates it). */
+export function packWeights(weights: Int8Array): Uint8Array {
+  const bytes = new Uint8Array(Math.ceil(weights.length / 2));
   for (let i = 0; i < weights.length; i += 2) {
-    binary += String.fromCharCode((((weights[i] as number) + 8) << 4) | ((weights[i + 1] ?? 0) + 8));
+    bytes[i >> 1] = (((weights[i] as number) + 8) << 4) | ((weights[i + 1] ?? 0) + 8);
   }
-  return btoa(binary);
+  return bytes;
 }
 
-export function unpackWeights(packed: string, count: number): Int8Array {
-  const binary = atob(packed);
-  if (binary.length * 2 < count) throw new Error(`The model has ${binary.length * 2} weights, expected ${count}.`);
+export function unpackWeights(bytes: Uint8Array, count: number): Int8Array {
+  if (bytes.length * 2 < count) throw new Error(`The model has ${bytes.length * 2} weights, expected ${count}.`);
   const weights = new Int8Array(count);
   for (let i = 0; i < count; i++) {
-    const byte = binary.charCodeAt(i >> 1);
+    const byte = bytes[i >> 1] as number;
     weights[i] = (i % 2 === 0 ? byte >> 4 : byte & 15) - 8;
   }
   return weights;
+}
+
+/** Base64 of deflated bytes back to bytes, with the platform's own DecompressionStream (browsers, Node 18+). */
+export async function inflateBase64(base64: string): Promise<Uint8Array> {
+  const binary = atob(base64);
+  const deflated = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) deflated[i] = binary.charCodeAt(i);
+  const stream = new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }

@@ -11,7 +11,15 @@
 import { findRuns, type Span, spansOf } from './candidates';
 import { cueAfter, cueBefore } from './features';
 import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
-import { KINDS, type LinearModel, type NameKind, type TaggedSpan, tagNames, unpackWeights } from './model';
+import {
+  inflateBase64,
+  KINDS,
+  type LinearModel,
+  type NameKind,
+  type TaggedSpan,
+  tagNames,
+  unpackWeights,
+} from './model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from './model-weights';
 import { type Token, tokenize } from './tokens';
 import { nameKey } from './variants';
@@ -25,6 +33,8 @@ export interface Name {
   score: number;
   /** How much the tagger thought it an organisation too (> 0: possibly one). */
   orgScore: number;
+  /** Found on a line written in capitals (a wire headline), where capitals say little. */
+  capsLine: boolean;
 }
 
 export interface Ticker {
@@ -42,13 +52,19 @@ export interface FoundNames {
   unclassified: Name[];
 }
 
-let shippedModel: LinearModel | null = null;
+let shippedModel: Promise<LinearModel> | null = null;
 
-/** The shipped model, unpacked on first use (about a millisecond). */
-export function loadModel(): LinearModel {
-  shippedModel ??= { buckets: MODEL_BUCKETS, weights: unpackWeights(MODEL_WEIGHTS, MODEL_BUCKETS * KINDS.length) };
+/** The shipped model, inflated and unpacked on first use. */
+export function loadModel(): Promise<LinearModel> {
+  shippedModel ??= inflateBase64(MODEL_WEIGHTS).then((bytes) => ({
+    buckets: MODEL_BUCKETS,
+    weights: unpackWeights(bytes, MODEL_BUCKETS * KINDS.length),
+  }));
   return shippedModel;
 }
+
+/** The score of a name a rule found or spread (the tagger's own scores run to about ±30). */
+const RULE_SCORE = 1;
 
 /** Leading words that are not part of a name even when capitalised ("The Xiaomi Corp"). */
 const NOT_LEADING = new Set(['the', 'a', 'an', 'and', 'but', 'in', 'on', 'at', 'for', 'of', 'by', 'as', 'after']);
@@ -66,7 +82,7 @@ function applySuffixRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedS
       }
       let start = run.start;
       while (start < j - 1 && NOT_LEADING.has((tokens[start] as Token).lower)) start += 1;
-      out.push({ start, end: j + 1, kind: 'ORG', score: 1, orgScore: 1 });
+      out.push({ start, end: j + 1, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -92,7 +108,7 @@ function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan
     const unsure = inside.length === 0 || (whole && (inside[0]?.score ?? 0) < CUE_OVERRIDES_BELOW);
     if (!unsure || inside[0]?.kind === 'ORG') continue;
     out = out.filter((s) => !inside.includes(s));
-    out.push({ start: run.start, end: run.end, kind: 'ORG', score: 1, orgScore: 1 });
+    out.push({ start: run.start, end: run.end, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE });
   }
   return out.sort((a, b) => a.start - b.start);
 }
@@ -112,6 +128,22 @@ function harmoniseKinds(names: Name[]): Name[] {
     if (surnames.has(n.text)) return { ...n, kind: 'PER' };
     const byKind = [...(votes.get(n.text.toLowerCase()) ?? new Map<NameKind, number>())].sort((a, b) => b[1] - a[1]);
     return { ...n, kind: byKind[0]?.[0] ?? n.kind };
+  });
+}
+
+/** A legal form ends a name: "Siemens AG and Nokia Oyj" is two companies, never one. */
+function splitAtLegalForms(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  return spans.flatMap((s) => {
+    for (let j = s.start + 1; j < s.end - 2; j++) {
+      const joiner = (tokens[j + 1] as Token).lower;
+      if (LEGAL_SUFFIXES.has((tokens[j] as Token).lower) && (joiner === 'and' || joiner === '&')) {
+        return [
+          { ...s, end: j + 1, kind: 'ORG' as const },
+          { ...s, start: j + 2, kind: 'ORG' as const },
+        ];
+      }
+    }
+    return [s];
   });
 }
 
@@ -148,7 +180,7 @@ function propagateOrganisations(text: string, tokens: readonly Token[], spans: T
       const overlapping = out.filter((s) => s.start < c.end && c.start < s.end);
       if (overlapping.some((s) => s.kind === 'ORG')) continue;
       out = out.filter((s) => !overlapping.includes(s));
-      out.push({ ...c, kind: 'ORG', score: 1, orgScore: 1 });
+      out.push({ ...c, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -193,12 +225,12 @@ function ownerOf(names: readonly Name[], ticker: TickerAt): number | null {
 }
 
 /** Names in `text`, each with its kind, and the tickers found beside them. */
-export function findNames(text: string, model: LinearModel = loadModel()): FoundNames {
+export function findNames(text: string, model: LinearModel): FoundNames {
   const tokens = tokenize(text);
   const tickers = findTickers(tokens);
   const tickerTokens = new Set(tickers.map((t) => t.token));
   let spans = tagNames(model, tokens);
-  spans = applyCueRule(tokens, applySuffixRule(tokens, spans));
+  spans = applyCueRule(tokens, splitAtLegalForms(tokens, applySuffixRule(tokens, spans)));
   spans = propagateOrganisations(text, tokens, trimCommonLeads(tokens, spans));
   // A ticker is an alias of the company beside it, not a name of its own.
   spans = spans.filter((s) => !(s.end - s.start === 1 && tickerTokens.has(s.start)));
@@ -206,7 +238,8 @@ export function findNames(text: string, model: LinearModel = loadModel()): Found
     spans.map((s) => {
       const start = (tokens[s.start] as Token).start;
       const end = (tokens[s.end - 1] as Token).end;
-      return { text: text.slice(start, end), start, end, kind: s.kind, score: s.score, orgScore: s.orgScore };
+      const capsLine = (tokens[s.start] as Token).capsLine;
+      return { text: text.slice(start, end), start, end, kind: s.kind, score: s.score, orgScore: s.orgScore, capsLine };
     }),
   );
   return {
@@ -241,6 +274,6 @@ function unclassifiedRuns(
     .map((run) => {
       const start = (tokens[run.start] as Token).start;
       const end = (tokens[run.end - 1] as Token).end;
-      return { text: text.slice(start, end), start, end, kind: 'MISC', score: 0, orgScore: 0 };
+      return { text: text.slice(start, end), start, end, kind: 'MISC', score: 0, orgScore: 0, capsLine: false };
     });
 }

@@ -13,9 +13,10 @@ export interface CompanySuggestion {
   name: string;
   /** Other spellings seen in the article, tickers and acronyms, most used first. */
   aliases: string[];
-  /** Mentions in the headline and text. */
+  /** Mentions in the text. */
   mentions: number;
-  salience: number;
+  /** How likely it is one of the organisations the article is about (the ranker's probability, 0 to 1). */
+  score: number;
 }
 
 /** The popup shows five; the page returns a few more so tracked ones can be dropped. */
@@ -31,7 +32,7 @@ export function validateSuggestions(raw: unknown): CompanySuggestion[] {
       name: v.string(o.name, `${field}.name`, MAX_NAME),
       aliases: v.array(o.aliases, `${field}.aliases`, MAX_ALIASES, (a, f) => v.string(a, f, MAX_NAME)),
       mentions: v.integer(o.mentions, `${field}.mentions`, 1, 1_000_000),
-      salience: v.number(o.salience, `${field}.salience`, 0, 10_000_000),
+      score: v.number(o.score, `${field}.score`, 0, 1),
     };
   });
 }

@@ -19,6 +19,10 @@ export interface Token {
   sentenceStart: boolean;
   /** On a line written in capitals (a wire headline): capitals say nothing there. */
   capsLine: boolean;
+  /** Word shape: "Xx", "X", "XX", "x", "d", "X.X." kept short so rare words still share it. */
+  shape: string;
+  /** Can be part of a name: a capital, or a capital inside ("eBay", "3M"). */
+  nameWord: boolean;
 }
 
 const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{N}]+(?:[.&'’-][\p{L}\p{N}]+)*|['’]s(?![\p{L}\p{N}])|\S/gu;
@@ -82,12 +86,20 @@ export function tokenize(text: string): Token[] {
       end: t.end,
       sentenceStart: !previous || newLine || SENTENCE_END.has(previous.text),
       capsLine: lines[line]?.caps ?? false,
+      shape: shapeOf(t.text),
+      nameWord: NAME_START.test(t.text) || INNER_CAPITAL.test(t.text),
     });
   }
   return tokens;
 }
 
-/** True for a token that can be part of a name: a capital, or a capital inside ("eBay", "3M"). */
-export function isNameWord(token: Token): boolean {
-  return /^\p{Lu}/u.test(token.text) || /^[\p{Ll}\p{N}][\p{L}\p{N}]*\p{Lu}/u.test(token.text);
+const NAME_START = /^\p{Lu}/u;
+const INNER_CAPITAL = /^[\p{Ll}\p{N}][\p{L}\p{N}]*\p{Lu}/u;
+
+export function shapeOf(text: string): string {
+  const shape = text
+    .replace(/\p{Lu}+/gu, 'X')
+    .replace(/\p{Ll}+/gu, 'x')
+    .replace(/\p{N}+/gu, 'd');
+  return shape.length > 5 ? `${shape.slice(0, 5)}~` : shape;
 }

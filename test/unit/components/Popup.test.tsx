@@ -58,7 +58,7 @@ describe('Popup', () => {
   it('offers the article’s untracked companies in "This page" and tracks one with a click', async () => {
     const client = fakeClient({
       entities: [apple],
-      suggestions: { 7: [{ name: 'Xiaomi', aliases: ['Xiaomi Corp'], mentions: 3, salience: 8 }] },
+      suggestions: { 7: [{ name: 'Xiaomi', aliases: ['Xiaomi Corp'], mentions: 3, score: 0.9 }] },
     });
     render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
     const region = await screen.findByRole('region', { name: 'This page' });
@@ -72,7 +72,7 @@ describe('Popup', () => {
     const client = fakeClient({
       entities: [apple],
       pageStatus: { 7: { url: 'https://news.example/a', isArticle: false, isBusiness: false, mentions: [] } },
-      suggestions: { 7: [{ name: 'Xiaomi', aliases: [], mentions: 3, salience: 8 }] },
+      suggestions: { 7: [{ name: 'Xiaomi', aliases: [], mentions: 3, score: 0.9 }] },
     });
     render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
     await screen.findByText('Not a news article');

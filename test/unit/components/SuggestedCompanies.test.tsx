@@ -10,7 +10,7 @@ const suggestion = (name: string, aliases: string[] = []): CompanySuggestion => 
   name,
   aliases,
   mentions: 2,
-  salience: 4,
+  score: 0.9,
 });
 const FOUND = [
   suggestion('Xiaomi', ['Xiaomi Corp', 'Xiaomi Inc.']),

@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadModel } from '@/utils/suggest/names';
 import { suggestCompanies } from '@/utils/suggest/suggest';
 
 function runCli(lines: string[]) {
@@ -19,14 +20,14 @@ const DOC = {
 };
 
 describe('npm run suggest', () => {
-  it('prints one line a document with offsets into its text, names each bad line on stderr, and exits with 1', () => {
+  it('prints one line a document with offsets into its text, names each bad line on stderr, and exits with 1', async () => {
     const lines = [JSON.stringify(DOC), 'not json', '{"id": 3}', JSON.stringify({ id: 4, text: 'nothing here' })];
     const { stdout, stderr, status, file } = runCli(lines);
     const [first, fourth, ...rest] = stdout
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    const expected = suggestCompanies(DOC);
+    const expected = suggestCompanies(DOC, await loadModel());
     expect(first).toEqual({
       id: 'a1',
       organizations: expected.organizations,

@@ -46,8 +46,8 @@ describe('readPageForSuggestions', () => {
 });
 
 describe('suggestionsForPage', () => {
-  it('suggests the companies of the article and not its publisher', () => {
-    const names = suggestionsForPage(page(ARTICLE), 'https://courier.example/deal').map((s) => s.name);
+  it('suggests the companies of the article and not its publisher', async () => {
+    const names = (await suggestionsForPage(page(ARTICLE), 'https://courier.example/deal')).map((s) => s.name);
     expect(names.slice(0, 2)).toEqual(['Siemens', 'Nokia']);
     expect(names).not.toContain('Test Courier');
     expect(names).not.toContain('Acme Widgets');

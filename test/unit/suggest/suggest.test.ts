@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEntity } from '@/utils/entities';
+import { loadModel } from '@/utils/suggest/names';
 import { suggestCompanies } from '@/utils/suggest/suggest';
 import { untrackedSuggestions } from '@/utils/suggest/suggestion';
 
@@ -16,18 +17,20 @@ const XIAOMI = {
   ].join('\n'),
 };
 
-const names = (input: Parameters<typeof suggestCompanies>[0]) => suggestCompanies(input).suggestions.map((s) => s.name);
+const model = await loadModel();
+const names = (input: Parameters<typeof suggestCompanies>[0]) =>
+  suggestCompanies(input, model).suggestions.map((s) => s.name);
 
 describe('suggestCompanies', () => {
   it('puts the company the article is about first, merged from its spellings, with them as aliases', () => {
-    const [first] = suggestCompanies(XIAOMI).suggestions;
+    const [first] = suggestCompanies(XIAOMI, model).suggestions;
     expect(first?.name).toBe('Xiaomi');
     expect(first?.aliases).toEqual(expect.arrayContaining(['Xiaomi Corp', 'Xiaomi Inc.']));
     expect(first?.mentions).toBe(2);
   });
 
   it('suggests the other companies, with a ticker as an alias, and no people, places or days', () => {
-    const result = suggestCompanies(XIAOMI).suggestions;
+    const result = suggestCompanies(XIAOMI, model).suggestions;
     expect(result.map((s) => s.name)).toEqual(expect.arrayContaining(['Samsung Electronics', 'Apple']));
     expect(result.find((s) => s.name === 'Apple')?.aliases).toContain('AAPL');
     for (const notACompany of ['Lei Jun', 'Hong Kong', 'India', 'Europe', 'Thursday', 'Monday', 'AAPL']) {
@@ -43,7 +46,7 @@ describe('suggestCompanies', () => {
   it('merges "Amazon", "Amazon.com Inc" and "Amazon\'s" into one suggestion', () => {
     const text =
       "Amazon.com Inc said on Tuesday it would hire 10,000 people. Amazon's cloud unit grew fast, and analysts said Amazon would gain share.";
-    const amazon = suggestCompanies({ text }).suggestions.filter((s) => /amazon/iu.test(s.name));
+    const amazon = suggestCompanies({ text }, model).suggestions.filter((s) => /amazon/iu.test(s.name));
     expect(amazon).toHaveLength(1);
     expect(amazon[0]).toMatchObject({ name: 'Amazon', mentions: 3, aliases: ['Amazon.com Inc'] });
   });
@@ -58,7 +61,7 @@ describe('suggestCompanies', () => {
   });
 
   it('reports every organisation mention with offsets into the text', () => {
-    const { organizations } = suggestCompanies(XIAOMI);
+    const { organizations } = suggestCompanies(XIAOMI, model);
     expect(organizations.length).toBeGreaterThanOrEqual(4);
     for (const o of organizations) expect(XIAOMI.text.slice(o.start, o.end)).toBe(o.text);
     expect(organizations.map((o) => o.text)).toEqual(expect.arrayContaining(['Xiaomi Corp', 'Xiaomi Inc.']));
@@ -66,18 +69,18 @@ describe('suggestCompanies', () => {
   });
 
   it('finds nothing in a text without names, and survives empty input', () => {
-    expect(suggestCompanies({ text: 'prices rose again this week, and nobody was surprised.' })).toEqual({
+    expect(suggestCompanies({ text: 'prices rose again this week, and nobody was surprised.' }, model)).toEqual({
       organizations: [],
       suggestions: [],
     });
-    expect(suggestCompanies({ text: '' }).suggestions).toEqual([]);
+    expect(suggestCompanies({ text: '' }, model).suggestions).toEqual([]);
   });
 });
 
 describe('untrackedSuggestions', () => {
   it('drops companies tracked under their name or any alias, and keeps at most five', () => {
     const suggestions = ['Xiaomi', 'Samsung Electronics', 'Apple', 'Nokia', 'Siemens', 'Ericsson', 'Sony'].map(
-      (name) => ({ name, aliases: name === 'Apple' ? ['AAPL'] : [], mentions: 1, salience: 1 }),
+      (name) => ({ name, aliases: name === 'Apple' ? ['AAPL'] : [], mentions: 1, score: 0.5 }),
     );
     const tracked = [createEntity({ name: 'Xiaomi Corp' }, 0), createEntity({ name: 'Apple', aliases: ['AAPL'] }, 1)];
     expect(untrackedSuggestions(suggestions, tracked).map((s) => s.name)).toEqual([
