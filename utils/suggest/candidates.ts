@@ -33,8 +33,10 @@ export function findRuns(tokens: readonly Token[]): Run[] {
     let last = i + 1;
     while (end < tokens.length) {
       const t = tokens[end] as Token;
+      // A new sentence or line starts a new run: "... passed by Congress\nSyria needs ..." is two names.
+      if (t.sentenceStart) break;
       if (t.nameWord) last = end + 1;
-      else if (!CONNECTORS.has(t.lower) || t.sentenceStart) break;
+      else if (!CONNECTORS.has(t.lower)) break;
       end += 1;
     }
     runs.push({ start: i, end: last });

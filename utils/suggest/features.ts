@@ -11,7 +11,7 @@
  */
 import type { Run, Span } from './candidates';
 import { CUES_AFTER, CUES_BEFORE, EXCHANGES, LEGAL_SUFFIXES, ORGANISATION_HEADS, WEAK_CUES_AFTER } from './lexicon';
-import type { Token } from './tokens';
+import { isLower, type Token } from './tokens';
 
 /** FNV-1a, 32 bits: stable across runtimes and fast on short strings. */
 export function hashText(text: string): number {
@@ -104,7 +104,7 @@ export function documentFacts(tokens: readonly Token[], runs: readonly Run[], sp
   const suffix = new Uint32Array(n);
   const lowerToo = new Uint8Array(n);
   const lowerWords = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.lower);
+  for (const t of tokens) if (isLower(t.text[0] ?? '')) lowerWords.add(t.lower);
   tokens.forEach((t, i) => {
     exact[i] = hashText(t.text);
     word[i] = hashText(t.lower);

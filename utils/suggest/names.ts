@@ -21,7 +21,7 @@ import {
   unpackWeights,
 } from './model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from './model-weights';
-import { type Token, tokenize } from './tokens';
+import { isLower, type Token, tokenize } from './tokens';
 import { nameKey } from './variants';
 
 export interface Name {
@@ -97,7 +97,7 @@ const CUE_OVERRIDES_BELOW = 10;
  * if the word is not also written in lower case in the text ("Analysts said in a statement").
  */
 function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
-  const lowerWords = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.lower));
+  const lowerWords = new Set(tokens.filter((t) => isLower(t.text[0] ?? '')).map((t) => t.lower));
   let out = [...spans];
   for (const run of findRuns(tokens)) {
     const inside = out.filter((s) => s.start < run.end && run.start < s.end);
@@ -259,7 +259,7 @@ function unclassifiedRuns(
   spans: readonly TaggedSpan[],
   names: readonly Name[],
 ): Name[] {
-  const lowerWords = new Set(tokens.filter((t) => /^\p{Ll}/u.test(t.text)).map((t) => t.lower));
+  const lowerWords = new Set(tokens.filter((t) => isLower(t.text[0] ?? '')).map((t) => t.lower));
   const known = new Set(names.flatMap((n) => n.text.toLowerCase().split(' ')));
   return findRuns(tokens)
     .filter((run) => {

@@ -162,8 +162,10 @@ export function findCandidates(
     const owner = ticker.owner === null ? undefined : found.names[ticker.owner];
     if (owner) groups.get(nameKey(owner.text))?.extraAliases.add(ticker.symbol);
   }
-  const sure = mergeShortForms(groups, bracketedAcronyms(input.text, organisations));
   const publisher = publisherKeys(input);
+  // Before short forms merge, or "BBC" on a BBC page would join "BBC Delhi" and stay.
+  for (const [key, group] of groups) if (isNeverSuggested(group, publisher)) groups.delete(key);
+  const sure = mergeShortForms(groups, bracketedAcronyms(input.text, organisations));
   const candidates = [
     ...sure.map((group) => ({ group, tier: 'sure' as const })),
     ...lessSureCandidates(found, layout, sure, order),

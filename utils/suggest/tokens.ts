@@ -53,13 +53,25 @@ function rawTokens(text: string): RawToken[] {
   return out.filter((t, i) => !(t.text === '.' && out[i - 1]?.end === t.end));
 }
 
+/*
+ * Letter case by comparing case mappings, not with Unicode property regexes: the injected script
+ * runs fresh each time the popup asks, and compiling those regexes costs milliseconds each time.
+ */
+export const isUpper = (ch: string) => ch !== ch.toLowerCase();
+export const isLower = (ch: string) => ch !== ch.toUpperCase();
+const isDigit = (ch: string) => ch >= '0' && ch <= '9';
+
 /** Lines whose letters are nearly all capitals ("LEICESTERSHIRE TAKE OVER AT TOP"). */
 function capsLines(text: string): { end: number; caps: boolean }[] {
   const lines: { end: number; caps: boolean }[] = [];
   let from = 0;
   for (const line of text.split('\n')) {
-    const upper = (line.match(/\p{Lu}/gu) ?? []).length;
-    const lower = (line.match(/\p{Ll}/gu) ?? []).length;
+    let upper = 0;
+    let lower = 0;
+    for (const ch of line) {
+      if (isUpper(ch)) upper += 1;
+      else if (isLower(ch)) lower += 1;
+    }
     from += line.length + 1;
     lines.push({ end: from, caps: upper >= 4 && lower <= upper * 0.1 });
   }
@@ -87,19 +99,32 @@ export function tokenize(text: string): Token[] {
       sentenceStart: !previous || newLine || SENTENCE_END.has(previous.text),
       capsLine: lines[line]?.caps ?? false,
       shape: shapeOf(t.text),
-      nameWord: NAME_START.test(t.text) || INNER_CAPITAL.test(t.text),
+      nameWord: isNameWord(t.text),
     });
   }
   return tokens;
 }
 
-const NAME_START = /^\p{Lu}/u;
-const INNER_CAPITAL = /^[\p{Ll}\p{N}][\p{L}\p{N}]*\p{Lu}/u;
+/** A capital first ("Xiaomi"), or a capital after a small letter or digit ("eBay", "3M"). */
+function isNameWord(text: string): boolean {
+  const first = text[0] ?? '';
+  if (isUpper(first)) return true;
+  if (!isLower(first) && !isDigit(first)) return false;
+  for (const ch of text) {
+    if (isUpper(ch)) return true;
+    if (!isLower(ch) && !isDigit(ch)) return false;
+  }
+  return false;
+}
 
+/** Word shape: runs of capitals, small letters and digits become "X", "x" and "d" ("McDonald" -> "XxXx"). */
 export function shapeOf(text: string): string {
-  const shape = text
-    .replace(/\p{Lu}+/gu, 'X')
-    .replace(/\p{Ll}+/gu, 'x')
-    .replace(/\p{N}+/gu, 'd');
+  let shape = '';
+  let last = '';
+  for (const ch of text) {
+    const kind = isUpper(ch) ? 'X' : isLower(ch) ? 'x' : isDigit(ch) ? 'd' : ch;
+    if (kind !== last || !(kind === 'X' || kind === 'x' || kind === 'd')) shape += kind;
+    last = kind;
+  }
   return shape.length > 5 ? `${shape.slice(0, 5)}~` : shape;
 }

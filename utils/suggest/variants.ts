@@ -6,6 +6,7 @@
  */
 import { looseForm } from '../match/normalize';
 import { LEGAL_SUFFIXES } from './lexicon';
+import { isLower, isUpper } from './tokens';
 
 const POSSESSIVE = /\s*['’]s?$/u;
 const LEADING_THE = /^the\s+/iu;
@@ -44,14 +45,19 @@ export function nameKey(text: string): string {
 export function initialsOf(text: string): string {
   return text
     .split(/[\s-]+/u)
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .filter((w) => isUpper(w[0] ?? ''))
     .map((w) => w[0])
     .join('');
 }
 
 /** True when the text is written in capitals only (a wire headline's "XIAOMI"). */
 export function isAllCaps(text: string): boolean {
-  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+  let upper = false;
+  for (const ch of text) {
+    if (isLower(ch)) return false;
+    upper ||= isUpper(ch);
+  }
+  return upper;
 }
 
 /**

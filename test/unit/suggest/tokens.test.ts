@@ -60,6 +60,17 @@ describe('candidate runs', () => {
     expect(runs).toEqual(['Ines Park', 'Bank of America', 'Procter & Gamble']);
   });
 
+  it('never runs across a line or sentence break', () => {
+    const tokens = tokenize('The deal will be passed by Congress\nSyria needs a solution. Nokia Oyj agreed.');
+    const runs = findRuns(tokens).map((r) =>
+      tokens
+        .slice(r.start, r.end)
+        .map((t) => t.text)
+        .join(' '),
+    );
+    expect(runs).toEqual(['Congress', 'Syria', 'Nokia Oyj']);
+  });
+
   it('offers every stretch of a run that starts and ends on a capitalised word', () => {
     const tokens = tokenize('Bank of America');
     const [run] = findRuns(tokens);
