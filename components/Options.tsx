@@ -18,6 +18,12 @@ export function Options({ client, save }: OptionsProps) {
     <main class="options">
       <h1>News Tracker</h1>
       <p class="muted">Everything here stays in this browser. Nothing is sent anywhere.</p>
+      <p>
+        <a href="dashboard.html" target="_blank" rel="noopener">
+          Open the dashboard
+        </a>{' '}
+        <span class="muted">for timelines, share of voice and the weekly digest.</span>
+      </p>
       <EntityManager client={client} generation={generation} />
       <ImportExport client={client} onImported={changed} save={save} />
       <SettingsForm key={generation} client={client} />

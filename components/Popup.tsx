@@ -16,6 +16,8 @@ export interface PopupProps {
   /** The tab the popup was opened over (browser.tabs.query in the real popup). */
   getActiveTab(): Promise<ActiveTab | null>;
   openOptions(): void;
+  /** Opens the dashboard in a tab; the button is shown only when given. */
+  openDashboard?(): void;
 }
 
 /** After a company is tracked the content script rescans the page; its new report arrives within a moment. */
@@ -28,7 +30,7 @@ async function loadPage(client: StoreClient, getActiveTab: () => Promise<ActiveT
   return { url: status?.url ?? tab?.url ?? null, status, tabId: tab?.id ?? null };
 }
 
-export function Popup({ client, getActiveTab, openOptions }: PopupProps) {
+export function Popup({ client, getActiveTab, openOptions, openDashboard }: PopupProps) {
   const entities = useAsync(() => client.listEntities());
   const settings = useAsync(() => client.getSettings());
   const page = useAsync(() => loadPage(client, getActiveTab));
@@ -51,9 +53,16 @@ export function Popup({ client, getActiveTab, openOptions }: PopupProps) {
     <main class="popup">
       <header class="popup-head">
         <h1>News Tracker</h1>
-        <button type="button" onClick={openOptions}>
-          Options
-        </button>
+        <span>
+          {openDashboard && (
+            <button type="button" onClick={openDashboard}>
+              Dashboard
+            </button>
+          )}{' '}
+          <button type="button" onClick={openOptions}>
+            Options
+          </button>
+        </span>
       </header>
       {problem.value && (
         <p role="alert" class="error banner">

@@ -14,7 +14,12 @@ function openOptions() {
   window.close();
 }
 
+function openDashboard() {
+  void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+  window.close();
+}
+
 render(
-  <Popup client={backgroundClient} getActiveTab={activeTab} openOptions={openOptions} />,
+  <Popup client={backgroundClient} getActiveTab={activeTab} openOptions={openOptions} openDashboard={openDashboard} />,
   document.getElementById('app') as HTMLElement,
 );

@@ -13,7 +13,7 @@ describe('the walking skeleton in Chromium', () => {
     const options = await harness.openOptions();
     await options.addCompany('Xiaomi', ['Xiaomi Corp']);
     await options.addCompany('Samsung');
-    expect(await options.companyNames()).toEqual(['Xiaomi', 'Samsung']);
+    await expect.poll(() => options.companyNames()).toEqual(['Xiaomi', 'Samsung']);
 
     const article = await harness.browser.context.newPage();
     await article.goto(harness.server.url('/demo/business-article.html'));
@@ -27,7 +27,7 @@ describe('the walking skeleton in Chromium', () => {
   it('stops matching a company once it is removed, on the next page load', async () => {
     const options = await harness.openOptions();
     await options.deleteCompany('Samsung');
-    expect(await options.companyNames()).toEqual(['Xiaomi']);
+    await expect.poll(() => options.companyNames()).toEqual(['Xiaomi']);
 
     const article = await harness.browser.context.newPage();
     await article.goto(harness.server.url('/demo/business-article.html'));

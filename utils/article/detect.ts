@@ -1,6 +1,24 @@
 /**
- * Is this page a news article? Cheap signals only: structured data a publisher declares.
+ * Is this page a news article? A cascade, cheapest evidence first, each piece adding or
+ * subtracting points with a reason:
+ *
+ *   address shape ─ og:type, article:* and generator meta ─ JSON-LD types (blocks parsed only
+ *   when their text names a relevant type) ─ microdata itemtype ─ <article> elements
+ *     │ clearly not an article (home page, search, shop, forum, docs, listing) → stop here
+ *     │ declared an article and no sign of a listing → article
+ *     └ otherwise: prose density (is there a body of running text?) and a date or byline
+ *
+ * Home pages, section fronts, tag pages, search results, product pages, forums and docs are not
+ * articles even when they carry og:type=article by mistake or list many headlines.
  */
+import { declaredCanonical } from './canonical';
+import { parseDate } from './date-parse';
+import { findDates } from './dates';
+import { findArticleNode, isArticleType, type JsonLdNode, readJsonLd, typesOf } from './jsonld';
+import { type PageMeta, readMeta } from './meta';
+import { indexPage } from './page-index';
+import { findProse } from './prose';
+import { classifyUrl, type UrlKind } from './url-shape';
 
 export interface ArticleVerdict {
   isArticle: boolean;
@@ -8,32 +26,180 @@ export interface ArticleVerdict {
   reasons: string[];
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|Article|BlogPosting)$/u;
+/** Blocks worth parsing: they name an article type or a page type that rules one out. */
+const LD_HINT =
+  /Article|BlogPosting|"Report"|CollectionPage|ItemList|SearchResultsPage|ProfilePage|Product|QAPage|DiscussionForumPosting|APIReference/u;
+const NEWS_TYPE = /NewsArticle$|^(BlogPosting|LiveBlogPosting|Report|SatiricalArticle)$/u;
+const LISTING_TYPES = /^(CollectionPage|ItemList|SearchResultsPage|ProfilePage)$/u;
+const FORUM_TYPES = /^(QAPage|DiscussionForumPosting)$/u;
+const DOCS_TYPES = /^(TechArticle|APIReference)$/u;
+const NON_ARTICLE_OG =
+  /^(website|product|video|profile|book|music|place|business|restaurant|game|books\.|product\.|video\.|music\.)/u;
+const NON_ARTICLE_GENERATOR =
+  /mediawiki|sphinx|docusaurus|mkdocs|docbook|javadoc|doxygen|gitbook|vuepress|vitepress|read the docs|discourse|phpbb|vbulletin|xenforo|mybb|invision|shopify|woocommerce|magento|prestashop|shopware/iu;
+const MICRODATA_ARTICLE =
+  '[itemtype*="schema.org/NewsArticle" i], [itemtype*="schema.org/Article" i], [itemtype*="schema.org/BlogPosting" i], [itemtype*="schema.org/ReportageNewsArticle" i], [itemtype*="schema.org/AnalysisNewsArticle" i]';
 
-function jsonLdTypes(document: Document): string[] {
-  const types: string[] = [];
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(script.textContent ?? '');
-    } catch {
-      continue;
-    }
-    const nodes = Array.isArray(data) ? data : [data];
-    for (const node of nodes) {
-      const type = (node as { '@type'?: unknown } | null)?.['@type'];
-      for (const t of Array.isArray(type) ? type : [type]) if (typeof t === 'string') types.push(t);
-    }
+const URL_POINTS: Record<UrlKind, number> = {
+  home: -4,
+  search: -4,
+  login: -4,
+  forum: -3,
+  product: -3,
+  video: -2,
+  docs: -2.5,
+  listing: -2.5,
+  'article-like': 1,
+  unknown: 0,
+};
+
+/** At or above: an article. */
+const ARTICLE_SCORE = 2.5;
+/** At or below, before looking at the body: clearly not an article. */
+const CLEARLY_NOT = -2;
+/** A story page shows its own date and perhaps an update; a listing shows one per entry. */
+const MANY_DATES = 4;
+/** Running text of at least this many characters, in sibling paragraphs, reads as a story. */
+const PROSE_CHARS = 600;
+/** Declared article markup worth at least this much skips the prose check. */
+const DECLARED = 2;
+
+class Evidence {
+  score = 0;
+  declared = 0;
+  readonly reasons: string[] = [];
+  add(points: number, reason: string): void {
+    this.score += points;
+    this.reasons.push(`${reason} (${points > 0 ? '+' : ''}${points})`);
   }
-  return types;
+  verdict(isArticle: boolean): ArticleVerdict {
+    const confidence = 1 / (1 + Math.exp(-Math.abs(this.score - (ARTICLE_SCORE - 0.5))));
+    return { isArticle, confidence: Math.round(confidence * 100) / 100, reasons: this.reasons };
+  }
 }
 
-export function detectArticle(document: Document, _url: string): ArticleVerdict {
-  const ldType = jsonLdTypes(document).find((t) => ARTICLE_TYPES.test(t));
-  if (ldType) return { isArticle: true, confidence: 0.9, reasons: [`JSON-LD @type ${ldType}`] };
-  const ogType = document.querySelector('meta[property="og:type"]')?.getAttribute('content');
-  if (ogType?.trim().toLowerCase() === 'article') {
-    return { isArticle: true, confidence: 0.7, reasons: ['og:type=article'] };
+function addressEvidence(evidence: Evidence, document: Document, meta: PageMeta, url: string): void {
+  let kind = classifyUrl(url);
+  if (kind === 'unknown') {
+    const canonical = declaredCanonical(document, meta);
+    if (canonical) {
+      try {
+        kind = classifyUrl(new URL(canonical, url).href);
+      } catch {
+        // A broken canonical link says nothing about the page.
+      }
+    }
   }
-  return { isArticle: false, confidence: 0.8, reasons: ['no article markup'] };
+  if (URL_POINTS[kind] !== 0)
+    evidence.add(URL_POINTS[kind], `address looks like ${kind === 'article-like' ? 'a story' : `a ${kind} page`}`);
+}
+
+function metaEvidence(evidence: Evidence, meta: PageMeta): void {
+  const ogType = meta.first('og:type')?.toLowerCase() ?? '';
+  if (ogType === 'article' || ogType.startsWith('article') || ogType === 'news') evidence.add(1.5, `og:type=${ogType}`);
+  else if (ogType === 'website') evidence.add(-0.5, 'og:type=website');
+  else if (NON_ARTICLE_OG.test(ogType)) evidence.add(-3, `og:type=${ogType}`);
+  if (meta.first('article:published_time', 'og:article:published_time')) evidence.add(1, 'article:published_time');
+  const generator = meta.first('generator') ?? '';
+  if (NON_ARTICLE_GENERATOR.test(generator)) evidence.add(-3, `made with ${generator.slice(0, 40)}`);
+}
+
+function structuredEvidence(evidence: Evidence, nodes: readonly JsonLdNode[]): void {
+  const types = nodes.flatMap(typesOf);
+  const articles = nodes.filter((n) => typesOf(n).some(isArticleType));
+  const headlines = new Set(articles.map((n) => String(n.headline ?? n.name ?? '')));
+  if (headlines.size >= 3) {
+    evidence.add(-3, `JSON-LD lists ${headlines.size} articles`);
+    return;
+  }
+  const articleType = articles.flatMap(typesOf).find(isArticleType);
+  // Wikis declare Article too, written by "Contributors to ..." rather than by a person.
+  const byContributors = articles.some((n) => /contributors/iu.test(JSON.stringify(n.author ?? n.creator ?? '')));
+  if (articleType && byContributors) {
+    evidence.add(-3, 'JSON-LD article written by a wiki’s contributors');
+    return;
+  }
+  if (articleType) {
+    const points = NEWS_TYPE.test(articleType) ? 3 : 2;
+    evidence.add(points, `JSON-LD @type ${articleType}`);
+    evidence.declared = Math.max(evidence.declared, points);
+  }
+  const listing = types.find((t) => LISTING_TYPES.test(t));
+  if (listing && !articleType) evidence.add(-2.5, `JSON-LD @type ${listing}`);
+  const forum = types.find((t) => FORUM_TYPES.test(t));
+  if (forum) evidence.add(-3, `JSON-LD @type ${forum}`);
+  const docs = types.find((t) => DOCS_TYPES.test(t));
+  if (docs && !articleType) evidence.add(-2.5, `JSON-LD @type ${docs}`);
+  if (types.includes('Product') && !articleType) evidence.add(-3, 'JSON-LD @type Product');
+}
+
+function markupEvidence(evidence: Evidence, document: Document): void {
+  const items = document.querySelectorAll(MICRODATA_ARTICLE).length;
+  if (items >= 4) evidence.add(-2.5, `${items} microdata articles (a listing)`);
+  else if (items > 0) {
+    evidence.add(2, 'microdata article');
+    evidence.declared = Math.max(evidence.declared, 2);
+  }
+}
+
+/** Many short <article> boxes or many linked headlines: a section front, tag page or home page. */
+function looksLikeListing(document: Document, densestChars: number): string | null {
+  const boxes = document.getElementsByTagName('article');
+  if (boxes.length >= 5) {
+    let long = 0;
+    for (let i = 0; i < boxes.length && i < 60; i++) {
+      if ((boxes[i]?.textContent ?? '').length >= 1500) long += 1;
+    }
+    if (long <= 1 && densestChars < 1500) return `${boxes.length} short <article> boxes`;
+  }
+  const headlineLinks = document.querySelectorAll('h2 a[href], h3 a[href], h4 a[href]').length;
+  if (headlineLinks >= 12 && densestChars < 1200) return `${headlineLinks} linked headlines and little prose`;
+  return null;
+}
+
+function publicationDate(document: Document, meta: PageMeta, url: string, lead: Element | null): string | null {
+  const nodes = readJsonLd(document, { onlyIf: /datePublished/u });
+  const firstWords = lead ? (lead.textContent ?? '').trim().slice(0, 80) : null;
+  return findDates(indexPage(document), meta, findArticleNode(nodes), url, {}, firstWords).publishedTime;
+}
+
+/** Distinct dates shown in the page's main column: a blog index or weekly edition shows many. */
+function distinctDates(document: Document): number {
+  const index = indexPage(document);
+  const seen = new Set<string>();
+  for (const { element, outsideStory } of [...index.times, ...index.dates]) {
+    if (outsideStory) continue;
+    const raw = element.getAttribute('datetime') ?? element.textContent ?? '';
+    if (raw.length > 80) continue;
+    const iso = parseDate(raw);
+    if (iso) seen.add(iso.slice(0, 10));
+  }
+  return seen.size;
+}
+
+export function detectArticle(document: Document, url: string): ArticleVerdict {
+  const evidence = new Evidence();
+  const meta = readMeta(document);
+  addressEvidence(evidence, document, meta, url);
+  metaEvidence(evidence, meta);
+  structuredEvidence(evidence, readJsonLd(document, { onlyIf: LD_HINT }));
+  if (evidence.score <= CLEARLY_NOT && evidence.declared === 0) return evidence.verdict(false);
+  markupEvidence(evidence, document);
+  if (evidence.score <= CLEARLY_NOT && evidence.declared === 0) return evidence.verdict(false);
+
+  const prose = findProse(document);
+  const listing = looksLikeListing(document, prose.densest.chars);
+  if (listing) evidence.add(-3, listing);
+  if (evidence.declared >= DECLARED && !listing) {
+    // Declared by the publisher: an article unless something above spoke against it.
+    return evidence.verdict(evidence.score >= DECLARED);
+  }
+  if (prose.densest.paragraphs >= 3 && prose.chars >= PROSE_CHARS) evidence.add(2, 'a body of running text');
+  else if (prose.chars < 400) evidence.add(-2, 'little running text');
+  // News says when it was published; about pages, terms, docs, fiction and READMEs rarely do.
+  if (publicationDate(document, meta, url, prose.firstParagraph)) evidence.add(1, 'a publication date');
+  else evidence.add(-1.5, 'no publication date');
+  const dates = distinctDates(document);
+  if (dates >= MANY_DATES) evidence.add(-2, `${dates} different dates (a listing)`);
+  return evidence.verdict(evidence.score >= ARTICLE_SCORE);
 }

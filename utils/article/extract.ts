@@ -1,61 +1,79 @@
 /**
- * Reads the story a reader would name from an article page: headline, canonical URL and the
- * text companies are matched in.
+ * Reads the story a reader would name from an article page. Each field has its own module,
+ * most deliberate source first (JSON-LD, then meta tags, then microdata and visible markup):
+ *
+ *   jsonld + meta ─┬─ site-name ── headline (site name stripped)
+ *                  ├─ byline, dates, canonical, page-facts (lang, section, description, keywords)
+ *   prose ─────────┴─ main-text (the text companies are matched in)
  */
+import { findByline } from './byline';
+import { findCanonicalUrl } from './canonical';
+import { findDates } from './dates';
+import { findHeadline, siteNameInTitle } from './headline';
+import { findArticleNode, readJsonLd } from './jsonld';
+import { extractMainText } from './main-text';
+import { readMeta } from './meta';
+import { findDescription, findKeywords, findLang, findSection } from './page-facts';
+import { indexPage } from './page-index';
+import { findSiteName, siteNameVariants } from './site-name';
+import { hostnameOf } from './text';
+
+export { normaliseUrl } from './canonical';
 
 export interface ExtractedStory {
   title: string;
   canonicalUrl: string;
+  /** The site's name ("Reuters", "The Guardian"). */
   publisher: string | null;
+  /** Author names only, comma-separated. */
   byline: string | null;
+  /** ISO 8601 (UTC). */
   publishedTime: string | null;
   modifiedTime: string | null;
   lang: string | null;
   section: string | null;
   description: string | null;
-  /** The main text, in reading order. */
+  keywords: string[];
+  /** The main text, in reading order, paragraphs separated by blank lines. */
   text: string;
 }
 
-function meta(document: Document, selector: string): string | null {
-  const value = document.querySelector(selector)?.getAttribute('content')?.trim();
-  return value ? value : null;
-}
-
-const TRACKING_PARAM = /^(utm_.*|fbclid|gclid|mc_cid|mc_eid)$/u;
-
-/** Resolves a URL against the page and drops tracking parameters and the fragment. */
-export function normaliseUrl(raw: string, base: string): string {
-  const url = new URL(raw, base);
-  for (const key of [...url.searchParams.keys()]) if (TRACKING_PARAM.test(key)) url.searchParams.delete(key);
-  url.hash = '';
-  return url.href;
+/** US sites write 04/05/2015 for April 5; most others for 4 May. */
+function readsMonthFirst(lang: string | null, url: string): boolean {
+  return lang === 'en-US' || (lang === 'en' && /\.(com|us|gov)$/u.test(hostnameOf(url)));
 }
 
 export function extractStory(document: Document, url: string): ExtractedStory {
-  const rawCanonical =
-    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'meta[property="og:url"]');
-  let canonicalUrl: string;
-  try {
-    canonicalUrl = normaliseUrl(rawCanonical ?? url, url);
-  } catch {
-    canonicalUrl = normaliseUrl(url, url);
-  }
-  const title =
-    meta(document, 'meta[property="og:title"]') ??
-    document.querySelector('h1')?.textContent?.trim() ??
-    document.title.trim();
-  const body = document.querySelector('article') ?? document.body;
-  return {
-    title,
+  const meta = readMeta(document);
+  const nodes = readJsonLd(document);
+  const article = findArticleNode(nodes);
+  const canonicalUrl = findCanonicalUrl(document, meta, url);
+  const declaredPublisher = findSiteName(meta, nodes);
+  const isSite = siteNameVariants(meta, nodes, [hostnameOf(url), hostnameOf(canonicalUrl)]);
+  // No declared name: the title's "- Reuters" names the site when it matches the address.
+  const publisher = declaredPublisher ?? siteNameInTitle(meta.first('og:title') ?? document.title ?? '', isSite);
+  const lang = findLang(document, meta, article);
+  const index = indexPage(document);
+  const text = extractMainText(document);
+  const dates = findDates(
+    index,
+    meta,
+    article,
     canonicalUrl,
-    publisher: meta(document, 'meta[property="og:site_name"]'),
-    byline: meta(document, 'meta[name="author"]'),
-    publishedTime: meta(document, 'meta[property="article:published_time"]'),
-    modifiedTime: meta(document, 'meta[property="article:modified_time"]'),
-    lang: document.documentElement.lang || null,
-    section: meta(document, 'meta[property="article:section"]'),
-    description: meta(document, 'meta[name="description"]'),
-    text: body?.textContent ?? '',
+    { dayFirst: !readsMonthFirst(lang, canonicalUrl) },
+    text.slice(0, 80),
+  );
+  return {
+    title: findHeadline(document, index, meta, article, isSite),
+    canonicalUrl,
+    publisher,
+    byline: findByline(index, meta, article, nodes, publisher),
+    publishedTime: dates.publishedTime,
+    modifiedTime: dates.modifiedTime,
+    lang,
+    section: findSection(meta, article, nodes),
+    description: findDescription(meta, article),
+    keywords: findKeywords(meta, article),
+    text,
   };
 }

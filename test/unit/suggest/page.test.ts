@@ -25,11 +25,11 @@ const ARTICLE = `
 </body>`;
 
 describe('readPageForSuggestions', () => {
-  it('reads headline, publisher and the article paragraphs one a line, without menus or asides', () => {
+  it('reads headline, publisher and the article paragraphs as the content script does, without menus or asides', () => {
     const input = readPageForSuggestions(page(ARTICLE), 'https://courier.example/deal');
     expect(input.title).toBe('Siemens and Nokia sign network deal');
     expect(input.publisher).toBe('The Test Courier');
-    expect(input.text.split('\n')).toEqual([
+    expect(input.text.split(/\n+/u)).toEqual([
       'Siemens AG and Nokia Oyj agreed on Tuesday to build private networks for factories.',
       "Nokia's shares were little changed.",
       'Siemens expects the first orders next year, The Test Courier was told.',

@@ -1,0 +1,147 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { dayLabel, dayStart, isoDay, periodRange, type TimeZone } from '@/utils/dashboard/days';
+import {
+  buildDigest,
+  DIGEST_DAYS,
+  type Digest,
+  digestTitle,
+  digestToHtml,
+  digestToMarkdown,
+  digestToText,
+} from '@/utils/dashboard/digest';
+import type { StoryFact } from '@/utils/dashboard/facts';
+import type { DashboardStore } from '@/utils/dashboard/store';
+import type { TrackedEntity } from '@/utils/entities';
+import { storiesText } from './words';
+
+export interface WeeklyDigestProps {
+  store: DashboardStore;
+  entities: readonly TrackedEntity[];
+  /** Facts covering at least the past week. */
+  facts: readonly StoryFact[];
+  now: number;
+  zone: TimeZone;
+  save(fileName: string, text: string, type: string): void;
+  copy(text: string): Promise<void>;
+  print(): void;
+}
+
+/** The past seven days per company, ready to print, paste into an email, or save as a page. */
+export function WeeklyDigest({ store, entities, facts, now, zone, save, copy, print }: WeeklyDigestProps) {
+  const [digest, setDigest] = useState<Digest | null>(null);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const range = useMemo(() => periodRange(DIGEST_DAYS, now, zone), [now, zone]);
+  // Only the week's stories matter: a longer period loading must not read them all again.
+  const since = dayStart(range.first, zone);
+  const weekUrls = facts
+    .filter((f) => f.firstSeen >= since)
+    .map((f) => f.url)
+    .join('\n');
+
+  useEffect(() => {
+    let live = true;
+    store.storiesByUrl(weekUrls ? weekUrls.split('\n') : []).then(
+      (stories) => live && setDigest(buildDigest(stories, entities, range, zone)),
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store, entities, weekUrls, range, zone]);
+
+  async function copyAs(kind: 'Markdown' | 'plain text', text: string) {
+    try {
+      await copy(text);
+      setNotice(`Copied the digest as ${kind}.`);
+      setError(null);
+    } catch (e) {
+      setError(`Could not copy: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  return (
+    <section id="digest" class="dash-section digest" aria-labelledby="digest-heading">
+      <div class="section-head">
+        <h2 id="digest-heading">Weekly digest</h2>
+        {digest && (
+          <div class="button-row no-print">
+            <button type="button" onClick={print}>
+              Print
+            </button>
+            <button type="button" onClick={() => copyAs('Markdown', digestToMarkdown(digest))}>
+              Copy as Markdown
+            </button>
+            <button type="button" onClick={() => copyAs('plain text', digestToText(digest))}>
+              Copy as plain text
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                save(`news-digest-${isoDay(digest.range.last)}.html`, digestToHtml(digest), 'text/html;charset=utf-8');
+                setNotice('Saved the digest as an HTML page.');
+              }}
+            >
+              Download HTML
+            </button>
+          </div>
+        )}
+      </div>
+      <p role="status" class="notice no-print">
+        {notice}
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {digest && <DigestView digest={digest} />}
+    </section>
+  );
+}
+
+function DigestView({ digest }: { digest: Digest }) {
+  return (
+    <article class="card digest-page" aria-label={digestTitle(digest)}>
+      <h3 class="digest-title">{digestTitle(digest)}</h3>
+      <p class="muted">{storiesText(digest.storyCount)} about tracked companies; copies of a story are shown once.</p>
+      {digest.sections.length === 0 && <p class="empty">No stories about tracked companies this week.</p>}
+      {digest.sections.map((section) => (
+        <section key={section.entityId} aria-label={section.name}>
+          <h4>
+            {section.name} <span class="muted">({storiesText(section.stories.length)})</span>
+          </h4>
+          <ul class="digest-stories">
+            {section.stories.map((s) => (
+              <li key={s.url}>
+                <a href={s.url} target="_blank" rel="noreferrer">
+                  {s.title}
+                </a>
+                <div class="meta">
+                  {s.publisher && <span>{s.publisher}</span>}
+                  <span>{dayLabel(s.day)}</span>
+                  {s.business && <span class="tag tag-business">Business</span>}
+                </div>
+                {s.alsoMentions.length > 0 && <p class="also-at">Also mentions {s.alsoMentions.join(', ')}</p>}
+                {s.alsoAt.length > 0 && (
+                  <p class="also-at">
+                    Also at{' '}
+                    {s.alsoAt.map((c, i) => (
+                      <span key={c.url}>
+                        {i > 0 && ', '}
+                        <a href={c.url} target="_blank" rel="noreferrer">
+                          {c.publisher ?? new URL(c.url).hostname}
+                        </a>
+                      </span>
+                    ))}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,79 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+
+/** The dashboard tab, driven by its visible labels and roles as a person would. */
+export class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  /** Waits for the first charts (the page marks itself ready). */
+  async ready(): Promise<void> {
+    await this.page.waitForSelector('html[data-ready]');
+  }
+
+  /** The summary line under the header, once counting is done. */
+  async status(): Promise<string> {
+    const status = this.page.locator('.dashboard > [role="status"]');
+    await status.filter({ hasText: /in the last \d+ days\.$/u }).waitFor();
+    return (await status.textContent()) ?? '';
+  }
+
+  async choosePeriod(days: 30 | 90 | 365): Promise<void> {
+    await this.page.getByRole('button', { name: `${days} days`, exact: true }).click();
+    await this.page
+      .locator('.dashboard > [role="status"]')
+      .filter({ hasText: `in the last ${days} days.` })
+      .waitFor();
+  }
+
+  async chooseCompanies(option: string): Promise<void> {
+    await this.page.getByLabel('Companies', { exact: true }).selectOption({ label: option });
+  }
+
+  /** The sentence that says what a company's timeline shows. */
+  async timelineCaption(company: string): Promise<string> {
+    const caption = this.page.locator('.timeline figcaption').filter({ hasText: `${company}:` });
+    return ((await caption.textContent()) ?? '').trim();
+  }
+
+  timelineSlider(company: string): Locator {
+    return this.page.getByRole('slider', { name: `Day in ${company}’s timeline` });
+  }
+
+  /** The stories listed for a clicked or chosen day. */
+  dayStories(company: string): Locator {
+    return this.page.getByRole('list', { name: new RegExp(`^Stories about ${company} on `, 'u') }).locator('a');
+  }
+
+  get shareOfVoice(): Locator {
+    return this.page.getByRole('list', { name: 'Share of voice' }).getByRole('listitem');
+  }
+
+  topPublishers(company: string): Locator {
+    return this.page.getByRole('list', { name: `Top publishers for ${company}` }).getByRole('listitem');
+  }
+
+  get pairs(): Locator {
+    return this.page.locator('.pairs summary');
+  }
+
+  get storyLinks(): Locator {
+    return this.page.getByRole('list', { name: 'Matched stories' }).locator(':scope > li .story-head a');
+  }
+
+  async order(label: string): Promise<void> {
+    await this.page.getByLabel('Order').selectOption({ label });
+  }
+
+  get digest(): Locator {
+    return this.page.locator('.digest-page');
+  }
+
+  /** Clicks a button that downloads a file and returns the file's name and text. */
+  async download(button: string): Promise<{ name: string; text: string }> {
+    const [file] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.page.getByRole('button', { name: button }).click(),
+    ]);
+    return { name: file.suggestedFilename(), text: await readFile(await file.path(), 'utf8') };
+  }
+}

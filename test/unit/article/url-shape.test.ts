@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { classifyUrl } from '@/utils/article/url-shape';
+
+describe('classifyUrl', () => {
+  it.each([
+    ['https://www.reuters.com/', 'home'],
+    ['https://www.deutschland.de/en', 'home'],
+    ['https://www.example.com/index.html', 'home'],
+    ['https://www.example.com/search?q=apple', 'search'],
+    ['https://news.example/tag/electric-vehicles/', 'listing'],
+    ['https://news.example/category/business/page/2', 'listing'],
+    ['https://shop.example.de/eBay-Template-Datenschutz-Google-Fonts', 'product'],
+    ['https://www.example.com/products/trailhead-40', 'product'],
+    ['https://forum.example/viewtopic.php?t=12', 'forum'],
+    ['https://www.reddit.com/r/videos/comments/5gafop/rick_astley/', 'forum'],
+    ['https://docs.python.org/3.11/library/json.html', 'docs'],
+    ['https://en.wikipedia.org/wiki/Mozilla', 'docs'],
+    ['https://www.example.com/login', 'login'],
+    ['https://www.cbsnews.com/video/a-look-back-a-history-of-sunday-morning/', 'video'],
+    ['https://www.bbc.co.uk/news/business-68901234', 'article-like'],
+    ['https://www.theguardian.com/business/2024/may/12/oil-prices', 'article-like'],
+    ['https://www.bbc.com/news/england', 'unknown'],
+    ['https://www.example.com/2024/05/12/oil-prices-rise/', 'article-like'],
+    ['https://www.reuters.com/business/energy/oil-prices-rise-on-supply-worries-2024-05-12/', 'article-like'],
+    ['https://web.archive.org/web/20160401095740/http://www.welpenkaufen24.de/', 'home'],
+    ['not a url', 'unknown'],
+  ])('%s is %s', (url, kind) => {
+    expect(classifyUrl(url)).toBe(kind);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * What is not part of a story's text, in most site conventions: navigation, asides, footers,
+ * forms, embedded media, and blocks whose class, id or role names comments, related stories,
+ * sharing, newsletters, advertising and the like.
+ */
+
+const SKIPPED_TAGS = new Set([
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'HEADER',
+  'FORM',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'BUTTON',
+  'IFRAME',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'MENU',
+  'DIALOG',
+  'FIGURE',
+  'PICTURE',
+  'VIDEO',
+  'AUDIO',
+  'MATH',
+  // The headline is read separately; in the text it would count every mention twice.
+  'H1',
+]);
+
+const SKIPPED_ROLES = /^(navigation|complementary|contentinfo|banner|menu|menubar|search|dialog|alertdialog|toolbar)$/u;
+
+const SKIPPED_NAME =
+  /(^|[\s_-])(comments?|kommentare?|commentaires?|disqus|related|recommend(ed|ations?)?|more-?stories|read-?more|most-?(read|popular|viewed)|popular|trending|share|sharing|social|newsletter|subscribe|subscription|signup|paywall|promo(tion)?s?|advert(isement|s)?|ads?|ad-?slot|sponsor(ed)?|outbrain|taboola|sidebar|footer|nav|navbar|navigation|menu|breadcrumbs?|tags|tag-?list|author-?(bio|info|box)|byline|dateline|meta|caption|hidden|visually-?hidden|sr-only|skip-?link)([\s_-]|$)/iu;
+
+/**
+ * Class or id words of boxes beside the story: comments, related stories, sidebars. Only at
+ * the start of a class name: "comments-area" is the comments, but "flag-unfollowComments-on"
+ * on <html> or a layout class such as "panel-two-col-sidebar-right-mix" is not.
+ */
+export const BESIDE_STORY_NAME =
+  /(^|\s)(comments?|comment-?(list|section|thread)s?|disqus|related|related-?(stories|articles|content|links)|recommended|sidebar|footer|more-?stories|most-?(read|popular)|newsletter)([\s_-]|$)/iu;
+
+/** True for an element whose whole subtree is not story text. */
+export function isBoilerplate(element: Element): boolean {
+  if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
+  if (element.attributes.length === 0) return false;
+  if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  const role = element.getAttribute('role');
+  if (role && SKIPPED_ROLES.test(role)) return true;
+  const name = `${element.getAttribute('class') ?? ''} ${element.id}`;
+  return name.length > 1 && SKIPPED_NAME.test(name);
+}

@@ -1,0 +1,128 @@
+/**
+ * The story's own text, in reading order, as the text companies are matched in: starts from
+ * the element holding most of the page's prose (or the publisher's `articleBody`), then leaves
+ * out navigation, related-story lists, sharing bars, comments, footers and link lists.
+ *
+ * One pass over the story's subtree: each element's text is appended as it is visited, and
+ * taken back out if the element turns out to be a list of links (measured on the way back up),
+ * so nothing is measured twice. Reads node values only (no `innerText`, which forces a layout).
+ */
+import { isBoilerplate } from './boilerplate';
+import { findProse, type Prose } from './prose';
+
+const BLOCK_TAGS = new Set([
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'BLOCKQUOTE',
+  'PRE',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'BR',
+  'HR',
+  'FIGCAPTION',
+]);
+
+/** A list or box whose text is mostly links is navigation or "related stories", not story. */
+const LINK_LIST_TAGS = new Set(['UL', 'OL', 'DIV', 'SECTION', 'TABLE', 'DL']);
+const LINK_SHARE = 0.6;
+/** Marks the end of a block in the collected text (a character pages do not use). */
+const BLOCK_END = '\u0000';
+const MIN_LINKS = 3;
+
+/** The element the story text is read from. */
+export function findStoryRoot(document: Document, prose: Prose): Element | null {
+  const declared = document.querySelector('[itemprop="articleBody" i]');
+  if (declared && (prose.root === null || prose.charsUnder(declared) >= 0.5 * prose.chars)) return declared;
+  return (
+    prose.root ??
+    document.querySelector('article') ??
+    document.querySelector('main, [role="main"]') ??
+    document.body ??
+    null
+  );
+}
+
+interface Measure {
+  chars: number;
+  linkChars: number;
+  links: number;
+}
+
+function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) n++;
+  return n;
+}
+
+/** Paragraph-separated text of the story, boilerplate left out. */
+export function extractMainText(document: Document, prose: Prose = findProse(document)): string {
+  const root = findStoryRoot(document, prose);
+  if (!root) return '';
+  const rootChars = prose.charsUnder(root);
+  // Text pieces, with BLOCK_END marking a block boundary.
+  const out: string[] = [];
+
+  const visit = (node: Node, inLink: boolean): Measure => {
+    const measure: Measure = { chars: 0, linkChars: 0, links: 0 };
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const value = child.nodeValue ?? '';
+        out.push(value);
+        const length = visibleLength(value);
+        measure.chars += length;
+        if (inLink) measure.linkChars += length;
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const element = child as Element;
+      // A wrapper holding most of the story is never boilerplate, whatever its class says.
+      const holdsStory = rootChars > 0 && prose.charsUnder(element) >= 0.5 * rootChars;
+      if (!holdsStory && isBoilerplate(element)) continue;
+      const tag = element.tagName.toUpperCase();
+      const block = BLOCK_TAGS.has(tag);
+      const start = out.length;
+      if (block) out.push(BLOCK_END);
+      const isLink = tag === 'A';
+      const inner = visit(element, inLink || isLink);
+      if (block) out.push(BLOCK_END);
+      const links = inner.links + (isLink ? 1 : 0);
+      if (
+        !holdsStory &&
+        LINK_LIST_TAGS.has(tag) &&
+        links >= MIN_LINKS &&
+        (inner.chars === 0 || inner.linkChars / inner.chars >= LINK_SHARE)
+      ) {
+        out.length = start;
+        continue;
+      }
+      measure.chars += inner.chars;
+      measure.linkChars += inner.linkChars;
+      measure.links += links;
+    }
+    return measure;
+  };
+  visit(root, false);
+  return out
+    .join('')
+    .split(BLOCK_END)
+    .map((line) => line.replace(/[\s\u00a0]+/gu, ' ').trim())
+    .filter((line) => line.length > 0)
+    .join('\n\n');
+}

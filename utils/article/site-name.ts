@@ -1,0 +1,62 @@
+/**
+ * The publisher's name as readers know it: `og:site_name`, the article's JSON-LD `publisher`,
+ * the page's JSON-LD WebSite or news organisation, the app-name meta tags.
+ */
+import { findArticleNode, type JsonLdNode, resolveRef, textOf, typesOf } from './jsonld';
+import type { PageMeta } from './meta';
+import { collapseSpace, comparable, looksLikeUrl, siteLabels } from './text';
+
+const SITE_TYPES = /^(WebSite|NewsMediaOrganization|Organization|Corporation)$/u;
+
+function declaredNames(meta: PageMeta, nodes: readonly JsonLdNode[]): string[] {
+  const article = findArticleNode(nodes);
+  const publisher = article ? textOf(resolveRef(article.publisher, nodes)) : null;
+  const site = nodes.find((n) => typesOf(n).some((t) => SITE_TYPES.test(t)));
+  return [
+    meta.first('og:site_name'),
+    publisher,
+    site ? textOf(site.name) : null,
+    meta.first('application-name', 'apple-mobile-web-app-title', 'al:ios:app_name', 'twitter:app:name:iphone'),
+  ]
+    .filter((n): n is string => typeof n === 'string' && collapseSpace(n).length > 0)
+    .map(collapseSpace);
+}
+
+const COMPANY_SUFFIX = /,?\s+(inc\.?|llc|ltd\.?|limited|gmbh|plc|s\.?a\.?|corp\.?|corporation|co\.)$/iu;
+const TAGLINE = /\s+[-–—|:]\s+.*$/u;
+
+/** "Spiceworks Inc" → "Spiceworks"; "Aktuálně.cz - Víte, co se právě děje" → "Aktuálně.cz". */
+function tidy(name: string): string {
+  const short = name.replace(TAGLINE, '').replace(COMPANY_SUFFIX, '').trim();
+  return short.length >= 2 ? short : name;
+}
+
+/** The site's name, or null when the page does not say. */
+export function findSiteName(meta: PageMeta, nodes: readonly JsonLdNode[]): string | null {
+  const names = declaredNames(meta, nodes);
+  // A URL in og:site_name is a placeholder; a real name elsewhere is better.
+  const best = names.find((n) => !looksLikeUrl(n)) ?? names[0];
+  return best ? tidy(best) : null;
+}
+
+/** Every way this page might name its site, for recognising "– Site" in titles. */
+export function siteNameVariants(meta: PageMeta, nodes: readonly JsonLdNode[], hosts: readonly string[]): SiteMatcher {
+  const names = declaredNames(meta, nodes)
+    .map(comparable)
+    .filter((n) => n.length >= 2);
+  const labels = hosts.flatMap(siteLabels).filter((l) => l.length >= 3 && l !== 'fakehost');
+  return (segment: string) => {
+    const key = comparable(segment);
+    if (!key) return false;
+    const words = collapseSpace(segment).split(' ').length;
+    if (names.some((n) => n === key || (n.length >= 4 && words <= 6 && (key.includes(n) || n.includes(key))))) {
+      return true;
+    }
+    return labels.some(
+      (label) => key === label || (words <= 4 && key.startsWith(label)) || (key.length >= 4 && label.startsWith(key)),
+    );
+  };
+}
+
+/** Whether a piece of a title names the site. */
+export type SiteMatcher = (segment: string) => boolean;

@@ -1,0 +1,27 @@
+/**
+ * The dashboard's store over in-memory stories and companies, for component tests. It reads the
+ * same live arrays as the in-memory StoreClient, so a story starred or deleted through one is
+ * seen by the other, and answers filters with the store's own rules (utils/db/story-index.ts).
+ */
+import { searchTerms, storyMatches, toStored } from '../db/story-index';
+import type { TrackedEntity } from '../entities';
+import type { StoryRecord } from '../stories';
+import { toStoryFact } from './facts';
+import type { DashboardStore } from './store';
+
+export function memoryDashboardStore(stories: StoryRecord[], entities: TrackedEntity[] = []): DashboardStore {
+  return {
+    listEntities: async () => [...entities],
+    factsSince: async (since, before = Number.POSITIVE_INFINITY) =>
+      stories.filter((s) => s.firstSeen >= since && s.firstSeen < before).map(toStoryFact),
+    repairFacts: async () => false,
+    storiesByUrl: async (urls) => urls.flatMap((url) => stories.find((s) => s.url === url) ?? []),
+    async keysMatching(filter) {
+      if (filter.unread === undefined && filter.starred === undefined && !searchTerms(filter.search).length) {
+        return null;
+      }
+      const query = { ...filter, limit: 1 };
+      return new Set(stories.filter((s) => storyMatches(toStored(s), query)).map((s) => s.url));
+    },
+  };
+}
