@@ -10,6 +10,9 @@ export default defineContentScript({
   // Same-origin frames (and about:blank / srcdoc frames inside pages) get their own session.
   allFrames: true,
   matchAboutBlank: true,
+  // WXT would otherwise post a "content script started" message, with the extension's ID, to
+  // every page's window: any page could tell News Tracker is installed (test/e2e/privacy.e2e.ts).
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const session = startContentSession(
       {
