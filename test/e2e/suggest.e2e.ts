@@ -13,43 +13,34 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CANNOT_READ_TAB } from '@/utils/client';
 import { MODEL_WEIGHTS } from '@/utils/suggest/model-weights';
-import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension } from '../../scripts/lib/chromium';
-import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import { EXTENSION_DIR, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import { pressToolbarButton, TOOLBAR_SWITCH } from '../../scripts/lib/toolbar';
+import { type Harness, startHarness } from './harness';
 import { highlightedTexts } from './highlight-helpers';
-import { type NetworkGuard, watchNetwork } from './network-guard';
 import { screenshot, seriousViolations, useScheme } from './pages/accessibility';
-import { OptionsPage } from './pages/options';
-import { PopupPage } from './pages/popup';
+import type { PopupPage } from './pages/popup';
 
 const ARTICLE = '/suggest/xiaomi-results.html';
 const HEADLINE = 'Xiaomi profit jumps as phone sales recover';
 
 describe('suggested companies in Chromium', () => {
+  let harness: Harness;
   let browser: ExtensionBrowser;
-  let server: StaticServer;
-  let network: NetworkGuard;
 
   beforeAll(async () => {
-    server = await startStaticServer('test/fixtures');
-    browser = await launchWithExtension({ args: [TOOLBAR_SWITCH] });
-    network = watchNetwork(browser.context, server.origin);
+    harness = await startHarness({ args: [TOOLBAR_SWITCH] });
+    browser = harness.browser;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    expect(network.violations()).toEqual([]);
-  });
+  afterAll(async () => harness?.close());
 
   async function read(pathname: string): Promise<Page> {
     const page = await browser.context.newPage();
-    await page.goto(server.url(pathname));
+    await page.goto(harness.server.url(pathname));
     return page;
   }
 
   async function popupOver(article: Page): Promise<PopupPage> {
-    const popup = new PopupPage(await browser.openExtensionPage('popup.html'));
+    const popup = await harness.openPopup();
     await popup.page.setViewportSize({ width: 380, height: 640 });
     await article.bringToFront();
     await popup.page.reload();
@@ -70,7 +61,7 @@ describe('suggested companies in Chromium', () => {
   });
 
   it('suggests the untracked companies of the article and tracks one with a click', async () => {
-    const options = new OptionsPage(await browser.openExtensionPage('options.html'));
+    const options = await harness.openOptions();
     await options.addCompany('Apple', ['AAPL']);
     await options.page.close();
 
@@ -112,7 +103,7 @@ describe('suggested companies in Chromium', () => {
         { timeout: 10_000 },
       )
       .toContain('Xiaomi');
-    const after = new OptionsPage(await browser.openExtensionPage('options.html'));
+    const after = await harness.openOptions();
     await after.companies.first().waitFor();
     expect(await after.companies.filter({ hasText: 'Xiaomi' }).textContent()).toContain(
       'also Xiaomi Corp, Xiaomi Inc.',
