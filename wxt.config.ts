@@ -26,7 +26,7 @@ export default defineConfig({
     name: 'News Tracker',
     description:
       'Spots business news about the companies you track, highlights them, and keeps a private log on your device.',
-    permissions: ['storage', 'contextMenus', 'notifications'],
+    permissions: ['storage', 'contextMenus', 'notifications', 'scripting', 'activeTab'],
     content_security_policy: {
       extension_pages: command === 'serve' ? "script-src 'self'; object-src 'self'" : EXTENSION_PAGES_CSP,
     },

@@ -41,6 +41,17 @@ export const GATED_APIS = [
   'webRequest',
 ];
 
+/**
+ * Permissions with no API of their own, and the API they let the code use: `activeTab` lets
+ * `scripting` reach the tab whose toolbar button was pressed, without host permissions.
+ */
+export const GRANTING_PERMISSIONS: Readonly<Record<string, string>> = { activeTab: 'scripting' };
+
+/** Files that use a permission: call its API, or the API it grants access through. */
+export function filesUsingPermission(permission: string, sources: ReadonlyMap<string, string>): string[] {
+  return filesUsing(GRANTING_PERMISSIONS[permission] ?? permission, sources);
+}
+
 /** Content scripts run on ordinary web pages only. */
 export const CONTENT_SCRIPT_MATCHES = ['http://*/*', 'https://*/*'];
 
@@ -67,9 +78,10 @@ export function manifestProblems(manifest: Manifest, sources: ReadonlyMap<string
   const asked = new Set(manifest.permissions ?? []);
   const justified = readmePermissions(readme);
   for (const permission of asked) {
-    if (!GATED_APIS.includes(permission))
+    if (!GATED_APIS.includes(permission) && !GRANTING_PERMISSIONS[permission])
       problems.push(`permission ${permission} is not one this audit knows how to check`);
-    else if (filesUsing(permission, sources).length === 0) problems.push(`permission ${permission} is never used`);
+    else if (filesUsingPermission(permission, sources).length === 0)
+      problems.push(`permission ${permission} is never used`);
     if (!justified.get(permission)) problems.push(`permission ${permission} has no reason in the README`);
   }
   for (const api of GATED_APIS) {
