@@ -11,6 +11,8 @@
  * Version 4: the search index moves from a word index on the stories (about 6.5 KB a story) to
  *            searchPostings, lists of short story numbers per word and week, and searchPending,
  *            the stories saved since the lists were last brought up to date (search-index.ts).
+ * Version 5: the search index is rebuilt: up to version 4 the stop words ("the", "and", ...)
+ *            were indexed by mistake and took the place of real words beyond a story's first 48.
  *
  * Steps run one after another, each on what the previous ones left, so a later step may rely
  * on helpers (toStored) that have changed since an earlier step was written.
@@ -23,7 +25,7 @@ import { addPostingsInBulk, type PostingKey } from './search-index';
 import { type StoredStory, toRecord, toStored } from './story-index';
 
 export const DB_NAME = 'news-tracker';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -109,6 +111,28 @@ async function addSearchPostings(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx)
   await addPostingsInBulk(postings, numbered);
 }
 
+/** Stories read at a time while rebuilding the search index, so a years-old store need not fit in memory. */
+const REBUILD_BATCH = 2000;
+
+/**
+ * Version 5: rebuilds the search index from every story's text with the words searchWords()
+ * gives now, and empties searchPending (every story is in the rebuilt lists). Stories keep
+ * their numbers.
+ */
+async function rebuildSearchPostings(tx: UpgradeTx): Promise<void> {
+  const postings = tx.objectStore('searchPostings');
+  await Promise.all([postings.clear(), tx.objectStore('searchPending').clear()]);
+  let batch: StoredStory[] = [];
+  for (let cursor = await tx.objectStore('stories').openCursor(); cursor; cursor = await cursor.continue()) {
+    batch.push(cursor.value);
+    if (batch.length === REBUILD_BATCH) {
+      await addPostingsInBulk(postings, batch);
+      batch = [];
+    }
+  }
+  await addPostingsInBulk(postings, batch);
+}
+
 /** Opens (and if needed creates or upgrades) the database. */
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb> {
   return openDB<NewsTrackerDB>(name, version, {
@@ -133,6 +157,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       }
       if (version >= 3 && oldVersion < 3) await addStoryIndexes(tx);
       if (version >= 4 && oldVersion < 4) await addSearchPostings(db, tx);
+      if (version >= 5 && oldVersion < 5) await rebuildSearchPostings(tx);
     },
   });
 }

@@ -27,9 +27,16 @@ const MAX_WORDS = 48;
 /** Headlines shorter than this ("Live updates", "Markets") say too little to group stories by. */
 const MIN_TITLE_WORDS = 5;
 
-const STOP_WORDS = new Set(
-  'the a an and or of to in on for with at by from as is are was were be been has have had it its this that not but ' +
-    'will would can could says said de la le les el los das der die und du des et en'.split(' '),
+/**
+ * Words too common to search for. The parentheses matter: without them `.split` binds to the
+ * second string only and the set becomes one of single characters (schema version 5 rebuilt the
+ * search index after exactly that mistake).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'the a an and or of to in on for with at by from as is are was were be been has have had it its this that not but ' +
+    'will would can could says said de la le les el los das der die und du des et en'
+  ).split(' '),
 );
 
 /** Lower-case words without accents: "Société Générale’s" -> ["societe", "generale", "s"]. */
