@@ -7,7 +7,8 @@ import type { Settings } from '../settings';
 import type { NewsDb } from './schema';
 import { updatePostings } from './search-index';
 
-const BATCH = 200;
+/** Stories deleted per transaction: small enough that a save queued behind one waits only briefly. */
+export const RETENTION_BATCH = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -30,13 +31,18 @@ async function deleteOldest(db: NewsDb, before: number, max: number): Promise<nu
 }
 
 /** Applies the retention settings; returns how many stories were deleted. */
-export async function applyRetention(db: NewsDb, settings: Settings, now = Date.now()): Promise<number> {
+export async function applyRetention(
+  db: NewsDb,
+  settings: Settings,
+  now = Date.now(),
+  batch = RETENTION_BATCH,
+): Promise<number> {
   let total = 0;
   if (settings.retentionDays > 0) {
     const cutoff = now - settings.retentionDays * DAY_MS;
-    let n = BATCH;
-    while (n === BATCH) {
-      n = await deleteOldest(db, cutoff, BATCH);
+    let n = batch;
+    while (n === batch) {
+      n = await deleteOldest(db, cutoff, batch);
       total += n;
       await pause();
     }
@@ -46,7 +52,7 @@ export async function applyRetention(db: NewsDb, settings: Settings, now = Date.
     const keep = Math.max(settings.retentionCount, starred);
     let excess = (await db.count('stories')) - keep;
     while (excess > 0) {
-      const n = await deleteOldest(db, Number.POSITIVE_INFINITY, Math.min(BATCH, excess));
+      const n = await deleteOldest(db, Number.POSITIVE_INFINITY, Math.min(batch, excess));
       if (n === 0) break;
       total += n;
       excess -= n;

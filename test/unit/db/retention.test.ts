@@ -65,4 +65,27 @@ describe('retention', () => {
     );
     expect(await db.count('storyFacts')).toBe(20);
   }, 30_000);
+
+  /** Starts a clean-up of 600 stories, saves one story meanwhile: was the save done before the clean-up? */
+  async function saveDuringCleanUp(batch?: number) {
+    const db = await storeDays(Array.from({ length: 600 }, (_, i) => 100 + i));
+    let cleanedUp = false;
+    const retention = applyRetention(db, { ...DEFAULT_SETTINGS, retentionDays: 30 }, NOW, batch).then((n) => {
+      cleanedUp = true;
+      return n;
+    });
+    await saveStory(db, report({ url: 'https://a.example/new', title: 'Lumora story new' }), NOW);
+    const savedFirst = !cleanedUp;
+    expect(await retention).toBe(600);
+    expect(await urls(db)).toEqual(['https://a.example/new']);
+    return savedFirst;
+  }
+
+  it('does not make a save wait for the whole clean-up', async () => {
+    expect(await saveDuringCleanUp()).toBe(true);
+  }, 30_000);
+
+  it('negative control: deleting everything in one transaction would make the save wait', async () => {
+    expect(await saveDuringCleanUp(Number.POSITIVE_INFINITY)).toBe(false);
+  }, 30_000);
 });
