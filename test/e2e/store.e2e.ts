@@ -1,6 +1,7 @@
 /**
  * The story store in Chromium with the built extension: 50 tabs reporting at once, the per-tab
- * badge, and a service worker stopped while its write transaction is open.
+ * badge, a service worker stopped while its write transaction is open, and a tracked-list change
+ * reaching pages already open.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import {
 } from '../fixtures/store/articles';
 import { report } from '../unit/db/story-fixtures';
 import { type Harness, startHarness } from './harness';
+import { highlightedTexts } from './highlight-helpers';
 import {
   badges,
   heldWrite,
@@ -182,5 +184,41 @@ describe('the story store in Chromium', () => {
       const shown = await badges(await runningServiceWorker(browser, control));
       expect(shown[server.url(retried.path)]).toEqual({ text: '3', color: BUSINESS_GREEN });
     });
+  });
+
+  it('a company added or removed on the options page reaches every open tab without a reload', async () => {
+    const story = { ...businessStory(60), path: '/business/2026/11/24/ericsson.html' };
+    story.paragraphs = [...story.paragraphs, 'Ericsson, a supplier to both, said its orders were steady.'];
+    serve(story);
+    const urls = ['', '?second', '#third'].map((v) => server.url(story.path + v));
+    const tabs = await Promise.all(
+      urls.map(async (url) => {
+        const tab = await browser.context.newPage();
+        await tab.goto(url);
+        // Gone if the page were reloaded: the change must reach the page as it is.
+        await tab.evaluate(() => Object.assign(window, { openedOnce: true }));
+        return tab;
+      }),
+    );
+    const ericssonIn = async (tab: Page) => (await highlightedTexts(tab)).filter((t) => t === 'Ericsson').length;
+    for (const tab of tabs) await expect.poll(() => highlightedTexts(tab)).toContain('Xiaomi');
+    for (const tab of tabs) expect(await ericssonIn(tab)).toBe(0);
+
+    const ericsson = await send(control, 'ui:addEntity', { name: 'Ericsson' });
+    for (const tab of tabs) await expect.poll(() => ericssonIn(tab)).toBe(1);
+    // Each page's badge follows: Xiaomi and now Ericsson.
+    const badgeTexts = async () => {
+      const shown = await badges(await runningServiceWorker(browser, control));
+      return urls.map((url) => shown[url]?.text).join();
+    };
+    await expect.poll(badgeTexts).toBe('2,2,2');
+
+    await send(control, 'ui:removeEntity', { id: ericsson.id });
+    for (const tab of tabs) await expect.poll(() => ericssonIn(tab)).toBe(0);
+    await expect.poll(badgeTexts).toBe('1,1,1');
+    for (const tab of tabs) {
+      expect(await highlightedTexts(tab)).toContain('Xiaomi');
+      expect(await tab.evaluate(() => (window as { openedOnce?: boolean }).openedOnce)).toBe(true);
+    }
   });
 });
