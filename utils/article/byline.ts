@@ -12,6 +12,7 @@ import { collapseSpace, comparable, looksLikeUrl } from './text';
 const AUTHOR_META = [
   'author',
   'article:author',
+  'og:article:author',
   'parsely-author',
   'sailthru.author',
   'dc.creator',
@@ -31,6 +32,11 @@ const ROLE =
 /** ", Business reporters", ", Senior Tech Correspondent" after the names. */
 const ROLE_AFTER_COMMA =
   /,\s*(?:[\p{L}-]+\s+){0,2}(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|producer)s?\b.*$/iu;
+/** A second credit ends the authors: "Written by A Edited by B", "By A Photos by B". */
+const OTHER_CREDIT =
+  /\s(?:edited|photos?|photographs?|illustrations?|illustrated|graphics|video|translated|reviewed|fact[- ]checked|additional reporting)\s+by\b.*$/iu;
+/** A user name ("CC7567", "jdoe_99"), not a person's name. */
+const HANDLE = /^[\p{L}_.]*\p{L}[_.]?\d{2,}$/u;
 const CUT_AT =
   /\s(?:[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast\s+[Uu]pdated|on|am|le|el|il|um|at)\s.*$|\s*[|•·–—]\s.*$|\s+-\s.*$|\d.*$|\s*\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\.?\s+\d.*$/u;
 const JOINER = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|、|和)\s*/iu;
@@ -49,9 +55,11 @@ export function namesIn(raw: string): string[] {
     .replace(/\(\s*\)|\[\s*\]/gu, ' ')
     .replace(/@\w+/gu, ' ');
   text = collapseSpace(text).replace(LEADING_BY, '').replace(LEADING_LOWER_BY, '');
-  text = text.replace(ROLE_AFTER_COMMA, '').replace(CUT_AT, '').replace(WEEKDAY, '').replace(ROLE, '');
+  if (HANDLE.test(text)) return [];
+  text = text.replace(OTHER_CREDIT, '').replace(ROLE_AFTER_COMMA, '').replace(CUT_AT, '').replace(WEEKDAY, '');
+  text = text.replace(ROLE, '');
   const names: string[] = [];
-  for (const part of text.split(JOINER)) {
+  for (const part of splitNames(text)) {
     // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU ...": the title ends the names.
     if (part.split(/\s+/u).some((w) => TITLE_WORD.test(w.replace(/[.,]/gu, '')))) break;
     // A user name such as "CC7567" is not a byline.
@@ -65,6 +73,18 @@ export function namesIn(raw: string): string[] {
     names.push(name);
   }
   return names;
+}
+
+/**
+ * Splits "A, B and C" into names. An ampersand joins two names only when both sides are
+ * names: "Mac & i" and "AT&T" are one name each.
+ */
+function splitNames(text: string): string[] {
+  const parts = text.split(JOINER);
+  if (parts.length > 1 && /&/u.test(text) && parts.some((p) => p.replace(/[^\p{L}]/gu, '').length < 2)) {
+    return text.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|、|和)\s*/iu);
+  }
+  return parts;
 }
 
 /** `siteName`, when given, is dropped: a meta author naming the site is not a byline. */
@@ -159,6 +179,9 @@ export function findByline(
     joinNames(fromElements(index.authorLinks)) ??
     joinNames(fromElements(index.bylines), siteName) ??
     joinNames(fromElements(index.dates, true), siteName) ??
-    joinNames(ld.orgs, siteName)
+    joinNames(ld.orgs, siteName) ??
+    // No person anywhere: the page credits the publisher itself ("BBC News", "Mac & i").
+    joinNames(fromMeta(meta)) ??
+    joinNames(ld.orgs)
   );
 }

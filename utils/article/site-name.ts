@@ -53,7 +53,11 @@ export function siteNameVariants(meta: PageMeta, nodes: readonly JsonLdNode[], h
       return true;
     }
     return labels.some(
-      (label) => key === label || (words <= 4 && key.startsWith(label)) || (key.length >= 4 && label.startsWith(key)),
+      (label) =>
+        key === label ||
+        // "TMZ.com", and "痞客邦 PIXNET": the brand beside its address, in either order.
+        (words <= 4 && (key.startsWith(label) || (label.length >= 5 && key.endsWith(label)))) ||
+        (key.length >= 4 && label.startsWith(key)),
     );
   };
 }
