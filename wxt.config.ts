@@ -1,16 +1,34 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/**
+ * The extension pages (popup, options) may load only the extension's own scripts, styles and
+ * images, and nothing else at all: no inline or remote code, no eval, no connections, no frames,
+ * no plugins (test/unit/security/csp.test.ts and the privacy end-to-end test check it).
+ * `wxt dev` needs its dev server's scripts and socket, so it keeps Chromium's default policy.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ command }) => ({
     name: 'News Tracker',
     description:
       'Spots business news about the companies you track, highlights them, and keeps a private log on your device.',
-    permissions: ['storage', 'contextMenus', 'notifications'],
+    permissions: ['storage', 'contextMenus', 'notifications', 'scripting', 'activeTab'],
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'self'",
+      extension_pages: command === 'serve' ? "script-src 'self'; object-src 'self'" : EXTENSION_PAGES_CSP,
     },
-  },
+  }),
 });

@@ -1,7 +1,8 @@
-import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
 import type { Settings } from '@/utils/settings';
 import { StoryBrowser } from './StoryBrowser';
+import { SuggestedCompanies } from './SuggestedCompanies';
 import { ThisPage } from './ThisPage';
 import { useAsync } from './useAsync';
 
@@ -17,18 +18,19 @@ export interface PopupProps {
   openOptions(): void;
   /** Opens the dashboard in a tab; the button is shown only when given. */
   openDashboard?(): void;
-  /** Where the suggest-companies work plugs into the "This page" region. */
-  suggestions?: ComponentChildren;
 }
+
+/** After a company is tracked the content script rescans the page; its new report arrives within a moment. */
+const STATUS_RELOADS_MS = [300, 1000, 2500];
 
 async function loadPage(client: StoreClient, getActiveTab: () => Promise<ActiveTab | null>) {
   const tab = await getActiveTab();
   const status = tab ? await client.getPageStatus(tab.id) : null;
   // Without the tabs permission the tab's address is hidden; the page's own report carries it.
-  return { url: status?.url ?? tab?.url ?? null, status };
+  return { url: status?.url ?? tab?.url ?? null, status, tabId: tab?.id ?? null };
 }
 
-export function Popup({ client, getActiveTab, openOptions, openDashboard, suggestions }: PopupProps) {
+export function Popup({ client, getActiveTab, openOptions, openDashboard }: PopupProps) {
   const entities = useAsync(() => client.listEntities());
   const settings = useAsync(() => client.getSettings());
   const page = useAsync(() => loadPage(client, getActiveTab));
@@ -37,6 +39,13 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, sugges
   async function saveSettings(next: Settings) {
     await client.saveSettings(next);
     settings.reload();
+  }
+
+  const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
+  useEffect(() => () => timers.current.forEach(clearTimeout), []);
+  function showTracked() {
+    entities.reload();
+    timers.current.push(...STATUS_RELOADS_MS.map((ms) => setTimeout(page.reload, ms)));
   }
 
   const error = entities.error ?? settings.error ?? page.error;
@@ -72,7 +81,18 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, sugges
           entities={entities.value}
           settings={settings.value}
           onSettingsChange={saveSettings}
-          suggestions={suggestions}
+          suggestions={
+            // Suggestions are for articles: a page the content script found not to be one gets none.
+            page.value.tabId !== null &&
+            page.value.status?.isArticle !== false && (
+              <SuggestedCompanies
+                client={client}
+                tabId={page.value.tabId}
+                entities={entities.value}
+                onTracked={showTracked}
+              />
+            )
+          }
         />
       )}
       {entities.value?.length === 0 && <Welcome openOptions={openOptions} />}

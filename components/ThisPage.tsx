@@ -12,7 +12,7 @@ export interface ThisPageProps {
   entities: readonly TrackedEntity[];
   settings: Settings;
   onSettingsChange(settings: Settings): Promise<void>;
-  /** Slot for the suggest-companies work (issue 8): drop a <SuggestedCompanies> in here. */
+  /** The companies the article names that are not tracked yet (the popup puts <SuggestedCompanies> here). */
   suggestions?: ComponentChildren;
 }
 

@@ -19,11 +19,14 @@ import {
 import { cleanName, createEntity, type TrackedEntity } from './entities';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
 import type { PageStatus, StoryRecord, StoryView } from './stories';
+import type { CompanySuggestion } from './suggest/suggestion';
 
 export interface MemoryClientOptions {
   settings?: Settings;
   pageStatus?: Record<number, PageStatus>;
   storageProblem?: string | null;
+  /** What the suggestion script would find in each tab; an Error when the tab cannot be read. */
+  suggestions?: Record<number, CompanySuggestion[] | Error>;
 }
 
 /** Groups copies as the store does: a copy joins the group of an earlier one with its headline or fingerprint. */
@@ -152,5 +155,10 @@ export function memoryStoreClient(
       settings = DEFAULT_SETTINGS;
     },
     getStorageProblem: async () => options.storageProblem ?? null,
+    async suggestCompanies(tabId) {
+      const found = options.suggestions?.[tabId] ?? [];
+      if (found instanceof Error) throw found;
+      return found;
+    },
   };
 }

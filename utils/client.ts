@@ -13,6 +13,7 @@ import type { NewEntityInput, TrackedEntity } from './entities';
 import { sendMessage } from './messaging';
 import type { Settings } from './settings';
 import type { PageStatus, StoryPage, StoryQuery, StoryRecord } from './stories';
+import { type CompanySuggestion, validateSuggestions } from './suggest/suggestion';
 
 export type { PageStatus, StoryPage, StoryQuery, StoryView } from './stories';
 
@@ -42,6 +43,29 @@ export interface StoreClient {
   deleteAllData(): Promise<void>;
   /** A message for the user when stories cannot be saved (disk full, IndexedDB unavailable). */
   getStorageProblem(): Promise<string | null>;
+  /** Companies the article in that tab is about, best first, tracked or not (reads the tab on demand). */
+  suggestCompanies(tabId: number): Promise<CompanySuggestion[]>;
+}
+
+/** Shown when the tab cannot be read: the popup was not opened from the toolbar over it, or it is a browser page. */
+export const CANNOT_READ_TAB =
+  'News Tracker can suggest companies once you open it from its toolbar button on the article.';
+
+/**
+ * Injects the suggestion script into the tab and returns what it found. The `activeTab`
+ * permission lets this work only on the tab the toolbar button was pressed on.
+ */
+async function suggestFromTab(tabId: number): Promise<CompanySuggestion[]> {
+  const { browser } = await import('wxt/browser');
+  let results: { result?: unknown }[];
+  try {
+    results = await browser.scripting.executeScript({ target: { tabId }, files: ['/suggest.js'] });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/cannot access|permission|cannot be scripted/iu.test(message)) throw new Error(CANNOT_READ_TAB);
+    throw error;
+  }
+  return validateSuggestions(results[0]?.result ?? []);
 }
 
 const pageDb = createDbAccess();
@@ -72,6 +96,7 @@ export const backgroundClient: StoreClient = {
   importEntities: (entities) => sendMessage('ui:importEntities', { entities }),
   deleteAllData: async () => void (await sendMessage('ui:deleteAllData', {})),
   getStorageProblem: async () => (await sendMessage('ui:getStorageProblem', {})).problem,
+  suggestCompanies: suggestFromTab,
 };
 
 /** The in-memory StoreClient, for component tests. */

@@ -102,13 +102,94 @@ export function isMessageType(value: unknown): value is MessageType {
   return typeof value === 'string' && Object.hasOwn(validators, value);
 }
 
-/** Sends a typed message to the background and unwraps its reply; a refusal becomes an Error. */
+/**
+ * Requests that give the same result when they arrive twice, so a request whose answer was lost
+ * (the browser stopped the service worker half-way through it) can simply be sent again. Adding
+ * a company twice would be refused as a duplicate, so those are not retried: the user sees why.
+ */
+const SAFE_TO_REPEAT: ReadonlySet<MessageType> = new Set<MessageType>([
+  'content:reportStory',
+  'content:pageStatus',
+  'ui:listStories',
+  'ui:setStoryFlags',
+  'ui:markAllRead',
+  'ui:deleteStory',
+  'ui:listEntities',
+  'ui:updateEntity',
+  'ui:getSettings',
+  'ui:saveSettings',
+  'ui:getPageStatus',
+  'ui:exportData',
+  'ui:deleteAllData',
+  'ui:getStorageProblem',
+]);
+
+/** Chrome's words for "the service worker went away before it answered" (it restarts on the next message). */
+const LOST_ANSWER = /message (channel|port) closed before a response|receiving end does not exist/iu;
+const RETRY_DELAYS_MS = [50, 250, 1000];
+
+const NO_ANSWER = 'News Tracker’s background did not answer. Reload the extension and try again.';
+
+/**
+ * Sends a typed message to the background and unwraps its reply; a refusal becomes an Error.
+ * A request that is safe to repeat is sent again when the worker stopped before answering.
+ */
 export async function sendMessage<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   const { browser } = await import('wxt/browser');
-  const reply = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>)) as
-    | Reply<ResponseOf<K>>
-    | undefined;
-  if (!reply) throw new Error('News Tracker’s background did not answer. Reload the extension and try again.');
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value;
+  const delays = SAFE_TO_REPEAT.has(type) ? RETRY_DELAYS_MS : [];
+  for (let attempt = 0; ; attempt++) {
+    let reply: Reply<ResponseOf<K>> | undefined;
+    let lost: unknown = null;
+    try {
+      reply = (await browser.runtime.sendMessage({ type, payload } satisfies Envelope<K>)) as typeof reply;
+    } catch (error) {
+      if (!(error instanceof Error && LOST_ANSWER.test(error.message))) throw error;
+      lost = error;
+    }
+    if (reply) {
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value;
+    }
+    const delay = delays[attempt];
+    if (delay === undefined) throw new Error(NO_ANSWER, lost ? { cause: lost } : undefined);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+/**
+ * True in a content script whose extension was updated, reloaded or removed since it started:
+ * Chrome takes `chrome.runtime` away from such orphaned scripts. (WXT's own check reads
+ * `browser.runtime.id`, which webextension-polyfill keeps answering from its cache, so an
+ * orphaned script would otherwise never stop.)
+ */
+export function extensionContextLost(): boolean {
+  const { chrome } = globalThis as { chrome?: { runtime?: { id?: string } } };
+  return chrome?.runtime?.id === undefined;
+}
+
+/**
+ * Makes WXT's context notice a lost extension: its `isInvalid` check (run by every ctx timer
+ * and listener) also asks extensionContextLost. Returns `watch`, which starts a once-a-second
+ * check; call it only once the page has something to let go of (tracked companies), so a
+ * page with nothing to do gets no extension task at all.
+ */
+export function stopWhenExtensionLost(ctx: {
+  readonly signal: AbortSignal;
+  notifyInvalidated(): void;
+  setInterval(handler: () => void, timeout?: number): number;
+}): () => void {
+  Object.defineProperty(ctx, 'isInvalid', {
+    configurable: true,
+    get() {
+      if (!ctx.signal.aborted && extensionContextLost()) ctx.notifyInvalidated();
+      return ctx.signal.aborted;
+    },
+  });
+  let watching = false;
+  return () => {
+    if (watching) return;
+    watching = true;
+    // ctx.setInterval asks isInvalid before each call, which is the whole point of the timer.
+    ctx.setInterval(() => undefined, 1000);
+  };
 }

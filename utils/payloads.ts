@@ -140,7 +140,10 @@ export function settings(raw: unknown): Settings {
   const o = v.object(raw, 'settings');
   const valid = validateSettings(o);
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    if (o[key] !== undefined && JSON.stringify(o[key]) !== JSON.stringify(valid[key])) {
+    // validateSettings keeps a valid field as the very value sent and replaces an invalid one,
+    // so identity tells them apart (serialising the value to compare could overflow the stack
+    // on a value nested thousands deep).
+    if (o[key] !== undefined && !Object.is(o[key], valid[key])) {
       throw new v.ValidationError(`settings.${key}`, 'not an allowed value');
     }
   }

@@ -49,7 +49,11 @@ export function integer(value: unknown, field: string, min: number, max: number)
 export function array<T>(value: unknown, field: string, maxItems: number, item: (v: unknown, field: string) => T): T[] {
   if (!Array.isArray(value)) throw new ValidationError(field, 'expected a list');
   if (value.length > maxItems) throw new ValidationError(field, `more than ${maxItems} items`);
-  return value.map((v, i) => item(v, `${field}[${i}]`));
+  // An index loop, not map: map skips the holes of a sparse array (Firefox delivers them as
+  // sent), which would let an unchecked `undefined` through to the handler.
+  const items: T[] = [];
+  for (let i = 0; i < value.length; i++) items.push(item(value[i], `${field}[${i}]`));
+  return items;
 }
 
 /** Only http(s) pages can be stories: no javascript:, data:, file: or extension URLs. */

@@ -24,6 +24,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
+  /** The browser's profile folder (deleted by close). */
+  profileDir: string;
   /** Opens one of the extension's pages (e.g. `popup.html`) in a new tab. */
   openExtensionPage(page: string): Promise<Page>;
   close(): Promise<void>;
@@ -65,6 +67,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     context,
     extensionId,
     serviceWorker,
+    profileDir: profile,
     async openExtensionPage(page) {
       const tab = await context.newPage();
       await tab.goto(`chrome-extension://${extensionId}/${page}`);
@@ -75,4 +78,18 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Stops every running service worker, the extension's included, as Chrome does to an idle one
+ * (DevTools Protocol, through any open page). The next event or message starts it again.
+ */
+export async function stopServiceWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach();
+  }
 }

@@ -1,9 +1,13 @@
 /**
- * End-to-end harness: the built extension in Debian's Chromium, test pages served from
- * test/fixtures on 127.0.0.1, and page objects for the popup and options page.
+ * End-to-end harness: the built extension (or a negative-control build) in Debian's Chromium,
+ * test pages served from test/fixtures on 127.0.0.1, page objects for the popup and options
+ * page, and the suite-wide guards. Every end-to-end file launches its browser through here
+ * (test/unit/security/e2e-coverage.test.ts checks that), so the network guard watches every
+ * test: a harness that saw a forbidden request fails when it closes.
  */
-import { type ExtensionBrowser, launchWithExtension } from '../../scripts/lib/chromium';
+import { type ExtensionBrowser, type LaunchOptions, launchWithExtension } from '../../scripts/lib/chromium';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import { type ErrorGuard, watchErrors } from './error-guard';
 import { type NetworkGuard, watchNetwork } from './network-guard';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
@@ -12,27 +16,42 @@ export interface Harness {
   browser: ExtensionBrowser;
   server: StaticServer;
   network: NetworkGuard;
+  /** Uncaught errors in pages and in the extension (error-guard.ts); tests decide what to expect. */
+  errors: ErrorGuard;
   openOptions(): Promise<OptionsPage>;
   openPopup(): Promise<PopupPage>;
-  close(): Promise<void>;
+  /**
+   * Closes everything, then fails if anything made a network request it should not have.
+   * Only a negative control, which must leak, passes `leaksExpected`.
+   */
+  close(options?: { leaksExpected?: boolean }): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: Pick<LaunchOptions, 'extensionDir' | 'args'> = {}): Promise<Harness> {
   const server = await startStaticServer('test/fixtures');
-  const browser = await launchWithExtension();
-  const network = watchNetwork(browser.context, server.origin);
+  const browser = await launchWithExtension(options);
+  const network = await watchNetwork(browser.context, server.origin);
+  const errors = await watchErrors(browser.context);
+  // A page is handed to a test only once the guards watch it, so not even its first request is missed.
+  const openPage = browser.context.newPage.bind(browser.context);
+  browser.context.newPage = async () => {
+    const page = await openPage();
+    await Promise.all([network.settled(), errors.settled()]);
+    return page;
+  };
   return {
     browser,
     server,
     network,
+    errors,
     openOptions: async () => new OptionsPage(await browser.openExtensionPage('options.html')),
     openPopup: async () => new PopupPage(await browser.openExtensionPage('popup.html')),
-    /** Closes everything, then fails if anything made a network request it should not have. */
-    async close() {
+    async close({ leaksExpected = false } = {}) {
+      await Promise.all([network.stop(), errors.stop()]);
       await browser.close();
       await server.close();
       const leaks = network.violations();
-      if (leaks.length > 0) throw new Error(`Unexpected network requests:\n${leaks.join('\n')}`);
+      if (leaks.length > 0 && !leaksExpected) throw new Error(`Unexpected network requests:\n${leaks.join('\n')}`);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 
 /** Total number of ranges painted in the page's CSS highlight registry. */
 export async function highlightedRangeCount(page: Page | Frame): Promise<number> {
@@ -57,4 +57,189 @@ export async function focusedMentionText(page: Page): Promise<string | null> {
     }
     return null;
   });
+}
+
+/**
+ * Reads a page's highlights and the closed on-page panel the way a test must when the page may
+ * be hostile: through the DevTools protocol, in an isolated world of its own (the page's patched
+ * built-ins never run) and, for the panel, through DOM.getDocument with `pierce`, which reaches
+ * closed shadow roots that no script of the page or of the test can open.
+ */
+export interface SeenHighlight {
+  text: string;
+  /** The highlight's background colour as the page's computed style writes it, e.g. `rgb(129, 212, 250)`. */
+  color: string;
+  /** The name the highlight is registered under in CSS.highlights. */
+  name: string;
+}
+
+export interface PanelView {
+  text: string;
+  buttons: string[];
+}
+
+interface DomNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  shadowRootType?: string;
+  contentDocument?: DomNode;
+}
+
+const PANEL_LABEL = 'News Tracker: companies on this page';
+
+function* walkDom(node: DomNode): Generator<DomNode> {
+  yield node;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) yield* walkDom(child);
+  if (node.contentDocument) yield* walkDom(node.contentDocument);
+}
+
+function attribute(node: DomNode, name: string): string | null {
+  const attrs = node.attributes ?? [];
+  for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === name) return attrs[i + 1] ?? null;
+  return null;
+}
+
+/** In-page half of `highlights()`: runs in an isolated world, so only pristine built-ins are used. */
+function readHighlights(): SeenHighlight[] {
+  const sheets = new Set<CSSStyleSheet>();
+  for (const sheet of document.adoptedStyleSheets) sheets.add(sheet);
+  const found: { name: string; range: Range; root: Node }[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (highlight.priority !== 0) continue;
+    for (const r of highlight) {
+      const range = document.createRange();
+      range.setStart(r.startContainer, r.startOffset);
+      range.setEnd(r.endContainer, r.endOffset);
+      const root = r.startContainer.getRootNode();
+      if (root instanceof ShadowRoot) for (const sheet of root.adoptedStyleSheets) sheets.add(sheet);
+      found.push({ name, range, root });
+    }
+  }
+  const colorOf = new Map<string, string>();
+  for (const sheet of sheets) {
+    for (const rule of sheet.cssRules) {
+      const match = /::highlight\(([^)]+)\)/u.exec((rule as CSSStyleRule).selectorText ?? '');
+      if (match?.[1]) colorOf.set(match[1], (rule as CSSStyleRule).style.backgroundColor);
+    }
+  }
+  // Document order: the light DOM's ranges first, then each shadow root's, by its host's place.
+  const roots = [...new Set(found.map((f) => f.root))].sort((a, b) => {
+    if (a === document) return -1;
+    if (b === document) return 1;
+    const position = (a as ShadowRoot).host.compareDocumentPosition((b as ShadowRoot).host);
+    return position & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+  found.sort(
+    (a, b) =>
+      roots.indexOf(a.root) - roots.indexOf(b.root) || a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
+  );
+  return found.map(({ name, range }) => ({ text: range.toString(), color: colorOf.get(name) ?? '', name }));
+}
+
+export class PageProbe {
+  private constructor(
+    readonly page: Page,
+    private readonly session: CDPSession,
+  ) {}
+
+  static async attach(page: Page): Promise<PageProbe> {
+    const session = await page.context().newCDPSession(page);
+    await session.send('Page.enable');
+    return new PageProbe(page, session);
+  }
+
+  /** Runs `fn(arg)` in a fresh isolated world of the main frame, or of the first frame whose URL contains `frameUrl`. */
+  async run<A, T>(fn: (arg: A) => T, arg?: A, frameUrl?: string): Promise<T> {
+    const { frameTree } = await this.session.send('Page.getFrameTree');
+    type Tree = { frame: { id: string; url: string; urlFragment?: string }; childFrames?: Tree[] };
+    const frames: Tree['frame'][] = [];
+    const collect = (tree: Tree) => {
+      frames.push(tree.frame);
+      for (const child of tree.childFrames ?? []) collect(child);
+    };
+    collect(frameTree as Tree);
+    const frame = frameUrl === undefined ? frames[0] : frames.find((f) => f.url.includes(frameUrl));
+    if (!frame) throw new Error(`No frame with ${frameUrl} in its URL among ${frames.map((f) => f.url).join(', ')}`);
+    const { executionContextId } = await this.session.send('Page.createIsolatedWorld', {
+      frameId: frame.id,
+      worldName: 'news-tracker-test',
+    });
+    const { result, exceptionDetails } = await this.session.send('Runtime.evaluate', {
+      expression: `(${fn.toString()})(${JSON.stringify(arg ?? null)})`,
+      contextId: executionContextId,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails)
+      throw new Error(`In the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as T;
+  }
+
+  /** Highlighted text in document order, with colour and registered name. */
+  highlights(frameUrl?: string): Promise<SeenHighlight[]> {
+    return this.run(readHighlights, undefined, frameUrl);
+  }
+
+  /** Names registered in CSS.highlights and the text of every ::highlight rule adopted by the document. */
+  registry(frameUrl?: string): Promise<{ names: string[]; rules: string[] }> {
+    return this.run(
+      () => ({
+        names: [...CSS.highlights.keys()],
+        rules: document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)),
+      }),
+      undefined,
+      frameUrl,
+    );
+  }
+
+  private async panelNodes(): Promise<{ root: DomNode; host: DomNode } | null> {
+    const { root } = (await this.session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    for (const node of walkDom(root)) {
+      const shadow = node.shadowRoots?.[0];
+      if (!shadow) continue;
+      for (const inner of walkDom(shadow)) {
+        if (attribute(inner, 'aria-label') === PANEL_LABEL) return { root: shadow, host: node };
+      }
+    }
+    return null;
+  }
+
+  /** What the panel shows, read through its closed shadow root; null when there is no panel. */
+  async panel(): Promise<(PanelView & { shadowRootType: string }) | null> {
+    const found = await this.panelNodes();
+    if (!found) return null;
+    const texts: string[] = [];
+    const buttons: string[] = [];
+    const read = (node: DomNode) => {
+      if (node.nodeName === 'STYLE') return;
+      if (node.nodeType === 3) texts.push(node.nodeValue);
+      if (node.nodeName === 'BUTTON') buttons.push(attribute(node, 'aria-label') ?? '');
+      for (const child of node.children ?? []) read(child);
+    };
+    read(found.root);
+    return {
+      text: texts.join(' ').replace(/\s+/gu, ' ').trim(),
+      buttons,
+      shadowRootType: found.root.shadowRootType ?? '',
+    };
+  }
+
+  /** Clicks a panel button with the mouse, at the centre of where it is drawn. */
+  async clickPanelButton(label: string): Promise<void> {
+    const found = await this.panelNodes();
+    const button = found && [...walkDom(found.root)].find((n) => attribute(n, 'aria-label') === label);
+    if (!button) throw new Error(`No panel button labelled ${label}`);
+    const { model } = await this.session.send('DOM.getBoxModel', { nodeId: button.nodeId });
+    const [x1, y1, , , x3, y3] = model.border;
+    await this.page.mouse.click(((x1 as number) + (x3 as number)) / 2, ((y1 as number) + (y3 as number)) / 2);
+  }
+
+  async detach(): Promise<void> {
+    await this.session.detach();
+  }
 }

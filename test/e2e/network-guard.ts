@@ -1,20 +1,66 @@
 /**
  * Privacy guard for the end-to-end suite: News Tracker must make no network request of its own.
- * Playwright reports the requests of pages, extension pages and the extension's service worker;
- * the only allowed traffic is the test server's own pages (loaded by the test) and the
- * extension's packaged files.
+ * Every harness (harness.ts) runs this guard over its whole browser and fails on close when it
+ * saw a violation, so the rule is checked over every end-to-end test, not in one test alone.
+ *
+ * Two sources, because each sees something the other cannot:
+ * - the DevTools protocol, per target (devtools-targets.ts): every request of the service worker
+ *   and the extension's pages, and every request a content script starts inside a web page,
+ *   told apart from the page's own by the script on its initiator stack (a content script that
+ *   sends data to the page's own server looks like the page's traffic to anything else);
+ * - Playwright's request events, which it collects from targets it holds paused at start, so a
+ *   request the service worker makes in its first moments is seen too.
+ *
+ * Allowed: the extension's packaged files, data:/blob:/about: URLs, the test pages' own
+ * requests to the test server, and requests a Content-Security-Policy refused before they left
+ * the browser (DevTools announces those too, then reports them blocked).
  */
 import type { BrowserContext, Request } from 'playwright-core';
+import { stackUrls, type WatchedTarget, watchTargets } from './devtools-targets';
 
 const ALWAYS_ALLOWED = ['chrome-extension:', 'data:', 'blob:', 'about:'];
+const EXTENSION = 'chrome-extension://';
 
 export interface NetworkGuard {
-  /** Requests that broke the rule, as "origin -> url" lines. */
+  /** Requests that broke the rule, as "who -> url" lines. */
   violations(): string[];
+  /** Resolves once every target opened so far is watched. */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
 }
 
-function describeInitiator(request: Request): string {
-  if (request.serviceWorker()) return `service worker ${request.serviceWorker()?.url()}`;
+interface Initiator {
+  url?: string;
+  stack?: unknown;
+}
+
+function isAllowedScheme(url: string): boolean {
+  return ALWAYS_ALLOWED.some((scheme) => url.startsWith(scheme));
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** Who sent a request seen on a target, or null when it is the test page's own allowed traffic. */
+export function judgeRequest(target: WatchedTarget, url: string, initiator: Initiator, serverOrigin: string) {
+  if (isAllowedScheme(url)) return null;
+  if (target.url.startsWith(EXTENSION)) {
+    return `${target.type === 'service_worker' ? 'service worker' : 'extension page'} ${target.url}`;
+  }
+  const script = [initiator.url ?? '', ...stackUrls(initiator.stack)].find((u) => u.startsWith(EXTENSION));
+  if (script) return `content script ${script} in ${target.url}`;
+  if (originOf(url) !== serverOrigin) return `page ${target.url}`;
+  return null;
+}
+
+function describePlaywrightRequest(request: Request): string {
+  const worker = request.serviceWorker();
+  if (worker) return `service worker ${worker.url()}`;
   try {
     return `frame ${request.frame().url()}`;
   } catch {
@@ -22,22 +68,44 @@ function describeInitiator(request: Request): string {
   }
 }
 
-export function watchNetwork(context: BrowserContext, testServerOrigin: string): NetworkGuard {
-  const bad: string[] = [];
+function playwrightViolation(request: Request, serverOrigin: string): string | null {
+  if (isAllowedScheme(request.url())) return null;
+  let fromExtension = request.serviceWorker() !== null;
+  try {
+    fromExtension ||= request.frame().url().startsWith(EXTENSION);
+  } catch {
+    // A request with no frame and no worker: judged by where it goes.
+  }
+  return fromExtension || originOf(request.url()) !== serverOrigin ? describePlaywrightRequest(request) : null;
+}
+
+export async function watchNetwork(context: BrowserContext, serverOrigin: string): Promise<NetworkGuard> {
+  /** Violations by request (Playwright's Request object, or "target/requestId" from DevTools). */
+  const bad = new Map<unknown, string>();
   context.on('request', (request) => {
-    const url = new URL(request.url());
-    if (ALWAYS_ALLOWED.includes(url.protocol)) return;
-    const fromExtension =
-      request.serviceWorker() !== null ||
-      (() => {
-        try {
-          return request.frame().url().startsWith('chrome-extension:');
-        } catch {
-          return false;
-        }
-      })();
-    // Extension code may load only its own files; pages may load only from the test server.
-    if (fromExtension || url.origin !== testServerOrigin) bad.push(`${describeInitiator(request)} -> ${request.url()}`);
+    const who = playwrightViolation(request, serverOrigin);
+    if (who) bad.set(request, `${who} -> ${request.url()}`);
   });
-  return { violations: () => [...bad] };
+  context.on('requestfailed', (request) => {
+    // Playwright words a request refused by a policy as "csp" (Chromium's net error: ERR_BLOCKED_BY_CSP).
+    if (/^csp$|ERR_BLOCKED_BY_CSP/u.test(request.failure()?.errorText ?? '')) bad.delete(request);
+  });
+  const watch = await watchTargets(context, ['Network'], (target, method, params) => {
+    const key = `${target.targetId}/${String(params.requestId)}`;
+    if (method === 'Network.loadingFailed' && params.blockedReason === 'csp') bad.delete(key);
+    if (method !== 'Network.requestWillBeSent' && method !== 'Network.webSocketCreated') return;
+    const url = method === 'Network.webSocketCreated' ? String(params.url) : String(requestUrl(params));
+    const who = judgeRequest(target, url, (params.initiator ?? {}) as Initiator, serverOrigin);
+    if (who) bad.set(key, `${who} -> ${url}`);
+  });
+  await watch.settled();
+  return {
+    violations: () => [...new Set(bad.values())],
+    settled: () => watch.settled(),
+    stop: () => watch.stop(),
+  };
+}
+
+function requestUrl(params: Record<string, unknown>): unknown {
+  return (params.request as { url?: unknown } | undefined)?.url;
 }

@@ -3,6 +3,12 @@
  * A task counts as the extension's when a script event inside it (evaluating, calling or timing
  * a function) names a chrome-extension:// URL. Browser timers in the page are too coarse and
  * the page cannot see into the extension's isolated world, so the trace is the honest source.
+ *
+ * A task's length is the main thread's CPU time in it (the trace's thread duration), not its
+ * wall time: on a shared two-core test machine a 10 ms task is often descheduled for hundreds
+ * of milliseconds, which says nothing about the extension. Busy work, layout and garbage
+ * collection all count, so a slow content script is still caught (see the negative control).
+ * Wall times are kept beside them for the record.
  */
 import type { CDPSession, Page } from 'playwright-core';
 
@@ -11,23 +17,31 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) duration, where the trace has thread timing. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] } };
 }
 
 export interface ExtensionTasks {
-  /** Durations (ms) of the main-thread tasks that ran extension code, longest first. */
+  /** Main-thread CPU time (ms) of each task that ran extension code, longest first. */
   taskMs: number[];
   longestMs: number;
+  /** Wall-clock duration (ms) of the same tasks, longest first: inflated when the machine is busy. */
+  wallMs: number[];
 }
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'].join(',');
+/** The longest main-thread task the extension may cause (ms of CPU time). */
+export const LONG_TASK_MS = 50;
+
+// Tasks (RunTask) and the script events inside them, which name the script's URL.
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'].join(',');
 
 async function readStream(session: CDPSession, handle: string): Promise<string> {
   let text = '';
   for (;;) {
-    const chunk = await session.send('IO.read', { handle });
+    const chunk = await session.send('IO.read', { handle, size: 8 * 1024 * 1024 });
     text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
     if (chunk.eof) break;
   }
@@ -45,13 +59,17 @@ export function extensionTasks(events: readonly TraceEvent[]): ExtensionTasks {
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && typeof e.dur === 'number');
   const scripts = events.filter((e) => e.ph === 'X' && isExtensionScript(e));
   const taskMs: number[] = [];
+  const wallMs: number[] = [];
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
     const ranExtension = scripts.some((s) => s.pid === task.pid && s.tid === task.tid && s.ts >= task.ts && s.ts < end);
-    if (ranExtension) taskMs.push((task.dur ?? 0) / 1000);
+    if (!ranExtension) continue;
+    taskMs.push((task.tdur ?? task.dur ?? 0) / 1000);
+    wallMs.push((task.dur ?? 0) / 1000);
   }
   taskMs.sort((a, b) => b - a);
-  return { taskMs, longestMs: taskMs[0] ?? 0 };
+  wallMs.sort((a, b) => b - a);
+  return { taskMs, longestMs: taskMs[0] ?? 0, wallMs };
 }
 
 /** Traces `action` (typically a navigation) on `page` and returns the extension's main-thread tasks. */

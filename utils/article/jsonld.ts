@@ -27,6 +27,13 @@ const ARTICLE_TYPES = new Set([
   'Report',
 ]);
 
+/**
+ * Blocks longer than this are skipped unread. Real article metadata is a few KB (the largest
+ * block among the corpus pages is 52 KB); a multi-megabyte block is a product catalogue or a
+ * hostile page, and parsing it would hold the page's main thread for tens of milliseconds.
+ */
+export const MAX_BLOCK_CHARS = 256 * 1024;
+
 /** Cheap test on a block's raw text before paying for JSON.parse. */
 export const ARTICLE_TYPE_HINT = /Article|BlogPosting|"Report"/u;
 
@@ -94,6 +101,7 @@ export function readJsonLd(document: Document, options: JsonLdOptions = {}): Jso
     const type = script.getAttribute('type');
     if (!type || !/^\s*application\/ld\+json/iu.test(type)) continue;
     const text = script.textContent ?? '';
+    if (text.length > MAX_BLOCK_CHARS) continue;
     if (options.onlyIf && !options.onlyIf.test(text)) continue;
     collect(parseLenient(text), nodes, 0);
   }

@@ -79,46 +79,70 @@ export function extractMainText(document: Document, prose: Prose = findProse(doc
   // Text pieces, with BLOCK_END marking a block boundary.
   const out: string[] = [];
 
-  const visit = (node: Node, inLink: boolean): Measure => {
-    const measure: Measure = { chars: 0, linkChars: 0, links: 0 };
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+  // An explicit stack, not recursion: pages nest thousands of levels deep. Each frame is an
+  // element being read; its measure is settled when its last child is done (post-order).
+  interface Frame {
+    element: Element;
+    next: Node | null;
+    inLink: boolean;
+    holdsStory: boolean;
+    start: number;
+    measure: Measure;
+  }
+  const open = (element: Element, inLink: boolean, holdsStory: boolean): Frame => {
+    const start = out.length;
+    if (BLOCK_TAGS.has(element.tagName.toUpperCase())) out.push(BLOCK_END);
+    return {
+      element,
+      next: element.firstChild,
+      inLink,
+      holdsStory,
+      start,
+      measure: { chars: 0, linkChars: 0, links: 0 },
+    };
+  };
+  const stack: Frame[] = [open(root, false, true)];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const child = frame.next;
+    if (child) {
+      frame.next = child.nextSibling;
       if (child.nodeType === 3) {
         const value = child.nodeValue ?? '';
         out.push(value);
         const length = visibleLength(value);
-        measure.chars += length;
-        if (inLink) measure.linkChars += length;
-        continue;
+        frame.measure.chars += length;
+        if (frame.inLink) frame.measure.linkChars += length;
+      } else if (child.nodeType === 1) {
+        const element = child as Element;
+        // A wrapper holding most of the story is never boilerplate, whatever its class says.
+        const holdsStory = rootChars > 0 && prose.charsUnder(element) >= 0.5 * rootChars;
+        if (holdsStory || !isBoilerplate(element)) {
+          stack.push(open(element, frame.inLink || element.tagName.toUpperCase() === 'A', holdsStory));
+        }
       }
-      if (child.nodeType !== 1) continue;
-      const element = child as Element;
-      // A wrapper holding most of the story is never boilerplate, whatever its class says.
-      const holdsStory = rootChars > 0 && prose.charsUnder(element) >= 0.5 * rootChars;
-      if (!holdsStory && isBoilerplate(element)) continue;
-      const tag = element.tagName.toUpperCase();
-      const block = BLOCK_TAGS.has(tag);
-      const start = out.length;
-      if (block) out.push(BLOCK_END);
-      const isLink = tag === 'A';
-      const inner = visit(element, inLink || isLink);
-      if (block) out.push(BLOCK_END);
-      const links = inner.links + (isLink ? 1 : 0);
-      if (
-        !holdsStory &&
-        LINK_LIST_TAGS.has(tag) &&
-        links >= MIN_LINKS &&
-        (inner.chars === 0 || inner.linkChars / inner.chars >= LINK_SHARE)
-      ) {
-        out.length = start;
-        continue;
-      }
-      measure.chars += inner.chars;
-      measure.linkChars += inner.linkChars;
-      measure.links += links;
+      continue;
     }
-    return measure;
-  };
-  visit(root, false);
+    stack.pop();
+    const tag = frame.element.tagName.toUpperCase();
+    if (BLOCK_TAGS.has(tag)) out.push(BLOCK_END);
+    const inner = frame.measure;
+    const links = inner.links + (tag === 'A' ? 1 : 0);
+    const parent = stack[stack.length - 1];
+    if (!parent) break;
+    if (
+      !frame.holdsStory &&
+      LINK_LIST_TAGS.has(tag) &&
+      links >= MIN_LINKS &&
+      (inner.chars === 0 || inner.linkChars / inner.chars >= LINK_SHARE)
+    ) {
+      out.length = frame.start;
+      continue;
+    }
+    parent.measure.chars += inner.chars;
+    parent.measure.linkChars += inner.linkChars;
+    parent.measure.links += links;
+  }
   return out
     .join('')
     .split(BLOCK_END)

@@ -38,6 +38,8 @@ const DATE_NAME = /date|time|publish|posted|byline|meta/iu;
 const OTHER_DATE_NAME = /(^|\s)(bday|dtstart|dtend|dt-start|dt-end|dt-bday)(\s|$)|access-?date/iu;
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD']);
 const MAX_PER_LIST = 80;
+/** A story's headline, byline and dates come long before this many elements; a 200,000-element page stops here. */
+const MAX_ELEMENTS = 30_000;
 
 function push(list: IndexedElement[], entry: IndexedElement): void {
   if (list.length < MAX_PER_LIST) list.push(entry);
@@ -53,35 +55,45 @@ export function indexPage(document: Document): PageIndex {
     bylines: [],
     dates: [],
   };
-  const visit = (parent: Element, outside: boolean) => {
-    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
-      const tag = el.tagName.toUpperCase();
-      if (SKIP_TAGS.has(tag)) continue;
-      let outsideStory = outside || OUTSIDE_TAGS.has(tag);
-      if (el.attributes.length > 0) {
-        const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
-        if (!outsideStory && name.length > 1 && BESIDE_STORY_NAME.test(name)) outsideStory = true;
-        const entry = { element: el, outsideStory };
-        const itemprop = el.getAttribute('itemprop');
-        if (itemprop) {
-          for (const token of itemprop.toLowerCase().split(/\s+/u)) {
-            const list = index.itemprops.get(token) ?? [];
-            push(list, entry);
-            index.itemprops.set(token, list);
-          }
-        }
-        if (tag === 'A' && /(^|\s)author(\s|$)/iu.test(el.getAttribute('rel') ?? '')) push(index.authorLinks, entry);
-        if (name.length > 1) {
-          if (BYLINE_NAME.test(name)) push(index.bylines, entry);
-          if (DATE_NAME.test(name) && !OTHER_DATE_NAME.test(name)) push(index.dates, entry);
+  // An explicit stack, not recursion: pages nest thousands of levels deep (the call stack would
+  // overflow), and the readers only need the first few hundred entries of each list.
+  const stack: { el: Element | null; outside: boolean }[] = [];
+  if (document.body) stack.push({ el: document.body.firstElementChild, outside: false });
+  let visited = 0;
+  while (stack.length > 0 && visited < MAX_ELEMENTS) {
+    const frame = stack[stack.length - 1] as { el: Element | null; outside: boolean };
+    const el = frame.el;
+    if (!el) {
+      stack.pop();
+      continue;
+    }
+    frame.el = el.nextElementSibling;
+    visited += 1;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag)) continue;
+    let outsideStory = frame.outside || OUTSIDE_TAGS.has(tag);
+    if (el.attributes.length > 0) {
+      const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
+      if (!outsideStory && name.length > 1 && BESIDE_STORY_NAME.test(name)) outsideStory = true;
+      const entry = { element: el, outsideStory };
+      const itemprop = el.getAttribute('itemprop');
+      if (itemprop) {
+        for (const token of itemprop.toLowerCase().split(/\s+/u)) {
+          const list = index.itemprops.get(token) ?? [];
+          push(list, entry);
+          index.itemprops.set(token, list);
         }
       }
-      if (tag === 'H1') push(index.headings, { element: el, outsideStory });
-      else if (tag === 'H2') push(index.subheadings, { element: el, outsideStory });
-      else if (tag === 'TIME') push(index.times, { element: el, outsideStory });
-      visit(el, outsideStory);
+      if (tag === 'A' && /(^|\s)author(\s|$)/iu.test(el.getAttribute('rel') ?? '')) push(index.authorLinks, entry);
+      if (name.length > 1) {
+        if (BYLINE_NAME.test(name)) push(index.bylines, entry);
+        if (DATE_NAME.test(name) && !OTHER_DATE_NAME.test(name)) push(index.dates, entry);
+      }
     }
-  };
-  if (document.body) visit(document.body, false);
+    if (tag === 'H1') push(index.headings, { element: el, outsideStory });
+    else if (tag === 'H2') push(index.subheadings, { element: el, outsideStory });
+    else if (tag === 'TIME') push(index.times, { element: el, outsideStory });
+    if (el.firstElementChild) stack.push({ el: el.firstElementChild, outside: outsideStory });
+  }
   return index;
 }

@@ -14,10 +14,12 @@ import { allStories, deleteStory, markAllRead, saveStory, setStoryFlags } from '
 import { listStories } from '../db/story-query';
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
 import { publishEntities, publishSettings } from '../tracked-list';
+import { isReadOnly } from './database';
 import { notifyNewStory } from './notify';
 import {
   clearStorageProblem,
   isQuotaError,
+  NEWER_VERSION_MESSAGE,
   QUOTA_MESSAGE,
   readStorageProblem,
   recordStorageProblem,
@@ -124,7 +126,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>): Handlers {
     },
     'ui:getStorageProblem': async () => {
       try {
-        await getDb();
+        if (isReadOnly(await getDb())) return { problem: NEWER_VERSION_MESSAGE };
       } catch (error) {
         return { problem: error instanceof Error ? error.message : String(error) };
       }

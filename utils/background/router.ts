@@ -21,7 +21,7 @@ export async function routeMessage(
   try {
     if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'Malformed message: not an object.' };
     const { type, payload } = raw as { type?: unknown; payload?: unknown };
-    if (!isMessageType(type)) return { ok: false, error: `Unknown message type: ${String(type).slice(0, 60)}` };
+    if (!isMessageType(type)) return { ok: false, error: `Unknown message type: ${describeType(type)}` };
     if (!CONTENT_MESSAGES.has(type) && !isExtensionPage(sender, extensionOrigin)) {
       return { ok: false, error: `Message ${type} is not allowed from a web page.` };
     }
@@ -31,6 +31,11 @@ export async function routeMessage(
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** Names an unknown type for the error without converting it (an object without a prototype cannot be). */
+function describeType(type: unknown): string {
+  return typeof type === 'string' ? type.slice(0, 60) : `(${type === null ? 'null' : typeof type})`;
 }
 
 export type { MessageType };

@@ -3,13 +3,12 @@
  * service worker each time it starts, so every listener is registered before events arrive.
  */
 import { browser } from 'wxt/browser';
-import { addEntity, listEntities } from '../db/entities';
 import { applyRetention } from '../db/retention';
 import type { NewsDb } from '../db/schema';
 import { loadSettings } from '../db/settings';
-import { publishContentState, publishEntities } from '../tracked-list';
+import { publishContentState } from '../tracked-list';
 import { entityFromSelection, TRACK_MENU, TRACK_MENU_ID } from './context-menu';
-import { createDbAccess } from './database';
+import { createDbAccess, isReadOnly } from './database';
 import { createHandlers, type Handlers } from './handlers';
 import { openNotifiedStory } from './notify';
 import { routeMessage } from './router';
@@ -36,25 +35,28 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
   });
   menus?.onClicked.addListener((info) => {
     const input = info.menuItemId === TRACK_MENU_ID ? entityFromSelection(info.selectionText) : null;
-    if (input) trackSelection(getDb, input.name).catch(warn('could not track the selection'));
+    if (input) trackSelection(handlers, input.name).catch(warn('could not track the selection'));
   });
 
   getDb()
     .then(async (db) => {
       await publishContentState(db);
       // A browser left closed for longer than the maximum age gets its retention on start.
-      await applyRetention(db, await loadSettings(db));
+      if (!isReadOnly(db)) await applyRetention(db, await loadSettings(db));
     })
     .catch(warn('could not publish the tracked list'));
   return handlers;
 }
 
-/** Adds the selection as a company unless it is tracked already (then there is nothing to do). */
-export async function trackSelection(getDb: () => Promise<NewsDb>, name: string): Promise<boolean> {
-  const db = await getDb();
+/**
+ * Adds the selection as a company unless it is tracked already (then there is nothing to do),
+ * through the same handler as the options page: the tracked list is republished for every tab
+ * and a full disk is reported the same way.
+ */
+export async function trackSelection(handlers: Handlers, name: string): Promise<boolean> {
   const lower = name.toLocaleLowerCase();
-  if ((await listEntities(db)).some((e) => e.name.toLocaleLowerCase() === lower)) return false;
-  await addEntity(db, { name });
-  await publishEntities(db);
+  const tracked = await handlers['ui:listEntities']({}, { tabId: undefined });
+  if (tracked.some((e) => e.name.toLocaleLowerCase() === lower)) return false;
+  await handlers['ui:addEntity']({ name }, { tabId: undefined });
   return true;
 }

@@ -1,8 +1,10 @@
 /**
- * Watches the page for late content. The MutationObserver callback only records which blocks
- * changed; the blocks are rescanned together later, in one batch, so a page that streams in
- * content costs one scan per batch instead of one per change. The extension's own elements are
- * ignored, and the fallback painter's own DOM writes are discarded with `discardOwnChanges`.
+ * Watches the page for late content. The MutationObserver callback only records which nodes
+ * changed (uBlock Origin's rule: never handle added nodes inside the observer); a timer later
+ * turns them into the blocks around them, keeps the outermost, and hands them over in one batch,
+ * so a page that streams in content costs one scan per batch instead of one per change. The
+ * extension's own elements are ignored, and the fallback painter's own DOM writes are dropped
+ * with `discardOwnChanges`, called right after it writes.
  */
 import { isBlockElement } from '../highlight/segments';
 
@@ -30,31 +32,41 @@ export function blockAround(node: Node): Node {
   return node;
 }
 
-/** Keeps only the outermost containers: scanning a block scans everything inside it. */
+/** The node above `node`, crossing from a shadow root to its host. */
+function above(node: Node): Node | null {
+  return node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+}
+
+/** Keeps only the outermost containers: scanning a block scans everything inside it, shadow roots too. */
 function outermost(containers: Set<Node>): Node[] {
   return [...containers].filter((c) => {
-    for (let n = c.parentNode; n; n = n.parentNode) if (containers.has(n)) return false;
+    for (let n = above(c); n; n = above(n)) if (containers.has(n)) return false;
     return c.isConnected;
   });
 }
 
 export function watchChanges(options: ChangeWatcherOptions): ChangeWatcher {
-  const queued = new Set<Node>();
+  const changed = new Set<Node>();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
     timer = null;
-    const containers = outermost(queued);
-    queued.clear();
+    const blocks = new Set<Node>();
+    for (const node of changed) blocks.add(blockAround(node));
+    changed.clear();
+    const containers = outermost(blocks);
     if (containers.length > 0) options.onChanged(containers);
   };
-  const onlyOwn = (nodes: NodeList) => [...nodes].every((n) => options.isOwnNode(n));
+  const onlyOwn = (nodes: NodeList) => {
+    for (const n of nodes) if (!options.isOwnNode(n)) return false;
+    return true;
+  };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       if (options.isOwnNode(record.target)) continue;
       if (record.type === 'childList' && onlyOwn(record.addedNodes) && onlyOwn(record.removedNodes)) continue;
-      queued.add(blockAround(record.target));
+      changed.add(record.target);
     }
-    if (queued.size > 0 && timer === null) timer = setTimeout(flush, options.batchDelayMs ?? 150);
+    if (changed.size > 0 && timer === null) timer = setTimeout(flush, options.batchDelayMs ?? 150);
   });
   return {
     observe: (root) => observer.observe(root, OPTIONS),
@@ -63,7 +75,32 @@ export function watchChanges(options: ChangeWatcherOptions): ChangeWatcher {
       observer.disconnect();
       if (timer !== null) clearTimeout(timer);
       timer = null;
-      queued.clear();
+      changed.clear();
     },
   };
+}
+
+/**
+ * Resolves once `root` has gone `quietMs` without a DOM change, or after `maxMs` at most: a
+ * single-page app changes its address first and renders the new page after, often in steps.
+ */
+export function waitForQuiet(root: Node, quietMs: number, maxMs: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    let quietTimer: ReturnType<typeof setTimeout> | undefined;
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(quietTimer);
+      clearTimeout(maxTimer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      clearTimeout(quietTimer);
+      quietTimer = setTimeout(done, quietMs);
+    });
+    observer.observe(root, OPTIONS);
+    quietTimer = setTimeout(done, quietMs);
+    const maxTimer = setTimeout(done, maxMs);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

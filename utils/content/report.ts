@@ -11,10 +11,12 @@ const LEAD_LENGTH = 600;
 const SNIPPET_RADIUS = 80;
 const MAX_SNIPPETS = 3;
 
-function snippetAround(text: string, m: Mention): string {
-  const start = Math.max(0, m.start - SNIPPET_RADIUS);
+/** Text around `m`, kept to the body when the mention is in the body. */
+function snippetAround(text: string, m: Mention, bodyStart: number): string {
+  const floor = m.start >= bodyStart ? bodyStart : 0;
+  const start = Math.max(floor, m.start - SNIPPET_RADIUS);
   const end = Math.min(text.length, m.end + SNIPPET_RADIUS);
-  return `${start > 0 ? '…' : ''}${text.slice(start, end).replace(/\s+/gu, ' ').trim()}${end < text.length ? '…' : ''}`;
+  return `${start > floor ? '…' : ''}${text.slice(start, end).replace(/\s+/gu, ' ').trim()}${end < text.length ? '…' : ''}`;
 }
 
 /** Summarises mentions per entity, for the story report. */
@@ -35,6 +37,15 @@ export function summariseMentions(title: string, mentions: readonly Mention[], m
   return [...byEntity.values()];
 }
 
+/**
+ * The headline and the main text, as a reader sees the story: the main text often starts below
+ * the headline, and a company named in the headline is a mention too.
+ */
+function storyText(story: ExtractedStory): string {
+  const title = story.title.trim();
+  return title.length === 0 || story.text.startsWith(title) ? story.text : `${title}\n\n${story.text}`;
+}
+
 /** The report for `story`, or null when it names no tracked company. */
 export function buildStoryReport(
   story: ExtractedStory,
@@ -42,10 +53,16 @@ export function buildStoryReport(
   visitedUrl: string,
   matcher: Matcher,
 ): StoryReport | null {
-  const mentions = matcher.findMentions(story.text);
+  const text = storyText(story);
+  const mentions = matcher.findMentions(text);
   if (mentions.length === 0) return null;
+  // Snippets come from the body where it names the company: the popup shows the headline already.
+  const bodyStart = text.length - story.text.length;
   const firstPerEntity = new Map<string, Mention>();
-  for (const m of mentions) if (!firstPerEntity.has(m.entityId)) firstPerEntity.set(m.entityId, m);
+  for (const m of mentions) {
+    const seen = firstPerEntity.get(m.entityId);
+    if (!seen || (seen.start < bodyStart && m.start >= bodyStart)) firstPerEntity.set(m.entityId, m);
+  }
   return {
     url: story.canonicalUrl,
     visitedUrl,
@@ -58,6 +75,6 @@ export function buildStoryReport(
     isBusiness: business.isBusiness,
     businessScore: business.score,
     mentions: summariseMentions(story.title, mentions, matcher),
-    snippets: [...firstPerEntity.values()].slice(0, MAX_SNIPPETS).map((m) => snippetAround(story.text, m)),
+    snippets: [...firstPerEntity.values()].slice(0, MAX_SNIPPETS).map((m) => snippetAround(text, m, bodyStart)),
   };
 }

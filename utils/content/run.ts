@@ -3,13 +3,15 @@
  *
  *   storage.local (tracked list + settings) ─ nothing tracked or site disabled? stop.
  *     └ detectArticle ─ not an article and highlights only on articles? stop (no observer, no DOM walk).
- *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel
+ *         │  (a same-origin frame asks about the page around it, and follows that site's settings)
+ *         ├ compile the tracked list, in time slices, once per list
+ *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel → content:pageStatus
  *         │    └ watch late content (MutationObserver → batched rescans), shadow roots attached later
  *         └ record (articles, top frame): extractStory → classifyBusiness → matcher → content:reportStory
  *
  * Tracked-list changes recompile the matcher and start over; settings changes re-decide, and
  * switching highlights off clears every highlight at once. A single-page-app navigation starts
- * a fresh run. Everything stops when the signal (WXT's ctx) aborts.
+ * a fresh run once the new page has settled. Everything stops when the signal (WXT's ctx) aborts.
  */
 import { classifyBusiness } from '../article/classify';
 import { detectArticle } from '../article/detect';
@@ -17,28 +19,47 @@ import { extractStory } from '../article/extract';
 import type { TrackedEntity } from '../entities';
 import { createPageHighlights, type PageHighlights } from '../highlight/page-highlights';
 import { createSlicer } from '../highlight/slicer';
-import { compileMatcher, type Matcher } from '../match/matcher';
+import { compileMatcherSliced, type Matcher } from '../match/matcher';
 import { createNavigator, scrollToMention } from '../panel/navigation';
-import { createPanel, PANEL_TAG, type Panel, type PanelRow } from '../panel/panel';
+import { createPanel, type Panel, type PanelRow } from '../panel/panel';
 import type { Settings } from '../settings';
-import type { StoryReport } from '../stories';
+import type { PageStatus, StoryReport } from '../stories';
 import type { ContentState } from '../tracked-list';
-import { type ChangeWatcher, watchChanges } from './changes';
+import { type ChangeWatcher, waitForQuiet, watchChanges } from './changes';
 import { buildStoryReport } from './report';
 import { decidePageWork, isSiteDisabled, NO_WORK, type PageWork, shouldRecord } from './scope';
+
+/** The page a frame sits in, when the frame may read it (same origin). */
+export interface TopPage {
+  document: Document;
+  url: string;
+}
 
 export interface ContentEnvironment {
   document: Document;
   /** The page's current address (it changes without a reload in single-page apps). */
   url(): string;
   isTopFrame: boolean;
+  /**
+   * For a frame: the top page, or null when it is another origin's. A same-origin frame
+   * (including about:blank and srcdoc frames) is highlighted when its page is an article, and
+   * follows that page's site settings.
+   */
+  topPage?: () => TopPage | null;
   signal: AbortSignal;
   /** Sends the story to the background; expected to handle its own failures. */
   report(story: StoryReport): Promise<void>;
+  /**
+   * Tells the background what the page holds (for the toolbar badge and the popup's "This
+   * page"), after each scan of the top frame; expected to handle its own failures.
+   */
+  reportStatus?(status: PageStatus): Promise<void>;
   /** Open shadow roots for the panel in tests; closed on real pages. */
   panelMode?: ShadowRootMode;
   /** How often to look for shadow roots attached after the scan. */
   hostCheckMs?: number;
+  /** After a single-page-app navigation, how long the page must stay unchanged before a fresh scan. */
+  quietMs?: number;
 }
 
 export interface ContentSession {
@@ -48,6 +69,8 @@ export interface ContentSession {
   onLocationChanged(): Promise<void>;
   /** Current highlights (for tests and the benchmark). */
   readonly highlights: PageHighlights | null;
+  /** The on-page panel's host element, if shown (for tests: its shadow root is closed on real pages). */
+  readonly panelHost: HTMLElement | null;
   /** Resolves when the current scan, if any, has finished. */
   idle(): Promise<void>;
 }
@@ -64,7 +87,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   const doc = env.document;
   let entities: TrackedEntity[] = initial.entities;
   let settings: Settings = initial.settings;
-  let matcher: Matcher | null = null;
+  let matcher: Promise<Matcher> | null = null;
   let work: PageWork = NO_WORK;
   let highlights: PageHighlights | null = null;
   let watcher: ChangeWatcher | null = null;
@@ -73,18 +96,26 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   let run = new AbortController();
   let scanning: Promise<void> = Promise.resolve();
   let lastReport = '';
+  let lastStatus = '';
+  /** Whether the story on the page is business news, once the record step has classified it. */
+  let isBusiness = false;
+  let navigations = 0;
   const possibleHosts = new Set<Element>();
   const navigator = createNavigator();
 
-  const matcherNow = () => {
-    matcher ??= compileMatcher(entities);
+  /** The compiled tracked list, compiled in slices (thousands of names take a while) once per list. */
+  const matcherReady = () => {
+    matcher ??= compileMatcherSliced(entities, createSlicer());
     return matcher;
   };
-  const isOwnNode = (node: Node) => node.nodeName.toUpperCase() === PANEL_TAG.toUpperCase();
+  /** Every panel host this session made, so changes to them are never taken for the page's. */
+  const ownHosts = new WeakSet<Node>();
+  const isOwnNode = (node: Node) => ownHosts.has(node);
   const walkOptions = {
     isOwnElement: isOwnNode,
     onShadowRoot: (root: ShadowRoot) => watcher?.observe(root),
     onPossibleHost: (element: Element) => possibleHosts.add(element),
+    onOwnChanges: () => watcher?.discardOwnChanges(),
   };
 
   const stopHighlighting = () => {
@@ -131,6 +162,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
       },
       env.panelMode,
     );
+    ownHosts.add(panel.host);
     panel.update(rows);
   };
 
@@ -141,8 +173,9 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     scanning = scanning.then(async () => {
       if (signal.aborted) return;
       await current.scan(roots, createSlicer(), signal);
-      watcher?.discardOwnChanges();
-      if (!signal.aborted) refreshPanel();
+      if (signal.aborted) return;
+      refreshPanel();
+      reportStatus();
     });
   };
 
@@ -156,9 +189,12 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     if (found.length > 0) rescan(found);
   };
 
-  const startHighlighting = () => {
+  const startHighlighting = async () => {
     run = new AbortController();
-    highlights = createPageHighlights(doc, matcherNow(), entities, { ...walkOptions, paint: true });
+    const signal = run.signal;
+    const compiled = await matcherReady();
+    if (signal.aborted) return;
+    highlights = createPageHighlights(doc, compiled, entities, { ...walkOptions, paint: true });
     watcher = watchChanges({
       isOwnNode,
       onChanged: (containers) => {
@@ -169,16 +205,33 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     watcher.observe(doc);
     rescan([doc.body ?? doc.documentElement]);
     const timer = setInterval(() => {
-      if (run.signal.aborted) clearInterval(timer);
+      if (signal.aborted) clearInterval(timer);
       else checkNewShadowRoots();
     }, env.hostCheckMs ?? 2000);
+  };
+
+  const reportStatus = () => {
+    const url = env.url();
+    if (!env.isTopFrame || !env.reportStatus || !/^https?:/u.test(url)) return;
+    const counts = highlights?.counts() ?? new Map<string, number>();
+    const status: PageStatus = {
+      url,
+      isArticle: work.record,
+      isBusiness,
+      mentions: [...counts].map(([entityId, count]) => ({ entityId, count })),
+    };
+    const key = JSON.stringify(status);
+    if (key === lastStatus) return;
+    lastStatus = key;
+    void env.reportStatus(status);
   };
 
   const record = async (url: string) => {
     const story = extractStory(doc, url);
     const business = classifyBusiness(story);
+    isBusiness = business.isBusiness;
     if (!shouldRecord(settings, business.isBusiness)) return;
-    const report = buildStoryReport(story, business, url, matcherNow());
+    const report = buildStoryReport(story, business, url, await matcherReady());
     if (!report) return;
     // Re-sending an identical report (e.g. after a settings change) would only touch lastSeen.
     const key = JSON.stringify([report.url, report.mentions]);
@@ -190,19 +243,25 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   /** Re-decides what to do on this page; `fresh` discards what was found (new list or address). */
   const decide = async (fresh: boolean) => {
     const url = env.url();
-    const host = hostnameOf(url);
+    // A frame belongs to the page around it: that page's site settings and article verdict hold.
+    const top = env.isTopFrame ? null : (env.topPage?.() ?? null);
+    const host = hostnameOf(top?.url ?? url);
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
     // Compiling the matcher waits until a page needs it: most pages are not articles.
-    if (!entities.some((e) => e.enabled && e.aliases.length > 0) || isSiteDisabled(settings, host)) {
+    if (
+      !entities.some((e) => e.enabled && e.aliases.length > 0) ||
+      isSiteDisabled(settings, host) ||
+      isSiteDisabled(settings, hostnameOf(url))
+    ) {
       work = NO_WORK;
       stopHighlighting();
       return;
     }
-    const isArticle = detectArticle(doc, url).isArticle;
+    const isArticle = top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
     work = decidePageWork(settings, host, isArticle, env.isTopFrame);
     if (!work.highlight) stopHighlighting();
-    else if (fresh || !wasHighlighting) startHighlighting();
+    else if (fresh || !wasHighlighting) await startHighlighting();
     else refreshPanel();
     if (work.record) await record(url);
   };
@@ -213,6 +272,9 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   return {
     get highlights() {
       return highlights;
+    },
+    get panelHost() {
+      return panel?.host ?? null;
     },
     async onStateChanged(change) {
       await started;
@@ -226,8 +288,14 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     },
     async onLocationChanged() {
       await started;
+      // The app renders the new page after changing the address: scan once it has settled.
+      const navigation = ++navigations;
+      await waitForQuiet(doc.body ?? doc.documentElement, env.quietMs ?? 300, 3000, env.signal);
+      // A later navigation while this one settled does the work instead.
+      if (env.signal.aborted || navigation !== navigations) return;
       panelClosed = false;
       lastReport = '';
+      isBusiness = false;
       await decide(true);
     },
     async idle() {

@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../settings';
 import type { NewsDb } from './schema';
+import { updatePostings } from './search-index';
 
 const BATCH = 200;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,14 +14,15 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Deletes up to `max` unstarred stories last seen before `before`, oldest first; returns how many. */
 async function deleteOldest(db: NewsDb, before: number, max: number): Promise<number> {
-  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
+  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings'], 'readwrite');
   const facts = tx.objectStore('storyFacts');
+  const postings = tx.objectStore('searchPostings');
   const index = tx.objectStore('stories').index('by-last-seen');
   let deleted = 0;
   const range = IDBKeyRange.upperBound(before, true);
   for (let c = await index.openCursor(range); c && deleted < max; c = await c.continue()) {
     if (c.value.starred) continue;
-    await Promise.all([c.delete(), facts.delete(c.primaryKey)]);
+    await Promise.all([c.delete(), facts.delete(c.primaryKey), updatePostings(postings, c.value, undefined)]);
     deleted += 1;
   }
   await tx.done;

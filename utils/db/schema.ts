@@ -8,15 +8,22 @@
  * Version 1: entities, stories (by last seen), settings.
  * Version 2: storyFacts, the dashboard's compact copy of each story (utils/dashboard/facts.ts).
  * Version 3: story indexes for the popup's filters and search, and syndication groups.
+ * Version 4: the search index moves from a word index on the stories (about 6.5 KB a story) to
+ *            searchPostings, lists of short story numbers per word and week, and searchPending,
+ *            the stories saved since the lists were last brought up to date (search-index.ts).
+ *
+ * Steps run one after another, each on what the previous ones left, so a later step may rely
+ * on helpers (toStored) that have changed since an earlier step was written.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import { type StoryFact, toStoryFact } from '../dashboard/facts';
 import type { TrackedEntity } from '../entities';
 import type { Settings } from '../settings';
-import { type StoredStory, toStored } from './story-index';
+import { addPostingsInBulk, type PostingKey } from './search-index';
+import { type StoredStory, toRecord, toStored } from './story-index';
 
 export const DB_NAME = 'news-tracker';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -33,7 +40,10 @@ export interface NewsTrackerDB extends DBSchema {
       'by-publisher': [string, number];
       'by-unread': number;
       'by-starred': number;
+      /** Version 3 only: removed by version 4. */
       'by-word': string;
+      /** Version 4: the story's number in the search index. */
+      'by-sid': number;
       'by-title': string;
       'by-fingerprint': string;
       'by-group': string;
@@ -48,6 +58,16 @@ export interface NewsTrackerDB extends DBSchema {
     key: string;
     value: StoryFact;
     indexes: { 'by-first-seen': number };
+  };
+  /** Version 4: story numbers by [word, week] (utils/db/search-index.ts). */
+  searchPostings: {
+    key: PostingKey;
+    value: number[];
+  };
+  /** Version 4: numbers of the stories not yet in searchPostings, under the one key 'sids'. */
+  searchPending: {
+    key: 'sids';
+    value: number[];
   };
 }
 
@@ -68,6 +88,25 @@ async function addStoryIndexes(tx: UpgradeTx): Promise<void> {
   for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) {
     await cursor.update(toStored(cursor.value));
   }
+}
+
+/**
+ * Version 4: numbers every story, fills the search index from each story's text, and drops the
+ * word index and the words kept on each story, inside the upgrade.
+ */
+async function addSearchPostings(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx): Promise<void> {
+  const stories = tx.objectStore('stories');
+  if (stories.indexNames.contains('by-word')) stories.deleteIndex('by-word');
+  stories.createIndex('by-sid', 'sid', { unique: true });
+  const postings = db.createObjectStore('searchPostings');
+  db.createObjectStore('searchPending');
+  const numbered: StoredStory[] = [];
+  for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) {
+    const story = toStored(toRecord(cursor.value), cursor.value.groupId, numbered.length + 1);
+    numbered.push(story);
+    await cursor.update(story);
+  }
+  await addPostingsInBulk(postings, numbered);
 }
 
 /** Opens (and if needed creates or upgrades) the database. */
@@ -93,6 +132,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
         })();
       }
       if (version >= 3 && oldVersion < 3) await addStoryIndexes(tx);
+      if (version >= 4 && oldVersion < 4) await addSearchPostings(db, tx);
     },
   });
 }

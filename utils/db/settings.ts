@@ -14,8 +14,11 @@ export async function storeSettings(db: NewsDb, settings: Settings): Promise<Set
 
 /** Empties every store in one transaction: all of the user's data goes, or none of it. */
 export async function clearAllData(db: NewsDb): Promise<void> {
-  const tx = db.transaction(['entities', 'stories', 'settings', 'storyFacts'], 'readwrite');
+  const stores = ['entities', 'stories', 'settings', 'storyFacts', 'searchPostings', 'searchPending'] as const;
+  const tx = db.transaction(stores, 'readwrite');
   await Promise.all([
+    tx.objectStore('searchPostings').clear(),
+    tx.objectStore('searchPending').clear(),
     tx.objectStore('entities').clear(),
     tx.objectStore('stories').clear(),
     tx.objectStore('storyFacts').clear(),

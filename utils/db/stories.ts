@@ -1,13 +1,15 @@
 /**
- * Writing stories. Each change is one readwrite transaction over the stories store, so
- * concurrent reports of the same story (50 tabs at once) are serialised by IndexedDB and a
- * worker stopped half-way leaves either the whole change or none of it.
+ * Writing stories. Each change is one readwrite transaction over the stories store (with the
+ * dashboard's facts and the search index beside it), so concurrent reports of the same story
+ * (50 tabs at once) are serialised by IndexedDB and a worker stopped half-way leaves either the
+ * whole change or none of it.
  */
 
 import type { IDBPObjectStore } from 'idb';
 import { toStoryFact } from '../dashboard/facts';
 import { mergeStory, type StoryRecord, type StoryReport } from '../stories';
 import type { NewsDb, NewsTrackerDB } from './schema';
+import { FLUSH_AT, flushPending, markPending, updatePostings } from './search-index';
 import { type StoredStory, toRecord, toStored } from './story-index';
 
 /** Copies seen further apart than this are different stories that happen to share a headline. */
@@ -21,10 +23,13 @@ export interface SaveOutcome {
 
 /** Saves a reported story; a story already stored under the same canonical URL is updated in place. */
 export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now()): Promise<SaveOutcome> {
-  // The dashboard's fact is written in the same transaction, so the two never disagree.
-  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
+  // The dashboard's fact and the search index are written in the same transaction, so they
+  // never disagree with the story.
+  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings', 'searchPending'], 'readwrite');
   const stories = tx.objectStore('stories');
-  const existing = await stories.get(report.url);
+  const pending = tx.objectStore('searchPending');
+  const [existing, waiting] = await Promise.all([stories.get(report.url), pending.get('sids')]);
+  const sid = existing?.sid ?? (await nextSid(stories));
   const merged = mergeStory(existing, report, now);
   let groupId = existing?.groupId;
   if (!groupId) {
@@ -34,12 +39,39 @@ export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now(
       if (!sibling.groupId) await stories.put({ ...sibling, groupId });
     }
   }
-  await Promise.all([stories.put(toStored(merged, groupId)), tx.objectStore('storyFacts').put(toStoryFact(merged))]);
+  const stored = toStored(merged, groupId, sid);
+  // A new story waits in searchPending (see search-index.ts); one already in the word lists is
+  // moved there at once (usually nothing to move: same week, same words).
+  const isPending = existing === undefined || (waiting ?? []).includes(sid);
+  const [, , pendingCount] = await Promise.all([
+    stories.put(stored),
+    tx.objectStore('storyFacts').put(toStoryFact(merged)),
+    existing === undefined
+      ? markPending(pending, sid)
+      : isPending
+        ? 0
+        : updatePostings(tx.objectStore('searchPostings'), existing, stored).then(() => 0),
+  ]);
   await tx.done;
+  if (pendingCount >= FLUSH_AT) {
+    // Not awaited: the save is done; if the worker stops first, the next save flushes.
+    flushPending(db).catch((error: unknown) => console.warn('News Tracker: search index not updated yet', error));
+  }
   return { record: merged, isNew: !existing && !groupId };
 }
 
-type StoryStore = IDBPObjectStore<NewsTrackerDB, ('stories' | 'storyFacts')[], 'stories', 'readwrite'>;
+type StoryStore = IDBPObjectStore<
+  NewsTrackerDB,
+  ('stories' | 'storyFacts' | 'searchPostings' | 'searchPending')[],
+  'stories',
+  'readwrite'
+>;
+
+/** The next story number: one more than the highest given (inside the writing transaction, so unique). */
+async function nextSid(store: StoryStore): Promise<number> {
+  const highest = await store.index('by-sid').openKeyCursor(null, 'prev');
+  return (highest?.key ?? 0) + 1;
+}
 
 async function findSibling(store: StoryStore, story: StoredStory, now: number): Promise<StoredStory | undefined> {
   const candidates = [
@@ -53,7 +85,7 @@ export async function setStoryFlags(db: NewsDb, url: string, flags: { read?: boo
   const tx = db.transaction('stories', 'readwrite');
   const stored = await tx.store.get(url);
   if (!stored) throw new Error('That story is no longer stored.');
-  await tx.store.put(toStored({ ...toRecord(stored), ...flags }, stored.groupId));
+  await tx.store.put(toStored({ ...toRecord(stored), ...flags }, stored.groupId, stored.sid));
   await tx.done;
 }
 
@@ -62,7 +94,7 @@ export async function markAllRead(db: NewsDb): Promise<number> {
   const tx = db.transaction('stories', 'readwrite');
   let changed = 0;
   for (let c = await tx.store.index('by-unread').openCursor(); c; c = await c.continue()) {
-    await c.update(toStored({ ...toRecord(c.value), read: true }, c.value.groupId));
+    await c.update(toStored({ ...toRecord(c.value), read: true }, c.value.groupId, c.value.sid));
     changed += 1;
   }
   await tx.done;
@@ -70,8 +102,15 @@ export async function markAllRead(db: NewsDb): Promise<number> {
 }
 
 export async function deleteStory(db: NewsDb, url: string): Promise<void> {
-  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
-  await Promise.all([tx.objectStore('stories').delete(url), tx.objectStore('storyFacts').delete(url), tx.done]);
+  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings'], 'readwrite');
+  const stories = tx.objectStore('stories');
+  const stored = await stories.get(url);
+  await Promise.all([
+    stories.delete(url),
+    tx.objectStore('storyFacts').delete(url),
+    updatePostings(tx.objectStore('searchPostings'), stored, undefined),
+    tx.done,
+  ]);
 }
 
 /** Every story as the UI sees it (without index fields), for export. */

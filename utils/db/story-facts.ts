@@ -22,7 +22,13 @@ export async function loadStoryFacts(db: NewsDb): Promise<LoadedFacts> {
     tx.objectStore('storyFacts').getAll(),
   ]);
   if (storyCount === facts.length) return { facts, rebuilt: false };
-  return { facts: await rebuildStoryFacts(db), rebuilt: true };
+  try {
+    return { facts: await rebuildStoryFacts(db), rebuilt: true };
+  } catch {
+    // The facts cannot be stored (a database a newer version owns, or a full disk): the
+    // dashboard still gets facts that agree with the stories, derived for this load only.
+    return { facts: (await db.getAll('stories')).map(toStoryFact), rebuilt: false };
+  }
 }
 
 /** Replaces every fact with one derived from the stored story, in one transaction. */

@@ -1,14 +1,16 @@
 /**
  * What the database keeps beside each story so the popup's questions are index lookups:
- * search words, per-entity keys, sparse unread/starred keys and a headline key for grouping
- * syndicated copies. Everything here is pure so the in-memory client can answer the same
- * questions the same way.
+ * per-entity keys, sparse unread/starred keys, a headline key for grouping syndicated copies
+ * and a short number for the search index (search-index.ts). Everything here is pure so the
+ * in-memory client can answer the same questions the same way.
  */
 import type { StoryQuery, StoryRecord, StoryView } from '../stories';
 
 export interface StoredStory extends StoryRecord {
-  /** Distinct search words from title, publisher and snippets (lower case, accents removed). */
-  words: string[];
+  /** The story's number in the search index (version 4 on); never changes once given. */
+  sid?: number;
+  /** Version 3 kept the search words on each story; version 4 moved them to the search index. */
+  words?: string[];
   /** `[entityId, lastSeen]` per mentioned entity: one index gives "by entity, newest first". */
   entityKeys: [string, number][];
   /** Hash of the normalised headline; absent for headlines too short to identify a story. */
@@ -74,21 +76,13 @@ export function titleKeyOf(title: string): string | undefined {
 }
 
 /** Adds the index fields to a record (and drops stale ones: flags may have changed). */
-export function toStored(record: StoryRecord, groupId?: string): StoredStory {
-  const {
-    words: _w,
-    entityKeys: _e,
-    titleKey: _t,
-    groupId: _g,
-    unreadSeen: _u,
-    starredSeen: _s,
-    ...plain
-  } = record as StoredStory;
+export function toStored(record: StoryRecord, groupId?: string, sid?: number): StoredStory {
+  const plain = toRecord(record as StoredStory);
   const stored: StoredStory = {
     ...plain,
-    words: searchWords(record),
     entityKeys: [...new Set(record.mentions.map((m) => m.entityId))].map((id) => [id, record.lastSeen]),
   };
+  if (sid !== undefined) stored.sid = sid;
   const titleKey = titleKeyOf(record.title);
   if (titleKey) stored.titleKey = titleKey;
   if (groupId) stored.groupId = groupId;
@@ -99,7 +93,16 @@ export function toStored(record: StoryRecord, groupId?: string): StoredStory {
 
 /** The record as the UI sees it, without the index fields. */
 export function toRecord(stored: StoredStory): StoryRecord {
-  const { words: _w, entityKeys: _e, titleKey: _t, groupId: _g, unreadSeen: _u, starredSeen: _s, ...plain } = stored;
+  const {
+    sid: _n,
+    words: _w,
+    entityKeys: _e,
+    titleKey: _t,
+    groupId: _g,
+    unreadSeen: _u,
+    starredSeen: _s,
+    ...plain
+  } = stored;
   return plain;
 }
 
@@ -136,7 +139,9 @@ export function storyMatches(story: StoredStory, query: StoryQuery, terms = sear
   if (query.publisher !== undefined && story.publisher !== query.publisher) return false;
   if (query.unread !== undefined && story.read === query.unread) return false;
   if (query.starred !== undefined && story.starred !== query.starred) return false;
-  return terms.every((t) => story.words.some((w) => w.startsWith(t)));
+  if (terms.length === 0) return true;
+  const words = story.words ?? searchWords(story);
+  return terms.every((t) => words.some((w) => w.startsWith(t)));
 }
 
 /**

@@ -1,30 +1,40 @@
 /**
  * The URLs of the stories answering the filters the dashboard's facts do not carry (unread,
- * starred, search words), read as keys from the stories' indexes without loading the stories.
- * The rules are the popup's (utils/db/story-index.ts): every search word must start a word of
- * the story.
+ * starred, search words), read as keys from the stories' indexes and the search index without
+ * loading the stories (only the few not yet in the search index are read). The rules are the
+ * popup's (utils/db/story-index.ts): every search word must start a word of the story.
  */
 import type { StoryQuery } from '../stories';
 import type { NewsDb } from './schema';
-import { searchTerms } from './story-index';
+import { weeksWithEvery } from './search-index';
+import { searchTerms, storyMatches } from './story-index';
 
 export type KeyFilter = Pick<StoryQuery, 'unread' | 'starred' | 'search'>;
 
 /** URLs answering every filter given; null when none is given (every story answers). */
 export async function storyKeysMatching(db: NewsDb, filter: KeyFilter): Promise<Set<string> | null> {
-  const tx = db.transaction('stories');
+  const tx = db.transaction(['stories', 'searchPostings', 'searchPending']);
+  const stories = tx.objectStore('stories');
   const sets: Set<string>[] = [];
-  const all = async () => new Set(await tx.store.getAllKeys());
+  const all = async () => new Set(await stories.getAllKeys());
   const flag = async (value: boolean | undefined, index: 'by-unread' | 'by-starred') => {
     if (value === undefined) return;
-    const flagged = new Set(await tx.store.index(index).getAllKeys());
+    const flagged = new Set(await stories.index(index).getAllKeys());
     if (value) sets.push(flagged);
     else sets.push(new Set([...(await all())].filter((url) => !flagged.has(url))));
   };
   await flag(filter.unread, 'by-unread');
   await flag(filter.starred, 'by-starred');
-  for (const term of searchTerms(filter.search)) {
-    sets.push(new Set(await tx.store.index('by-word').getAllKeys(IDBKeyRange.bound(term, `${term}\uffff`))));
+  const terms = searchTerms(filter.search);
+  if (terms.length > 0) {
+    const bySid = stories.index('by-sid');
+    const sids = new Set((await weeksWithEvery(tx.objectStore('searchPostings'), terms)).flatMap(([, s]) => [...s]));
+    const pending = (await tx.objectStore('searchPending').get('sids')) ?? [];
+    for (const story of await Promise.all(pending.map((sid) => bySid.get(sid)))) {
+      if (story?.sid !== undefined && storyMatches(story, { limit: 1 }, terms)) sids.add(story.sid);
+    }
+    const urls = await Promise.all([...sids].map((sid) => bySid.getKey(sid)));
+    sets.push(new Set(urls.filter((url) => url !== undefined)));
   }
   if (sets.length === 0) return null;
   sets.sort((a, b) => a.size - b.size);

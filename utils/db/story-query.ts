@@ -1,13 +1,17 @@
 /**
  * The popup's story list: one page of stories, newest first, answering any mix of filters.
  *
- * The most selective index drives the walk (search words, then entity, publisher, starred,
- * unread, else last seen); the remaining filters are checked on each story as it is read, and
- * the walk stops as soon as the page is full. A page ends with an opaque cursor (the position
+ * The most selective index drives the walk (the search index, else entity, publisher,
+ * starred, unread, else last seen), which reads stories newest first in chunks; the remaining
+ * filters are checked on each story as it is read, and the walk stops as soon as the page is
+ * full. A page ends with an opaque cursor (the position
  * of its last story) from which the next page continues.
  */
+
+import type { IDBPIndex, IndexNames } from 'idb';
 import type { StoryPage, StoryQuery, StoryView } from '../stories';
-import type { NewsDb } from './schema';
+import type { NewsDb, NewsTrackerDB } from './schema';
+import { weekOf, weeksWithEvery } from './search-index';
 import {
   compareNewestFirst,
   decodeCursor,
@@ -21,10 +25,7 @@ import {
 } from './story-index';
 
 type ReadTx = ReturnType<typeof readTx>;
-const readTx = (db: NewsDb) => db.transaction('stories', 'readonly');
-
-/** Past this many candidates, walking the newest-first index beats loading and sorting them all. */
-const SORT_IN_MEMORY_LIMIT = 400;
+const readTx = (db: NewsDb) => db.transaction(['stories', 'searchPostings', 'searchPending'], 'readonly');
 
 export async function listStories(db: NewsDb, query: StoryQuery): Promise<StoryPage> {
   const after = decodeCursor(query.cursor);
@@ -35,7 +36,7 @@ export async function listStories(db: NewsDb, query: StoryQuery): Promise<StoryP
   const source = terms.length > 0 ? bySearch(tx, terms, after) : byIndex(tx, query, after);
   for await (const story of source) {
     if (!storyMatches(story, query, terms)) continue;
-    const group = story.groupId ? await tx.store.index('by-group').getAll(story.groupId) : [];
+    const group = story.groupId ? await tx.objectStore('stories').index('by-group').getAll(story.groupId) : [];
     const view = viewInGroup(story, group, query, terms);
     if (!view) continue;
     if (stories.length === query.limit) {
@@ -50,44 +51,87 @@ export async function listStories(db: NewsDb, query: StoryQuery): Promise<StoryP
 
 const olderThan = (after: Position | null, p: Position) => after === null || isNewer(after, p);
 
-/** Walks the one index that narrows the query most, newest first, starting after the cursor. */
-async function* byIndex(tx: ReadTx, query: StoryQuery, after: Position | null): AsyncGenerator<StoredStory> {
-  const top = after?.lastSeen ?? Number.POSITIVE_INFINITY;
-  const floor = Number.NEGATIVE_INFINITY;
-  const cursor =
-    query.entityId !== undefined
-      ? await tx.store
-          .index('by-entity')
-          .openCursor(IDBKeyRange.bound([query.entityId, floor], [query.entityId, top]), 'prev')
-      : query.publisher !== undefined
-        ? await tx.store
-            .index('by-publisher')
-            .openCursor(IDBKeyRange.bound([query.publisher, floor], [query.publisher, top]), 'prev')
-        : query.starred === true
-          ? await tx.store.index('by-starred').openCursor(IDBKeyRange.upperBound(top), 'prev')
-          : query.unread === true
-            ? await tx.store.index('by-unread').openCursor(IDBKeyRange.upperBound(top), 'prev')
-            : await tx.store.index('by-last-seen').openCursor(IDBKeyRange.upperBound(top), 'prev');
-  for (let c = cursor; c; c = await c.continue()) {
-    if (olderThan(after, c.value)) yield c.value;
+type IndexName = IndexNames<NewsTrackerDB, 'stories'>;
+type StoryIndex = IDBPIndex<
+  NewsTrackerDB,
+  ('stories' | 'searchPostings' | 'searchPending')[],
+  'stories',
+  IndexName,
+  'readonly'
+>;
+
+const MAX_CHUNK = 1024;
+
+/**
+ * One index range cut into chunks, newest first: a key cursor jumps `size` entries down (one
+ * request) and the chunk is everything from there up. Reading story by story with a cursor
+ * costs a round trip to the browser's database process per story, which is most of the time a
+ * page of 50 takes; a chunk costs three. Chunks grow as the walk goes on, for filters that skip
+ * a lot. Entries sharing the key at a chunk's edge all fall in that chunk, none in the next.
+ */
+async function* chunksNewestFirst(
+  index: StoryIndex,
+  lower: IDBValidKey,
+  upper: IDBValidKey,
+  size: number,
+): AsyncGenerator<IDBKeyRange> {
+  let range = IDBKeyRange.bound(lower, upper);
+  for (let chunk = Math.max(2, size); ; chunk = Math.min(chunk * 2, MAX_CHUNK)) {
+    const top = await index.openKeyCursor(range, 'prev');
+    if (!top) return;
+    const bottom = await top.advance(chunk - 1);
+    const from = bottom ? bottom.key : lower;
+    yield IDBKeyRange.bound(from, range.upper, false, range.upperOpen);
+    if (!bottom) return;
+    range = IDBKeyRange.bound(lower, from, false, true);
   }
 }
 
-/** Stories containing the longest search word (as a word prefix), newest first, after the cursor. */
-async function* bySearch(tx: ReadTx, terms: string[], after: Position | null): AsyncGenerator<StoredStory> {
-  const longest = terms.reduce((a, b) => (b.length > a.length ? b : a));
-  const keys = new Set(await tx.store.index('by-word').getAllKeys(IDBKeyRange.bound(longest, `${longest}\uffff`)));
-  if (keys.size <= SORT_IN_MEMORY_LIMIT) {
-    const found = await Promise.all([...keys].map((key) => tx.store.get(key)));
-    const sorted = found.filter((s): s is StoredStory => s !== undefined && olderThan(after, s));
-    yield* sorted.sort(compareNewestFirst);
-    return;
-  }
+/** The index that narrows a query most, and its range of keys up to the cursor's time. */
+function narrowest(query: StoryQuery, after: Position | null): [IndexName, IDBValidKey, IDBValidKey] {
   const top = after?.lastSeen ?? Number.POSITIVE_INFINITY;
-  const index = tx.store.index('by-last-seen');
-  for (let c = await index.openKeyCursor(IDBKeyRange.upperBound(top), 'prev'); c; c = await c.continue()) {
-    if (!keys.has(c.primaryKey) || !olderThan(after, { lastSeen: c.key, url: c.primaryKey })) continue;
-    const story = await tx.store.get(c.primaryKey);
-    if (story) yield story;
+  const floor = Number.NEGATIVE_INFINITY;
+  if (query.entityId !== undefined) return ['by-entity', [query.entityId, floor], [query.entityId, top]];
+  if (query.publisher !== undefined) return ['by-publisher', [query.publisher, floor], [query.publisher, top]];
+  if (query.starred === true) return ['by-starred', floor, top];
+  if (query.unread === true) return ['by-unread', floor, top];
+  return ['by-last-seen', floor, top];
+}
+
+/** Walks the one index that narrows the query most, newest first, starting after the cursor. */
+async function* byIndex(tx: ReadTx, query: StoryQuery, after: Position | null): AsyncGenerator<StoredStory> {
+  const [name, lower, upper] = narrowest(query, after);
+  const index = tx.objectStore('stories').index(name);
+  for await (const range of chunksNewestFirst(index, lower, upper, query.limit + 1)) {
+    const stories = await index.getAll(range);
+    yield* stories.filter((s) => olderThan(after, s)).sort(compareNewestFirst);
+  }
+}
+
+/**
+ * Stories containing every search word (each as a word prefix), newest first, after the cursor:
+ * the search index gives their numbers by week, newest week first (with the few stories not yet
+ * in it checked one by one), and only the stories of the weeks the page reaches are read. An
+ * entry left in an older week by a story seen again since is skipped: the story is listed in
+ * its new week.
+ */
+async function* bySearch(tx: ReadTx, terms: string[], after: Position | null): AsyncGenerator<StoredStory> {
+  const topWeek = after ? weekOf(after.lastSeen) : Number.POSITIVE_INFINITY;
+  const bySid = tx.objectStore('stories').index('by-sid');
+  const [indexed, pendingSids] = await Promise.all([
+    weeksWithEvery(tx.objectStore('searchPostings'), terms, topWeek),
+    tx.objectStore('searchPending').get('sids'),
+  ]);
+  const weeks = new Map(indexed);
+  for (const story of await Promise.all((pendingSids ?? []).map((sid) => bySid.get(sid)))) {
+    if (!story?.sid || !storyMatches(story, { limit: 1 }, terms)) continue;
+    const week = weekOf(story.lastSeen);
+    if (week <= topWeek) weeks.set(week, (weeks.get(week) ?? new Set<number>()).add(story.sid));
+  }
+  for (const week of [...weeks.keys()].sort((a, b) => b - a)) {
+    const stories = await Promise.all([...(weeks.get(week) ?? [])].map((sid) => bySid.get(sid)));
+    yield* stories
+      .filter((s): s is StoredStory => s !== undefined && weekOf(s.lastSeen) === week && olderThan(after, s))
+      .sort(compareNewestFirst);
   }
 }

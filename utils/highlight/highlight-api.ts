@@ -2,6 +2,11 @@
  * Painter on the CSS Custom Highlight API: one Highlight per colour, styled by one constructed
  * stylesheet adopted into the document and into each shadow root that holds a mention (a
  * document's ::highlight rules do not reach inside shadow trees).
+ *
+ * Ranges go into their Highlight as they are found, but new highlights, rules and adopted sheets
+ * reach the page only in flush(): each of those invalidates the page's styles, and the scan asks
+ * for styles (checkVisibility) as it goes, so registering early would make the browser restyle
+ * the whole page again and again in the middle of a scan.
  */
 import { opaqueName, type Painter, safeColor } from './paint';
 import type { FoundMention } from './scan';
@@ -13,6 +18,8 @@ export function createHighlightPainter(doc: Document): Painter {
   const sheet = new CSSStyleSheet();
   const byColor = new Map<string, { name: string; highlight: Highlight }>();
   const adopted = new Set<Document | ShadowRoot>();
+  const unregistered: { name: string; highlight: Highlight; color: string }[] = [];
+  const toAdopt = new Set<Document | ShadowRoot>();
   const focusName = opaqueName();
   let focusHighlight: Highlight | null = null;
 
@@ -21,30 +28,40 @@ export function createHighlightPainter(doc: Document): Painter {
     adopted.add(scope);
     scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
   };
+  const adoptLater = (scope: Document | ShadowRoot) => {
+    if (!adopted.has(scope)) toAdopt.add(scope);
+  };
   const highlightFor = (color: string): Highlight => {
     const safe = safeColor(color);
     let entry = byColor.get(safe);
     if (!entry) {
       entry = { name: opaqueName(), highlight: new Highlight() };
       byColor.set(safe, entry);
-      sheet.insertRule(`::highlight(${entry.name}) { background-color: ${safe}; color: #000; }`);
-      registry.set(entry.name, entry.highlight);
+      unregistered.push({ ...entry, color: safe });
     }
     return entry.highlight;
   };
 
   return {
+    changesDom: false,
     add(mention, color) {
-      adopt(doc);
+      adoptLater(doc);
       const root = mention.range.startContainer.getRootNode();
-      if (root instanceof ShadowRoot) adopt(root);
+      if (root instanceof ShadowRoot) adoptLater(root);
       highlightFor(color).add(mention.range);
     },
     remove(mention) {
       for (const { highlight } of byColor.values()) highlight.delete(mention.range);
       focusHighlight?.delete(mention.range);
     },
-    flush() {},
+    flush() {
+      for (const { name, highlight, color } of unregistered.splice(0)) {
+        sheet.insertRule(`::highlight(${name}) { background-color: ${color}; color: #000; }`);
+        registry.set(name, highlight);
+      }
+      for (const scope of toAdopt) adopt(scope);
+      toAdopt.clear();
+    },
     focus(mention: FoundMention | null) {
       if (!focusHighlight) {
         focusHighlight = new Highlight();
@@ -59,6 +76,8 @@ export function createHighlightPainter(doc: Document): Painter {
       for (const { name } of byColor.values()) registry.delete(name);
       registry.delete(focusName);
       byColor.clear();
+      unregistered.length = 0;
+      toAdopt.clear();
       focusHighlight = null;
       while (sheet.cssRules.length > 0) sheet.deleteRule(0);
       for (const scope of adopted) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);

@@ -25,6 +25,12 @@ export interface PageHighlightOptions extends WalkOptions {
   /** Whether to paint; when false mentions are still found and counted. */
   paint: boolean;
   painter?: Painter;
+  /**
+   * Called right after the painter has written to the page's DOM (the wrapping fallback only),
+   * in the same task, so a mutation observer can drop the records of those writes before it
+   * would deliver them.
+   */
+  onOwnChanges?: () => void;
 }
 
 /** Like Node.contains, but also looks through shadow roots to their hosts. */
@@ -46,29 +52,45 @@ export function createPageHighlights(
     options.painter ?? (view && supportsHighlightApi(view) ? createHighlightPainter(doc) : createWrapPainter(doc));
   const colorOf = new Map(entities.map((e) => [e.id, e.color]));
   let mentions: FoundMention[] = [];
+  const ownChangesDone = () => {
+    if (painter.changesDom) options.onOwnChanges?.();
+  };
+  /** Forgets (and unpaints) the mentions inside `roots` and those whose text left the page. */
+  const forgetInside = (roots: readonly Node[]) => {
+    const kept: FoundMention[] = [];
+    const rescanned = new Set(roots);
+    for (const m of mentions) {
+      if (m.container.isConnected && !isInside(m.container, rescanned)) kept.push(m);
+      else painter.remove(m);
+    }
+    mentions = kept;
+    ownChangesDone();
+  };
 
   return {
     get mentions() {
       return mentions;
     },
     async scan(roots, slicer, signal) {
-      const kept: FoundMention[] = [];
-      const rescanned = new Set(roots);
-      for (const m of mentions) {
-        if (m.container.isConnected && !isInside(m.container, rescanned)) kept.push(m);
-        else painter.remove(m);
+      // A page that moves or removes the node the walk stands on during a pause makes it lose its
+      // place: the roots are then scanned again (their mentions forgotten first), a few times at most.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        forgetInside(roots);
+        const complete = await scanForMentions(roots, matcher, {
+          ...options,
+          slicer,
+          signal,
+          onMention(mention) {
+            mentions.push(mention);
+            if (options.paint) painter.add(mention, colorOf.get(mention.entityId) ?? '');
+          },
+        });
+        // Stopped (highlights switched off, a new page): clear() has already removed everything.
+        if (signal?.aborted) return;
+        painter.flush();
+        ownChangesDone();
+        if (complete) return;
       }
-      mentions = kept;
-      await scanForMentions(roots, matcher, {
-        ...options,
-        slicer,
-        signal,
-        onMention(mention) {
-          mentions.push(mention);
-          if (options.paint) painter.add(mention, colorOf.get(mention.entityId) ?? '');
-        },
-      });
-      painter.flush();
     },
     counts() {
       const counts = new Map<string, number>();
@@ -80,6 +102,7 @@ export function createPageHighlights(
     },
     clear() {
       painter.clear();
+      ownChangesDone();
       mentions = [];
     },
   };

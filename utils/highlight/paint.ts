@@ -11,6 +11,8 @@
 import type { FoundMention } from './scan';
 
 export interface Painter {
+  /** True when painting writes to the page's DOM (the wrapping fallback), so those writes must be ignored. */
+  readonly changesDom: boolean;
   add(mention: FoundMention, color: string): void;
   remove(mention: FoundMention): void;
   /** Applies what was added; the wrapping fallback changes the DOM only here, in one batch. */

@@ -1,13 +1,15 @@
 /**
  * Finds mentions in the DOM: walks text runs (segments.ts), matches each with the compiled
  * matcher, and turns every mention into a range over the exact text nodes it covers. Works in
- * time slices (slicer.ts) and stops as soon as its signal is aborted.
+ * time slices (slicer.ts), looking at the clock between text runs, every 2,048 nodes walked,
+ * every 32,768 characters inside a long run and every 256 mentions, and stops as soon as its
+ * signal is aborted.
  *
  * Ranges are StaticRanges where available: the page's own DOM operations get slower with every
  * live Range in the document, and changed text is rescanned anyway.
  */
-import type { Matcher } from '../match/matcher';
-import { type TextSegment, textSegments, type WalkOptions } from './segments';
+import type { Matcher, Mention } from '../match/matcher';
+import { isInsideSkipped, type TextSegment, textSegmentsAndPauses, type WalkOptions, withoutPauses } from './segments';
 import type { Slicer } from './slicer';
 
 export interface FoundMention {
@@ -52,7 +54,7 @@ export function rangeOf(segment: TextSegment, start: number, end: number): Abstr
 }
 
 /** Text hidden with CSS is not highlighted; asked only for elements that hold a mention. */
-function createVisibilityCheck(): (element: Element | null) => boolean {
+export function createVisibilityCheck(): (element: Element | null) => boolean {
   const known = new WeakMap<Element, boolean>();
   return (element) => {
     if (!element) return false;
@@ -66,11 +68,20 @@ function createVisibilityCheck(): (element: Element | null) => boolean {
   };
 }
 
-/** Scans `roots` (a document, elements or shadow roots), including open shadow roots found inside. */
-export async function scanForMentions(roots: readonly Node[], matcher: Matcher, options: ScanOptions): Promise<void> {
-  const { slicer, signal } = options;
+/** Text runs under `roots` and the open shadow roots inside them (see segmentsAndPausesUnder). */
+export function segmentsUnder(roots: readonly Node[], options: WalkOptions): Generator<TextSegment, boolean> {
+  return withoutPauses(segmentsAndPausesUnder(roots, options));
+}
+
+/**
+ * Text runs under `roots` (a document, elements or shadow roots) and under every open shadow
+ * root found inside them, in that order, with the walk's pause points (null); a root listed
+ * twice, or also found inside another, is walked once. Returns false when the page changed under
+ * a walk so that part of it was missed.
+ */
+function* segmentsAndPausesUnder(roots: readonly Node[], options: WalkOptions): Generator<TextSegment | null, boolean> {
   const pending = [...roots];
-  const isVisible = createVisibilityCheck();
+  const walked = new Set<Node>();
   const walk: WalkOptions = {
     ...options,
     onShadowRoot(root) {
@@ -78,17 +89,58 @@ export async function scanForMentions(roots: readonly Node[], matcher: Matcher, 
       options.onShadowRoot?.(root);
     },
   };
-  for (let root = pending.shift(); root; root = pending.shift()) {
-    for (const segment of textSegments(root, walk)) {
-      for (const m of matcher.findMentions(segment.text)) {
-        const range = rangeOf(segment, m.start, m.end);
-        if (!isVisible((range.startContainer as Text).parentElement)) continue;
+  let complete = true;
+  for (let i = 0; i < pending.length; i++) {
+    const root = pending[i] as Node;
+    if (walked.has(root)) continue;
+    walked.add(root);
+    // A block rescanned for late content may sit inside an editor or a hidden element.
+    if (i < roots.length && isInsideSkipped(root, options)) continue;
+    if (!(yield* textSegmentsAndPauses(root, walk))) complete = false;
+  }
+  return complete;
+}
+
+/** Characters matched between two looks at the clock: well under a millisecond of work. */
+const PIECE = 1 << 15;
+
+/**
+ * Scans `roots`, pausing whenever the slicer says the page has waited long enough. Resolves to
+ * false when the page moved or removed what the walk stood on during a pause (see textSegments).
+ */
+export async function scanForMentions(
+  roots: readonly Node[],
+  matcher: Matcher,
+  options: ScanOptions,
+): Promise<boolean> {
+  const { slicer, signal } = options;
+  const isVisible = createVisibilityCheck();
+  const pause = async () => {
+    await slicer.pause();
+    return signal?.aborted === true;
+  };
+  const segments = segmentsAndPausesUnder(roots, options);
+  for (let next = segments.next(); ; next = segments.next()) {
+    if (next.done) return next.value;
+    const segment = next.value;
+    if (segment === null) {
+      if (slicer.due() && (await pause())) return true;
+      continue;
+    }
+    let mentions: Mention[];
+    if (segment.text.length <= PIECE) mentions = matcher.findMentions(segment.text);
+    else {
+      const search = matcher.search(segment.text);
+      while (!search.advance(PIECE)) if (slicer.due() && (await pause())) return true;
+      mentions = search.mentions();
+    }
+    for (const [i, m] of mentions.entries()) {
+      const range = rangeOf(segment, m.start, m.end);
+      if (isVisible((range.startContainer as Text).parentElement)) {
         options.onMention({ entityId: m.entityId, range, container: segment.container });
       }
-      if (slicer.due()) {
-        await slicer.pause();
-        if (signal?.aborted) return;
-      }
+      if ((i & 255) === 255 && slicer.due() && (await pause())) return true;
     }
+    if (slicer.due() && (await pause())) return true;
   }
 }

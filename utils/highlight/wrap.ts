@@ -58,6 +58,7 @@ export function createWrapPainter(doc: Document): Painter {
   };
 
   return {
+    changesDom: true,
     add(mention, color) {
       pending.push({ mention, color: safeColor(color) });
     },

@@ -1,130 +1,197 @@
 /**
  * Finds tracked companies in text. All enabled aliases (and exclusion phrases) are compiled once
- * into one Aho-Corasick automaton over the loose form of the text (see normalize.ts); each text
- * is folded into a scratch buffer with, for every folded unit, the index in the original text it
- * came from, so a match maps back to exact original offsets. Candidates then pass the same
- * checks as the reference matcher (patterns.ts): word boundaries, case and accents where an alias
- * asks for them, exclusions, longest match wins.
+ * into one Aho-Corasick automaton over the loose form of the text (see normalize.ts). A text is
+ * folded one code unit at a time, each folded unit fed straight to the automaton, and a small
+ * ring remembers which original index the last folded units came from, so a key found maps back
+ * to exact original offsets. Candidates then pass the same checks as the reference matcher
+ * (patterns.ts): word boundaries, case and accents where an alias asks for them, exclusions,
+ * longest match wins.
  */
 import type { TrackedEntity } from '../entities';
-import { buildAutomaton } from './automaton';
+import { automatonSteps } from './automaton';
 import { foldCodePoint } from './normalize';
 import {
   type Candidate,
-  compilePatterns,
   extendOverMarks,
   hasWordBoundaries,
   type Mention,
   type Pattern,
   passesStrictCheck,
+  patternSteps,
   selectMentions,
 } from './patterns';
+import { finish, type Steps } from './steps';
 
 export type { Mention } from './patterns';
 
 export interface Matcher {
   /** Mentions in `text`, in order, never overlapping. */
   findMentions(text: string): Mention[];
+  /**
+   * The same search, done a piece at a time: a page may hold one text run of megabytes, and
+   * matching it in one go would block the page for longer than a task should.
+   */
+  search(text: string): MentionSearch;
   readonly isEmpty: boolean;
 }
 
+export interface MentionSearch {
+  /** Matches about `maxUnits` more characters of the text; true once the whole text is done. */
+  advance(maxUnits: number): boolean;
+  /** The mentions, once `advance` has returned true (what `findMentions` returns). */
+  mentions(): Mention[];
+}
+
 const SPACE = 0x20;
+/** Entries of the code-unit folding table (other values are the one unit a unit folds to). */
+const UNKNOWN = -1;
+const DROPPED = -2;
+/** Folds to several units, or is half of a surrogate pair: folded by code point instead. */
+const COMPLEX = -3;
 
-/** ASCII folds by table: the common case never touches the Unicode machinery. */
-const ASCII_FOLD = Uint16Array.from({ length: 128 }, (_, c) => {
-  if (c >= 0x41 && c <= 0x5a) return c + 0x20;
-  if ((c >= 0x09 && c <= 0x0d) || c === SPACE) return SPACE;
-  return c;
-});
+/**
+ * Loose form of each UTF-16 code unit, learned the first time a unit is met and shared by all
+ * matchers: the common case (a unit that folds to one unit) costs one table read.
+ */
+const UNIT_FOLD = new Int32Array(0x10000).fill(UNKNOWN);
 
-/** Scratch buffers reused across texts; grown when a text needs more room. */
-class FoldBuffer {
-  units = new Uint16Array(1024);
-  origin = new Int32Array(1024);
-  length = 0;
-
-  fold(text: string): void {
-    if (this.units.length < text.length * 2 + 8) this.grow(text.length * 2 + 8);
-    let units = this.units;
-    let origin = this.origin;
-    let n = 0;
-    let lastWasSpace = true;
-    for (let i = 0; i < text.length; i++) {
-      let code = text.charCodeAt(i);
-      if (code < 128) {
-        code = ASCII_FOLD[code] as number;
-        if (code === SPACE) {
-          if (lastWasSpace) continue;
-          lastWasSpace = true;
-        } else lastWasSpace = false;
-        units[n] = code;
-        origin[n++] = i;
-        continue;
-      }
-      const start = i;
-      const codePoint = text.codePointAt(i) as number;
-      if (codePoint > 0xffff) i++;
-      const folded = foldCodePoint(codePoint);
-      if (folded.length === 0) continue;
-      if (folded === ' ') {
-        if (lastWasSpace) continue;
-        lastWasSpace = true;
-      } else lastWasSpace = false;
-      if (n + folded.length >= units.length) {
-        this.grow(units.length * 2);
-        units = this.units;
-        origin = this.origin;
-      }
-      for (let k = 0; k < folded.length; k++) {
-        units[n] = folded.charCodeAt(k);
-        origin[n++] = start;
-      }
-    }
-    this.length = n;
+function learnUnitFold(unit: number): number {
+  let fold = COMPLEX;
+  if (unit < 0xd800 || unit > 0xdfff) {
+    const folded = foldCodePoint(unit);
+    if (folded.length === 0) fold = DROPPED;
+    else if (folded.length === 1) fold = folded.charCodeAt(0);
   }
-
-  private grow(size: number): void {
-    const units = new Uint16Array(size);
-    const origin = new Int32Array(size);
-    units.set(this.units);
-    origin.set(this.origin);
-    this.units = units;
-    this.origin = origin;
-  }
+  UNIT_FOLD[unit] = fold;
+  return fold;
 }
 
 export function compileMatcher(entities: readonly TrackedEntity[]): Matcher {
-  const patterns = compilePatterns(entities);
+  return finish(matcherSteps(entities));
+}
+
+/**
+ * compileMatcher in steps, giving the page a turn whenever `slicer` says so: thousands of names
+ * take longer to compile than one task should block a page.
+ */
+export async function compileMatcherSliced(
+  entities: readonly TrackedEntity[],
+  slicer: { due(): boolean; pause(): Promise<void> },
+): Promise<Matcher> {
+  const steps = matcherSteps(entities);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slicer.due()) await slicer.pause();
+  }
+}
+
+function* matcherSteps(entities: readonly TrackedEntity[]): Steps<Matcher> {
+  const patterns = yield* patternSteps(entities);
   const byKey = new Map<string, Pattern[]>();
   for (const p of patterns) byKey.set(p.loose, [...(byKey.get(p.loose) ?? []), p]);
   const keys = [...byKey.keys()];
   const patternsOfKey = keys.map((k) => byKey.get(k) as Pattern[]);
-  const automaton = buildAutomaton(keys);
-  const buffer = new FoldBuffer();
+  const automaton = yield* automatonSteps(keys);
+  const { classOf, firstOutput, keyOf, nextOutput, keyLengths } = automaton;
+  // Where the last folded units came from: enough of them to find where the longest key started.
+  let ringSize = 4;
+  while (ringSize < Math.max(0, ...keyLengths) + 2) ringSize *= 2;
+  const ringMask = ringSize - 1;
+  const sharedRing = new Int32Array(ringSize);
 
-  return {
-    isEmpty: patterns.every((p) => p.isExclusion),
-    findMentions(text) {
-      if (keys.length === 0 || text.length === 0) return [];
-      buffer.fold(text);
-      const { origin, length } = buffer;
-      let candidates: Candidate[] | null = null;
-      automaton.scan(buffer.units, length, (keyIndex, foldedEnd) => {
-        const foldedStart = foldedEnd - (automaton.keyLengths[keyIndex] as number);
-        const start = origin[foldedStart] as number;
-        const lastSource = origin[foldedEnd - 1] as number;
-        // A key that starts or ends inside one character's folding (e.g. one jamo of a Hangul
-        // syllable) does not match whole characters of the original.
-        if (foldedStart > 0 && origin[foldedStart - 1] === start) return;
-        if (foldedEnd < length && origin[foldedEnd] === lastSource) return;
-        const end = extendOverMarks(text, lastSource + ((text.codePointAt(lastSource) as number) > 0xffff ? 2 : 1));
+  /**
+   * Folds the text one unit at a time and feeds each folded unit straight to the automaton.
+   * `ring` is the shared one only when the search runs to its end at once (findMentions).
+   */
+  const searchWith = (text: string, ring: Int32Array): MentionSearch => {
+    let state = 0;
+    /** Folded units so far; `ring[k & ringMask]` is the text index folded unit k came from. */
+    let folded = 0;
+    let lastWasSpace = true;
+    let read = 0;
+    let candidates: Candidate[] | null = null;
+
+    /** Keys ending at the folded unit just read, whose character ends at `sourceEnd`. */
+    const onKeysEnding = (sourceEnd: number, insideCharacter: boolean) => {
+      // A key that ends inside one character's folding (e.g. one jamo of a Hangul syllable)
+      // does not match whole characters of the original.
+      if (insideCharacter) return;
+      for (let at = firstOutput[state] as number; at !== 0; at = nextOutput[at] as number) {
+        const keyIndex = keyOf[at] as number;
+        const foldedStart = folded - (keyLengths[keyIndex] as number);
+        const start = ring[foldedStart & ringMask] as number;
+        if (foldedStart > 0 && ring[(foldedStart - 1) & ringMask] === start) continue;
+        const end = extendOverMarks(text, sourceEnd);
         for (const pattern of patternsOfKey[keyIndex] as Pattern[]) {
           if (!hasWordBoundaries(text, start, end, pattern) || !passesStrictCheck(text, start, end, pattern)) continue;
           candidates ??= [];
           candidates.push({ pattern, start, end });
         }
-      });
-      return candidates === null ? [] : selectMentions(candidates);
+      }
+    };
+
+    return {
+      advance(maxUnits) {
+        const stop = Math.min(text.length, read + Math.max(1, maxUnits));
+        let i = read;
+        for (; i < stop; i++) {
+          const unit = text.charCodeAt(i);
+          let fold = UNIT_FOLD[unit] as number;
+          if (fold === UNKNOWN) fold = learnUnitFold(unit);
+          if (fold >= 0) {
+            if (fold === SPACE) {
+              if (lastWasSpace) continue;
+              lastWasSpace = true;
+            } else lastWasSpace = false;
+            ring[folded & ringMask] = i;
+            folded++;
+            const cls = classOf[fold] as number;
+            if (cls === 0) {
+              state = 0;
+              continue;
+            }
+            state = automaton.next(state, cls);
+            if (firstOutput[state] !== 0) onKeysEnding(i + 1, false);
+            continue;
+          }
+          if (fold === DROPPED) continue;
+          const source = i;
+          const codePoint = text.codePointAt(i) as number;
+          if (codePoint > 0xffff) i++;
+          const units = foldCodePoint(codePoint);
+          if (units.length === 0) continue;
+          if (units === ' ') {
+            if (lastWasSpace) continue;
+            lastWasSpace = true;
+          } else lastWasSpace = false;
+          for (let k = 0; k < units.length; k++) {
+            ring[folded & ringMask] = source;
+            folded++;
+            const cls = classOf[units.charCodeAt(k)] as number;
+            state = cls === 0 ? 0 : automaton.next(state, cls);
+            if (firstOutput[state] !== 0) onKeysEnding(i + 1, k < units.length - 1);
+          }
+        }
+        read = i;
+        return read >= text.length;
+      },
+      mentions() {
+        if (read < text.length) throw new Error('The search has not reached the end of its text yet.');
+        return candidates === null ? [] : selectMentions(candidates);
+      },
+    };
+  };
+
+  return {
+    isEmpty: patterns.every((p) => p.isExclusion),
+    // A paused search keeps its own ring, so it never shares it with another search.
+    search: (text) => searchWith(text, new Int32Array(ringSize)),
+    findMentions(text) {
+      if (keys.length === 0) return [];
+      const found = searchWith(text, sharedRing);
+      found.advance(text.length);
+      return found.mentions();
     },
   };
 }

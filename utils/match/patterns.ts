@@ -4,6 +4,7 @@
  */
 import type { TrackedEntity } from '../entities';
 import { hasMarks, isMark, isSpacelessChar, isWordChar, looseForm, strictForm } from './normalize';
+import { finish, type Steps } from './steps';
 
 export interface Mention {
   entityId: string;
@@ -35,6 +36,11 @@ function lastChar(text: string): string {
 }
 
 export function compilePatterns(entities: readonly TrackedEntity[]): Pattern[] {
+  return finish(patternSteps(entities));
+}
+
+/** compilePatterns a few hundred entities at a time (see `Steps`). */
+export function* patternSteps(entities: readonly TrackedEntity[]): Steps<Pattern[]> {
   const patterns: Pattern[] = [];
   const add = (entityId: string, text: string, matchCase: boolean, wholeWord: boolean, isExclusion: boolean) => {
     const loose = looseForm(text).trim();
@@ -52,7 +58,8 @@ export function compilePatterns(entities: readonly TrackedEntity[]): Pattern[] {
       spacelessEnd: isSpacelessChar(lastChar(text.trim())),
     });
   };
-  for (const entity of entities) {
+  for (const [i, entity] of entities.entries()) {
+    if ((i & 255) === 255) yield;
     if (!entity.enabled) continue;
     for (const alias of entity.aliases) add(entity.id, alias.text, alias.matchCase, alias.wholeWord, false);
     for (const phrase of entity.exclusions) add(entity.id, phrase, false, true, true);

@@ -1,7 +1,13 @@
 /**
  * The on-page panel: which tracked companies this page mentions, how often, and buttons to step
  * to the previous or next mention. It lives in a closed shadow root, so the page's styles cannot
- * reach it, its styles cannot leak out, and the page's scripts cannot read what it lists.
+ * reach it, its styles cannot leak out, and the page's scripts cannot read what it lists: the
+ * page sees one empty <news-tracker-panel> element.
+ *
+ * The host's own styles are `:host` rules marked !important inside the shadow root, which win
+ * over any !important rule of the page's stylesheets (for important declarations the inner tree
+ * wins), so a page cannot hide or move it with CSS. A page that took the element's name for a
+ * custom element of its own (attaching a shadow root first) gets a plain <div> host instead.
  */
 
 export interface PanelRow {
@@ -28,7 +34,8 @@ export interface Panel {
 export const PANEL_TAG = 'news-tracker-panel';
 
 const STYLE = `
-:host { all: initial; position: fixed; right: 16px; bottom: 16px; z-index: 2147483647; }
+:host { all: initial !important; display: block !important; position: fixed !important; right: 16px !important;
+  bottom: 16px !important; z-index: 2147483647 !important; visibility: visible !important; opacity: 1 !important; }
 .panel { font: 13px/1.4 system-ui, sans-serif; color: #1b1b1b; background: #fff; border: 1px solid #c8c8c8;
   border-radius: 8px; box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); min-width: 220px; max-width: 320px; }
 header { display: flex; align-items: center; gap: 6px; padding: 6px 8px; border-bottom: 1px solid #e4e4e4; }
@@ -55,8 +62,14 @@ function button(doc: Document, label: string, title: string, onClick: () => void
 
 /** `mode` is 'closed' on real pages; tests open it to read what the panel shows. */
 export function createPanel(doc: Document, actions: PanelActions, mode: ShadowRootMode = 'closed'): Panel {
-  const host = doc.createElement(PANEL_TAG);
-  const shadow = host.attachShadow({ mode });
+  let host = doc.createElement(PANEL_TAG);
+  let shadow: ShadowRoot;
+  try {
+    shadow = host.attachShadow({ mode });
+  } catch {
+    host = doc.createElement('div');
+    shadow = host.attachShadow({ mode });
+  }
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const panel = doc.createElement('section');

@@ -95,7 +95,9 @@ function flag(value: unknown, field: string, fallback: boolean, fail: Fail): boo
 
 function parseTime(value: unknown, field: string, now: number, fail: Fail): number {
   if (value === undefined || value === null || value === '') return now;
-  const ms = typeof value === 'number' ? value : Date.parse(`${String(value).replace(' ', 'T')}Z`);
+  // Only a number or text can be a date; String() on an object from the file could even throw.
+  if (typeof value !== 'number' && typeof value !== 'string') return fail(field, 'expected a date');
+  const ms = typeof value === 'number' ? value : Date.parse(`${value.replace(' ', 'T')}Z`);
   if (!Number.isFinite(ms) || ms < 0 || ms > 8.64e15) fail(field, 'expected a date');
   return ms;
 }
@@ -200,6 +202,11 @@ function pickFields(o: Record<string, unknown>): CompanyFields {
   };
 }
 
+/** Quotes at most a few words of a file's text in a message: a hostile file's header cell may be megabytes long. */
+function shorten(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
 const CSV_COLUMNS: Record<string, keyof CompanyFields> = {
   name: 'name',
   company: 'name',
@@ -229,7 +236,7 @@ function fromCsv(source: string, now: number): TrackedEntity[] {
   const unknown = header.cells.filter((_, i) => columns[i] === undefined);
   if (unknown.length > 0) {
     throw new ImportError(
-      `Line ${header.line}: unknown column "${unknown[0]}". Expected a header row with ${COMPANY_CSV_HEADER.join(', ')}.`,
+      `Line ${header.line}: unknown column "${shorten(unknown[0] ?? '')}". Expected a header row with ${COMPANY_CSV_HEADER.join(', ')}.`,
     );
   }
   if (!columns.includes('name')) throw new ImportError(`Line ${header.line}: the header has no "Name" column.`);

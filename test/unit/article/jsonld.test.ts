@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findArticleNode, readJsonLd, resolveRef, typesOf } from '@/utils/article/jsonld';
+import { findArticleNode, MAX_BLOCK_CHARS, readJsonLd, resolveRef, typesOf } from '@/utils/article/jsonld';
 import { loadFixture, pageFrom } from './load';
 
 function pageWithBlocks(...blocks: string[]): Document {
@@ -27,6 +27,17 @@ describe('readJsonLd', () => {
       pageWithBlocks('{"@type":"http://schema.org/NewsArticle","headline":"A"}', '{"@type":"schema:Article"}'),
     );
     expect(nodes.flatMap(typesOf)).toEqual(['NewsArticle', 'Article']);
+  });
+
+  it('skips a block too large to be article metadata, and still reads the real one after it', () => {
+    const padding = 'x'.repeat(MAX_BLOCK_CHARS);
+    const nodes = readJsonLd(
+      pageWithBlocks(
+        `{"@type":"NewsArticle","headline":"Decoy","description":"${padding}"}`,
+        '{"@type":"NewsArticle","headline":"Real"}',
+      ),
+    );
+    expect(nodes.map((n) => n.headline)).toEqual(['Real']);
   });
 
   it('reads top-level arrays and mainEntity objects', () => {

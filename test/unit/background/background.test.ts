@@ -4,32 +4,24 @@ import background from '@/entrypoints/background';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryReport } from '@/utils/stories';
 import { TRACKED_LIST_KEY } from '@/utils/tracked-list';
-import { installFakeMenus } from './fakes';
+import { report as storyReport } from '../db/story-fixtures';
+import { type FakeMenus, installFakeMenus } from './fakes';
 
-function report(overrides: Partial<StoryReport> = {}): StoryReport {
-  return {
-    url: 'https://news.example/business/xiaomi-data',
-    visitedUrl: 'https://news.example/business/xiaomi-data?utm_source=x',
+/** A report naming entity e1, under a short headline (too short to be grouped with others). */
+const report = (overrides: Partial<StoryReport> = {}): StoryReport =>
+  storyReport({
     title: 'Xiaomi moves data',
-    publisher: 'News Example',
-    byline: null,
-    publishedTime: null,
-    lang: 'en',
-    section: 'Business',
-    isBusiness: true,
-    businessScore: 0.9,
     mentions: [{ entityId: 'e1', count: 2, inHeadline: true, inLead: true }],
-    snippets: ['Xiaomi said on Monday'],
     ...overrides,
-  };
-}
+  });
 
 // A message from an extension page has no tab; one from a content script does.
 const fromPage = (message: unknown) => fakeBrowser.runtime.sendMessage(message);
 
 describe('background service worker', () => {
+  let menus: FakeMenus;
   beforeEach(() => {
-    installFakeMenus();
+    menus = installFakeMenus();
   });
 
   it('adds a company, publishes the tracked list for content scripts, and removes it again', async () => {
@@ -97,5 +89,70 @@ describe('background service worker', () => {
       ok: false,
       error: 'limit: expected a number from 1 to 500',
     });
+  });
+
+  it('"Track “…”" on selected text adds it as a company and republishes the list; a tracked name is left alone', async () => {
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    expect(menus.items).toEqual([expect.objectContaining({ title: 'Track “%s”', contexts: ['selection'] })]);
+    const published = async () =>
+      ((await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))[TRACKED_LIST_KEY] as TrackedEntity[] | undefined)?.map(
+        (e) => e.name,
+      );
+
+    await menus.click({ menuItemId: 'track-selection', selectionText: '  Xiaomi   Corp ' });
+    await expect.poll(published).toEqual(['Xiaomi Corp']);
+    await menus.click({ menuItemId: 'track-selection', selectionText: 'xiaomi corp' });
+    await menus.click({ menuItemId: 'track-selection', selectionText: '   ' });
+    await new Promise((r) => setTimeout(r, 20));
+    const listed = (await fromPage({ type: 'ui:listEntities', payload: {} })) as { value: TrackedEntity[] };
+    expect(listed.value.map((e) => e.name)).toEqual(['Xiaomi Corp']);
+  });
+
+  it('keeps notifications off by default and shows one per new story once switched on', async () => {
+    const created: unknown[] = [];
+    Object.assign(fakeBrowser, {
+      notifications: {
+        create: async (id: string, options: unknown) => void created.push({ id, options }),
+        clear: async () => true,
+        onClicked: { addListener: () => undefined },
+      },
+    });
+    background.main();
+    await fromPage({ type: 'content:reportStory', payload: report({ url: 'https://news.example/one' }) });
+    expect(created).toEqual([]);
+    const settings = (await fromPage({ type: 'ui:getSettings', payload: {} })) as { value: object };
+    await fromPage({ type: 'ui:saveSettings', payload: { ...settings.value, notifications: true } });
+    await fromPage({ type: 'content:reportStory', payload: report({ url: 'https://news.example/two' }) });
+    await fromPage({ type: 'content:reportStory', payload: report({ url: 'https://news.example/two' }) });
+    expect(created).toEqual([expect.objectContaining({ id: 'story:https://news.example/two' })]);
+  });
+
+  it('shows the page’s company count on the tab’s badge, green once it was recorded as business news', async () => {
+    background.main();
+    const tab = { tab: { id: 4 }, url: 'https://news.example/a' };
+    const fromTab = (message: unknown) =>
+      new Promise((resolve) => {
+        // The fake browser has no sender for runtime messages: call the listener as Chrome would.
+        fakeBrowser.runtime.onMessage.trigger(message, tab as never, resolve as never);
+      });
+    const status = {
+      url: 'https://news.example/a',
+      isArticle: true,
+      isBusiness: true,
+      mentions: [
+        { entityId: 'e1', count: 2 },
+        { entityId: 'e2', count: 1 },
+        { entityId: 'e3', count: 0 },
+      ],
+    };
+    expect(await fromTab({ type: 'content:pageStatus', payload: status })).toEqual({ ok: true, value: { badge: '2' } });
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 4 })).toEqual([69, 90, 100, 255]);
+    await fromTab({
+      type: 'content:reportStory',
+      payload: report({ url: 'https://news.example/a', visitedUrl: 'https://news.example/a' }),
+    });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: 4 })).toBe('2');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 4 })).toEqual([46, 125, 50, 255]);
   });
 });

@@ -54,4 +54,28 @@ describe('Popup', () => {
     );
     expect((await screen.findByRole('alert')).textContent).toBe('Storage is full.');
   });
+
+  it('offers the article’s untracked companies in "This page" and tracks one with a click', async () => {
+    const client = fakeClient({
+      entities: [apple],
+      suggestions: { 7: [{ name: 'Xiaomi', aliases: ['Xiaomi Corp'], mentions: 3, score: 0.9 }] },
+    });
+    render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
+    const region = await screen.findByRole('region', { name: 'This page' });
+    fireEvent.click(await within(region).findByRole('button', { name: 'Track Xiaomi' }));
+    await vi.waitFor(() => expect(within(region).queryByRole('button', { name: 'Track Xiaomi' })).toBeNull());
+    expect(client.state.entities.map((e) => e.name)).toEqual(['Apple', 'Xiaomi']);
+    expect(within(region).getByRole('status').textContent).toBe('Now tracking Xiaomi.');
+  });
+
+  it('suggests nothing on a page the content script found is not an article', async () => {
+    const client = fakeClient({
+      entities: [apple],
+      pageStatus: { 7: { url: 'https://news.example/a', isArticle: false, isBusiness: false, mentions: [] } },
+      suggestions: { 7: [{ name: 'Xiaomi', aliases: [], mentions: 3, score: 0.9 }] },
+    });
+    render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
+    await screen.findByText('Not a news article');
+    expect(screen.queryByRole('button', { name: 'Track Xiaomi' })).toBeNull();
+  });
 });

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { startContentSession } from '@/utils/content/run';
+import { type ContentSession, startContentSession, type TopPage } from '@/utils/content/run';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
-import type { StoryReport } from '@/utils/stories';
+import type { PageStatus, StoryReport } from '@/utils/stories';
 
 const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 const samsung = createEntity({ name: 'Samsung' }, 1);
@@ -15,29 +15,44 @@ const head =
   '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Xiaomi and Samsung race for Europe","articleSection":"Business"}</script>';
 
 const running: AbortController[] = [];
+let latest: ContentSession | null = null;
 
-function start(options: { entities?: TrackedEntity[]; settings?: Partial<Settings>; article?: boolean } = {}) {
+interface StartOptions {
+  entities?: TrackedEntity[];
+  settings?: Partial<Settings>;
+  article?: boolean;
+  url?: () => string;
+  frame?: { topPage: () => TopPage | null };
+}
+
+function start(options: StartOptions = {}) {
   document.head.innerHTML = options.article === false ? '<title>Shop</title>' : head;
   document.body.innerHTML = body;
   const reports: StoryReport[] = [];
+  const statuses: PageStatus[] = [];
   const controller = new AbortController();
   running.push(controller);
   const session = startContentSession(
     {
       document,
-      url: () => 'https://news.example/business/xiaomi-ireland',
-      isTopFrame: true,
+      url: options.url ?? (() => 'https://news.example/business/xiaomi-ireland'),
+      isTopFrame: options.frame === undefined,
+      topPage: options.frame?.topPage,
+      quietMs: 50,
       signal: controller.signal,
       report: async (r) => void reports.push(r),
+      reportStatus: async (s) => void statuses.push(s),
       panelMode: 'open',
       hostCheckMs: 50,
     },
     { entities: options.entities ?? [xiaomi, samsung], settings: { ...DEFAULT_SETTINGS, ...options.settings } },
   );
-  return { session, reports, controller };
+  latest = session;
+  return { session, reports, statuses, controller };
 }
 
-const panelText = () => document.querySelector('news-tracker-panel')?.shadowRoot?.textContent ?? null;
+const panelShadow = () => latest?.panelHost?.shadowRoot ?? null;
+const panelText = () => panelShadow()?.textContent ?? null;
 const count = (session: ReturnType<typeof start>['session'], id: string) => session.highlights?.counts().get(id) ?? 0;
 
 describe('the content-script session', () => {
@@ -46,9 +61,18 @@ describe('the content-script session', () => {
     document.body.innerHTML = '';
   });
 
-  it('highlights tracked companies on an article, shows the panel and reports the story', async () => {
-    const { session, reports } = start();
+  it('highlights tracked companies on an article, shows the panel and reports the story and the page', async () => {
+    const { session, reports, statuses } = start();
     await session.idle();
+    expect(statuses.at(-1)).toEqual({
+      url: 'https://news.example/business/xiaomi-ireland',
+      isArticle: true,
+      isBusiness: true,
+      mentions: [
+        { entityId: xiaomi.id, count: 3 },
+        { entityId: samsung.id, count: 2 },
+      ],
+    });
     expect(count(session, xiaomi.id)).toBe(3);
     expect(count(session, samsung.id)).toBe(2);
     expect(panelText()).toContain('Xiaomi3');
@@ -68,10 +92,13 @@ describe('the content-script session', () => {
   });
 
   it('highlights every page when the scope is all, but records only articles', async () => {
-    const { session, reports } = start({ article: false, settings: { highlightScope: 'all' } });
+    const { session, reports, statuses } = start({ article: false, settings: { highlightScope: 'all' } });
     await session.idle();
     expect(count(session, xiaomi.id)).toBe(3);
     expect(reports).toEqual([]);
+    // The popup still learns what the page mentions, for its per-site switch and the badge.
+    expect(statuses.at(-1)?.isArticle).toBe(false);
+    expect(statuses.at(-1)?.mentions).toContainEqual({ entityId: xiaomi.id, count: 3 });
   });
 
   it('does nothing at all on a disabled site', async () => {
@@ -141,7 +168,7 @@ describe('the content-script session', () => {
   it('steps through mentions from the panel and can be closed', async () => {
     const { session } = start();
     await session.idle();
-    const shadow = document.querySelector('news-tracker-panel')?.shadowRoot;
+    const shadow = panelShadow();
     const next = shadow?.querySelector<HTMLButtonElement>('button[title="Next mention of Samsung"]');
     next?.click();
     next?.click();
@@ -157,5 +184,67 @@ describe('the content-script session', () => {
     expect(session.highlights).toBeNull();
     expect(panelText()).toBeNull();
     expect(document.querySelectorAll('news-tracker-mark')).toHaveLength(0);
+  });
+
+  it('ignores its own DOM writes: the wrapping fallback does not rescan what it just wrapped', async () => {
+    const { session } = start();
+    await session.idle();
+    const marks = [...document.querySelectorAll('news-tracker-mark')];
+    expect(marks.length).toBe(5);
+    // Longer than the batch delay: a rescan would unwrap and wrap again, making new elements.
+    await new Promise((r) => setTimeout(r, 400));
+    const after = [...document.querySelectorAll('news-tracker-mark')];
+    expect(after.length).toBe(5);
+    expect(after.every((mark, i) => mark === marks[i])).toBe(true);
+  });
+
+  it('highlights a same-origin frame when the page around it is an article, and follows that site’s settings', async () => {
+    const articleTop = document.implementation.createHTMLDocument('Xiaomi and Samsung race for Europe');
+    articleTop.head.innerHTML = head;
+    articleTop.body.innerHTML = body;
+    const topPage = () => ({ document: articleTop, url: 'https://news.example/business/xiaomi-ireland' });
+    const frameUrl = () => 'about:srcdoc';
+    const { session, reports, statuses } = start({ article: false, url: frameUrl, frame: { topPage } });
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(3);
+    // Frames never record stories, report the page or show the panel: the top page does.
+    expect(reports).toEqual([]);
+    expect(statuses).toEqual([]);
+    expect(panelText()).toBeNull();
+    await session.onStateChanged({ settings: { ...DEFAULT_SETTINGS, highlightOffSites: ['news.example'] } });
+    expect(session.highlights).toBeNull();
+  });
+
+  it('leaves a frame alone when the page around it cannot be read (another origin)', async () => {
+    const { session } = start({
+      article: false,
+      url: () => 'https://widgets.example/',
+      frame: { topPage: () => null },
+    });
+    await session.idle();
+    expect(session.highlights).toBeNull();
+  });
+
+  it('starts afresh after a single-page-app navigation, once the new page has rendered', async () => {
+    let url = 'https://news.example/business/xiaomi-ireland';
+    const { session, reports } = start({ url: () => url });
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(3);
+    url = 'https://news.example/business/samsung-results';
+    const navigated = session.onLocationChanged();
+    // The app renders the new story in two steps after changing the address, its head too.
+    document.head.innerHTML = head.replaceAll('Xiaomi and Samsung race for Europe', 'Samsung results');
+    const article = document.querySelector('article') as HTMLElement;
+    article.innerHTML = '<h1>Samsung results</h1>';
+    await new Promise((r) => setTimeout(r, 20));
+    article.insertAdjacentHTML('beforeend', '<p>Samsung beat forecasts; Samsung shares rose.</p>');
+    await navigated;
+    await session.idle();
+    expect(count(session, xiaomi.id)).toBe(0);
+    expect(count(session, samsung.id)).toBe(3);
+    // The new story is recorded under its own address, with what the new page says.
+    expect(reports.at(-1)?.visitedUrl).toBe(url);
+    expect(reports.at(-1)?.title).toBe('Samsung results');
+    expect(reports.at(-1)?.mentions.map((m) => m.entityId)).toEqual([samsung.id]);
   });
 });

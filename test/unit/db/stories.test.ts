@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openNewsDb } from '@/utils/db/schema';
+import { FLUSH_AT } from '@/utils/db/search-index';
 import { deleteStory, markAllRead, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { listStories } from '@/utils/db/story-query';
 import { report } from './story-fixtures';
@@ -69,6 +70,32 @@ describe('story store', () => {
     expect(seen).toEqual([6, 5, 4, 3, 2, 1, 0].map((i) => `https://a.example/${i}`));
   });
 
+  it('reads in chunks without losing or repeating stories that share a time across chunk edges', async () => {
+    const db = await openNewsDb();
+    // 25 stories at only three distinct times, filtered by entity so chunks skip some of them.
+    for (let i = 0; i < 25; i++) {
+      const entityId = i % 4 === 0 ? 'apple' : 'xiaomi';
+      const mentions = [{ entityId, count: 1, inHeadline: false, inLead: false }];
+      await saveStory(
+        db,
+        report({ url: `https://t.example/${String(i).padStart(2, '0')}`, title: `T${i}`, mentions }),
+        i % 3,
+      );
+    }
+    for (const query of [{}, { entityId: 'xiaomi' }, { unread: true }]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await listStories(db, { limit: 4, cursor, ...query });
+        seen.push(...page.stories.map((s) => s.url));
+        cursor = page.cursor;
+      } while (cursor);
+      const all = (await listStories(db, { limit: 500, ...query })).stories.map((s) => s.url);
+      expect(seen).toEqual(all);
+      expect(new Set(seen).size).toBe(query.entityId ? 18 : 25);
+    }
+  });
+
   it('filters by entity, publisher, unread and starred, and combines filters', async () => {
     const db = await openNewsDb();
     await saveStory(db, report({ url: 'https://a.example/1', title: 'One', publisher: 'A' }), 1);
@@ -119,15 +146,53 @@ describe('story store', () => {
     expect(titles(await listStories(db, { limit: 10, search: 'monde rally' }))).toEqual([]);
   });
 
-  it('a search with more matches than fit in memory still pages newest first', async () => {
+  it('a search pages newest first across weeks, and follows a story seen again into its new week', async () => {
     const db = await openNewsDb();
-    for (let i = 0; i < 450; i++) {
-      await saveStory(db, report({ url: `https://a.example/${i}`, title: `Xiaomi story ${i}` }), i);
+    const DAY = 24 * 60 * 60 * 1000;
+    for (let i = 0; i < 60; i++) {
+      const title = i % 3 ? `Xiaomi story ${i}` : `Apple story ${i}`;
+      await saveStory(db, report({ url: `https://a.example/${i}`, title, snippets: [] }), i * DAY);
     }
-    const first = await listStories(db, { limit: 5, search: 'xiaomi' });
-    expect(titles(first)).toEqual([449, 448, 447, 446, 445].map((i) => `Xiaomi story ${i}`));
-    const second = await listStories(db, { limit: 2, search: 'xiaomi', cursor: first.cursor });
-    expect(titles(second)).toEqual(['Xiaomi story 444', 'Xiaomi story 443']);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listStories(db, { limit: 7, search: 'xiao', cursor });
+      seen.push(...titles(page));
+      cursor = page.cursor;
+    } while (cursor);
+    const expected = Array.from({ length: 60 }, (_, i) => 59 - i).filter((i) => i % 3);
+    expect(seen).toEqual(expected.map((i) => `Xiaomi story ${i}`));
+
+    // Story 1 is read again today with a new headline: it moves to the top, under its new words only.
+    await saveStory(db, report({ url: 'https://a.example/1', title: 'Samsung story 1', snippets: [] }), 61 * DAY);
+    expect(titles(await listStories(db, { limit: 2, search: 'samsung' }))).toEqual(['Samsung story 1']);
+    expect(titles(await listStories(db, { limit: 100, search: 'xiaomi' }))).not.toContain('Xiaomi story 1');
+    expect(titles(await listStories(db, { limit: 1, search: 'story' }))).toEqual(['Samsung story 1']);
+    await deleteStory(db, 'https://a.example/1');
+    expect(titles(await listStories(db, { limit: 2, search: 'samsung' }))).toEqual([]);
+  });
+
+  it('new stories wait as pending and join the word lists in batches, found by search either way', async () => {
+    const db = await openNewsDb();
+    const save = (i: number) =>
+      saveStory(db, report({ url: `https://p.example/${i}`, title: `Lumora deal ${i}`, snippets: [] }), 1000 + i);
+    for (let i = 0; i < FLUSH_AT - 1; i++) await save(i);
+    expect(await db.get('searchPending', 'sids')).toHaveLength(FLUSH_AT - 1);
+    expect(await db.count('searchPostings')).toBe(0);
+    expect(titles(await listStories(db, { limit: 2, search: 'lumo' }))).toEqual([
+      `Lumora deal ${FLUSH_AT - 2}`,
+      `Lumora deal ${FLUSH_AT - 3}`,
+    ]);
+    await save(FLUSH_AT - 1); // the batch is full: the lists are brought up to date after the save
+    await expect.poll(async () => (await db.get('searchPending', 'sids'))?.length).toBe(0);
+    await save(FLUSH_AT);
+    const all = await listStories(db, { limit: 100, search: 'lumora deal' });
+    expect(all.stories).toHaveLength(FLUSH_AT + 1);
+    expect(new Set((await db.getAll('searchPostings')).flat()).size).toBe(FLUSH_AT);
+    // Seen again while in the lists: moved at once, not pending again.
+    await saveStory(db, report({ url: 'https://p.example/3', title: 'Lumora deal 3', snippets: [] }), 5000);
+    expect(await db.get('searchPending', 'sids')).toHaveLength(1);
+    expect(titles(await listStories(db, { limit: 1, search: 'lumora' }))).toEqual(['Lumora deal 3']);
   });
 
   it('refuses flags for a story that is gone, with a clear message', async () => {

@@ -8,17 +8,19 @@ import { addEntity, listEntities } from '@/utils/db/entities';
 import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
 import { loadSettings } from '@/utils/db/settings';
 import { loadStoryFacts } from '@/utils/db/story-facts';
+import { searchWords, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { mergeStory, type StoryRecord } from '@/utils/stories';
 import { report } from './story-fixtures';
 
 const NAME = 'upgrade-test';
-const EARLIER_VERSIONS = [1, 2];
+const EARLIER_VERSIONS = [1, 2, 3];
 
 /**
  * Fills a database at an earlier version as that version's code wrote it: plain StoryRecords
- * under their URL (version 2 also kept the dashboard's fact of each story beside it).
+ * under their URL (version 2 also kept the dashboard's fact of each story beside it; version 3
+ * kept index fields on each story, its search words among them, and grouped copies).
  */
 async function fillVersion(version: number): Promise<StoryRecord[]> {
   const db = await openNewsDb(NAME, version);
@@ -38,7 +40,10 @@ async function fillVersion(version: number): Promise<StoryRecord[]> {
   stories[4] = { ...(stories[4] as StoryRecord), read: true, starred: true };
   const tx = db.transaction(version >= 2 ? ['stories', 'storyFacts'] : ['stories'], 'readwrite');
   for (const story of stories) {
-    await tx.objectStore('stories').put(story as never);
+    // Version 3: stories 1 and 3 share a headline and were grouped under story 1.
+    const groupId = story.url.endsWith('/3') || story.url.endsWith('/1') ? 'https://v1.example/1' : undefined;
+    const asWritten = version === 3 ? { ...toStored(story, groupId), words: searchWords(story) } : story;
+    await tx.objectStore('stories').put(asWritten as never);
     if (version >= 2) await tx.objectStore('storyFacts').put(toStoryFact(story));
   }
   await tx.done;
@@ -58,8 +63,8 @@ describe('schema upgrades', () => {
       const db = await openNewsDb(NAME);
       expect(db.version).toBe(DB_VERSION);
 
+      expect((await db.getAllKeys('stories')).sort()).toEqual(before.map((s) => s.url).sort());
       const all = await listStories(db, { limit: 500 });
-      expect(all.stories.map((s) => s.url).sort()).toEqual(before.map((s) => s.url).sort());
       const four = all.stories.find((s) => s.url === 'https://v1.example/4');
       expect(four).toMatchObject({ read: true, starred: true, title: 'Unrelated story 4', firstSeen: 1004 });
 
@@ -73,11 +78,25 @@ describe('schema upgrades', () => {
           .map((s) => s.url)
           .reverse(),
       );
-      expect((await listStories(db, { limit: 500, search: 'quarterly' })).stories).toHaveLength(15);
+      // 15 stories say "quarterly"; version 3 had grouped two of them, which are listed once.
+      expect((await listStories(db, { limit: 500, search: 'quarterly' })).stories).toHaveLength(
+        version === 3 ? 14 : 15,
+      );
       expect((await listStories(db, { limit: 500, starred: true })).stories.map((s) => s.url)).toEqual([
         'https://v1.example/4',
       ]);
-      expect((await listStories(db, { limit: 500, unread: true })).stories).toHaveLength(29);
+      expect((await listStories(db, { limit: 500, unread: true })).stories).toHaveLength(version === 3 ? 28 : 29);
+      // Version 4: the search index replaced the words on each story.
+      expect(db.objectStoreNames.contains('searchPostings')).toBe(true);
+      expect([...db.transaction('stories').store.indexNames]).not.toContain('by-word');
+      expect((await db.getAll('stories')).filter((s) => s.words !== undefined || s.sid === undefined)).toEqual([]);
+      expect((await listStories(db, { limit: 500, search: 'number 17' })).stories.map((s) => s.url)).toEqual([
+        'https://v1.example/17',
+      ]);
+      if (version === 3) {
+        const grouped = (await listStories(db, { limit: 500 })).stories.find((s) => s.url === 'https://v1.example/3');
+        expect(grouped?.alsoAt.map((a) => a.url)).toEqual(['https://v1.example/1']);
+      }
       const facts = await loadStoryFacts(db);
       expect(facts.rebuilt).toBe(false);
       expect(facts.facts.map((f) => f.url).sort()).toEqual(before.map((s) => s.url).sort());

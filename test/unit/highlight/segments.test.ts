@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { segmentsUnder } from '@/utils/highlight/scan';
 import { textSegments } from '@/utils/highlight/segments';
 
 function segmentsOf(html: string) {
@@ -46,5 +47,29 @@ describe('textSegments', () => {
     expect(segment?.offsets).toEqual([0, 2, 4]);
     expect(segment?.nodes.map((n) => n.data)).toEqual(['ab', 'cd', 'ef']);
     expect(segment?.container).toBe(document.querySelector('p'));
+  });
+
+  it('skips text inside an editor or hidden element even when a rescan starts inside it', () => {
+    document.body.innerHTML =
+      '<div contenteditable><p id="typed">Xiaomi</p></div><div hidden><p id="hidden">Xiaomi</p></div><p id="seen">Xiaomi</p>';
+    const roots = ['typed', 'hidden', 'seen'].map((id) => document.getElementById(id) as HTMLElement);
+    expect([...segmentsUnder(roots, {})].map((s) => s.text)).toEqual(['Xiaomi']);
+  });
+
+  it('skips the whole document while it is in design mode', () => {
+    document.body.innerHTML = '<p>Xiaomi</p>';
+    document.designMode = 'on';
+    try {
+      expect([...segmentsUnder([document.body], {})]).toEqual([]);
+    } finally {
+      document.designMode = 'off';
+    }
+  });
+
+  it('walks a shadow root once, even when it is listed and also found inside another root', () => {
+    document.body.innerHTML = '<div id="host"></div>';
+    const root = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>inside</p>';
+    expect([...segmentsUnder([document.body, root, root], {})].map((s) => s.text)).toEqual(['inside']);
   });
 });

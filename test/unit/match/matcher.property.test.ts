@@ -98,4 +98,17 @@ describe('the compiled matcher against the slow reference', () => {
       { numRuns: 2000 },
     );
   });
+
+  it('finds the same mentions when a long text is searched a few characters at a time', () => {
+    fc.assert(
+      fc.property(entities, text, fc.integer({ min: 1, max: 7 }), (list, t, piece) => {
+        const search = compileMatcher(list).search(t);
+        while (!search.advance(piece)) {
+          // keep going: each call matches only `piece` more characters
+        }
+        expect(search.mentions()).toEqual(referenceMentions(list, t));
+      }),
+      { numRuns: 1500 },
+    );
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Alias, createEntity, type TrackedEntity } from '@/utils/entities';
-import { compileMatcher } from '@/utils/match/matcher';
+import { compileMatcher, compileMatcherSliced } from '@/utils/match/matcher';
 
 const xiaomi = createEntity({ name: 'Xiaomi', aliases: ['Xiaomi Corp'] }, 0);
 const apple = createEntity({ name: 'Apple', matchCase: true }, 1);
@@ -98,5 +98,15 @@ describe('compileMatcher', () => {
     const many = Array.from({ length: 3000 }, (_, i) => entity(`Company${i}`));
     const text = 'Company12 and Company2999 and Company30000';
     expect(found([...many, xiaomi], text)).toEqual(['Company12', 'Company2999']);
+  });
+
+  it('compiles thousands of names in slices, giving the page turns, into the same matcher', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => entity(`Company${i}`));
+    let pauses = 0;
+    const sliced = await compileMatcherSliced(many, { due: () => true, pause: async () => void pauses++ });
+    expect(pauses).toBeGreaterThan(10);
+    const text = 'Company12 and Company2999 and Company30000, company7.';
+    expect(sliced.findMentions(text)).toEqual(compileMatcher(many).findMentions(text));
+    expect(sliced.findMentions(text)).toHaveLength(3);
   });
 });

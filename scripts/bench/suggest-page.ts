@@ -1,0 +1,37 @@
+/**
+ * Bundled into a benchmark page (scripts/bench/suggest.bench.ts): the extension's own suggestion
+ * code, and the capitalised-sequence baseline, each timed over the page it runs in.
+ */
+import { findRuns } from '../../utils/suggest/candidates';
+import { readPageForSuggestions, suggestionsForPage } from '../../utils/suggest/page';
+import { tokenize } from '../../utils/suggest/tokens';
+
+export interface Timed {
+  ms: number[];
+  names: string[];
+}
+
+/** `runs` timings of what the injected script does, the first one cold (model not yet unpacked). */
+export async function timeSuggestions(runs: number): Promise<Timed> {
+  const ms: number[] = [];
+  let names: string[] = [];
+  for (let i = 0; i < runs; i++) {
+    const began = performance.now();
+    names = (await suggestionsForPage(document, location.href)).map((s) => s.name);
+    ms.push(performance.now() - began);
+  }
+  return { ms, names };
+}
+
+/** Baseline: read the same text, then take every capitalised sequence as an organisation. */
+export function timeCapitalisedSequences(runs: number): Timed {
+  const ms: number[] = [];
+  let count = 0;
+  for (let i = 0; i < runs; i++) {
+    const began = performance.now();
+    const { text } = readPageForSuggestions(document, location.href);
+    count = findRuns(tokenize(text)).length;
+    ms.push(performance.now() - began);
+  }
+  return { ms, names: [`${count} sequences`] };
+}

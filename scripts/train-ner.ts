@@ -1,0 +1,326 @@
+/**
+ * `npm run train:ner [-- --holdout [--folds N --fold K]] [-- --buckets N] [-- --epochs N]`: trains the organisation
+ * finder's name tagger on CoNLL-2003 `eng.train` (and nothing else) and writes the shipped
+ * model, utils/suggest/model-weights.ts.
+ *
+ * The model is an averaged structured perceptron over the hashed span features of
+ * utils/suggest/features.ts, decoded exactly as the extension decodes (utils/suggest/model.ts),
+ * then quantised to 4-bit weights. `--holdout` trains on nine in ten of eng.train's
+ * documents and scores the tenth (`--folds N --fold K`: the K-th of N parts, K from 1) instead
+ * of writing the model: that is where settings are tuned, so eng.testa (used by `npm run
+ * eval`) stays unseen.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+import {
+  decodeRun,
+  KINDS,
+  type LinearModel,
+  type NameKind,
+  type PreparedRun,
+  packWeights,
+  prepareDocument,
+  WEIGHT_LEVELS,
+} from '../utils/suggest/model';
+import { logistic, RANK_FEATURES, rankFeatures } from '../utils/suggest/rank';
+import { findCandidates, suggestCompanies } from '../utils/suggest/suggest';
+import { tokenize } from '../utils/suggest/tokens';
+import { nameKey } from '../utils/suggest/variants';
+import {
+  addSpanScore,
+  CONLL_DIR,
+  emptyScore,
+  exactPRF,
+  type GoldDocument,
+  goldOrganisations,
+  partialPRF,
+  readConll,
+  topFiveRight,
+} from './lib/conll';
+
+const OUTPUT = path.resolve('utils/suggest/model-weights.ts');
+
+interface Options {
+  holdout: boolean;
+  /** With --holdout: document i is held out when i % folds === fold (by default every tenth). */
+  folds: number;
+  fold: number;
+  /** Where to write the model; a held-out run writes one only when asked. */
+  output: string | null;
+  buckets: number;
+  epochs: number;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string, fallback: number) => {
+    const i = argv.indexOf(name);
+    const n = i >= 0 ? Number(argv[i + 1]) : fallback;
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} needs a positive whole number.`);
+    return n;
+  };
+  const buckets = value('--buckets', 1 << 15);
+  if ((buckets & (buckets - 1)) !== 0) throw new Error('--buckets must be a power of two.');
+  const holdout = argv.includes('--holdout');
+  const out = argv.indexOf('--out');
+  const output = out >= 0 ? path.resolve(argv[out + 1] ?? '') : holdout ? null : OUTPUT;
+  const folds = value('--folds', 10);
+  const fold = value('--fold', folds) - 1;
+  return { holdout, folds, fold, output, buckets, epochs: value('--epochs', 8) };
+}
+
+interface TrainingRun {
+  run: PreparedRun;
+  /** Gold names inside the run, keyed "start:end" (token indices) -> kind. */
+  gold: Map<string, NameKind>;
+}
+
+/** Tokenises a gold document and maps its entities onto token spans the model can produce. */
+function trainingRuns(doc: GoldDocument, buckets: number): { runs: TrainingRun[]; unreachable: number } {
+  const tokens = tokenize(doc.text);
+  const byStart = new Map(tokens.map((t, i) => [t.start, i]));
+  const byEnd = new Map(tokens.map((t, i) => [t.end, i + 1]));
+  const gold = new Map<string, NameKind>();
+  for (const e of doc.entities) {
+    const s = byStart.get(e.start);
+    const end = byEnd.get(e.end);
+    if (s !== undefined && end !== undefined) gold.set(`${s}:${end}`, e.type as NameKind);
+  }
+  const runs = prepareDocument(tokens, buckets).map((run) => {
+    const inRun = new Map<string, NameKind>();
+    for (const span of run.spans) {
+      const key = `${span.start}:${span.end}`;
+      const kind = gold.get(key);
+      if (kind) inRun.set(key, kind);
+    }
+    return { run, gold: inRun };
+  });
+  const reachable = runs.reduce((n, r) => n + r.gold.size, 0);
+  return { runs, unreachable: doc.entities.length - reachable };
+}
+
+/** Averaged perceptron (Collins 2002) with the usual lazy-averaging trick. */
+function train(runs: TrainingRun[], buckets: number, epochs: number, quiet = false): Float64Array {
+  const size = buckets * KINDS.length;
+  const weights = new Float64Array(size);
+  const totals = new Float64Array(size);
+  const model: LinearModel = { buckets, weights };
+  let step = 1;
+  const update = (buckets: Int32Array, kind: NameKind, sign: number) => {
+    const k = KINDS.indexOf(kind);
+    for (const base of buckets) {
+      weights[base + k] = (weights[base + k] as number) + sign;
+      totals[base + k] = (totals[base + k] as number) + sign * step;
+    }
+  };
+  // A fixed shuffle: the same corpus always gives the same model.
+  let seed = 12345;
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const order = runs.map((_, i) => i);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    let mistakes = 0;
+    for (const index of order) {
+      const { run, gold } = runs[index] as TrainingRun;
+      const predicted = new Map(decodeRun(model, run).map((s) => [`${s.start}:${s.end}`, s.kind]));
+      const spans = new Map(run.spans.map((s) => [`${s.start}:${s.end}`, s]));
+      for (const [key, kind] of gold) {
+        if (predicted.get(key) === kind) continue;
+        mistakes += 1;
+        update((spans.get(key) as { buckets: Int32Array }).buckets, kind, +1);
+      }
+      for (const [key, kind] of predicted) {
+        if (gold.get(key) !== kind) update((spans.get(key) as { buckets: Int32Array }).buckets, kind, -1);
+      }
+      step += 1;
+    }
+    if (!quiet) console.log(`epoch ${epoch + 1}: ${mistakes} missed names`);
+  }
+  const averaged = new Float64Array(size);
+  for (let i = 0; i < size; i++) averaged[i] = (weights[i] as number) - (totals[i] as number) / step;
+  return averaged;
+}
+
+/** Rounds weights to WEIGHT_LEVELS signed steps; the largest 0.1% are clipped, not allowed to stretch the scale. */
+function quantise(weights: Float64Array): Int8Array {
+  const magnitudes = Array.from(weights, Math.abs)
+    .filter((x) => x > 0)
+    .sort((a, b) => a - b);
+  const top = magnitudes[Math.floor(magnitudes.length * 0.999)] ?? 1;
+  const half = (WEIGHT_LEVELS - 1) / 2;
+  const out = new Int8Array(weights.length);
+  for (let i = 0; i < weights.length; i++) {
+    out[i] = Math.max(-half, Math.min(half, Math.round(((weights[i] as number) / top) * half)));
+  }
+  return out;
+}
+
+function score(model: LinearModel, docs: GoldDocument[], buckets: number): void {
+  const org = emptyScore();
+  const all = emptyScore();
+  for (const doc of docs) {
+    const tokens = tokenize(doc.text);
+    const found = prepareDocument(tokens, buckets).flatMap((run) => decodeRun(model, run));
+    const offsets = found.map((s) => ({
+      start: (tokens[s.start] as { start: number }).start,
+      end: (tokens[s.end - 1] as { end: number }).end,
+      kind: s.kind,
+    }));
+    addSpanScore(
+      org,
+      offsets.filter((o) => o.kind === 'ORG'),
+      doc.entities.filter((e) => e.type === 'ORG'),
+    );
+    addSpanScore(all, offsets, doc.entities);
+  }
+  const show = (name: string, s: ReturnType<typeof emptyScore>) => {
+    const e = exactPRF(s);
+    const p = partialPRF(s);
+    console.log(
+      `${name}: exact P ${e.precision.toFixed(3)} R ${e.recall.toFixed(3)} F1 ${e.f1.toFixed(3)}; ` +
+        `partial P ${p.precision.toFixed(3)} R ${p.recall.toFixed(3)} F1 ${p.f1.toFixed(3)}`,
+    );
+  };
+  show('ORG (held out)', org);
+  show('any name, untyped spans (held out)', all);
+}
+
+/** The candidates of held-out documents, with features and whether each is one of the gold organisations. */
+interface RankSample {
+  features: number[];
+  right: boolean;
+}
+
+function rankSamples(docs: readonly GoldDocument[], model: LinearModel): RankSample[] {
+  return docs.flatMap((doc) => {
+    const gold = goldOrganisations(doc.entities.filter((e) => e.type === 'ORG').map((e) => e.text));
+    const goldKeys = new Set(gold.flatMap((g) => [...g]));
+    const { candidates } = findCandidates({ text: doc.text }, model);
+    const features = rankFeatures(candidates);
+    return candidates.map(({ group }, i) => {
+      const keys = [group.key, ...group.spellings.keys(), ...group.extraAliases].map(nameKey);
+      return { features: features[i] as number[], right: keys.some((k) => goldKeys.has(k)) };
+    });
+  });
+}
+
+/** Logistic regression by full-batch gradient descent, with a little L2 so rare features stay small. */
+function trainRanker(samples: readonly RankSample[]): number[] {
+  const weights = new Array<number>(RANK_FEATURES.length).fill(0);
+  const rate = 0.5;
+  const l2 = 1e-4;
+  for (let step = 0; step < 2000; step++) {
+    const gradient = new Array<number>(weights.length).fill(0);
+    for (const { features, right } of samples) {
+      const error = logistic(weights, features) - (right ? 1 : 0);
+      for (let i = 0; i < weights.length; i++) gradient[i] = (gradient[i] as number) + error * (features[i] as number);
+    }
+    for (let i = 0; i < weights.length; i++) {
+      weights[i] =
+        (weights[i] as number) - rate * ((gradient[i] as number) / samples.length + l2 * (weights[i] as number));
+    }
+  }
+  return weights.map((w) => Number(w.toFixed(4)));
+}
+
+/**
+ * The ranker learns from the tagger's output on documents that tagger never saw: the training
+ * documents are split in RANKER_FOLDS parts, and each part is tagged by a tagger trained on the others.
+ */
+const RANKER_FOLDS = 4;
+
+function crossFittedRanker(docs: readonly GoldDocument[], runs: readonly TrainingRun[][], options: Options): number[] {
+  const samples: RankSample[] = [];
+  for (let fold = 0; fold < RANKER_FOLDS; fold++) {
+    const rest = runs.filter((_, i) => i % RANKER_FOLDS !== fold).flat();
+    const model = { buckets: options.buckets, weights: quantise(train(rest, options.buckets, options.epochs, true)) };
+    samples.push(
+      ...rankSamples(
+        docs.filter((_, i) => i % RANKER_FOLDS === fold),
+        model,
+      ),
+    );
+  }
+  console.log(`ranker: ${samples.length} candidates, ${samples.filter((s) => s.right).length} right`);
+  return trainRanker(samples);
+}
+
+function scoreSuggestions(model: LinearModel, ranker: readonly number[], docs: readonly GoldDocument[]): void {
+  let slots = 0;
+  let right = 0;
+  const spans = emptyScore();
+  for (const doc of docs) {
+    const golds = doc.entities.filter((e) => e.type === 'ORG');
+    const gold = goldOrganisations(golds.map((e) => e.text));
+    const { suggestions, organizations } = suggestCompanies({ text: doc.text }, model, { ranker });
+    addSpanScore(spans, organizations, golds);
+    const top = topFiveRight(
+      suggestions.map((s) => [s.name, ...s.aliases]),
+      gold,
+    );
+    slots += top.slots;
+    right += top.right;
+  }
+  const e = exactPRF(spans);
+  console.log(
+    `organisations with the rules (held out): exact P ${e.precision.toFixed(3)} R ${e.recall.toFixed(3)} F1 ${e.f1.toFixed(3)}`,
+  );
+  console.log(`top-five precision (held out): ${(right / slots).toFixed(3)} (${right} of ${slots} slots)`);
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  const file = path.join(CONLL_DIR, 'eng.train');
+  if (!existsSync(file)) {
+    console.log(`No CoNLL-2003 training file at ${file}: nothing to train (the shipped model stays as it is).`);
+    return;
+  }
+  const docs = readConll(file);
+  const isHeldOut = (i: number) => options.holdout && i % options.folds === options.fold;
+  const heldOut = docs.filter((_, i) => isHeldOut(i));
+  const trainDocs = docs.filter((_, i) => !isHeldOut(i));
+  let unreachable = 0;
+  let total = 0;
+  const runs = trainDocs.map((doc) => {
+    const prepared = trainingRuns(doc, options.buckets);
+    unreachable += prepared.unreachable;
+    total += doc.entities.length;
+    return prepared.runs;
+  });
+  console.log(
+    `${trainDocs.length} documents, ${total} names, ${unreachable} the candidates cannot produce, ${options.buckets} buckets`,
+  );
+  const averaged = train(runs.flat(), options.buckets, options.epochs);
+  const quantised = quantise(averaged);
+  const model = { buckets: options.buckets, weights: quantised };
+  const ranker = crossFittedRanker(trainDocs, runs, options);
+  console.log(`ranker weights: ${RANK_FEATURES.map((f, i) => `${f} ${ranker[i]}`).join(', ')}`);
+  if (options.holdout) {
+    console.log('\nfull precision:');
+    score({ buckets: options.buckets, weights: averaged }, heldOut, options.buckets);
+    console.log(`\n${WEIGHT_LEVELS}-level weights (as shipped):`);
+    score(model, heldOut, options.buckets);
+    scoreSuggestions(model, ranker, heldOut);
+  }
+  if (!options.output) return;
+  const packed = deflateRawSync(packWeights(quantised), { level: 9 }).toString('base64');
+  writeFileSync(
+    options.output,
+    `// Generated by scripts/train-ner.ts (npm run train:ner) from CoNLL-2003 eng.train (Reuters, research use).\n` +
+      `// ${trainDocs.length} documents, ${options.epochs} epochs, ${options.buckets} feature buckets x ${KINDS.length} kinds, ` +
+      `${WEIGHT_LEVELS}-level weights, two to a byte, deflated. Do not edit by hand.\n` +
+      `export const MODEL_BUCKETS = ${options.buckets};\n` +
+      `export const MODEL_WEIGHTS =\n  '${packed}';\n` +
+      `/** Logistic ranker over utils/suggest/rank.ts RANK_FEATURES, in that order. */\n` +
+      `export const RANKER_WEIGHTS = ${JSON.stringify(ranker)};\n`,
+  );
+  console.log(`Wrote ${path.relative(process.cwd(), options.output)} (${packed.length} characters of weights).`);
+}
+
+main();

@@ -1,0 +1,124 @@
+/**
+ * Company suggestions in the built extension in Chromium: a person reads an article, presses the
+ * toolbar button, sees the companies it is about in the popup's "This page" region, tracks one
+ * with a click, and finds it highlighted on the page and the story recorded.
+ *
+ * The toolbar button is pressed through DevTools (scripts/lib/toolbar.ts), which grants the
+ * `activeTab` permission to that tab exactly as a real click does; the popup itself is then
+ * opened as a tab over the article, as in ui.e2e.ts.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CANNOT_READ_TAB } from '@/utils/client';
+import { MODEL_WEIGHTS } from '@/utils/suggest/model-weights';
+import { EXTENSION_DIR, type ExtensionBrowser } from '../../scripts/lib/chromium';
+import { pressToolbarButton, TOOLBAR_SWITCH } from '../../scripts/lib/toolbar';
+import { type Harness, startHarness } from './harness';
+import { highlightedTexts } from './highlight-helpers';
+import { screenshot, seriousViolations, useScheme } from './pages/accessibility';
+import type { PopupPage } from './pages/popup';
+
+const ARTICLE = '/suggest/xiaomi-results.html';
+const HEADLINE = 'Xiaomi profit jumps as phone sales recover';
+
+describe('suggested companies in Chromium', () => {
+  let harness: Harness;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    harness = await startHarness({ args: [TOOLBAR_SWITCH] });
+    browser = harness.browser;
+  });
+  afterAll(async () => harness?.close());
+
+  async function read(pathname: string): Promise<Page> {
+    const page = await browser.context.newPage();
+    await page.goto(harness.server.url(pathname));
+    return page;
+  }
+
+  async function popupOver(article: Page): Promise<PopupPage> {
+    const popup = await harness.openPopup();
+    await popup.page.setViewportSize({ width: 380, height: 640 });
+    await article.bringToFront();
+    await popup.page.reload();
+    return popup;
+  }
+
+  it('ships the finder as a script injected on demand, never in the content script', () => {
+    const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.permissions).toEqual(expect.arrayContaining(['activeTab', 'scripting']));
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    const scripts: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
+    const modelSample = MODEL_WEIGHTS.slice(1000, 1060);
+    for (const file of scripts) {
+      expect(readFileSync(path.join(EXTENSION_DIR, file), 'utf8')).not.toContain(modelSample);
+    }
+    // Negative control: the sample does identify the model where it is shipped.
+    expect(readFileSync(path.join(EXTENSION_DIR, 'suggest.js'), 'utf8')).toContain(modelSample);
+  });
+
+  it('suggests the untracked companies of the article and tracks one with a click', async () => {
+    const options = await harness.openOptions();
+    await options.addCompany('Apple', ['AAPL']);
+    await options.page.close();
+
+    const article = await read(ARTICLE);
+    await pressToolbarButton(browser, article);
+    const popup = await popupOver(article);
+    const list = popup.thisPage.getByRole('list', { name: 'Also in this article' });
+    await list.waitFor();
+    const names = await list.locator('.name').allTextContents();
+    expect(names[0]).toBe('Xiaomi');
+    expect(names).toContain('Samsung Electronics');
+    expect(names.length).toBeLessThanOrEqual(5);
+    for (const wrong of ['Apple', 'Lei Jun', 'Hong Kong', 'Test Courier', 'Ines Park', 'Thursday']) {
+      expect(names).not.toContain(wrong);
+    }
+
+    for (const scheme of ['light', 'dark'] as const) {
+      await useScheme(popup.page, scheme);
+      await screenshot(popup.page, `popup-suggestions-${scheme}`);
+      expect(await seriousViolations(popup.page), `popup with suggestions, ${scheme}`).toEqual([]);
+    }
+
+    await popup.thisPage.getByRole('button', { name: 'Track Xiaomi' }).click();
+    await popup.thisPage.getByRole('status').filter({ hasText: 'Now tracking Xiaomi.' }).waitFor();
+    await expect.poll(() => popup.thisPage.getByRole('button', { name: 'Track Xiaomi' }).count()).toBe(0);
+
+    // The content script picks up the new company: highlighted on the page, recorded with the story.
+    await expect
+      .poll(async () => (await highlightedTexts(article)).filter((t) => /^Xiaomi/u.test(t)).length, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(4);
+    expect(await highlightedTexts(article)).toEqual(expect.arrayContaining(['Xiaomi Corp', 'Xiaomi Inc.']));
+    await expect
+      .poll(
+        async () => {
+          await popup.page.reload();
+          await popup.storyTitles(1);
+          return popup.story(HEADLINE).textContent();
+        },
+        { timeout: 10_000 },
+      )
+      .toContain('Xiaomi');
+    const after = await harness.openOptions();
+    await after.companies.first().waitFor();
+    expect(await after.companies.filter({ hasText: 'Xiaomi' }).textContent()).toContain(
+      'also Xiaomi Corp, Xiaomi Inc.',
+    );
+    await after.page.close();
+    await popup.page.close();
+    await article.close();
+  });
+
+  it('cannot read a tab whose toolbar button was not pressed, and says how to get suggestions', async () => {
+    const article = await read(ARTICLE);
+    const popup = await popupOver(article);
+    await popup.thisPage.getByText(CANNOT_READ_TAB).waitFor();
+    expect(await popup.thisPage.getByRole('button', { name: /^Track / }).count()).toBe(0);
+    await popup.page.close();
+    await article.close();
+  });
+});

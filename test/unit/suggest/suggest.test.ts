@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createEntity } from '@/utils/entities';
+import { loadModel } from '@/utils/suggest/names';
+import { suggestCompanies } from '@/utils/suggest/suggest';
+import { untrackedSuggestions } from '@/utils/suggest/suggestion';
+
+// Written for these tests; the events are invented.
+const XIAOMI = {
+  title: 'Xiaomi profit jumps as phone sales recover',
+  publisher: 'The Daily Ledger',
+  url: 'https://www.dailyledger.example/business/xiaomi-profit',
+  text: [
+    'Xiaomi Corp said on Thursday that quarterly profit rose 40 percent, helped by a rebound in smartphone sales in India and Europe.',
+    'Shares of Xiaomi Inc. rose 5 percent in Hong Kong after the results. Chief executive Lei Jun told analysts that the company would keep spending on electric cars.',
+    'Rival Samsung Electronics reported weaker margins last week, while Apple Inc (NASDAQ: AAPL) is due to report on Monday.',
+    'The Daily Ledger could not reach Samsung for comment.',
+  ].join('\n'),
+};
+
+const model = await loadModel();
+const names = (input: Parameters<typeof suggestCompanies>[0]) =>
+  suggestCompanies(input, model).suggestions.map((s) => s.name);
+
+describe('suggestCompanies', () => {
+  it('puts the company the article is about first, merged from its spellings, with them as aliases', () => {
+    const [first] = suggestCompanies(XIAOMI, model).suggestions;
+    expect(first?.name).toBe('Xiaomi');
+    expect(first?.aliases).toEqual(expect.arrayContaining(['Xiaomi Corp', 'Xiaomi Inc.']));
+    expect(first?.mentions).toBe(2);
+  });
+
+  it('suggests the other companies, with a ticker as an alias, and no people, places or days', () => {
+    const result = suggestCompanies(XIAOMI, model).suggestions;
+    expect(result.map((s) => s.name)).toEqual(expect.arrayContaining(['Samsung Electronics', 'Apple']));
+    expect(result.find((s) => s.name === 'Apple')?.aliases).toContain('AAPL');
+    for (const notACompany of ['Lei Jun', 'Hong Kong', 'India', 'Europe', 'Thursday', 'Monday', 'AAPL']) {
+      expect(result.map((s) => s.name)).not.toContain(notACompany);
+    }
+  });
+
+  it("leaves out the page's own publisher, and only because it is the publisher", () => {
+    expect(names(XIAOMI)).not.toContain('Daily Ledger');
+    expect(names({ ...XIAOMI, publisher: null, url: null })).toContain('Daily Ledger');
+  });
+
+  it('merges "Amazon", "Amazon.com Inc" and "Amazon\'s" into one suggestion', () => {
+    const text =
+      "Amazon.com Inc said on Tuesday it would hire 10,000 people. Amazon's cloud unit grew fast, and analysts said Amazon would gain share.";
+    const amazon = suggestCompanies({ text }, model).suggestions.filter((s) => /amazon/iu.test(s.name));
+    expect(amazon).toHaveLength(1);
+    expect(amazon[0]).toMatchObject({ name: 'Amazon', mentions: 3, aliases: ['Amazon.com Inc'] });
+  });
+
+  it('ranks a company in the headline and lead above one mentioned once near the end', () => {
+    const text = [
+      'Nokia Oyj agreed on Tuesday to build private networks for factories, the company said in a statement.',
+      'The deal is small. Nokia expects more orders next year from carmakers and ports.',
+      'Separately, analysts at Deutsche Bank said the market for such networks was growing.',
+    ].join('\n');
+    expect(names({ text, title: 'Nokia wins factory network deal' })).toEqual(['Nokia', 'Deutsche Bank']);
+  });
+
+  it('reports every organisation mention with offsets into the text', () => {
+    const { organizations } = suggestCompanies(XIAOMI, model);
+    expect(organizations.length).toBeGreaterThanOrEqual(4);
+    for (const o of organizations) expect(XIAOMI.text.slice(o.start, o.end)).toBe(o.text);
+    expect(organizations.map((o) => o.text)).toEqual(expect.arrayContaining(['Xiaomi Corp', 'Xiaomi Inc.']));
+    expect(organizations.map((o) => o.text)).not.toContain('Lei Jun');
+  });
+
+  it('finds nothing in a text without names, and survives empty input', () => {
+    expect(suggestCompanies({ text: 'prices rose again this week, and nobody was surprised.' }, model)).toEqual({
+      organizations: [],
+      suggestions: [],
+    });
+    expect(suggestCompanies({ text: '' }, model).suggestions).toEqual([]);
+  });
+});
+
+describe('untrackedSuggestions', () => {
+  it('drops companies tracked under their name or any alias, and keeps at most five', () => {
+    const suggestions = ['Xiaomi', 'Samsung Electronics', 'Apple', 'Nokia', 'Siemens', 'Ericsson', 'Sony'].map(
+      (name) => ({ name, aliases: name === 'Apple' ? ['AAPL'] : [], mentions: 1, score: 0.5 }),
+    );
+    const tracked = [createEntity({ name: 'Xiaomi Corp' }, 0), createEntity({ name: 'Apple', aliases: ['AAPL'] }, 1)];
+    expect(untrackedSuggestions(suggestions, tracked).map((s) => s.name)).toEqual([
+      'Samsung Electronics',
+      'Nokia',
+      'Siemens',
+      'Ericsson',
+      'Sony',
+    ]);
+    expect(untrackedSuggestions(suggestions, []).map((s) => s.name)).toHaveLength(5);
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * What the model sees of one candidate span: its words, its shape, the words around it, the
+ * word lists (legal suffixes, name heads, context cues) and a little about the whole document
+ * (is the word also written in lower case elsewhere, does the name come back). Training
+ * (scripts/train-ner.ts) and the extension call this same code, so they cannot drift apart.
+ *
+ * Each feature is a number: its kind (`F`) hashed together with the hashes of the words it
+ * looks at, which are computed once per token. The model maps those numbers into a fixed
+ * number of buckets (the "hashing trick"), so the shipped model is a flat table of small
+ * integers with no vocabulary to store, and no feature string is ever built.
+ */
+import type { Run, Span } from './candidates';
+import { CUES_AFTER, CUES_BEFORE, EXCHANGES, LEGAL_SUFFIXES, ORGANISATION_HEADS, WEAK_CUES_AFTER } from './lexicon';
+import { isLower, type Token } from './tokens';
+
+/** FNV-1a, 32 bits: stable across runtimes and fast on short strings. */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Hashes two numbers into one, with a final mix so nearby inputs land far apart. */
+export function pair(a: number, b: number): number {
+  let h = (Math.imul(a, 0x9e3779b1) ^ b) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** Feature kinds. Changing a number changes every hash: retrain (npm run train:ner) after. */
+const F = {
+  bias: 1,
+  length: 2,
+  firstWord: 3,
+  lastWord: 4,
+  allWords: 5,
+  shapes: 6,
+  context: 7,
+  before1: 8,
+  before2: 9,
+  after1: 10,
+  after2: 11,
+  lastSuffix: 12,
+  firstPrefix: 13,
+  firstWordInContext: 14,
+  innerWord: 15,
+  wordSuffix: 16,
+  cut: 17,
+  shapeBefore: 18,
+  shapeAfter: 19,
+  single: 20,
+  singleShape: 21,
+  lowerToo: 22,
+  word: 23,
+  startsCompany: 24,
+  endsName: 25,
+  again: 26,
+  legal: 27,
+  head: 28,
+  exchange: 29,
+  cueBefore: 30,
+  cueAfter: 31,
+  weakCueAfter: 32,
+  acronymNext: 33,
+} as const;
+
+const OUTSIDE = 0x5eed;
+
+/** What the features need to know about the whole document, computed once. */
+export interface DocumentFacts {
+  tokens: readonly Token[];
+  /** Per token: hash of its text as written, of its lower-case form, of its shape, of its first and last three letters. */
+  exact: Uint32Array;
+  word: Uint32Array;
+  shape: Uint32Array;
+  prefix: Uint32Array;
+  suffix: Uint32Array;
+  /** Per token: is the lower-case form also written in lower case somewhere in the document. */
+  lowerToo: Uint8Array;
+  /** How often each exact name (hash) appears not at the start of a sentence. */
+  midSentence: ReadonlyMap<number, number>;
+  /** Leading words (hash) of names that end in a legal form or a name head ("Sierra" of "Sierra Semiconductor Corp"). */
+  companyStarts: ReadonlySet<number>;
+  /** Last words (hash) of two- or three-word runs ("Randall" of "Scott Randall"): likely surnames. */
+  runEnds: ReadonlySet<number>;
+}
+
+function sequenceHash(values: Uint32Array, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) h = pair(h, values[i] as number);
+  return h;
+}
+
+export function documentFacts(tokens: readonly Token[], runs: readonly Run[], spans: readonly Span[]): DocumentFacts {
+  const n = tokens.length;
+  const exact = new Uint32Array(n);
+  const word = new Uint32Array(n);
+  const shape = new Uint32Array(n);
+  const prefix = new Uint32Array(n);
+  const suffix = new Uint32Array(n);
+  const lowerToo = new Uint8Array(n);
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (isLower(t.text[0] ?? '')) lowerWords.add(t.lower);
+  tokens.forEach((t, i) => {
+    exact[i] = hashText(t.text);
+    word[i] = hashText(t.lower);
+    shape[i] = hashText(t.shape);
+    prefix[i] = hashText(t.lower.slice(0, 3));
+    suffix[i] = hashText(t.lower.slice(-3));
+    lowerToo[i] = lowerWords.has(t.lower) ? 1 : 0;
+  });
+  const midSentence = new Map<number, number>();
+  for (const span of spans) {
+    const first = tokens[span.start] as Token;
+    if (first.sentenceStart || first.capsLine) continue;
+    const key = sequenceHash(exact, span.start, span.end);
+    midSentence.set(key, (midSentence.get(key) ?? 0) + 1);
+  }
+  const companyStarts = new Set<number>();
+  const runEnds = new Set<number>();
+  for (const run of runs) {
+    const last = tokens[run.end - 1] as Token;
+    const length = run.end - run.start;
+    if (length >= 2 && (LEGAL_SUFFIXES.has(last.lower) || ORGANISATION_HEADS.has(last.lower))) {
+      for (let i = run.start + 1; i < run.end; i++) companyStarts.add(sequenceHash(exact, run.start, i));
+    }
+    if (length >= 2 && length <= 3) runEnds.add(sequenceHash(exact, run.end - 1, run.end));
+  }
+  return { tokens, exact, word, shape, prefix, suffix, lowerToo, midSentence, companyStarts, runEnds };
+}
+
+const split = (cues: readonly string[]) => cues.map((cue) => cue.split(' '));
+const CUE_WORDS_BEFORE = split(CUES_BEFORE);
+const CUE_WORDS_AFTER = split(CUES_AFTER);
+const WEAK_CUE_WORDS_AFTER = split(WEAK_CUES_AFTER);
+
+function wordsAt(tokens: readonly Token[], from: number, words: readonly string[]): boolean {
+  if (from < 0 || from + words.length > tokens.length) return false;
+  for (let i = 0; i < words.length; i++) if ((tokens[from + i] as Token).lower !== words[i]) return false;
+  return true;
+}
+
+/** Whether a cue ("shares of") ends right before token `start`. */
+export function cueBefore(tokens: readonly Token[], start: number): boolean {
+  return CUE_WORDS_BEFORE.some((words) => wordsAt(tokens, start - words.length, words));
+}
+
+/** Whether a cue ("said in a statement") follows the span ending at `end`, after a possessive if there is one. */
+export function cueAfter(tokens: readonly Token[], end: number, cues = CUE_WORDS_AFTER): boolean {
+  const from = tokens[end]?.text === "'s" || tokens[end]?.text === '’s' ? end + 1 : end;
+  return cues.some((words) => wordsAt(tokens, from, words));
+}
+
+/** The feature hashes of a span (without the kind: the model pairs each with every kind). */
+export function spanFeatures(facts: DocumentFacts, run: Run, span: Span): number[] {
+  const { tokens, word, shape } = facts;
+  const { start, end } = span;
+  const first = tokens[start] as Token;
+  const last = tokens[end - 1] as Token;
+  const length = end - start;
+  const at = (values: Uint32Array, i: number) => (i >= 0 && i < tokens.length ? (values[i] as number) : OUTSIDE);
+  const context = (first.capsLine ? 2 : 0) + (first.sentenceStart ? 1 : 0);
+  const f = [
+    pair(F.bias, 0),
+    pair(F.length, Math.min(length, 4)),
+    pair(F.firstWord, word[start] as number),
+    pair(F.lastWord, word[end - 1] as number),
+    pair(F.allWords, sequenceHash(word, start, end)),
+    pair(F.shapes, sequenceHash(shape, start, end)),
+    pair(F.context, context),
+    pair(F.before1, at(word, start - 1)),
+    pair(F.before2, pair(at(word, start - 2), at(word, start - 1))),
+    pair(F.after1, at(word, end)),
+    pair(F.after2, pair(at(word, end), at(word, end + 1))),
+    pair(F.lastSuffix, facts.suffix[end - 1] as number),
+    pair(F.firstPrefix, facts.prefix[start] as number),
+    pair(pair(F.firstWordInContext, context), word[start] as number),
+    // A span cut out of a longer capitalised run is often a fragment ("Semiconductor Corp").
+    pair(F.cut, pair(start > run.start ? at(shape, start - 1) : 0, end < run.end ? at(shape, end) : 0)),
+    pair(F.shapeBefore, at(shape, start - 1)),
+    pair(F.shapeAfter, at(shape, end)),
+  ];
+  for (let i = start; i < end; i++) {
+    f.push(pair(F.word, word[i] as number), pair(F.wordSuffix, facts.suffix[i] as number));
+    if (i > start && i < end - 1) f.push(pair(F.innerWord, word[i] as number));
+  }
+  if (length === 1) {
+    f.push(pair(F.single, word[start] as number), pair(pair(F.singleShape, context), shape[start] as number));
+    if (facts.lowerToo[start]) f.push(pair(F.lowerToo, context));
+  }
+  const exact = sequenceHash(facts.exact, start, end);
+  if (facts.companyStarts.has(exact)) f.push(pair(F.startsCompany, 0));
+  if (length === 1 && end === run.end && facts.runEnds.has(exact)) f.push(pair(F.endsName, 0));
+  f.push(pair(F.again, Math.min(facts.midSentence.get(exact) ?? 0, 3) * 2 + (first.sentenceStart ? 1 : 0)));
+  if (LEGAL_SUFFIXES.has(last.lower)) f.push(pair(F.legal, 0));
+  if (ORGANISATION_HEADS.has(last.lower)) f.push(pair(F.head, 0));
+  if (length === 1 && EXCHANGES.has(first.lower)) f.push(pair(F.exchange, 0));
+  if (cueBefore(tokens, start)) f.push(pair(F.cueBefore, 0));
+  if (cueAfter(tokens, end)) f.push(pair(F.cueAfter, 0));
+  if (cueAfter(tokens, end, WEAK_CUE_WORDS_AFTER)) f.push(pair(F.weakCueAfter, 0));
+  if (tokens[end]?.text === '(' && /^\p{Lu}{2,6}$/u.test(tokens[end + 1]?.text ?? '')) f.push(pair(F.acronymNext, 0));
+  return f;
+}

@@ -1,0 +1,142 @@
+/**
+ * Mentions gathered into organisations: every spelling with the same key (variants.ts) is one
+ * group, short forms join the long one ("Goldman" -> "Goldman Sachs", "IBM" -> "International
+ * Business Machines"), and each group keeps what the ranking needs (rank.ts): how often and
+ * where it was mentioned, and how sure the tagger was.
+ */
+import type { Name } from './names';
+import { cleanVariant, isAllCaps, isShortFormOf, nameKey, surfaceForm } from './variants';
+
+const MAX_ALIASES = 5;
+
+/** Where a mention stands in the article. */
+export type Place = 'headline' | 'lead' | 'body';
+
+export interface Group {
+  key: string;
+  /** Spelling as written (legal form kept, possessive dropped) -> how often it appeared. */
+  spellings: Map<string, number>;
+  /** Tickers and acronyms seen beside the name. */
+  extraAliases: Set<string>;
+  mentions: number;
+  /** Mentions outside lines written in capitals (wire headlines). */
+  plainMentions: number;
+  inHeadline: boolean;
+  inLead: boolean;
+  /** Sum and maximum of the tagger's organisation scores over the mentions. */
+  scoreSum: number;
+  scoreMax: number;
+  /** Order of the first mention in the article. */
+  first: number;
+}
+
+export function addMention(groups: Map<string, Group>, name: Name, place: Place, order: number): void {
+  const key = nameKey(name.text);
+  if (key.length < 2) return;
+  const group = groups.get(key) ?? {
+    key,
+    spellings: new Map(),
+    extraAliases: new Set(),
+    mentions: 0,
+    plainMentions: 0,
+    inHeadline: false,
+    inLead: false,
+    scoreSum: 0,
+    scoreMax: Number.NEGATIVE_INFINITY,
+    first: order,
+  };
+  const spelling = surfaceForm(name.text);
+  group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
+  group.mentions += 1;
+  if (!name.capsLine) group.plainMentions += 1;
+  group.inHeadline ||= place === 'headline';
+  group.inLead ||= place === 'lead';
+  group.scoreSum += name.orgScore;
+  group.scoreMax = Math.max(group.scoreMax, name.orgScore);
+  group.first = Math.min(group.first, order);
+  groups.set(key, group);
+}
+
+export function absorb(into: Group, from: Group): void {
+  for (const [spelling, n] of from.spellings) into.spellings.set(spelling, (into.spellings.get(spelling) ?? 0) + n);
+  for (const alias of from.extraAliases) into.extraAliases.add(alias);
+  into.mentions += from.mentions;
+  into.plainMentions += from.plainMentions;
+  into.inHeadline ||= from.inHeadline;
+  into.inLead ||= from.inLead;
+  into.scoreSum += from.scoreSum;
+  into.scoreMax = Math.max(into.scoreMax, from.scoreMax);
+  into.first = Math.min(into.first, from.first);
+}
+
+/**
+ * Folds short forms into the long one. `acronyms` maps an acronym's key to the key of the name
+ * it stood in brackets after ("International Business Machines (IBM)").
+ */
+export function mergeShortForms(groups: Map<string, Group>, acronyms: ReadonlyMap<string, string>): Group[] {
+  const all = [...groups.values()].sort((a, b) => b.key.length - a.key.length);
+  const merged = new Set<Group>();
+  for (const short of all) {
+    const longer = all.filter(
+      (g) =>
+        g !== short &&
+        !merged.has(g) &&
+        (acronyms.get(short.key) === g.key || [...g.spellings.keys()].some((s) => isShortFormOf(short.key, s))),
+    );
+    const target = longer[0];
+    // "Bank" could be short for several names: an ambiguous short form stays on its own.
+    if (longer.length !== 1 || !target) continue;
+    absorb(target, short);
+    // An acronym is worth tracking too; a first or last word alone ("Goldman", "Post") is too loose.
+    const acronym = [...short.spellings.keys()].find((s) => isAllCaps(s) && !target.key.includes(short.key));
+    if (acronym) target.extraAliases.add(acronym);
+    merged.add(short);
+  }
+  return all.filter((g) => !merged.has(g));
+}
+
+/** Joins a less sure group to a sure one it is a short form of; true when it did. */
+export function joinShortForm(sure: readonly Group[], group: Group): boolean {
+  const main = sure.find(
+    (m) => m.key === group.key || [...m.spellings.keys()].some((s) => isShortFormOf(group.key, s)),
+  );
+  if (main) absorb(main, group);
+  return main !== undefined;
+}
+
+/**
+ * The spelling to track: the full form rather than a merged short one ("Goldman Sachs", not
+ * "Goldman"), as the article writes it rather than in headline capitals, then the most used.
+ */
+export function displayName(group: Group): string {
+  const rank = ([spelling, count]: [string, number]) => [
+    nameKey(spelling) === group.key ? 0 : 1,
+    isAllCaps(spelling) && spelling.length > 5 ? 1 : 0,
+    -count,
+    spelling.length,
+  ];
+  const ranked = [...group.spellings].sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    const i = ra.findIndex((x, k) => x !== rb[k]);
+    return i < 0 ? 0 : (ra[i] as number) - (rb[i] as number);
+  });
+  return cleanVariant(ranked[0]?.[0] ?? group.key);
+}
+
+/** The other spellings of the name itself ("Xiaomi Corp"), then tickers and acronyms. */
+export function aliasesOf(group: Group, name: string): string[] {
+  const seen = new Set([name.toLocaleLowerCase()]);
+  const aliases: string[] = [];
+  const spellings = [...group.spellings]
+    .filter(([s]) => nameKey(s) === group.key)
+    .sort((a, b) => b[1] - a[1])
+    .map(([s]) => s);
+  for (const alias of [...group.extraAliases, ...spellings]) {
+    const folded = alias.toLocaleLowerCase();
+    if (seen.has(folded) || alias.length < 2) continue;
+    seen.add(folded);
+    aliases.push(alias);
+  }
+  return aliases.slice(0, MAX_ALIASES);
+}

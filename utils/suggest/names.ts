@@ -1,0 +1,279 @@
+/**
+ * Finds the names in a text and says which are organisations: the trained tagger (model.ts)
+ * first, then rules that know what the corpus taught it poorly:
+ *   - a name ending in a legal form ("Xiaomi Corp", "Siemens AG") is a company;
+ *   - an untagged capitalised name after "shares of", "chief executive of"... or before
+ *     "said in a statement" is an organisation;
+ *   - one document calls one name one thing: every copy of a name gets the kind most of its
+ *     copies got, and a lone word that is the surname of a person named in full is a person;
+ *   - tickers: "(NYSE: IBM)", "Nasdaq:AAPL", "$TSLA" become aliases of the company before them.
+ */
+import { findRuns, type Span, spansOf } from './candidates';
+import { cueAfter, cueBefore } from './features';
+import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
+import {
+  inflateBase64,
+  KINDS,
+  type LinearModel,
+  type NameKind,
+  type TaggedSpan,
+  tagNames,
+  unpackWeights,
+} from './model';
+import { MODEL_BUCKETS, MODEL_WEIGHTS } from './model-weights';
+import { isLower, type Token, tokenize } from './tokens';
+import { nameKey } from './variants';
+
+export interface Name {
+  text: string;
+  /** Character offsets into the text. */
+  start: number;
+  end: number;
+  kind: NameKind;
+  score: number;
+  /** How much the tagger thought it an organisation too (> 0: possibly one). */
+  orgScore: number;
+  /** Found on a line written in capitals (a wire headline), where capitals say little. */
+  capsLine: boolean;
+}
+
+export interface Ticker {
+  symbol: string;
+  start: number;
+  end: number;
+  /** Index into `names` of the organisation the ticker belongs to, when one stands right before it. */
+  owner: number | null;
+}
+
+export interface FoundNames {
+  names: Name[];
+  tickers: Ticker[];
+  /** Capitalised words inside sentences that the tagger gave no kind at all ("Ericsson"). */
+  unclassified: Name[];
+}
+
+let shippedModel: Promise<LinearModel> | null = null;
+
+/** The shipped model, inflated and unpacked on first use. */
+export function loadModel(): Promise<LinearModel> {
+  shippedModel ??= inflateBase64(MODEL_WEIGHTS).then((bytes) => ({
+    buckets: MODEL_BUCKETS,
+    weights: unpackWeights(bytes, MODEL_BUCKETS * KINDS.length),
+  }));
+  return shippedModel;
+}
+
+/** The score of a name a rule found or spread (the tagger's own scores run to about ±30). */
+const RULE_SCORE = 1;
+
+/** Leading words that are not part of a name even when capitalised ("The Xiaomi Corp"). */
+const NOT_LEADING = new Set(['the', 'a', 'an', 'and', 'but', 'in', 'on', 'at', 'for', 'of', 'by', 'as', 'after']);
+
+function applySuffixRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  const out = [...spans];
+  for (const run of findRuns(tokens)) {
+    for (let j = run.start + 1; j < run.end; j++) {
+      if (!LEGAL_SUFFIXES.has((tokens[j] as Token).lower)) continue;
+      const covering = out.findIndex((s) => s.start <= j - 1 && s.end >= j);
+      const existing = out[covering];
+      if (existing) {
+        out[covering] = { ...existing, end: Math.max(existing.end, j + 1), kind: 'ORG', orgScore: existing.score };
+        continue;
+      }
+      let start = run.start;
+      while (start < j - 1 && NOT_LEADING.has((tokens[start] as Token).lower)) start += 1;
+      out.push({ start, end: j + 1, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Below this score the tagger is unsure enough that a context cue outweighs it. */
+const CUE_OVERRIDES_BELOW = 10;
+
+/**
+ * A capitalised name right after "shares of" or right before "said in a statement" is an
+ * organisation, unless the tagger is sure it is something else. At the start of a sentence only
+ * if the word is not also written in lower case in the text ("Analysts said in a statement").
+ */
+function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  const lowerWords = new Set(tokens.filter((t) => isLower(t.text[0] ?? '')).map((t) => t.lower));
+  let out = [...spans];
+  for (const run of findRuns(tokens)) {
+    const inside = out.filter((s) => s.start < run.end && run.start < s.end);
+    const first = tokens[run.start] as Token;
+    if (first.sentenceStart && lowerWords.has(first.lower)) continue;
+    if (!cueBefore(tokens, run.start) && !cueAfter(tokens, run.end)) continue;
+    const whole = inside.length === 1 && inside[0]?.start === run.start && inside[0]?.end === run.end;
+    const unsure = inside.length === 0 || (whole && (inside[0]?.score ?? 0) < CUE_OVERRIDES_BELOW);
+    if (!unsure || inside[0]?.kind === 'ORG') continue;
+    out = out.filter((s) => !inside.includes(s));
+    out.push({ start: run.start, end: run.end, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Gives every copy of a name the kind its copies got most (by total score). */
+function harmoniseKinds(names: Name[]): Name[] {
+  const votes = new Map<string, Map<NameKind, number>>();
+  for (const n of names) {
+    const byKind = votes.get(n.text.toLowerCase()) ?? new Map<NameKind, number>();
+    byKind.set(n.kind, (byKind.get(n.kind) ?? 0) + n.score);
+    votes.set(n.text.toLowerCase(), byKind);
+  }
+  const surnames = new Set(
+    names.filter((n) => n.kind === 'PER' && n.text.includes(' ')).map((n) => n.text.split(' ').at(-1) as string),
+  );
+  return names.map((n) => {
+    if (surnames.has(n.text)) return { ...n, kind: 'PER' };
+    const byKind = [...(votes.get(n.text.toLowerCase()) ?? new Map<NameKind, number>())].sort((a, b) => b[1] - a[1]);
+    return { ...n, kind: byKind[0]?.[0] ?? n.kind };
+  });
+}
+
+/** A legal form ends a name: "Siemens AG and Nokia Oyj" is two companies, never one. */
+function splitAtLegalForms(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  return spans.flatMap((s) => {
+    for (let j = s.start + 1; j < s.end - 2; j++) {
+      const joiner = (tokens[j + 1] as Token).lower;
+      if (LEGAL_SUFFIXES.has((tokens[j] as Token).lower) && (joiner === 'and' || joiner === '&')) {
+        return [
+          { ...s, end: j + 1, kind: 'ORG' as const },
+          { ...s, start: j + 2, kind: 'ORG' as const },
+        ];
+      }
+    }
+    return [s];
+  });
+}
+
+/** "Shares of Nvidia" is about Nvidia: a common word and "of" before a name are not part of it. */
+function trimCommonLeads(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  return spans.map((s) => {
+    const connector = tokens[s.start + 1]?.lower;
+    const trim = s.end - s.start >= 3 && (connector === 'of' || connector === 'for');
+    return trim && COMMON_LEADS.has((tokens[s.start] as Token).lower) ? { ...s, start: s.start + 2 } : s;
+  });
+}
+
+/**
+ * One sense per document: once "Xiaomi Corp" or "Amazon.com Inc" is an organisation, every
+ * "Xiaomi" or "Amazon" in the same text is that organisation too (the tagger alone may read
+ * "Amazon" as the river). Longer stretches are tried first.
+ */
+function propagateOrganisations(text: string, tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  const surface = (s: Span) => text.slice((tokens[s.start] as Token).start, (tokens[s.end - 1] as Token).end);
+  const orgKeys = new Set<string>();
+  for (const s of spans) {
+    if (s.kind !== 'ORG') continue;
+    orgKeys.add(nameKey(surface(s)));
+    if (s.end - s.start >= 2 && LEGAL_SUFFIXES.has((tokens[s.end - 1] as Token).lower)) {
+      orgKeys.add(nameKey((tokens[s.start] as Token).text));
+    }
+  }
+  orgKeys.delete('');
+  let out = [...spans];
+  for (const run of findRuns(tokens)) {
+    const candidates = spansOf(tokens, run).sort((a, b) => b.end - b.start - (a.end - a.start));
+    for (const c of candidates) {
+      if (!orgKeys.has(nameKey(surface(c)))) continue;
+      const overlapping = out.filter((s) => s.start < c.end && c.start < s.end);
+      if (overlapping.some((s) => s.kind === 'ORG')) continue;
+      out = out.filter((s) => !overlapping.includes(s));
+      out.push({ ...c, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const TICKER = /^\p{Lu}[\p{Lu}\d]{0,5}(?:\.\p{Lu}{1,2})?$/u;
+
+interface TickerAt {
+  symbol: string;
+  /** Token index of the symbol, and where the ticker's text starts (its bracket or exchange). */
+  token: number;
+  from: number;
+  end: number;
+}
+
+/** "(NYSE: IBM)", "Nasdaq:AAPL", "$TSLA". */
+function findTickers(tokens: readonly Token[]): TickerAt[] {
+  const tickers: TickerAt[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const symbol = tokens[i + 2];
+    if (EXCHANGES.has(t.lower) && next?.text === ':' && symbol && TICKER.test(symbol.text)) {
+      const from = tokens[i - 1]?.text === '(' ? (tokens[i - 1] as Token).start : t.start;
+      tickers.push({ symbol: symbol.text, token: i + 2, from, end: symbol.end });
+      i += 2;
+    } else if (t.text === '$' && next && next.start === t.end && /^\p{Lu}{1,5}$/u.test(next.text)) {
+      tickers.push({ symbol: next.text, token: i + 1, from: t.start, end: next.end });
+      i += 1;
+    }
+  }
+  return tickers;
+}
+
+/** The organisation named right before a ticker ("Apple Inc (NASDAQ: AAPL)"), if any. */
+function ownerOf(names: readonly Name[], ticker: TickerAt): number | null {
+  let owner: number | null = null;
+  names.forEach((n, i) => {
+    if (n.kind === 'ORG' && n.end <= ticker.from && ticker.from - n.end <= 3) owner = i;
+  });
+  return owner;
+}
+
+/** Names in `text`, each with its kind, and the tickers found beside them. */
+export function findNames(text: string, model: LinearModel): FoundNames {
+  const tokens = tokenize(text);
+  const tickers = findTickers(tokens);
+  const tickerTokens = new Set(tickers.map((t) => t.token));
+  let spans = tagNames(model, tokens);
+  spans = applyCueRule(tokens, splitAtLegalForms(tokens, applySuffixRule(tokens, spans)));
+  spans = propagateOrganisations(text, tokens, trimCommonLeads(tokens, spans));
+  // A ticker is an alias of the company beside it, not a name of its own.
+  spans = spans.filter((s) => !(s.end - s.start === 1 && tickerTokens.has(s.start)));
+  const names = harmoniseKinds(
+    spans.map((s) => {
+      const start = (tokens[s.start] as Token).start;
+      const end = (tokens[s.end - 1] as Token).end;
+      const capsLine = (tokens[s.start] as Token).capsLine;
+      return { text: text.slice(start, end), start, end, kind: s.kind, score: s.score, orgScore: s.orgScore, capsLine };
+    }),
+  );
+  return {
+    names,
+    tickers: tickers.map((t) => ({ symbol: t.symbol, start: t.from, end: t.end, owner: ownerOf(names, t) })),
+    unclassified: unclassifiedRuns(text, tokens, spans, names),
+  };
+}
+
+/**
+ * Capitalised words in mid-sentence that the tagger left alone: not a day or a month, not a word
+ * the text also writes in lower case, not a name it gave a kind elsewhere ("Lam" after "Ivan Lam").
+ */
+function unclassifiedRuns(
+  text: string,
+  tokens: readonly Token[],
+  spans: readonly TaggedSpan[],
+  names: readonly Name[],
+): Name[] {
+  const lowerWords = new Set(tokens.filter((t) => isLower(t.text[0] ?? '')).map((t) => t.lower));
+  const known = new Set(names.flatMap((n) => n.text.toLowerCase().split(' ')));
+  return findRuns(tokens)
+    .filter((run) => {
+      const first = tokens[run.start] as Token;
+      if (first.sentenceStart || first.capsLine || lowerWords.has(first.lower)) return false;
+      for (let i = run.start; i < run.end; i++) {
+        const t = tokens[i] as Token;
+        if (NEVER_NAMES.has(t.lower) || known.has(t.lower)) return false;
+      }
+      return !spans.some((s) => s.start < run.end && run.start < s.end);
+    })
+    .map((run) => {
+      const start = (tokens[run.start] as Token).start;
+      const end = (tokens[run.end - 1] as Token).end;
+      return { text: text.slice(start, end), start, end, kind: 'MISC', score: 0, orgScore: 0, capsLine: false };
+    });
+}

@@ -1,0 +1,36 @@
+/**
+ * Reads what the suggestions need from the page in the tab: headline, publisher, address and the
+ * article's main text, with the content script's own extraction (utils/article/: paragraphs
+ * apart, without navigation, related stories, comments and footers). Only the parts needed are
+ * imported, so the injected script stays small.
+ */
+import { findHeadline, siteNameInTitle } from '../article/headline';
+import { findArticleNode, readJsonLd } from '../article/jsonld';
+import { extractMainText } from '../article/main-text';
+import { readMeta } from '../article/meta';
+import { indexPage } from '../article/page-index';
+import { findSiteName, siteNameVariants } from '../article/site-name';
+import { hostnameOf } from '../article/text';
+import { loadModel } from './names';
+import { type SuggestInput, suggestCompanies } from './suggest';
+import type { CompanySuggestion } from './suggestion';
+
+/** An article longer than this is read only this far: the suggestions come from the top anyway. */
+export const MAX_TEXT_LENGTH = 100_000;
+
+/** Headline, publisher and main text as extractStory finds them, without the fields suggestions do not use (dates, byline). */
+export function readPageForSuggestions(document: Document, url: string): SuggestInput {
+  const meta = readMeta(document);
+  const nodes = readJsonLd(document);
+  const isSite = siteNameVariants(meta, nodes, [hostnameOf(url)]);
+  const publisher =
+    findSiteName(meta, nodes) ?? siteNameInTitle(meta.first('og:title') ?? document.title ?? '', isSite);
+  const title = findHeadline(document, indexPage(document), meta, findArticleNode(nodes), isSite);
+  return { title, publisher, url, text: extractMainText(document).slice(0, MAX_TEXT_LENGTH) };
+}
+
+/** Runs in the tab: the page's ranked suggestions, tracked or not (the popup knows what is tracked). */
+export async function suggestionsForPage(document: Document, url: string): Promise<CompanySuggestion[]> {
+  const input = readPageForSuggestions(document, url);
+  return suggestCompanies(input, await loadModel()).suggestions;
+}

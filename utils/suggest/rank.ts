@@ -1,0 +1,102 @@
+/**
+ * Which found organisations to suggest first. Each group is described by a few numbers (how sure
+ * the tagger was, how often and where the article names it: headline, lead, body) and scored
+ * by a logistic ranker fitted on CoNLL-2003 eng.train (scripts/train-ner.ts; the weights ship
+ * in model-weights.ts beside the tagger's).
+ */
+import type { Group } from './groups';
+import { LEGAL_SUFFIXES } from './lexicon';
+import { isAllCaps } from './variants';
+
+/** How sure the finder is that the group is an organisation at all. */
+export type Tier = 'sure' | 'possible' | 'unclassified';
+
+export interface Candidate {
+  group: Group;
+  tier: Tier;
+}
+
+/** Names of the ranking features, in order (documentation, and a check on the weights' length). */
+export const RANK_FEATURES = [
+  'bias',
+  'possible',
+  'unclassified',
+  'log mentions',
+  'log mentions outside capitals',
+  'in headline',
+  'in lead',
+  'mean tagger score',
+  'best tagger score',
+  'words',
+  'capitals only',
+  'legal form',
+  'first mention position',
+  'several spellings',
+  'acronym',
+  'share of mentions',
+] as const;
+
+const clamp = (x: number, low: number, high: number) => Math.min(high, Math.max(low, x));
+
+/** The feature vector of each candidate; `first` positions and mention shares are relative to the article. */
+export function rankFeatures(candidates: readonly Candidate[]): number[][] {
+  const totalMentions = candidates.reduce((n, c) => n + c.group.mentions, 0) || 1;
+  const lastFirst = Math.max(1, ...candidates.map((c) => c.group.first));
+  return candidates.map(({ group: g, tier }) => {
+    const spellings = [...g.spellings.keys()];
+    const longest = spellings.reduce((a, b) => (b.length > a.length ? b : a), '');
+    return [
+      1,
+      tier === 'possible' ? 1 : 0,
+      tier === 'unclassified' ? 1 : 0,
+      Math.log1p(g.mentions),
+      Math.log1p(g.plainMentions),
+      g.inHeadline ? 1 : 0,
+      g.inLead ? 1 : 0,
+      clamp(g.scoreSum / g.mentions / 10, -3, 3),
+      clamp(g.scoreMax / 10, -3, 3),
+      Math.min(longest.split(' ').length, 4) / 4,
+      spellings.every(isAllCaps) ? 1 : 0,
+      spellings.some((s) => s.includes(' ') && LEGAL_SUFFIXES.has(s.split(' ').at(-1)?.toLowerCase() ?? '')) ? 1 : 0,
+      g.first / lastFirst,
+      spellings.length > 1 ? 1 : 0,
+      isAllCaps(longest) && longest.length <= 5 && !longest.includes(' ') ? 1 : 0,
+      g.mentions / totalMentions,
+    ];
+  });
+}
+
+export function logistic(weights: readonly number[], features: readonly number[]): number {
+  let z = 0;
+  for (let i = 0; i < features.length; i++) z += (weights[i] ?? 0) * (features[i] as number);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** How central a group is to the article: a headline mention counts 3, the lead 2, each mention 1. */
+export function salience(group: Group): number {
+  return (group.inHeadline ? 3 : 0) + (group.inLead ? 2 : 0) + group.mentions;
+}
+
+/**
+ * How much salience may lift a candidate over a likelier one: SALIENCE_STEP per point, at most
+ * MAX_SALIENCE points. The ranker already weighs headline and lead for being right; this puts
+ * the article's own subject first among names about as likely.
+ */
+const SALIENCE_STEP = 0.05;
+const MAX_SALIENCE = 6;
+
+/** Candidates best first, each with the ranker's probability; ties keep article order. */
+export function rankCandidates(
+  candidates: readonly Candidate[],
+  weights: readonly number[],
+): { candidate: Candidate; score: number }[] {
+  if (weights.length !== RANK_FEATURES.length) {
+    throw new Error(`The ranker has ${weights.length} weights, expected ${RANK_FEATURES.length}.`);
+  }
+  const features = rankFeatures(candidates);
+  const order = (x: { candidate: Candidate; score: number }) =>
+    x.score + SALIENCE_STEP * Math.min(MAX_SALIENCE, salience(x.candidate.group));
+  return candidates
+    .map((candidate, i) => ({ candidate, score: logistic(weights, features[i] as number[]) }))
+    .sort((a, b) => order(b) - order(a) || a.candidate.group.first - b.candidate.group.first);
+}

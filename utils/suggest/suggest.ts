@@ -1,0 +1,190 @@
+/**
+ * Which companies an article is about, best first:
+ *   names.ts   finds the names in the text and which are organisations;
+ *   groups.ts  gathers the spellings of one organisation ("Xiaomi Corp", "Xiaomi Inc.");
+ *   here       places each mention (headline, lead, body), adds names that are only perhaps
+ *              organisations after the sure ones, leaves out the page's own publisher;
+ *   rank.ts    orders them.
+ * `npm run suggest`, `npm run eval` and the extension all call `suggestCompanies`; the popup
+ * then drops what is already tracked (suggestion.ts).
+ */
+import { findRuns, spansOf } from './candidates';
+import { addMention, aliasesOf, displayName, type Group, joinShortForm, mergeShortForms, type Place } from './groups';
+import { LEGAL_SUFFIXES } from './lexicon';
+import type { LinearModel } from './model';
+import { RANKER_WEIGHTS } from './model-weights';
+import { type FoundNames, findNames, type Name } from './names';
+import { type Candidate, rankCandidates } from './rank';
+import { type CompanySuggestion, SUGGESTIONS_FROM_PAGE } from './suggestion';
+import { type Token, tokenize } from './tokens';
+import { isAllCaps, nameKey } from './variants';
+
+export interface SuggestInput {
+  text: string;
+  title?: string | null;
+  /** The site's own name ("The Test Courier"): never suggested on its own pages. */
+  publisher?: string | null;
+  url?: string | null;
+}
+
+export interface OrganizationSpan {
+  text: string;
+  /** Character offsets into the input text. */
+  start: number;
+  end: number;
+}
+
+export interface SuggestResult {
+  organizations: OrganizationSpan[];
+  suggestions: CompanySuggestion[];
+}
+
+export interface SuggestOptions {
+  limit?: number;
+  /** Another ranker than the shipped one (training). */
+  ranker?: readonly number[];
+}
+
+/** The lead is the first paragraphs after the headline: at least LEAD_MIN characters, at most LEAD_MAX. */
+const LEAD_MIN = 150;
+const LEAD_MAX = 400;
+/** A name is a possible organisation when its organisation score is at least this share of its best. */
+const SECOND_PLACE_SHARE = 0.5;
+
+interface Layout {
+  /** The title, when given apart from the text. */
+  title: string;
+  /** Without a title, a short first line of the text is the headline: it ends here (else 0). */
+  headlineEnd: number;
+  leadEnd: number;
+}
+
+function layoutOf(input: SuggestInput): Layout {
+  const text = input.text;
+  const firstBreak = text.indexOf('\n');
+  const headlineEnd = input.title == null && firstBreak > 0 && firstBreak <= 150 ? firstBreak : 0;
+  const paragraphEnd = text.indexOf('\n', headlineEnd + LEAD_MIN);
+  const leadEnd = Math.min(paragraphEnd < 0 ? text.length : paragraphEnd, headlineEnd + LEAD_MAX);
+  return { title: input.title ?? '', headlineEnd, leadEnd };
+}
+
+function placeOf(layout: Layout, name: Name): Place {
+  return name.start < layout.headlineEnd ? 'headline' : name.start < layout.leadEnd ? 'lead' : 'body';
+}
+
+/**
+ * The organisations of the text that the headline names too. A headline is too short (and
+ * often in Title Case) for the tagger, so its capitalised stretches are looked up instead.
+ */
+function namedIn(headline: string, groups: ReadonlyMap<string, Group>): Set<Group> {
+  const tokens = tokenize(headline);
+  const named = new Set<Group>();
+  for (const run of findRuns(tokens)) {
+    for (const span of spansOf(tokens, run)) {
+      const from = (tokens[span.start] as Token).start;
+      const group = groups.get(nameKey(headline.slice(from, (tokens[span.end - 1] as Token).end)));
+      if (group) named.add(group);
+    }
+  }
+  return named;
+}
+
+/** "International Business Machines (IBM)": the acronym in brackets names the company before it. */
+function bracketedAcronyms(text: string, organisations: readonly Name[]): Map<string, string> {
+  const acronyms = new Map<string, string>();
+  organisations.forEach((n, i) => {
+    const next = organisations[i + 1];
+    if (next && /^\s*\(\s*$/u.test(text.slice(n.end, next.start)) && isAllCaps(next.text)) {
+      acronyms.set(nameKey(next.text), nameKey(n.text));
+    }
+  });
+  return acronyms;
+}
+
+/** Keys the page's own publisher goes by: its name, and its site's name ("reuters" for reuters.com). */
+function publisherKeys(input: SuggestInput): string[] {
+  const keys: string[] = [];
+  if (input.publisher) keys.push(nameKey(input.publisher));
+  if (input.url) {
+    try {
+      const labels = new URL(input.url).hostname.split('.');
+      const site = labels.length >= 2 ? labels[labels.length - 2] : labels[0];
+      if (site && !/^\d+$/u.test(site)) keys.push(site.toLowerCase());
+    } catch {
+      // A text without a page address has no site to leave out.
+    }
+  }
+  return keys.filter((k) => k.length > 0);
+}
+
+/** Groups never worth suggesting: the page's publisher ("BBC" on "BBC News"), a bare legal form, a misread headline. */
+function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
+  if (publisher.some((p) => p === group.key || p.startsWith(`${group.key} `))) return true;
+  if (LEGAL_SUFFIXES.has(group.key)) return true;
+  // A long name seen only in headline capitals is more often a misread headline than a company.
+  return [...group.spellings.keys()].every((s) => isAllCaps(s) && s.split(' ').length >= 3);
+}
+
+/**
+ * Names that are only perhaps organisations, ranked with the sure ones but known as less sure:
+ * places and other names the tagger also read as organisations, then capitalised words it gave
+ * no kind. People are never among them. A perhaps-name that is a short form of a sure one joins it.
+ */
+function lessSureCandidates(found: FoundNames, layout: Layout, sure: readonly Group[], order: number): Candidate[] {
+  const close = (n: Name) => n.orgScore > 0 && n.orgScore >= n.score * SECOND_PLACE_SHARE;
+  const possible = new Map<string, Group>();
+  for (const n of found.names) {
+    if (n.kind !== 'ORG' && n.kind !== 'PER' && close(n)) addMention(possible, n, placeOf(layout, n), order++);
+  }
+  const unclassified = new Map<string, Group>();
+  for (const n of found.unclassified) {
+    if (!possible.has(nameKey(n.text))) addMention(unclassified, n, placeOf(layout, n), order++);
+  }
+  return [
+    ...[...possible.values()].map((group) => ({ group, tier: 'possible' as const })),
+    ...[...unclassified.values()].map((group) => ({ group, tier: 'unclassified' as const })),
+  ].filter((c) => !joinShortForm(sure, c.group));
+}
+
+/** Every organisation the finder would consider suggesting, unranked (training uses this too). */
+export function findCandidates(
+  input: SuggestInput,
+  model: LinearModel,
+): { organisations: Name[]; candidates: Candidate[] } {
+  const layout = layoutOf(input);
+  const found = findNames(input.text, model);
+  const organisations = found.names.filter((n) => n.kind === 'ORG');
+  const groups = new Map<string, Group>();
+  let order = 0;
+  for (const n of organisations) addMention(groups, n, placeOf(layout, n), order++);
+  for (const group of namedIn(layout.title, groups)) group.inHeadline = true;
+  for (const ticker of found.tickers) {
+    const owner = ticker.owner === null ? undefined : found.names[ticker.owner];
+    if (owner) groups.get(nameKey(owner.text))?.extraAliases.add(ticker.symbol);
+  }
+  const publisher = publisherKeys(input);
+  // Before short forms merge, or "BBC" on a BBC page would join "BBC Delhi" and stay.
+  for (const [key, group] of groups) if (isNeverSuggested(group, publisher)) groups.delete(key);
+  const sure = mergeShortForms(groups, bracketedAcronyms(input.text, organisations));
+  const candidates = [
+    ...sure.map((group) => ({ group, tier: 'sure' as const })),
+    ...lessSureCandidates(found, layout, sure, order),
+  ].filter((c) => !isNeverSuggested(c.group, publisher));
+  return { organisations, candidates };
+}
+
+/** Suggestions for one text; `model` is the tagger (`await loadModel()` for the shipped one). */
+export function suggestCompanies(input: SuggestInput, model: LinearModel, options: SuggestOptions = {}): SuggestResult {
+  const { limit = SUGGESTIONS_FROM_PAGE, ranker = RANKER_WEIGHTS } = options;
+  const { organisations, candidates } = findCandidates(input, model);
+  const suggestions = rankCandidates(candidates, ranker)
+    .slice(0, limit)
+    .map(({ candidate: { group }, score }) => {
+      const name = displayName(group);
+      return { name, aliases: aliasesOf(group, name), mentions: group.mentions, score: Number(score.toFixed(3)) };
+    });
+  return {
+    organizations: organisations.map(({ text, start, end }) => ({ text, start, end })),
+    suggestions,
+  };
+}
