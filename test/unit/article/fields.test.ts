@@ -155,3 +155,68 @@ describe('dates that are not the story’s', () => {
     expect(extractStory(pageFrom(body), 'https://news20170309.example/port-strike-ends').publishedTime).toBeNull();
   });
 });
+
+describe('the publisher’s name', () => {
+  const page = (head: string) =>
+    pageFrom(
+      `<html><head>${head}</head><body><h1>Port strike ends</h1><p>${'The strike ended. '.repeat(20)}</p></body></html>`,
+    );
+
+  it('names a publication hosted on a platform, not the platform', () => {
+    const ld = {
+      '@type': 'NewsArticle',
+      headline: 'Port strike ends',
+      publisher: {
+        '@type': 'Organization',
+        name: 'Harbour Engineering',
+        url: 'https://blogs.example/harbour-engineering',
+      },
+    };
+    const story = extractStory(
+      page(
+        `<meta property="og:site_name" content="Blogs"><script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      ),
+      'https://blogs.example/harbour-engineering/port-strike-ends-1a2b',
+    );
+    expect(story.publisher).toBe('Harbour Engineering');
+  });
+
+  it('keeps og:site_name when the publisher is the site’s parent company at its own root (negative control)', () => {
+    const ld = {
+      '@type': 'NewsArticle',
+      headline: 'Port strike ends',
+      publisher: { '@type': 'Organization', name: 'Coastal Media Group', url: 'https://coastal-media.example/' },
+    };
+    const story = extractStory(
+      page(
+        `<meta property="og:site_name" content="The Harbour Post"><script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      ),
+      'https://harbourpost.example/port-strike-ends',
+    );
+    expect(story.publisher).toBe('The Harbour Post');
+  });
+
+  it('drops an address ending when the page also names itself without it, or when the name is just its host', () => {
+    expect(
+      extractStory(
+        page(
+          '<meta property="og:site_name" content="Quayside.fr"><meta name="twitter:app:name:iphone" content="Quayside">',
+        ),
+        'https://www.quayside.fr/port-strike-ends',
+      ).publisher,
+    ).toBe('Quayside');
+    expect(
+      extractStory(page('<meta name="application-name" content="DOCKS.COM">'), 'https://www.docks.com/port-strike-ends')
+        .publisher,
+    ).toBe('DOCKS');
+  });
+
+  it('keeps a brand that is written with its ending everywhere and is not the host (negative control)', () => {
+    expect(
+      extractStory(
+        page('<meta property="og:site_name" content="Zprávy.cz">'),
+        'https://www.example-news.cz/port-strike',
+      ).publisher,
+    ).toBe('Zprávy.cz');
+  });
+});
