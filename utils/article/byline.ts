@@ -152,11 +152,26 @@ function fromMeta(meta: PageMeta): string[] {
 
 const BY_LINE = /^\s*(?:(?:written|posted|reported)\s+)?(?:by|von|par|por|door)\s+\p{Lu}/iu;
 
+/**
+ * An element that is nothing but a link to a site's front page: a menu entry such as a
+ * "Bylines" section named by its class, never an author, whose page has a path of its own.
+ */
+function isLinkToFrontPage(element: Element, text: string): boolean {
+  const link = element.tagName.toUpperCase() === 'A' ? element : element.querySelector('a[href]');
+  const href = link?.getAttribute('href');
+  if (!link || !href || collapseSpace(link.textContent ?? '') !== collapseSpace(text)) return false;
+  try {
+    return new URL(href, 'https://page.invalid/story').pathname.replace(/\/(index\.\w+)?$/u, '') === '';
+  } catch {
+    return false;
+  }
+}
+
 function fromElements(candidates: readonly IndexedElement[], mustStartWithBy = false): string[] {
   for (const { element, outsideStory } of candidates) {
     if (outsideStory) continue;
     const text = element.textContent ?? '';
-    if (text.length > 200 || (mustStartWithBy && !BY_LINE.test(text))) continue;
+    if (text.length > 200 || (mustStartWithBy && !BY_LINE.test(text)) || isLinkToFrontPage(element, text)) continue;
     const names = namesIn(text);
     if (names.length > 0) return names;
   }

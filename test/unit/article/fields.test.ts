@@ -220,3 +220,21 @@ describe('the publisher’s name', () => {
     ).toBe('Zprávy.cz');
   });
 });
+
+describe('bylines that are menu entries', () => {
+  const story = (byline: string) =>
+    extractStory(
+      pageFrom(`<html><head><title>Port strike ends</title></head><body>
+        <ul><li><a href="/">Home</a></li>${byline}</ul>
+        <h1>Port strike ends</h1><p>${'The strike ended. '.repeat(20)}</p></body></html>`),
+      'https://news.example/port-strike-ends',
+    );
+
+  it('ignores a "bylines" menu entry that links to a front page', () => {
+    expect(story('<li id="navBylines"><a href="https://voices.news.example/">Voices</a></li>').byline).toBeNull();
+  });
+
+  it('reads a byline linking to the author’s own page (negative control)', () => {
+    expect(story('<li class="byline"><a href="/author/jane-doe">Jane Doe</a></li>').byline).toBe('Jane Doe');
+  });
+});
