@@ -7,6 +7,7 @@
 import { asNodes, type JsonLdNode, resolveRef, textOf, typesOf } from './jsonld';
 import type { PageMeta } from './meta';
 import type { IndexedElement, PageIndex } from './page-index';
+import type { SiteMatcher } from './site-name';
 import { collapseSpace, comparable, looksLikeUrl } from './text';
 
 const AUTHOR_META = [
@@ -178,22 +179,38 @@ function fromElements(candidates: readonly IndexedElement[], mustStartWithBy = f
   return [];
 }
 
+/** The story's own opening line, when it is a byline: "Posted by Andrew Hayden, Software Engineer". */
+function fromOpeningLine(lead: string | null): string[] {
+  const line = lead?.split('\n', 1)[0] ?? '';
+  return line.length <= 200 && BY_LINE.test(line) ? namesIn(line) : [];
+}
+
 export function findByline(
   index: PageIndex,
   meta: PageMeta,
   article: JsonLdNode | null,
   nodes: readonly JsonLdNode[],
   siteName: string | null,
+  /** Whether a text names this site, and the start of the story's text. */
+  context: { isSite?: SiteMatcher; lead?: string | null } = {},
 ): string | null {
   const ld = fromJsonLd(article, nodes);
-  return (
+  const declared =
     // A person the publisher names is the byline even on a one-person site named after them.
     joinNames(ld.people) ??
     joinNames(fromMicrodata(index)) ??
     joinNames(fromMeta(meta), siteName) ??
     joinNames(fromElements(index.authorLinks)) ??
     joinNames(fromElements(index.bylines), siteName) ??
-    joinNames(fromElements(index.dates, true), siteName) ??
+    joinNames(fromElements(index.dates, true), siteName);
+  // A team blog posts under the site's own account ("Android Developers" on the Android
+  // Developers Blog) and names the writer in the story's first line.
+  if (declared === null || context.isSite?.(declared)) {
+    const opening = joinNames(fromOpeningLine(context.lead ?? null), siteName);
+    if (opening) return opening;
+  }
+  return (
+    declared ??
     joinNames(ld.orgs, siteName) ??
     // No person anywhere: the page credits the publisher itself ("BBC News", "Mac & i").
     joinNames(fromMeta(meta)) ??

@@ -85,7 +85,11 @@ export function siteNameVariants(meta: PageMeta, nodes: readonly JsonLdNode[], h
   const names = declaredNames(meta, nodes)
     .map(comparable)
     .filter((n) => n.length >= 2);
-  const labels = hosts.flatMap(siteLabels).filter((l) => l.length >= 3 && l !== 'fakehost');
+  // "android-developers" in the host is "Android Developers" in a title.
+  const labels = hosts
+    .flatMap(siteLabels)
+    .map(comparable)
+    .filter((l) => l.length >= 3 && l !== 'fakehost');
   return (segment: string) => {
     const key = comparable(segment);
     if (!key) return false;

@@ -238,3 +238,24 @@ describe('bylines that are menu entries', () => {
     expect(story('<li class="byline"><a href="/author/jane-doe">Jane Doe</a></li>').byline).toBe('Jane Doe');
   });
 });
+
+describe('team blogs that post under the site’s own account', () => {
+  const story = (account: string) =>
+    extractStory(
+      pageFrom(`<html><head><title>Smaller app updates | Harbour Tools Blog</title></head><body>
+        <h1>Smaller app updates</h1>
+        <div class="post-body"><p><em>Posted by Ines Barreau, Software Engineer on the Updates team</em></p>
+        <p>${'Our updates are now smaller. '.repeat(20)}</p></div>
+        <span class="post-author">Posted by <a rel="author" href="https://profiles.example/0815">${account}</a></span>
+        </body></html>`),
+      'https://harbour-tools.blogs.example/2016/12/smaller-app-updates.html',
+    );
+
+  it('names the writer from the story’s first line when the author account is the site itself', () => {
+    expect(story('Harbour Tools').byline).toBe('Ines Barreau');
+  });
+
+  it('keeps a person named as the author (negative control)', () => {
+    expect(story('Tom Lee').byline).toBe('Tom Lee');
+  });
+});
