@@ -82,21 +82,29 @@ export function looksLikeListing(document: Document, densestChars: number): stri
 }
 
 /**
- * How many other pages' comment sections the story area links to. A story links to its own
- * comments; a blog's front page or a weekly edition shows each entry's "Comments (5)" link.
+ * How many other stories on the page link to their own comments. A story links to its own
+ * comments; a blog's front page or a weekly edition shows each entry's headline, linked to the
+ * entry, and its "Comments (5)" link. A "most commented" box beside a story lists links without
+ * headlines, so only targets that a heading also links to count.
  */
 function otherStoriesCommented(document: Document): number {
   // "#comments", not "#comment-61899598": a widget of recent comments links to single comments.
   const links = document.querySelectorAll(
     'a[href$="#comments" i], a[href$="#comment" i], a[href$="#respond" i], a[href$="#disqus_thread" i]',
   );
+  if (links.length < OTHER_STORIES_COMMENTS) return 0;
+  const withoutFragment = (link: Element) =>
+    ((link as HTMLAnchorElement).href || link.getAttribute('href') || '').replace(/#.*$/u, '');
+  const headlined = new Set<string>();
+  const headingLinks = document.querySelectorAll('h1 a[href], h2 a[href], h3 a[href], h4 a[href]');
+  for (let i = 0; i < headingLinks.length && i < 400; i++) headlined.add(withoutFragment(headingLinks[i] as Element));
   const own = document.location?.href.replace(/#.*$/u, '') ?? '';
   const targets = new Set<string>();
   const asides = new Map<Element, boolean>();
   for (let i = 0; i < links.length && i < 200; i++) {
-    const link = links[i] as HTMLAnchorElement;
-    const target = (link.href || link.getAttribute('href') || '').replace(/#.*$/u, '');
-    if (!target || target === own || insideAside(link, asides)) continue;
+    const link = links[i] as Element;
+    const target = withoutFragment(link);
+    if (!target || target === own || !headlined.has(target) || insideAside(link, asides)) continue;
     targets.add(target);
   }
   return targets.size;

@@ -56,3 +56,15 @@ describe('hAtom / h-entry blog posts', () => {
     expect(blogEntry(undated)).toBeNull();
   });
 });
+
+describe('a "most commented" box beside a story', () => {
+  it('does not make the story a listing: its links have no headlines of their own (negative control)', () => {
+    const box = ['dues', 'ferry', 'boatyard', 'pier']
+      .map((slug) => `<li><a href="/${slug}#comments">${slug} (12 comments)</a></li>`)
+      .join('');
+    const page = pageFrom(
+      `<body><h1>Harbour dues rise again</h1><p>${'Story text. '.repeat(40)}</p><ul>${box}</ul></body>`,
+    );
+    expect(looksLikeListing(page, 480)).toBeNull();
+  });
+});
