@@ -6,6 +6,9 @@
  * The readability pages' expectations were produced by Readability itself, so on them the
  * fields are agreement, not accuracy. Detection precision and recall use page-types.csv
  * (synthetic fixtures left out) plus every page of non-articles/ as a non-article.
+ * Each page is served at its real address, as a browser would show it to the content script:
+ * the one non-articles/labels.csv gives, else the one the page declares (`link[rel=canonical]`,
+ * then `og:url`), else Readability's test address or a neutral one (corpora.ts).
  * Set NEWS_TRACKER_EVAL_VERBOSE=1 to list every disagreement.
  */
 import { performance } from 'node:perf_hooks';

@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readHtmlFile } from '../lib/html-file';
 
 export interface ExpectedMetadata {
   title?: string | null;
@@ -26,6 +27,40 @@ export interface CorpusPage {
 
 /** Readability's test harness serves every page from this address. */
 export const READABILITY_PAGE_URL = 'http://fakehost/test/page.html';
+
+const LINK_TAG = /<link\b[^>]*>/giu;
+const META_TAG = /<meta\b[^>]*>/giu;
+
+function attribute(tag: string, name: string): string | null {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'iu').exec(tag);
+  const value = m?.[1] ?? m?.[2] ?? m?.[3];
+  return value ? value.replace(/&amp;/gu, '&').trim() : null;
+}
+
+/**
+ * The address a page declares for itself (`link[rel=canonical]`, then `og:url`), resolved, or
+ * null. A browser shows the content script the page's real address, not the test server's, so
+ * the evaluation serves each saved page at the address it declares.
+ */
+export function declaredAddress(html: string, base: string = READABILITY_PAGE_URL): string | null {
+  const head = html.slice(0, 200_000);
+  const canonical = [...head.matchAll(LINK_TAG)]
+    .map((m) => m[0])
+    .find((tag) => /(^|\s)canonical(\s|$)/iu.test(attribute(tag, 'rel') ?? ''));
+  const ogUrl = [...head.matchAll(META_TAG)]
+    .map((m) => m[0])
+    .find((tag) => (attribute(tag, 'property') ?? attribute(tag, 'name'))?.toLowerCase() === 'og:url');
+  for (const raw of [canonical && attribute(canonical, 'href'), ogUrl && attribute(ogUrl, 'content')]) {
+    if (!raw) continue;
+    try {
+      const resolved = new URL(raw, base);
+      if (/^https?:$/u.test(resolved.protocol) && resolved.hostname !== 'fakehost') return resolved.href;
+    } catch {
+      // A broken address: try the next, or keep the default.
+    }
+  }
+  return null;
+}
 
 /** Splits one CSV line, honouring double-quoted fields. */
 export function csvFields(line: string): string[] {
@@ -73,7 +108,7 @@ export function readabilityPages(corporaDir: string): CorpusPage[] {
       return {
         id: name,
         file: path.join(dir, name, 'source.html'),
-        url: READABILITY_PAGE_URL,
+        url: declaredAddress(readHtmlFile(path.join(dir, name, 'source.html'))) ?? READABILITY_PAGE_URL,
         isArticle: label?.label === 'synthetic' ? null : label?.label === 'article',
         kind: label?.type ?? 'unknown',
         expected: existsSync(expectedFile)
@@ -88,8 +123,11 @@ export function nonArticlePages(corporaDir: string): CorpusPage[] {
   return csvRows(path.join(dir, 'labels.csv')).map((row) => ({
     id: path.basename(row.file ?? ''),
     file: path.join(dir, row.file ?? ''),
-    // Pages saved without their address are served from a neutral one.
-    url: row.url?.startsWith('http') ? row.url : `http://example.invalid/${path.basename(row.file ?? '')}`,
+    // Pages saved without their address are served at the one they declare, or a neutral one.
+    url: row.url?.startsWith('http')
+      ? row.url
+      : (declaredAddress(readHtmlFile(path.join(dir, row.file ?? '')), 'http://example.invalid/') ??
+        `http://example.invalid/${path.basename(row.file ?? '')}`),
     isArticle: false,
     kind: row.type ?? 'unknown',
     expected: null,

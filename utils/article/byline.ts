@@ -7,11 +7,13 @@
 import { asNodes, type JsonLdNode, resolveRef, textOf, typesOf } from './jsonld';
 import type { PageMeta } from './meta';
 import type { IndexedElement, PageIndex } from './page-index';
+import type { SiteMatcher } from './site-name';
 import { collapseSpace, comparable, looksLikeUrl } from './text';
 
 const AUTHOR_META = [
   'author',
   'article:author',
+  'og:article:author',
   'parsely-author',
   'sailthru.author',
   'dc.creator',
@@ -31,6 +33,11 @@ const ROLE =
 /** ", Business reporters", ", Senior Tech Correspondent" after the names. */
 const ROLE_AFTER_COMMA =
   /,\s*(?:[\p{L}-]+\s+){0,2}(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|producer)s?\b.*$/iu;
+/** A second credit ends the authors: "Written by A Edited by B", "By A Photos by B". */
+const OTHER_CREDIT =
+  /\s(?:edited|photos?|photographs?|illustrations?|illustrated|graphics|video|translated|reviewed|fact[- ]checked|additional reporting)\s+by\b.*$/iu;
+/** A user name ("CC7567", "jdoe_99"), not a person's name. */
+const HANDLE = /^[\p{L}_.]*\p{L}[_.]?\d{2,}$/u;
 const CUT_AT =
   /\s(?:[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast\s+[Uu]pdated|on|am|le|el|il|um|at)\s.*$|\s*[|•·–—]\s.*$|\s+-\s.*$|\d.*$|\s*\b(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)[a-z]*\.?\s+\d.*$/u;
 const JOINER = /\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bog\b|\boch\b|、|和)\s*/iu;
@@ -49,9 +56,11 @@ export function namesIn(raw: string): string[] {
     .replace(/\(\s*\)|\[\s*\]/gu, ' ')
     .replace(/@\w+/gu, ' ');
   text = collapseSpace(text).replace(LEADING_BY, '').replace(LEADING_LOWER_BY, '');
-  text = text.replace(ROLE_AFTER_COMMA, '').replace(CUT_AT, '').replace(WEEKDAY, '').replace(ROLE, '');
+  if (HANDLE.test(text)) return [];
+  text = text.replace(OTHER_CREDIT, '').replace(ROLE_AFTER_COMMA, '').replace(CUT_AT, '').replace(WEEKDAY, '');
+  text = text.replace(ROLE, '');
   const names: string[] = [];
-  for (const part of text.split(JOINER)) {
+  for (const part of splitNames(text)) {
     // "Daniel Kahn Gillmor, Senior Staff Technologist, ACLU ...": the title ends the names.
     if (part.split(/\s+/u).some((w) => TITLE_WORD.test(w.replace(/[.,]/gu, '')))) break;
     // A user name such as "CC7567" is not a byline.
@@ -65,6 +74,18 @@ export function namesIn(raw: string): string[] {
     names.push(name);
   }
   return names;
+}
+
+/**
+ * Splits "A, B and C" into names. An ampersand joins two names only when both sides are
+ * names: "Mac & i" and "AT&T" are one name each.
+ */
+function splitNames(text: string): string[] {
+  const parts = text.split(JOINER);
+  if (parts.length > 1 && /&/u.test(text) && parts.some((p) => p.replace(/[^\p{L}]/gu, '').length < 2)) {
+    return text.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|、|和)\s*/iu);
+  }
+  return parts;
 }
 
 /** `siteName`, when given, is dropped: a meta author naming the site is not a byline. */
@@ -132,15 +153,36 @@ function fromMeta(meta: PageMeta): string[] {
 
 const BY_LINE = /^\s*(?:(?:written|posted|reported)\s+)?(?:by|von|par|por|door)\s+\p{Lu}/iu;
 
+/**
+ * An element that is nothing but a link to a site's front page: a menu entry such as a
+ * "Bylines" section named by its class, never an author, whose page has a path of its own.
+ */
+function isLinkToFrontPage(element: Element, text: string): boolean {
+  const link = element.tagName.toUpperCase() === 'A' ? element : element.querySelector('a[href]');
+  const href = link?.getAttribute('href');
+  if (!link || !href || collapseSpace(link.textContent ?? '') !== collapseSpace(text)) return false;
+  try {
+    return new URL(href, 'https://page.invalid/story').pathname.replace(/\/(index\.\w+)?$/u, '') === '';
+  } catch {
+    return false;
+  }
+}
+
 function fromElements(candidates: readonly IndexedElement[], mustStartWithBy = false): string[] {
   for (const { element, outsideStory } of candidates) {
     if (outsideStory) continue;
     const text = element.textContent ?? '';
-    if (text.length > 200 || (mustStartWithBy && !BY_LINE.test(text))) continue;
+    if (text.length > 200 || (mustStartWithBy && !BY_LINE.test(text)) || isLinkToFrontPage(element, text)) continue;
     const names = namesIn(text);
     if (names.length > 0) return names;
   }
   return [];
+}
+
+/** The story's own opening line, when it is a byline: "Posted by Andrew Hayden, Software Engineer". */
+function fromOpeningLine(lead: string | null): string[] {
+  const line = lead?.split('\n', 1)[0] ?? '';
+  return line.length <= 200 && BY_LINE.test(line) ? namesIn(line) : [];
 }
 
 export function findByline(
@@ -149,16 +191,29 @@ export function findByline(
   article: JsonLdNode | null,
   nodes: readonly JsonLdNode[],
   siteName: string | null,
+  /** Whether a text names this site, and the start of the story's text. */
+  context: { isSite?: SiteMatcher; lead?: string | null } = {},
 ): string | null {
   const ld = fromJsonLd(article, nodes);
-  return (
+  const declared =
     // A person the publisher names is the byline even on a one-person site named after them.
     joinNames(ld.people) ??
     joinNames(fromMicrodata(index)) ??
     joinNames(fromMeta(meta), siteName) ??
     joinNames(fromElements(index.authorLinks)) ??
     joinNames(fromElements(index.bylines), siteName) ??
-    joinNames(fromElements(index.dates, true), siteName) ??
-    joinNames(ld.orgs, siteName)
+    joinNames(fromElements(index.dates, true), siteName);
+  // A team blog posts under the site's own account ("Android Developers" on the Android
+  // Developers Blog) and names the writer in the story's first line.
+  if (declared === null || context.isSite?.(declared)) {
+    const opening = joinNames(fromOpeningLine(context.lead ?? null), siteName);
+    if (opening) return opening;
+  }
+  return (
+    declared ??
+    joinNames(ld.orgs, siteName) ??
+    // No person anywhere: the page credits the publisher itself ("BBC News", "Mac & i").
+    joinNames(fromMeta(meta)) ??
+    joinNames(ld.orgs)
   );
 }

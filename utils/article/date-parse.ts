@@ -85,7 +85,10 @@ const DAY_MONTH_YEAR = new RegExp(
   `(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(\\d{4})`,
   'iu',
 );
-const MONTH_DAY_YEAR = new RegExp(`${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`, 'iu');
+/** Blog themes split the parts into boxes, which read "Dec 28 Sat 2013" as text. */
+const WEEKDAY_BETWEEN =
+  '(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\\.?,?\\s+)?';
+const MONTH_DAY_YEAR = new RegExp(`${MONTH_WORD}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${WEEKDAY_BETWEEN}(\\d{4})`, 'iu');
 /** JavaScript's Date#toString and Unix `date`: "Fri Mar 13 21:30:09 EST 2015". */
 const UNIX_STYLE = new RegExp(
   `${MONTH_WORD}\\s+(\\d{1,2})\\s+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s+([a-z]{2,4}\\s+)?(\\d{4})`,

@@ -145,8 +145,19 @@ function fromDateline(lead: string | null, options: DateParseOptions): string | 
   return m?.[1] ? parseDate(m[1], options) : null;
 }
 
+/** "/2017/03/09/", "/2017-03-09-", or a run of exactly eight digits such as "?a=20170309-350978". */
+const URL_DATE = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)/u;
+const URL_COMPACT_DATE = /(?:^|[^\d])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[^\d]|$)/u;
+
 function fromUrl(url: string): string | null {
-  const m = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/-]|$)/u.exec(url);
+  let address: string;
+  try {
+    const parsed = new URL(url);
+    address = parsed.pathname + parsed.search;
+  } catch {
+    return null;
+  }
+  const m = URL_DATE.exec(address) ?? URL_COMPACT_DATE.exec(address);
   if (!m) return null;
   return parseDate(`${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`);
 }

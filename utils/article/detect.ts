@@ -3,20 +3,22 @@
  * subtracting points with a reason:
  *
  *   address shape ─ og:type, article:* and generator meta ─ JSON-LD types (blocks parsed only
- *   when their text names a relevant type) ─ microdata itemtype ─ <article> elements
+ *   when their text names a relevant type) ─ microdata itemtype, h-entry blog posts
  *     │ clearly not an article (home page, search, shop, forum, docs, listing) → stop here
+ *     │ the page's shape (page-shape.ts): a listing of stories, or a chapter of fiction
  *     │ declared an article and no sign of a listing → article
- *     └ otherwise: prose density (is there a body of running text?) and a date or byline
+ *     └ otherwise: running text (prose.ts) and a publication date
  *
- * Home pages, section fronts, tag pages, search results, product pages, forums and docs are not
- * articles even when they carry og:type=article by mistake or list many headlines.
+ * Home pages, section fronts, tag pages, search results, product pages, forums, docs, photo
+ * galleries, about pages and fiction chapters are not articles even when they carry
+ * og:type=article by mistake or list many headlines.
  */
 import { declaredCanonical } from './canonical';
-import { parseDate } from './date-parse';
 import { findDates } from './dates';
 import { findArticleNode, isArticleType, type JsonLdNode, readJsonLd, typesOf } from './jsonld';
 import { type PageMeta, readMeta } from './meta';
 import { indexPage } from './page-index';
+import { blogEntry, chapterNavigation, looksLikeListing, manyDates, runningText } from './page-shape';
 import { findProse } from './prose';
 import { classifyUrl, type UrlKind } from './url-shape';
 
@@ -47,20 +49,26 @@ const URL_POINTS: Record<UrlKind, number> = {
   forum: -3,
   product: -3,
   video: -2,
+  gallery: -2.5,
+  fiction: -3,
+  about: -3,
   docs: -2.5,
   listing: -2.5,
   'article-like': 1,
   unknown: 0,
 };
 
+const URL_LABELS: Partial<Record<UrlKind, string>> = {
+  'article-like': 'a story',
+  fiction: 'a fiction or book chapter',
+  about: 'an about, contact or legal page',
+  gallery: 'a photo gallery',
+};
+
 /** At or above: an article. */
 const ARTICLE_SCORE = 2.5;
 /** At or below, before looking at the body: clearly not an article. */
 const CLEARLY_NOT = -2;
-/** A story page shows its own date and perhaps an update; a listing shows one per entry. */
-const MANY_DATES = 4;
-/** Running text of at least this many characters, in sibling paragraphs, reads as a story. */
-const PROSE_CHARS = 600;
 /** Declared article markup worth at least this much skips the prose check. */
 const DECLARED = 2;
 
@@ -91,7 +99,7 @@ function addressEvidence(evidence: Evidence, document: Document, meta: PageMeta,
     }
   }
   if (URL_POINTS[kind] !== 0)
-    evidence.add(URL_POINTS[kind], `address looks like ${kind === 'article-like' ? 'a story' : `a ${kind} page`}`);
+    evidence.add(URL_POINTS[kind], `address looks like ${URL_LABELS[kind] ?? `a ${kind} page`}`);
 }
 
 function metaEvidence(evidence: Evidence, meta: PageMeta): void {
@@ -139,42 +147,16 @@ function markupEvidence(evidence: Evidence, document: Document): void {
   else if (items > 0) {
     evidence.add(2, 'microdata article');
     evidence.declared = Math.max(evidence.declared, 2);
+  } else {
+    const entry = blogEntry(document);
+    if (entry) evidence.add(1, entry);
   }
-}
-
-/** Many short <article> boxes or many linked headlines: a section front, tag page or home page. */
-function looksLikeListing(document: Document, densestChars: number): string | null {
-  const boxes = document.getElementsByTagName('article');
-  if (boxes.length >= 5) {
-    let long = 0;
-    for (let i = 0; i < boxes.length && i < 60; i++) {
-      if ((boxes[i]?.textContent ?? '').length >= 1500) long += 1;
-    }
-    if (long <= 1 && densestChars < 1500) return `${boxes.length} short <article> boxes`;
-  }
-  const headlineLinks = document.querySelectorAll('h2 a[href], h3 a[href], h4 a[href]').length;
-  if (headlineLinks >= 12 && densestChars < 1200) return `${headlineLinks} linked headlines and little prose`;
-  return null;
 }
 
 function publicationDate(document: Document, meta: PageMeta, url: string, lead: Element | null): string | null {
   const nodes = readJsonLd(document, { onlyIf: /datePublished/u });
   const firstWords = lead ? (lead.textContent ?? '').trim().slice(0, 80) : null;
   return findDates(indexPage(document), meta, findArticleNode(nodes), url, {}, firstWords).publishedTime;
-}
-
-/** Distinct dates shown in the page's main column: a blog index or weekly edition shows many. */
-function distinctDates(document: Document): number {
-  const index = indexPage(document);
-  const seen = new Set<string>();
-  for (const { element, outsideStory } of [...index.times, ...index.dates]) {
-    if (outsideStory) continue;
-    const raw = element.getAttribute('datetime') ?? element.textContent ?? '';
-    if (raw.length > 80) continue;
-    const iso = parseDate(raw);
-    if (iso) seen.add(iso.slice(0, 10));
-  }
-  return seen.size;
 }
 
 export function detectArticle(document: Document, url: string): ArticleVerdict {
@@ -190,16 +172,20 @@ export function detectArticle(document: Document, url: string): ArticleVerdict {
   const prose = findProse(document);
   const listing = looksLikeListing(document, prose.densest.chars);
   if (listing) evidence.add(-3, listing);
+  // Fiction chapters declare themselves articles as often as news does.
+  const chapter = chapterNavigation(document);
+  if (chapter) evidence.add(-3, chapter);
   if (evidence.declared >= DECLARED && !listing) {
     // Declared by the publisher: an article unless something above spoke against it.
     return evidence.verdict(evidence.score >= DECLARED);
   }
-  if (prose.densest.paragraphs >= 3 && prose.chars >= PROSE_CHARS) evidence.add(2, 'a body of running text');
+  const text = runningText(document, prose);
+  if (text) evidence.add(2, text);
   else if (prose.chars < 400) evidence.add(-2, 'little running text');
   // News says when it was published; about pages, terms, docs, fiction and READMEs rarely do.
   if (publicationDate(document, meta, url, prose.firstParagraph)) evidence.add(1, 'a publication date');
   else evidence.add(-1.5, 'no publication date');
-  const dates = distinctDates(document);
-  if (dates >= MANY_DATES) evidence.add(-2, `${dates} different dates (a listing)`);
+  const dates = manyDates(document);
+  if (dates) evidence.add(-2, dates);
   return evidence.verdict(evidence.score >= ARTICLE_SCORE);
 }

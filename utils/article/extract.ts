@@ -48,8 +48,9 @@ export function extractStory(document: Document, url: string): ExtractedStory {
   const nodes = readJsonLd(document);
   const article = findArticleNode(nodes);
   const canonicalUrl = findCanonicalUrl(document, meta, url);
-  const declaredPublisher = findSiteName(meta, nodes);
-  const isSite = siteNameVariants(meta, nodes, [hostnameOf(url), hostnameOf(canonicalUrl)]);
+  const hosts = [hostnameOf(url), hostnameOf(canonicalUrl)];
+  const declaredPublisher = findSiteName(meta, nodes, hosts);
+  const isSite = siteNameVariants(meta, nodes, hosts);
   // No declared name: the title's "- Reuters" names the site when it matches the address.
   const publisher = declaredPublisher ?? siteNameInTitle(meta.first('og:title') ?? document.title ?? '', isSite);
   const lang = findLang(document, meta, article);
@@ -67,7 +68,7 @@ export function extractStory(document: Document, url: string): ExtractedStory {
     title: findHeadline(document, index, meta, article, isSite),
     canonicalUrl,
     publisher,
-    byline: findByline(index, meta, article, nodes, publisher),
+    byline: findByline(index, meta, article, nodes, publisher, { isSite, lead: text.slice(0, 300) }),
     publishedTime: dates.publishedTime,
     modifiedTime: dates.modifiedTime,
     lang,

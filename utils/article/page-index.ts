@@ -31,6 +31,11 @@ export interface PageIndex {
 const OUTSIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
 const BYLINE_NAME = /byline|author(?!ity)/iu;
 const DATE_NAME = /date|time|publish|posted|byline|meta/iu;
+/**
+ * Dates that belong to something else than the page: hCard and hCalendar dates in an infobox
+ * (a founding day, an event's start) and the day a cited source was retrieved.
+ */
+const OTHER_DATE_NAME = /(^|\s)(bday|dtstart|dtend|dt-start|dt-end|dt-bday)(\s|$)|access-?date/iu;
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD']);
 const MAX_PER_LIST = 80;
 /** A story's headline, byline and dates come long before this many elements; a 200,000-element page stops here. */
@@ -82,7 +87,7 @@ export function indexPage(document: Document): PageIndex {
       if (tag === 'A' && /(^|\s)author(\s|$)/iu.test(el.getAttribute('rel') ?? '')) push(index.authorLinks, entry);
       if (name.length > 1) {
         if (BYLINE_NAME.test(name)) push(index.bylines, entry);
-        if (DATE_NAME.test(name)) push(index.dates, entry);
+        if (DATE_NAME.test(name) && !OTHER_DATE_NAME.test(name)) push(index.dates, entry);
       }
     }
     if (tag === 'H1') push(index.headings, { element: el, outsideStory });

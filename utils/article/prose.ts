@@ -37,8 +37,8 @@ export interface Prose {
 const ASIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
 const ASIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
-/** Inside navigation, an aside, a footer, a form or comments (answers cached per ancestor). */
-function insideAside(p: Element, cache: Map<Element, boolean>): boolean {
+/** Inside navigation, an aside, a footer or comments (answers cached per ancestor). */
+export function insideAside(p: Element, cache: Map<Element, boolean>): boolean {
   const body = p.ownerDocument.body;
   for (let el = p.parentElement; el && el !== body; el = el.parentElement) {
     let aside = cache.get(el);

@@ -1,8 +1,8 @@
 /**
  * What a page's address says about it, before looking at the page: home pages, search
- * results, tag and section listings, docs, shops, forums, video and login pages have
- * recognisable paths in most site conventions, and so do articles (a date, a long slug or a
- * numeric story id).
+ * results, tag and section listings, docs, shops, forums, video and photo-gallery pages,
+ * fiction chapters, "about us" and legal pages and login pages have recognisable paths in
+ * most site conventions, and so do articles (a date, a long slug or a numeric story id).
  */
 
 export type UrlKind =
@@ -13,6 +13,9 @@ export type UrlKind =
   | 'product'
   | 'forum'
   | 'video'
+  | 'gallery'
+  | 'fiction'
+  | 'about'
   | 'login'
   | 'article-like'
   | 'unknown';
@@ -28,6 +31,22 @@ const PRODUCT_HOST = /^(shop|store|buy)\./u;
 const FORUM_SEGMENT = /^(forums?|threads?|t|discussion|discussions|questions|comments)$/u;
 const FORUM_FILE = /^(showthread|viewtopic|viewthread|showtopic)\.php$/u;
 const VIDEO_SEGMENT = /^(video|videos|watch|player|mediathek)$/u;
+/** Whole segments naming a photo gallery, and slug words that only a gallery's address uses. */
+const GALLERY_SEGMENT =
+  /^(gallery|galleries|slideshows?|photos|pictures|fotos|bilder|fotostrecken?|bildergalerie|diaporamas?|fotogalerie)$/u;
+const GALLERY_SLUG_WORD = /(^|[-_])(slideshow|photo-?gallery|fotostrecke|bildergalerie|diaporama)([-_.]|$)/u;
+/** Book and web-fiction chapters: "/chapter/12", "/works/1/chapters/2", "/kapitel-3". */
+const CHAPTER_SEGMENT = /^(chapters?|chapitres?|kapitel|cap[ií]tulos?|capitoli?)([-_]\d+)?$/u;
+/** About the publisher rather than news: about, contact, imprint, team, privacy and terms pages. */
+const ABOUT_SEGMENT =
+  /^(about|about-?us|who-?we-?are|our-?(story|team|mission)|team|mission|contact|contact-?us|impressum|imprint|ueber-?uns|uber-?uns|a-?propos|qui-?sommes-?nous|quienes-?somos|chi-?siamo|privacy|privacy-?policy|datenschutz|terms|terms-?of-?(use|service)|tos|legal|cookies?|cookie-?policy|careers|jobs)$/u;
+/**
+ * A path made of nothing but section names ("/news/", "/business/markets/") is that section's
+ * front page. Place names are left out: "/news/england" is a section on one site and a story
+ * slug on another.
+ */
+const SECTION_WORD =
+  /^(news|latest|business|markets?|economy|finance|money|companies|politics|world|national|local|sports?|tech|technology|science|health|entertainment|culture|arts|opinion|opinions|lifestyle|life|travel|style|food|media|education|environment|climate|weather|nachrichten|wirtschaft|politik|kultur|sport|finanzen|actualites|actualite|economie|politique|monde|noticias|economia|politica|mundo|deportes|notizie|esteri)$/u;
 const DOCS_HOST = /^(docs|doc|developer|developers|wiki|man|manpages)\.|wiki/u;
 const LOGIN_SEGMENT = /^(login|log-in|signin|sign-in|signup|sign-up|register|account|auth)$/u;
 const INDEX_FILE = /^(index|default|home|start)\.(html?|php|aspx?|jsp)$/u;
@@ -81,8 +100,12 @@ export function classifyUrl(url: string): UrlKind {
   if (segments.some((s) => FORUM_SEGMENT.test(s) || FORUM_FILE.test(s))) return 'forum';
   if (PRODUCT_HOST.test(parsed.hostname) || segments.some((s) => PRODUCT_SEGMENT.test(s))) return 'product';
   if (segments.some((s) => VIDEO_SEGMENT.test(s))) return 'video';
+  if (segments.some((s) => GALLERY_SEGMENT.test(s)) || GALLERY_SLUG_WORD.test(last)) return 'gallery';
+  if (segments.some((s) => CHAPTER_SEGMENT.test(s))) return 'fiction';
+  if (segments.length <= 2 && ABOUT_SEGMENT.test(last.replace(/\.(html?|php|aspx?)$/u, ''))) return 'about';
   if (DOCS_HOST.test(parsed.hostname) || segments.some((s) => DOCS_SEGMENT.test(s))) return 'docs';
   if (hasArticlePath(parsed.pathname)) return 'article-like';
   if (segments.some((s) => LISTING_SEGMENT.test(s))) return 'listing';
+  if (!hasQuery && segments.every((s) => SECTION_WORD.test(s) || LANGUAGE_ONLY.test(s))) return 'listing';
   return 'unknown';
 }

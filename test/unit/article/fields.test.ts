@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { namesIn } from '@/utils/article/byline';
 import { normaliseUrl } from '@/utils/article/canonical';
 import { parseDate } from '@/utils/article/date-parse';
+import { extractStory } from '@/utils/article/extract';
 import { stripSiteName } from '@/utils/article/headline';
+import { pageFrom } from './load';
 
 describe('parseDate', () => {
   it.each([
@@ -46,6 +48,11 @@ describe('namesIn', () => {
     ['Marine Le Pen', ['Marine Le Pen']],
     ['jane@example.com', []],
     ['Follow', []],
+    ['Written by Ana Ruiz Edited by Tom Lee', ['Ana Ruiz']],
+    ['By Ana Ruiz Photos by Tom Lee', ['Ana Ruiz']],
+    ['CC7567', []],
+    ['Mac & i', ['Mac & i']],
+    ['Jane Doe & John Roe', ['Jane Doe', 'John Roe']],
   ])('%j gives %j', (raw, names) => {
     expect(namesIn(raw)).toEqual(names);
   });
@@ -65,6 +72,9 @@ describe('stripSiteName', () => {
       'Xbox One X review - A console that keeps up with gaming PCs',
     ],
     ['Brexit talks stall | Politics | The Guardian', 'Brexit talks stall'],
+    ['Oil rises again @ Energy Notes :: Reuters ::', 'Oil rises again @ Energy Notes'],
+    // The site's name is never most of the title: what is left would be a fragment.
+    ['Reuters - Q3', 'Reuters - Q3'],
   ])('%j → %j', (title, expected) => {
     expect(stripSiteName(title, isSite)).toBe(expected);
   });
@@ -92,5 +102,160 @@ describe('normaliseUrl', () => {
     expect(normaliseUrl('/a?id=3&utm_source=x&fbclid=1&gclid=2&page=2#top', 'https://site.example/b')).toBe(
       'https://site.example/a?id=3&page=2',
     );
+  });
+});
+
+describe('the headline a reader sees', () => {
+  it('prefers the visible heading when the document title is that heading plus an author', () => {
+    const story = extractStory(
+      pageFrom(`<html><head><title>Why the harbour dues keep rising - Jane Doe</title>
+        <meta property="og:title" content="Harbour dues: what changed"></head>
+        <body><h1>Why the harbour dues keep rising</h1><p>${'Text of the post. '.repeat(20)}</p></body></html>`),
+      'https://blog.example/harbour-dues',
+    );
+    expect(story.title).toBe('Why the harbour dues keep rising');
+  });
+
+  it('does not take a heading that no title on the page agrees with (negative control)', () => {
+    const story = extractStory(
+      pageFrom(`<html><head><title>Why the harbour dues keep rising - Jane Doe</title></head>
+        <body><h1>Latest posts</h1><p>${'Text of the post. '.repeat(20)}</p></body></html>`),
+      'https://blog.example/harbour-dues',
+    );
+    expect(story.title).not.toBe('Latest posts');
+  });
+});
+
+describe('dates that are not the story’s', () => {
+  const encyclopediaPage = (referenceClass: string) =>
+    pageFrom(`<html><head><title>Ada Quill</title></head><body><h1>Ada Quill</h1>
+      <p>${'Ada Quill is a shipbuilder. '.repeat(20)}</p><p>${'She founded a yard. '.repeat(20)}</p>
+      <p>${'The yard still builds ferries. '.repeat(20)}</p>
+      <table class="infobox vcard"><tr><td><span class="bday">1961-04-02</span></td></tr></table>
+      <ol class="references"><li>Harbour Gazette. <span class="${referenceClass}">Retrieved 2019-03-05</span></li></ol>
+      </body></html>`);
+
+  it('ignores a birthday in an hCard infobox and a citation’s access date', () => {
+    expect(
+      extractStory(encyclopediaPage('reference-accessdate'), 'https://encyclopedia.example/ada-quill').publishedTime,
+    ).toBeNull();
+  });
+
+  it('still reads a date marked as the page’s own (negative control)', () => {
+    expect(extractStory(encyclopediaPage('post-date'), 'https://encyclopedia.example/ada-quill').publishedTime).toBe(
+      '2019-03-05T00:00:00.000Z',
+    );
+  });
+
+  it('reads a compact date from the address, but not from the host name', () => {
+    const body = `<body><h1>Port strike ends</h1><p>${'The strike ended. '.repeat(20)}</p></body>`;
+    expect(extractStory(pageFrom(body), 'https://news.example/view.php?a=20170309-350978').publishedTime).toBe(
+      '2017-03-09T00:00:00.000Z',
+    );
+    expect(extractStory(pageFrom(body), 'https://news20170309.example/port-strike-ends').publishedTime).toBeNull();
+  });
+});
+
+describe('the publisher’s name', () => {
+  const page = (head: string) =>
+    pageFrom(
+      `<html><head>${head}</head><body><h1>Port strike ends</h1><p>${'The strike ended. '.repeat(20)}</p></body></html>`,
+    );
+
+  it('names a publication hosted on a platform, not the platform', () => {
+    const ld = {
+      '@type': 'NewsArticle',
+      headline: 'Port strike ends',
+      publisher: {
+        '@type': 'Organization',
+        name: 'Harbour Engineering',
+        url: 'https://blogs.example/harbour-engineering',
+      },
+    };
+    const story = extractStory(
+      page(
+        `<meta property="og:site_name" content="Blogs"><script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      ),
+      'https://blogs.example/harbour-engineering/port-strike-ends-1a2b',
+    );
+    expect(story.publisher).toBe('Harbour Engineering');
+  });
+
+  it('keeps og:site_name when the publisher is the site’s parent company at its own root (negative control)', () => {
+    const ld = {
+      '@type': 'NewsArticle',
+      headline: 'Port strike ends',
+      publisher: { '@type': 'Organization', name: 'Coastal Media Group', url: 'https://coastal-media.example/' },
+    };
+    const story = extractStory(
+      page(
+        `<meta property="og:site_name" content="The Harbour Post"><script type="application/ld+json">${JSON.stringify(ld)}</script>`,
+      ),
+      'https://harbourpost.example/port-strike-ends',
+    );
+    expect(story.publisher).toBe('The Harbour Post');
+  });
+
+  it('drops an address ending when the page also names itself without it, or when the name is just its host', () => {
+    expect(
+      extractStory(
+        page(
+          '<meta property="og:site_name" content="Quayside.fr"><meta name="twitter:app:name:iphone" content="Quayside">',
+        ),
+        'https://www.quayside.fr/port-strike-ends',
+      ).publisher,
+    ).toBe('Quayside');
+    expect(
+      extractStory(page('<meta name="application-name" content="DOCKS.COM">'), 'https://www.docks.com/port-strike-ends')
+        .publisher,
+    ).toBe('DOCKS');
+  });
+
+  it('keeps a brand that is written with its ending everywhere and is not the host (negative control)', () => {
+    expect(
+      extractStory(
+        page('<meta property="og:site_name" content="Zprávy.cz">'),
+        'https://www.example-news.cz/port-strike',
+      ).publisher,
+    ).toBe('Zprávy.cz');
+  });
+});
+
+describe('bylines that are menu entries', () => {
+  const story = (byline: string) =>
+    extractStory(
+      pageFrom(`<html><head><title>Port strike ends</title></head><body>
+        <ul><li><a href="/">Home</a></li>${byline}</ul>
+        <h1>Port strike ends</h1><p>${'The strike ended. '.repeat(20)}</p></body></html>`),
+      'https://news.example/port-strike-ends',
+    );
+
+  it('ignores a "bylines" menu entry that links to a front page', () => {
+    expect(story('<li id="navBylines"><a href="https://voices.news.example/">Voices</a></li>').byline).toBeNull();
+  });
+
+  it('reads a byline linking to the author’s own page (negative control)', () => {
+    expect(story('<li class="byline"><a href="/author/jane-doe">Jane Doe</a></li>').byline).toBe('Jane Doe');
+  });
+});
+
+describe('team blogs that post under the site’s own account', () => {
+  const story = (account: string) =>
+    extractStory(
+      pageFrom(`<html><head><title>Smaller app updates | Harbour Tools Blog</title></head><body>
+        <h1>Smaller app updates</h1>
+        <div class="post-body"><p><em>Posted by Ines Barreau, Software Engineer on the Updates team</em></p>
+        <p>${'Our updates are now smaller. '.repeat(20)}</p></div>
+        <span class="post-author">Posted by <a rel="author" href="https://profiles.example/0815">${account}</a></span>
+        </body></html>`),
+      'https://harbour-tools.blogs.example/2016/12/smaller-app-updates.html',
+    );
+
+  it('names the writer from the story’s first line when the author account is the site itself', () => {
+    expect(story('Harbour Tools').byline).toBe('Ines Barreau');
+  });
+
+  it('keeps a person named as the author (negative control)', () => {
+    expect(story('Tom Lee').byline).toBe('Tom Lee');
   });
 });

@@ -24,6 +24,18 @@ describe('classifyUrl', () => {
     ['https://www.reuters.com/business/energy/oil-prices-rise-on-supply-worries-2024-05-12/', 'article-like'],
     ['https://web.archive.org/web/20160401095740/http://www.welpenkaufen24.de/', 'home'],
     ['not a url', 'unknown'],
+    ['https://news.example/business/markets/', 'listing'],
+    ['https://news.example/de/wirtschaft', 'listing'],
+    ['https://news.example/business/markets/oil-prices-rise', 'unknown'],
+    ['https://news.example/slideshow/harbour-storm-in-pictures-12', 'gallery'],
+    ['https://news.example/photos/harbour-storm', 'gallery'],
+    ['https://news.example/2024/05/12/storm-hits-harbour-photo-gallery', 'gallery'],
+    ['https://fiction.example/works/512/chapters/3', 'fiction'],
+    ['https://fiction.example/fiction/88/the-gate/chapter/4', 'fiction'],
+    ['https://news.example/about-us', 'about'],
+    ['https://news.example/de/impressum.html', 'about'],
+    ['https://news.example/news/about-face-on-tariffs-2024', 'article-like'],
+    ['https://news.example/reports/2024/annual/about', 'unknown'],
   ])('%s is %s', (url, kind) => {
     expect(classifyUrl(url)).toBe(kind);
   });
