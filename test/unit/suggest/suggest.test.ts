@@ -68,6 +68,15 @@ describe('suggestCompanies', () => {
     expect(organizations.map((o) => o.text)).not.toContain('Lei Jun');
   });
 
+  it('reads a name written with decomposed accents as one name, merged with its plain spelling', () => {
+    const text = 'Socie\u0301te\u0301 Ge\u0301ne\u0301rale SA said on Monday it would cut jobs. Shares of Societe Generale fell.';
+    const { organizations, suggestions } = suggestCompanies({ text }, model);
+    expect(organizations.map((o) => o.text)).toContain('Socie\u0301te\u0301 Ge\u0301ne\u0301rale SA');
+    for (const o of organizations) expect(text.slice(o.start, o.end)).toBe(o.text);
+    expect(suggestions.filter((s) => /^soci/iu.test(s.name))).toHaveLength(1);
+    expect(suggestions.map((s) => s.name)).not.toContain('SA');
+  });
+
   it('finds nothing in a text without names, and survives empty input', () => {
     expect(suggestCompanies({ text: 'prices rose again this week, and nobody was surprised.' }, model)).toEqual({
       organizations: [],
