@@ -211,7 +211,12 @@ const suggestBench: BenchModule = {
   // Whole figure names, so that `--only suggest.bytes` (a pattern longer than a bare prefix) selects this module.
   prefixes: ['suggest.article.ms', 'suggest.article.cold_ms', 'suggest.articles.', 'suggest.inject.', 'suggest.bytes'],
   async run(ctx) {
-    const onPages = ['suggest.article.ms', 'suggest.article.cold_ms', 'suggest.articles.median_ms', 'suggest.articles.max_ms'];
+    const onPages = [
+      'suggest.article.ms',
+      'suggest.article.cold_ms',
+      'suggest.articles.median_ms',
+      'suggest.articles.max_ms',
+    ];
     if (onPages.some((n) => ctx.wants(n))) await timeOnPages(ctx);
     if (['suggest.inject.ms', 'suggest.inject.first_ms'].some((n) => ctx.wants(n))) await timeInjection(ctx);
     if (ctx.wants('suggest.bytes')) {

@@ -69,7 +69,8 @@ describe('suggestCompanies', () => {
   });
 
   it('reads a name written with decomposed accents as one name, merged with its plain spelling', () => {
-    const text = 'Socie\u0301te\u0301 Ge\u0301ne\u0301rale SA said on Monday it would cut jobs. Shares of Societe Generale fell.';
+    const text =
+      'Socie\u0301te\u0301 Ge\u0301ne\u0301rale SA said on Monday it would cut jobs. Shares of Societe Generale fell.';
     const { organizations, suggestions } = suggestCompanies({ text }, model);
     expect(organizations.map((o) => o.text)).toContain('Socie\u0301te\u0301 Ge\u0301ne\u0301rale SA');
     for (const o of organizations) expect(text.slice(o.start, o.end)).toBe(o.text);
