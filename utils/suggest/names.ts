@@ -210,6 +210,32 @@ function propagateOrganisations(text: string, tokens: readonly Token[], spans: T
   return [...outside, ...byRun.flat()].sort((a, b) => a.start - b.start);
 }
 
+/** What follows a clock time: "1:28 AM ET", "9 a.m. GMT". */
+const CLOCK_WORDS = new Set([
+  'am',
+  'pm',
+  'a.m.',
+  'p.m.',
+  'et',
+  'est',
+  'edt',
+  'gmt',
+  'bst',
+  'utc',
+  'pt',
+  'pst',
+  'pdt',
+  'cet',
+]);
+
+/** "AM" or "AM ET" right after a number is the time of day ("First published 1:28 AM ET"), not a name. */
+function isClockWords(tokens: readonly Token[], span: Span): boolean {
+  const before = tokens[span.start - 1]?.text ?? '';
+  if (!/^\d+$/u.test(before)) return false;
+  for (let i = span.start; i < span.end; i++) if (!CLOCK_WORDS.has((tokens[i] as Token).lower)) return false;
+  return true;
+}
+
 const TICKER = /^\p{Lu}[\p{Lu}\d]{0,5}(?:\.\p{Lu}{1,2})?$/u;
 
 interface TickerAt {
@@ -257,7 +283,7 @@ export function findNames(text: string, model: LinearModel): FoundNames {
   spans = applyCueRule(tokens, splitAtLegalForms(tokens, applySuffixRule(tokens, spans)));
   spans = propagateOrganisations(text, tokens, trimCommonLeads(tokens, spans));
   // A ticker is an alias of the company beside it, not a name of its own.
-  spans = spans.filter((s) => !(s.end - s.start === 1 && tickerTokens.has(s.start)));
+  spans = spans.filter((s) => !(s.end - s.start === 1 && tickerTokens.has(s.start)) && !isClockWords(tokens, s));
   const names = harmoniseKinds(
     spans.map((s) => {
       const start = (tokens[s.start] as Token).start;
@@ -289,6 +315,7 @@ function unclassifiedRuns(
     .filter((run) => {
       const first = tokens[run.start] as Token;
       if (first.sentenceStart || first.capsLine || lowerWords.has(first.lower)) return false;
+      if (isClockWords(tokens, run)) return false;
       for (let i = run.start; i < run.end; i++) {
         const t = tokens[i] as Token;
         if (NEVER_NAMES.has(t.lower) || known.has(t.lower)) return false;

@@ -78,6 +78,16 @@ describe('suggestCompanies', () => {
     expect(suggestions.map((s) => s.name)).not.toContain('SA');
   });
 
+  it('reads "1:28 AM ET" as a time of day, not a company, and still finds AM Best', () => {
+    const text =
+      'Shares of Nokia Oyj rose. First published February 1, 2016: 1:28 AM ET\nThe meeting starts at 9 a.m. GMT at AM Best, the rating agency.';
+    const { organizations, suggestions } = suggestCompanies({ text }, model);
+    expect(organizations.map((o) => o.text)).toEqual(['Nokia Oyj', 'AM Best']);
+    const names = suggestions.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['Nokia', 'AM Best']));
+    for (const clock of ['AM', 'ET', 'GMT', 'AM ET']) expect(names).not.toContain(clock);
+  });
+
   it('finds nothing in a text without names, and survives empty input', () => {
     expect(suggestCompanies({ text: 'prices rose again this week, and nobody was surprised.' }, model)).toEqual({
       organizations: [],
