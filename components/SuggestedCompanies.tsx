@@ -5,6 +5,8 @@ import { untrackedSuggestions } from '@/utils/suggest/suggestion';
 import { useAsync } from './useAsync';
 import './SuggestedCompanies.css';
 
+export const NOTHING_FOUND = 'No company names found in this article.';
+
 export interface SuggestedCompaniesProps {
   client: StoreClient;
   tabId: number;
@@ -41,6 +43,8 @@ export function SuggestedCompanies({ client, tabId, entities, onTracked }: Sugge
 
   if (found.error) return <p class="muted suggestions-note">{found.error}</p>;
   if (!found.value) return <p class="muted suggestions-note">Looking for companies in this article…</p>;
+  // Said only when the article names none at all: when every one is tracked, "This page" shows them.
+  if (found.value.length === 0) return <p class="muted suggestions-note">{NOTHING_FOUND}</p>;
   const shown = untrackedSuggestions(found.value, entities);
   return (
     <div class="suggestions">

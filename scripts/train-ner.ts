@@ -10,6 +10,7 @@
  * of writing the model: that is where settings are tuned, so eng.testa (used by `npm run
  * eval`) stays unseen.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
@@ -320,6 +321,8 @@ function main(): void {
       `/** Logistic ranker over utils/suggest/rank.ts RANK_FEATURES, in that order. */\n` +
       `export const RANKER_WEIGHTS = ${JSON.stringify(ranker)};\n`,
   );
+  // Laid out as the repository's formatter lays it out, so a retrained model passes `biome check` as written.
+  spawnSync('npx', ['biome', 'format', '--write', options.output], { stdio: 'ignore' });
   console.log(`Wrote ${path.relative(process.cwd(), options.output)} (${packed.length} characters of weights).`);
 }
 

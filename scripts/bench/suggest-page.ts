@@ -3,7 +3,9 @@
  * code, and the capitalised-sequence baseline, each timed over the page it runs in.
  */
 import { findRuns } from '../../utils/suggest/candidates';
+import { loadModel } from '../../utils/suggest/names';
 import { readPageForSuggestions, suggestionsForPage } from '../../utils/suggest/page';
+import { suggestCompanies } from '../../utils/suggest/suggest';
 import { tokenize } from '../../utils/suggest/tokens';
 
 export interface Timed {
@@ -34,4 +36,20 @@ export function timeCapitalisedSequences(runs: number): Timed {
     ms.push(performance.now() - began);
   }
   return { ms, names: [`${count} sequences`] };
+}
+
+/** The finder alone on a given text (a long article), then the baseline's scan of the same text. */
+export async function timeLongText(text: string, runs: number): Promise<{ ours: Timed; baseline: Timed }> {
+  const model = await loadModel();
+  const ours: Timed = { ms: [], names: [] };
+  const baseline: Timed = { ms: [], names: [] };
+  for (let i = 0; i < runs; i++) {
+    let began = performance.now();
+    ours.names = suggestCompanies({ text }, model).suggestions.map((s) => s.name);
+    ours.ms.push(performance.now() - began);
+    began = performance.now();
+    baseline.names = [`${findRuns(tokenize(text)).length} sequences`];
+    baseline.ms.push(performance.now() - began);
+  }
+  return { ours, baseline };
 }

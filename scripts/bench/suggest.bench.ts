@@ -28,6 +28,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { MAX_TEXT_LENGTH } from '../../utils/suggest/page';
 import type { BenchContext, BenchModule } from '../bench';
 import { bundleForPage } from '../lib/bundle';
 import { findChromium, launchWithExtension } from '../lib/chromium';
@@ -61,6 +62,20 @@ function savedPages(): SavedPage[] {
   }));
 }
 
+/**
+ * The longest text the injected script reads (MAX_TEXT_LENGTH characters), made of CoNLL-2003
+ * eng.testa's news stories one after another: how the finder copes with a very long page.
+ */
+function longText(): string | null {
+  const file = path.join(CORPORA, 'conll2003', 'eng.testa.docs.jsonl');
+  if (!existsSync(file)) return null;
+  const texts = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().length > 0)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  return texts.join('\n').slice(0, MAX_TEXT_LENGTH);
+}
+
 async function timeOnPages(ctx: BenchContext): Promise<void> {
   const pages = savedPages();
   const server = await startStaticServer('test/fixtures');
@@ -84,6 +99,30 @@ async function timeOnPages(ctx: BenchContext): Promise<void> {
       }, RUNS);
       console.log(`  ${saved.name}: ${ours.names.slice(0, 5).join(', ') || '(nothing)'}`);
       results.push({ name: saved.name, ours, baseline });
+      await page.close();
+    }
+    const long = longText();
+    if (long) {
+      server.route('/bench/long.html', {
+        body: '<!doctype html><title>Long text</title>',
+        headers: { 'Content-Security-Policy': PAGE_CSP },
+      });
+      const page: Page = await browser.newPage();
+      await page.goto(server.url('/bench/long.html'));
+      await page.evaluate(script);
+      const timed = await page.evaluate(
+        ([text, runs]) => {
+          const api = (globalThis as unknown as { suggestBench: typeof import('./suggest-page') }).suggestBench;
+          return api.timeLongText(text, runs);
+        },
+        [long, RUNS] as const,
+      );
+      ctx.record({
+        name: 'suggest.long_text.ms',
+        value: median(timed.ours.ms.slice(RUNS / 2)),
+        unit: 'ms',
+        baseline: { name: 'capitalised-sequence scan', value: median(timed.baseline.ms.slice(RUNS / 2)) },
+      });
       await page.close();
     }
     const typical = results.find((r) => r.name === TYPICAL) ?? results[0];
@@ -208,10 +247,25 @@ function builtBytes(withSuggestions: boolean): number {
 
 const suggestBench: BenchModule = {
   title: 'Company suggestions: time in the tab, injection, size',
-  prefixes: ['suggest.'],
+  // Whole figure names, so that `--only suggest.bytes` (a pattern longer than a bare prefix) selects this module.
+  prefixes: [
+    'suggest.article.ms',
+    'suggest.article.cold_ms',
+    'suggest.articles.',
+    'suggest.long_text.ms',
+    'suggest.inject.',
+    'suggest.bytes',
+  ],
   async run(ctx) {
-    if (['suggest.article.ms', 'suggest.articles.median_ms'].some((n) => ctx.wants(n))) await timeOnPages(ctx);
-    if (ctx.wants('suggest.inject.ms')) await timeInjection(ctx);
+    const onPages = [
+      'suggest.article.ms',
+      'suggest.article.cold_ms',
+      'suggest.articles.median_ms',
+      'suggest.articles.max_ms',
+      'suggest.long_text.ms',
+    ];
+    if (onPages.some((n) => ctx.wants(n))) await timeOnPages(ctx);
+    if (['suggest.inject.ms', 'suggest.inject.first_ms'].some((n) => ctx.wants(n))) await timeInjection(ctx);
     if (ctx.wants('suggest.bytes')) {
       const without = builtBytes(false);
       const withSuggestions = builtBytes(true);

@@ -8,7 +8,7 @@
  *     copies got, and a lone word that is the surname of a person named in full is a person;
  *   - tickers: "(NYSE: IBM)", "Nasdaq:AAPL", "$TSLA" become aliases of the company before them.
  */
-import { findRuns, type Span, spansOf } from './candidates';
+import { findRuns, type Run, type Span, spansOf } from './candidates';
 import { cueAfter, cueBefore } from './features';
 import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
 import {
@@ -98,19 +98,40 @@ const CUE_OVERRIDES_BELOW = 10;
  */
 function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
   const lowerWords = new Set(tokens.filter((t) => isLower(t.text[0] ?? '')).map((t) => t.lower));
-  let out = [...spans];
-  for (const run of findRuns(tokens)) {
-    const inside = out.filter((s) => s.start < run.end && run.start < s.end);
+  const { runs, byRun, outside } = spansByRun(tokens, spans);
+  runs.forEach((run, r) => {
     const first = tokens[run.start] as Token;
-    if (first.sentenceStart && lowerWords.has(first.lower)) continue;
-    if (!cueBefore(tokens, run.start) && !cueAfter(tokens, run.end)) continue;
+    if (first.sentenceStart && lowerWords.has(first.lower)) return;
+    if (!cueBefore(tokens, run.start) && !cueAfter(tokens, run.end)) return;
+    const inside = byRun[r] as TaggedSpan[];
     const whole = inside.length === 1 && inside[0]?.start === run.start && inside[0]?.end === run.end;
     const unsure = inside.length === 0 || (whole && (inside[0]?.score ?? 0) < CUE_OVERRIDES_BELOW);
-    if (!unsure || inside[0]?.kind === 'ORG') continue;
-    out = out.filter((s) => !inside.includes(s));
-    out.push({ start: run.start, end: run.end, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE });
+    if (!unsure || inside[0]?.kind === 'ORG') return;
+    byRun[r] = [{ start: run.start, end: run.end, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE }];
+  });
+  return [...outside, ...byRun.flat()].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The spans of each run of capitalised words (every span the tagger and the rules make lies
+ * inside one run), so that a rule looking at one run touches only that run's spans: looking
+ * through all of them for each run made a long article (100,000 characters) take seconds.
+ */
+function spansByRun(
+  tokens: readonly Token[],
+  spans: readonly TaggedSpan[],
+): { runs: Run[]; byRun: TaggedSpan[][]; outside: TaggedSpan[] } {
+  const runs = findRuns(tokens);
+  const byRun: TaggedSpan[][] = runs.map(() => []);
+  const outside: TaggedSpan[] = [];
+  let r = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    while (r < runs.length && (runs[r] as Run).end <= span.start) r += 1;
+    const run = runs[r];
+    if (run && run.start <= span.start && span.end <= run.end) byRun[r]?.push(span);
+    else outside.push(span);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return { runs, byRun, outside };
 }
 
 /** Gives every copy of a name the kind its copies got most (by total score). */
@@ -172,18 +193,47 @@ function propagateOrganisations(text: string, tokens: readonly Token[], spans: T
     }
   }
   orgKeys.delete('');
-  let out = [...spans];
-  for (const run of findRuns(tokens)) {
+  const { runs, byRun, outside } = spansByRun(tokens, spans);
+  runs.forEach((run, r) => {
     const candidates = spansOf(tokens, run).sort((a, b) => b.end - b.start - (a.end - a.start));
     for (const c of candidates) {
       if (!orgKeys.has(nameKey(surface(c)))) continue;
-      const overlapping = out.filter((s) => s.start < c.end && c.start < s.end);
+      const local = byRun[r] as TaggedSpan[];
+      const overlapping = local.filter((s) => s.start < c.end && c.start < s.end);
       if (overlapping.some((s) => s.kind === 'ORG')) continue;
-      out = out.filter((s) => !overlapping.includes(s));
-      out.push({ ...c, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE });
+      byRun[r] = [
+        ...local.filter((s) => !overlapping.includes(s)),
+        { ...c, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE },
+      ];
     }
-  }
-  return out.sort((a, b) => a.start - b.start);
+  });
+  return [...outside, ...byRun.flat()].sort((a, b) => a.start - b.start);
+}
+
+/** What follows a clock time: "1:28 AM ET", "9 a.m. GMT". */
+const CLOCK_WORDS = new Set([
+  'am',
+  'pm',
+  'a.m.',
+  'p.m.',
+  'et',
+  'est',
+  'edt',
+  'gmt',
+  'bst',
+  'utc',
+  'pt',
+  'pst',
+  'pdt',
+  'cet',
+]);
+
+/** "AM" or "AM ET" right after a number is the time of day ("First published 1:28 AM ET"), not a name. */
+function isClockWords(tokens: readonly Token[], span: Span): boolean {
+  const before = tokens[span.start - 1]?.text ?? '';
+  if (!/^\d+$/u.test(before)) return false;
+  for (let i = span.start; i < span.end; i++) if (!CLOCK_WORDS.has((tokens[i] as Token).lower)) return false;
+  return true;
 }
 
 const TICKER = /^\p{Lu}[\p{Lu}\d]{0,5}(?:\.\p{Lu}{1,2})?$/u;
@@ -233,7 +283,7 @@ export function findNames(text: string, model: LinearModel): FoundNames {
   spans = applyCueRule(tokens, splitAtLegalForms(tokens, applySuffixRule(tokens, spans)));
   spans = propagateOrganisations(text, tokens, trimCommonLeads(tokens, spans));
   // A ticker is an alias of the company beside it, not a name of its own.
-  spans = spans.filter((s) => !(s.end - s.start === 1 && tickerTokens.has(s.start)));
+  spans = spans.filter((s) => !(s.end - s.start === 1 && tickerTokens.has(s.start)) && !isClockWords(tokens, s));
   const names = harmoniseKinds(
     spans.map((s) => {
       const start = (tokens[s.start] as Token).start;
@@ -265,6 +315,7 @@ function unclassifiedRuns(
     .filter((run) => {
       const first = tokens[run.start] as Token;
       if (first.sentenceStart || first.capsLine || lowerWords.has(first.lower)) return false;
+      if (isClockWords(tokens, run)) return false;
       for (let i = run.start; i < run.end; i++) {
         const t = tokens[i] as Token;
         if (NEVER_NAMES.has(t.lower) || known.has(t.lower)) return false;

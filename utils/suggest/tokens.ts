@@ -25,7 +25,10 @@ export interface Token {
   nameWord: boolean;
 }
 
-const WORD = /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{N}]+(?:[.&'’-][\p{L}\p{N}]+)*|['’]s(?![\p{L}\p{N}])|\S/gu;
+// A combining mark belongs to the letter before it: "Ne\u0301stle" (decomposed, as some pages and
+// macOS copies write "Néstle") is one word, not "Ne" + "stle".
+const WORD =
+  /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[.&'’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|['’]s(?![\p{L}\p{N}])|\S/gu;
 const POSSESSIVE = /^(.+?)(['’]s)$/u;
 const SENTENCE_END = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '•', '|']);
 
@@ -60,6 +63,17 @@ function rawTokens(text: string): RawToken[] {
 export const isUpper = (ch: string) => ch !== ch.toLowerCase();
 export const isLower = (ch: string) => ch !== ch.toUpperCase();
 const isDigit = (ch: string) => ch >= '0' && ch <= '9';
+/** The combining diacritics blocks (U+0300-036F and its supplements): part of the letter before them. */
+function isCombiningMark(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (
+    (c >= 0x300 && c <= 0x36f) ||
+    (c >= 0x1ab0 && c <= 0x1aff) ||
+    (c >= 0x1dc0 && c <= 0x1dff) ||
+    (c >= 0x20d0 && c <= 0x20ff) ||
+    (c >= 0xfe20 && c <= 0xfe2f)
+  );
+}
 
 /** Lines whose letters are nearly all capitals ("LEICESTERSHIRE TAKE OVER AT TOP"). */
 function capsLines(text: string): { end: number; caps: boolean }[] {
@@ -112,7 +126,7 @@ function isNameWord(text: string): boolean {
   if (!isLower(first) && !isDigit(first)) return false;
   for (const ch of text) {
     if (isUpper(ch)) return true;
-    if (!isLower(ch) && !isDigit(ch)) return false;
+    if (!isLower(ch) && !isDigit(ch) && !isCombiningMark(ch)) return false;
   }
   return false;
 }
@@ -122,6 +136,7 @@ export function shapeOf(text: string): string {
   let shape = '';
   let last = '';
   for (const ch of text) {
+    if (isCombiningMark(ch)) continue;
     const kind = isUpper(ch) ? 'X' : isLower(ch) ? 'x' : isDigit(ch) ? 'd' : ch;
     if (kind !== last || !(kind === 'X' || kind === 'x' || kind === 'd')) shape += kind;
     last = kind;

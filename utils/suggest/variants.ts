@@ -66,11 +66,27 @@ export function isAllCaps(text: string): boolean {
  * its initials ("ibm" of "International Business Machines").
  */
 export function isShortFormOf(short: string, long: string): boolean {
-  const longKey = nameKey(long);
+  const { key: longKey, initials } = longFormOf(long);
   if (longKey.length <= short.length || short.length < 2) return false;
   return (
-    longKey.startsWith(`${short} `) ||
-    (!short.includes(' ') && longKey.endsWith(` ${short}`)) ||
-    initialsOf(long).toLowerCase() === short
+    longKey.startsWith(`${short} `) || (!short.includes(' ') && longKey.endsWith(` ${short}`)) || initials === short
   );
+}
+
+/**
+ * Key and initials of a spelling, remembered: merging compares every group with every other, so
+ * a long article (hundreds of names) would otherwise fold the same spellings millions of times.
+ * Emptied when it grows large, so a long command-line run does not keep every name it saw.
+ */
+const longForms = new Map<string, { key: string; initials: string }>();
+const MAX_REMEMBERED = 10_000;
+
+function longFormOf(spelling: string): { key: string; initials: string } {
+  let form = longForms.get(spelling);
+  if (!form) {
+    if (longForms.size >= MAX_REMEMBERED) longForms.clear();
+    form = { key: nameKey(spelling), initials: initialsOf(spelling).toLowerCase() };
+    longForms.set(spelling, form);
+  }
+  return form;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { SuggestedCompanies } from '@/components/SuggestedCompanies';
+import { NOTHING_FOUND, SuggestedCompanies } from '@/components/SuggestedCompanies';
 import { CANNOT_READ_TAB } from '@/utils/client';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import type { CompanySuggestion } from '@/utils/suggest/suggestion';
@@ -82,6 +82,13 @@ describe('SuggestedCompanies', () => {
   it('shows no list when everything found is already tracked', async () => {
     show([suggestion('Apple')], [createEntity({ name: 'Apple' }, 0)]);
     await vi.waitFor(() => expect(screen.queryByText(/Looking for companies/)).toBeNull());
+    expect(screen.queryByRole('list')).toBeNull();
+    expect(screen.queryByText(NOTHING_FOUND)).toBeNull();
+  });
+
+  it('says so when the article names no company at all', async () => {
+    show([]);
+    expect(await screen.findByText(NOTHING_FOUND)).toBeTruthy();
     expect(screen.queryByRole('list')).toBeNull();
   });
 });

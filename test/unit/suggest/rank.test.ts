@@ -41,4 +41,28 @@ describe('rankCandidates', () => {
     const scores = rankCandidates([candidate(perhaps, 'possible'), candidate(sure)], RANKER_WEIGHTS);
     for (const { score } of scores) expect(score).toBeGreaterThan(0);
   });
+
+  it('puts the company an article names two dozen times before one it names five times', () => {
+    const subject = group('Yahoo', {
+      mentions: 24,
+      plainMentions: 24,
+      inLead: true,
+      scoreSum: 120,
+      scoreMax: 12,
+      first: 2,
+    });
+    const aside = group('Remain', {
+      spellings: new Map([
+        ['Remain Co.', 1],
+        ['Remain', 4],
+      ]),
+      mentions: 5,
+      plainMentions: 5,
+      inLead: true,
+      scoreSum: 60,
+      scoreMax: 15,
+      first: 0,
+    });
+    expect(order([candidate(aside), candidate(subject)])).toEqual(['Yahoo', 'Remain']);
+  });
 });

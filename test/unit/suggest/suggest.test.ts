@@ -68,6 +68,26 @@ describe('suggestCompanies', () => {
     expect(organizations.map((o) => o.text)).not.toContain('Lei Jun');
   });
 
+  it('reads a name written with decomposed accents as one name, merged with its plain spelling', () => {
+    const text =
+      'Socie\u0301te\u0301 Ge\u0301ne\u0301rale SA said on Monday it would cut jobs. Shares of Societe Generale fell.';
+    const { organizations, suggestions } = suggestCompanies({ text }, model);
+    expect(organizations.map((o) => o.text)).toContain('Socie\u0301te\u0301 Ge\u0301ne\u0301rale SA');
+    for (const o of organizations) expect(text.slice(o.start, o.end)).toBe(o.text);
+    expect(suggestions.filter((s) => /^soci/iu.test(s.name))).toHaveLength(1);
+    expect(suggestions.map((s) => s.name)).not.toContain('SA');
+  });
+
+  it('reads "1:28 AM ET" as a time of day, not a company, and still finds AM Best', () => {
+    const text =
+      'Shares of Nokia Oyj rose. First published February 1, 2016: 1:28 AM ET\nThe meeting starts at 9 a.m. GMT at AM Best, the rating agency.';
+    const { organizations, suggestions } = suggestCompanies({ text }, model);
+    expect(organizations.map((o) => o.text)).toEqual(['Nokia Oyj', 'AM Best']);
+    const names = suggestions.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['Nokia', 'AM Best']));
+    for (const clock of ['AM', 'ET', 'GMT', 'AM ET']) expect(names).not.toContain(clock);
+  });
+
   it('finds nothing in a text without names, and survives empty input', () => {
     expect(suggestCompanies({ text: 'prices rose again this week, and nobody was surprised.' }, model)).toEqual({
       organizations: [],

@@ -38,6 +38,16 @@ describe('tokenize', () => {
     expect(words(text)).toContain('U.S.');
   });
 
+  it('keeps a decomposed accent inside its word, with offsets into the original text', () => {
+    // "Ne\u0301stle": e + combining acute, as decomposed (NFD) text writes "Néstle".
+    const text = 'Ne\u0301stle SA and Ze\u0301nith Ltd';
+    expect(words(text)).toEqual(['Ne\u0301stle', 'SA', 'and', 'Ze\u0301nith', 'Ltd']);
+    const [first] = tokenize(text);
+    expect(first?.nameWord).toBe(true);
+    expect(first?.shape).toBe('Xx');
+    expect(findRuns(tokenize(text))).toEqual([{ start: 0, end: 5 }]);
+  });
+
   it('marks sentence starts and headline lines written in capitals', () => {
     const tokens = tokenize('XIAOMI PROFIT JUMPS\nThe results beat forecasts. Shares rose.');
     expect(tokens[0]?.capsLine).toBe(true);
