@@ -180,6 +180,26 @@ describe('highlights in Chromium', () => {
     await popup.page.close();
   });
 
+  it('removes every highlight at once when the site is listed in the options as one to leave alone, and back', async () => {
+    const { probe } = await read('/highlight/article.html');
+    await expect.poll(async () => (await probe.highlights()).length).toBe(8);
+    const options = await settings();
+    const sites = options.page.getByLabel('Sites where News Tracker does nothing at all (one per line)');
+    // Another site listed first: this page keeps its highlights (negative control).
+    await sites.fill('example.com');
+    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await options.page.waitForTimeout(500);
+    expect(await probe.highlights()).toHaveLength(8);
+    await sites.fill('example.com\n127.0.0.1');
+    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await expect.poll(async () => (await probe.registry()).names).toEqual([]);
+    expect(await probe.panel()).toBeNull();
+    await sites.fill('');
+    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await expect.poll(async () => (await probe.highlights()).length).toBe(8);
+    await options.page.close();
+  });
+
   it('finds late content, an open shadow root and one attached later', async () => {
     const { probe } = await read('/highlight/late.html');
     await expect
