@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
 
 /** "Delete all data", behind a second, explicit confirmation. */
@@ -42,14 +43,7 @@ export function DeleteAllData({ client, onDeleted }: { client: StoreClient; onDe
           Delete all data…
         </button>
       )}
-      <p role="status" class="notice">
-        {notice}
-      </p>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Feedback notice={notice} error={error} />
     </section>
   );
 }

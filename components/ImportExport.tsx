@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
 import { companiesToCsv, companiesToJson, readCompaniesFile } from '@/utils/transfer/companies';
 import { checkSize } from '@/utils/transfer/errors';
@@ -94,14 +95,7 @@ export function ImportExport({ client, onImported, save = saveTextFile }: Import
         Import companies from a file (JSON or CSV)
         <input type="file" accept=".json,.csv,application/json,text/csv" onChange={choose} />
       </label>
-      <p role="status" class="notice">
-        {notice}
-      </p>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Feedback notice={notice} error={error} />
       {preview && <PreviewPanel {...preview} onConfirm={confirm} onCancel={() => setPreview(null)} />}
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
 import type { HighlightScope, Settings } from '@/utils/settings';
 import { parseSiteList } from '@/utils/site-list';
@@ -147,14 +148,7 @@ export function SettingsForm({ client }: { client: StoreClient }) {
           stories (0 for no limit)
         </label>
       </fieldset>
-      <p role="status" class="notice">
-        {notice}
-      </p>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Feedback notice={notice} error={error} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Feedback } from '@/components/Feedback';
 import type { StoreClient, StoryView } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
 import { StoryFilters } from './StoryFilters';
@@ -69,14 +70,7 @@ export function StoryBrowser({ client, entities, now = Date.now() }: StoryBrowse
         onSearchText={setSearchText}
         onChange={setFilter}
       />
-      <p role="status" class="notice">
-        {notice}
-      </p>
-      {(actionError ?? pages.error) && (
-        <p role="alert" class="error">
-          {actionError ?? pages.error}
-        </p>
-      )}
+      <Feedback notice={notice} error={actionError ?? pages.error} />
       <StoryList
         stories={pages.stories}
         entities={entities}

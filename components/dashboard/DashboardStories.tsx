@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Feedback } from '@/components/Feedback';
 import type { StoreClient, StoryView } from '@/utils/client';
 import type { StoryFact } from '@/utils/dashboard/facts';
 import type { DashboardStore } from '@/utils/dashboard/store';
@@ -93,14 +94,7 @@ export function DashboardStories(props: DashboardStoriesProps) {
           </select>
         </span>
       </div>
-      <p role="status" class="notice">
-        {notice}
-      </p>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Feedback notice={notice} error={error} />
       {sort === 'date' ? <NewestFirst {...listProps} /> : <Ordered {...listProps} />}
     </section>
   );

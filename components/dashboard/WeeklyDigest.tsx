@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { Feedback } from '@/components/Feedback';
 import { dayLabel, dayStart, isoDay, periodRange, type TimeZone } from '@/utils/dashboard/days';
 import {
   buildDigest,
@@ -88,14 +89,7 @@ export function WeeklyDigest({ store, entities, facts, now, zone, save, copy, pr
           </div>
         )}
       </div>
-      <p role="status" class="notice no-print">
-        {notice}
-      </p>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <Feedback notice={notice} error={error} noPrint />
       {digest && <DigestView digest={digest} />}
     </section>
   );
