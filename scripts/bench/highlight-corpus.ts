@@ -85,17 +85,17 @@ interface Joined {
   elements: number;
 }
 
+interface JoinedTarget {
+  name: string;
+  enough: (so: Joined) => boolean;
+}
+
 /**
- * Pages of the readability corpus, articles first, each group in name order, joined until
- * `enough` says so. Each is parsed by Chromium itself and only its body kept, without scripts,
- * styles and frames.
+ * Pages of the readability corpus, articles first, each group in name order, joined until each
+ * target's `enough` says so (in one pass: a smaller target's page is the start of a larger one's).
+ * Each is parsed by Chromium itself and only its body kept, without scripts, styles and frames.
  */
-async function joinedPage(
-  browser: Browser,
-  server: StaticServer,
-  name: string,
-  enough: (so: Joined) => boolean,
-): Promise<BenchPage> {
+async function joinedPages(browser: Browser, server: StaticServer, targets: JoinedTarget[]): Promise<BenchPage[]> {
   const types = readFileSync(path.join(CORPORA, 'readability/page-types.csv'), 'utf8').split('\n');
   const rows = types.slice(1).map((line) => line.split(','));
   const group = (article: boolean) =>
@@ -105,9 +105,20 @@ async function joinedPage(
       .sort();
   const sections: string[] = [];
   const so: Joined = { textBytes: 0, htmlBytes: 0, elements: 0 };
+  const pages: BenchPage[] = [];
+  const mb = (bytes: number) => (bytes / ONE_MB).toFixed(2);
+  const takeFinished = () => {
+    for (const target of targets) {
+      if (pages.some((p) => p.name === target.name) || !target.enough(so)) continue;
+      const html = `<!doctype html><html><head><meta charset="utf-8"><title>${target.name}</title></head><body>${sections.join('\n')}</body></html>`;
+      const source = `${sections.length} pages joined: ${mb(so.textBytes)} MB of text, ${mb(so.htmlBytes)} MB of HTML, ${so.elements} elements`;
+      pages.push({ name: target.name, source, html });
+    }
+  };
   const context = await browser.newContext();
   const page = await context.newPage();
   for (const dir of [...group(true), ...group(false)]) {
+    if (pages.length === targets.length) break;
     serve(server, `source-${dir}`, readPage(dir));
     await page.goto(server.url(`/source-${dir}.html`));
     const body = await page.evaluate(() => {
@@ -123,14 +134,12 @@ async function joinedPage(
     so.textBytes += Buffer.byteLength(body.text);
     so.htmlBytes += Buffer.byteLength(section);
     so.elements += body.elements;
-    if (enough(so)) break;
+    takeFinished();
   }
   await context.close();
-  if (!enough(so)) throw new Error(`The readability pages joined are not enough for ${name}.`);
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${name}</title></head><body>${sections.join('\n')}</body></html>`;
-  const mb = (bytes: number) => (bytes / ONE_MB).toFixed(2);
-  const source = `${sections.length} pages joined: ${mb(so.textBytes)} MB of text, ${mb(so.htmlBytes)} MB of HTML, ${so.elements} elements`;
-  return { name, source, html };
+  const missing = targets.filter((t) => !pages.some((p) => p.name === t.name)).map((t) => t.name);
+  if (missing.length > 0) throw new Error(`The readability pages joined are not enough for ${missing.join(', ')}.`);
+  return targets.map((t) => pages.find((p) => p.name === t.name) as BenchPage);
 }
 
 export function serve(server: StaticServer, name: string, html: string): void {
@@ -151,9 +160,11 @@ export async function benchPages(browser: Browser, server: StaticServer): Promis
   return [
     { name: 'article', source: ARTICLE, html: readPage(ARTICLE) },
     ...bySize.slice(0, 3).map(({ d }, i) => ({ name: `large${i + 1}`, html: readPage(d), source: d })),
-    // The page's text (its text nodes, as they are) reaches 1 MB.
-    await joinedPage(browser, server, '1mb', (so) => so.textBytes >= ONE_MB),
-    // Only our own figures on this one: the issue asks that no task pass 50 ms on a 5 MB page.
-    await joinedPage(browser, server, '5mb', (so) => so.htmlBytes >= 5 * ONE_MB),
+    ...(await joinedPages(browser, server, [
+      // The page's text (its text nodes, as they are) reaches 1 MB.
+      { name: '1mb', enough: (so) => so.textBytes >= ONE_MB },
+      // Only our own figures on this one: the issue asks that no task pass 50 ms on a 5 MB page.
+      { name: '5mb', enough: (so) => so.htmlBytes >= 5 * ONE_MB },
+    ])),
   ];
 }

@@ -120,8 +120,12 @@ describe('highlights in Chromium', () => {
         return null;
       });
     const position = async () => (await probe.panel())?.text.match(/\d+ of \d+/u)?.[0] ?? null;
+    // Every rule added makes the browser restyle the whole page at once (long on a huge page):
+    // the rule for the stepped-to mention is there from the first paint, so stepping adds none.
+    const rulesBefore = (await probe.registry()).rules;
     await probe.clickPanelButton('Next mention of Samsung');
     await expect.poll(focused).toBe('Samsung in h1');
+    expect((await probe.registry()).rules).toEqual(rulesBefore);
     await probe.clickPanelButton('Next mention of Samsung');
     await expect.poll(focused).toBe('Samsung\u00a0Electronics in split');
     expect(await position()).toBe('2 of 4');
@@ -178,6 +182,26 @@ describe('highlights in Chromium', () => {
     await toggle.click();
     await expect.poll(async () => (await probe.highlights()).length).toBe(8);
     await popup.page.close();
+  });
+
+  it('removes every highlight at once when the site is listed in the options as one to leave alone, and back', async () => {
+    const { probe } = await read('/highlight/article.html');
+    await expect.poll(async () => (await probe.highlights()).length).toBe(8);
+    const options = await settings();
+    const sites = options.page.getByLabel('Sites where News Tracker does nothing at all (one per line)');
+    // Another site listed first: this page keeps its highlights (negative control).
+    await sites.fill('example.com');
+    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await options.page.waitForTimeout(500);
+    expect(await probe.highlights()).toHaveLength(8);
+    await sites.fill('example.com\n127.0.0.1');
+    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await expect.poll(async () => (await probe.registry()).names).toEqual([]);
+    expect(await probe.panel()).toBeNull();
+    await sites.fill('');
+    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await expect.poll(async () => (await probe.highlights()).length).toBe(8);
+    await options.page.close();
   });
 
   it('finds late content, an open shadow root and one attached later', async () => {

@@ -7,6 +7,11 @@
  * reach the page only in flush(): each of those invalidates the page's styles, and the scan asks
  * for styles (checkVisibility) as it goes, so registering early would make the browser restyle
  * the whole page again and again in the middle of a scan.
+ *
+ * Each time rules are added the browser restyles the whole page, in one task it cannot split
+ * (about 150 ms on a page of 19,000 elements, nearly all of it whatever the number of rules).
+ * So the rule for the mention the panel steps to goes in with the first colours, and the first
+ * step from the panel does not pay for a restyle of its own.
  */
 import { opaqueName, type Painter, safeColor } from './paint';
 import type { FoundMention } from './scan';
@@ -21,7 +26,14 @@ export function createHighlightPainter(doc: Document): Painter {
   const unregistered: { name: string; highlight: Highlight; color: string }[] = [];
   const toAdopt = new Set<Document | ShadowRoot>();
   const focusName = opaqueName();
+  const focusRule = `::highlight(${focusName}) { ${FOCUS_STYLE} }`;
   let focusHighlight: Highlight | null = null;
+  let focusRuleWritten = false;
+  const writeFocusRule = () => {
+    if (focusRuleWritten) return;
+    sheet.insertRule(focusRule);
+    focusRuleWritten = true;
+  };
 
   const adopt = (scope: Document | ShadowRoot) => {
     if (adopted.has(scope)) return;
@@ -59,6 +71,7 @@ export function createHighlightPainter(doc: Document): Painter {
         sheet.insertRule(`::highlight(${name}) { background-color: ${color}; color: #000; }`);
         registry.set(name, highlight);
       }
+      if (sheet.cssRules.length > 0) writeFocusRule();
       for (const scope of toAdopt) adopt(scope);
       toAdopt.clear();
     },
@@ -66,7 +79,7 @@ export function createHighlightPainter(doc: Document): Painter {
       if (!focusHighlight) {
         focusHighlight = new Highlight();
         focusHighlight.priority = 1;
-        sheet.insertRule(`::highlight(${focusName}) { ${FOCUS_STYLE} }`);
+        writeFocusRule();
         registry.set(focusName, focusHighlight);
       }
       focusHighlight.clear();
@@ -79,6 +92,7 @@ export function createHighlightPainter(doc: Document): Painter {
       unregistered.length = 0;
       toAdopt.clear();
       focusHighlight = null;
+      focusRuleWritten = false;
       while (sheet.cssRules.length > 0) sheet.deleteRule(0);
       for (const scope of adopted) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
       adopted.clear();

@@ -81,6 +81,7 @@ function* buildTrie(keys: readonly string[]): Steps<Trie> {
     keyAtBuilt[state] = index;
     if ((index & 511) === 511) yield;
   }
+  yield;
   // Children lists in build order, then a breadth-first renumbering.
   const firstChild = new Int32Array(built).fill(-1);
   const nextChild = new Int32Array(built).fill(-1);
@@ -98,6 +99,7 @@ function* buildTrie(keys: readonly string[]): Steps<Trie> {
       order[tail++] = c;
     }
   }
+  yield;
   // Every state but the root is the target of exactly one edge, which takes the state's id.
   const firstEdge = new Int32Array(built).fill(-1);
   const nextEdge = new Int32Array(built).fill(-1);
@@ -136,6 +138,7 @@ export function* automatonSteps(keys: readonly string[], denseEntries = DENSE_EN
   const slotKey = new Int32Array(size).fill(-1);
   const slotValue = new Int32Array(size);
   for (let s = denseStates; s < states; s++) {
+    if ((s & 2047) === 0) yield;
     for (let e = firstEdge[s] as number; e !== -1; e = nextEdge[e] as number) {
       const key = s * classes + (edgeClass[e] as number);
       let slot = hashSlot(key, mask);
@@ -180,6 +183,7 @@ export function* automatonSteps(keys: readonly string[], denseEntries = DENSE_EN
     }
   }
 
+  yield;
   const firstOutput = Int32Array.from(output, (key, state) => (key >= 0 ? state : (outputLink[state] as number)));
   return {
     classOf,
