@@ -9,6 +9,13 @@
  * of milliseconds, which says nothing about the extension. Busy work, layout and garbage
  * collection all count, so a slow content script is still caught (see the negative control).
  * Wall times are kept beside them for the record.
+ *
+ * The extension's part of a task runs from its first script event to the task's end. A page's
+ * own task often ends with a call into the extension: its MutationObserver callback runs in the
+ * microtask checkpoint of the task that changed the DOM, so a page that spends 40 ms building
+ * itself and then hands the extension a 0.3 ms callback is not an extension task of 40 ms.
+ * Everything after the extension's first event counts (its own work, and the garbage
+ * collection, style and layout it causes), so a slow content script is still caught.
  */
 import type { CDPSession, Page } from 'playwright-core';
 
@@ -16,6 +23,8 @@ interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
+  /** Thread (CPU) clock at the start, where the trace has thread timing. */
+  tts?: number;
   dur?: number;
   /** Thread (CPU) duration, where the trace has thread timing. */
   tdur?: number;
@@ -62,10 +71,19 @@ export function extensionTasks(events: readonly TraceEvent[]): ExtensionTasks {
   const wallMs: number[] = [];
   for (const task of tasks) {
     const end = task.ts + (task.dur ?? 0);
-    const ranExtension = scripts.some((s) => s.pid === task.pid && s.tid === task.tid && s.ts >= task.ts && s.ts < end);
-    if (!ranExtension) continue;
-    taskMs.push((task.tdur ?? task.dur ?? 0) / 1000);
-    wallMs.push((task.dur ?? 0) / 1000);
+    let first: TraceEvent | undefined;
+    for (const s of scripts) {
+      if (s.pid !== task.pid || s.tid !== task.tid || s.ts < task.ts || s.ts >= end) continue;
+      if (!first || s.ts < first.ts) first = s;
+    }
+    if (!first) continue;
+    const wall = end - first.ts;
+    const cpu =
+      task.tdur !== undefined && task.tts !== undefined && first.tts !== undefined
+        ? task.tts + task.tdur - first.tts
+        : (task.tdur ?? task.dur ?? 0) * (wall / (task.dur || 1));
+    taskMs.push(Math.max(0, cpu) / 1000);
+    wallMs.push(wall / 1000);
   }
   taskMs.sort((a, b) => b - a);
   wallMs.sort((a, b) => b - a);
