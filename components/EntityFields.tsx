@@ -64,6 +64,10 @@ export function EntityFields({ values, onChange, watchlists, showColor, idPrefix
         <input type="checkbox" checked={values.matchCase} onChange={(e) => set('matchCase', e.currentTarget.checked)} />
         Match case
       </label>
+      <label class="inline">
+        <input type="checkbox" checked={values.wholeWord} onChange={(e) => set('wholeWord', e.currentTarget.checked)} />
+        Whole words only
+      </label>
     </>
   );
 }

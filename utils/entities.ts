@@ -32,6 +32,8 @@ export interface NewEntityInput {
   aliases?: string[];
   exclusions?: string[];
   matchCase?: boolean;
+  /** Whole words only (default on). */
+  wholeWord?: boolean;
   color?: string;
   watchlist?: string | null;
 }
@@ -68,12 +70,13 @@ export function createEntity(input: NewEntityInput, existingCount: number, now =
   if (name.length === 0) throw new Error('A tracked company needs a name.');
   if (name.length > MAX_NAME_LENGTH) throw new Error(`A name can be at most ${MAX_NAME_LENGTH} characters.`);
   const matchCase = input.matchCase ?? false;
+  const wholeWord = input.wholeWord ?? true;
   const texts = [name, ...(input.aliases ?? []).map(cleanName)].filter((t) => t.length > 0);
   const unique = [...new Map(texts.map((t) => [t.toLocaleLowerCase(), t])).values()];
   return {
     id: crypto.randomUUID(),
     name,
-    aliases: unique.map((text) => ({ text, matchCase, wholeWord: true })),
+    aliases: unique.map((text) => ({ text, matchCase, wholeWord })),
     exclusions: (input.exclusions ?? []).map(cleanName).filter((t) => t.length > 0),
     color: input.color ?? ENTITY_COLORS[existingCount % ENTITY_COLORS.length] ?? '#ffd54f',
     enabled: true,

@@ -9,7 +9,10 @@ export interface EntityFormValues {
   /** One per line or comma-separated, as typed. */
   aliases: string;
   exclusions: string;
+  /** Shown from the display name's alias; applied to every alias only when the person changes it. */
   matchCase: boolean;
+  /** Match only whole words (on by default); same rule as `matchCase`. */
+  wholeWord: boolean;
   watchlist: string;
   color: string;
 }
@@ -19,6 +22,7 @@ export const EMPTY_FORM: EntityFormValues = {
   aliases: '',
   exclusions: '',
   matchCase: false,
+  wholeWord: true,
   watchlist: '',
   color: '',
 };
@@ -32,6 +36,7 @@ export function formFromEntity(entity: TrackedEntity): EntityFormValues {
       .join('\n'),
     exclusions: entity.exclusions.join('\n'),
     matchCase: entity.aliases[0]?.matchCase ?? false,
+    wholeWord: entity.aliases[0]?.wholeWord ?? true,
     watchlist: entity.watchlist ?? '',
     color: entity.color,
   };
@@ -45,15 +50,21 @@ export function newEntityInput(form: EntityFormValues): NewEntityInput {
     aliases: splitList(form.aliases),
     exclusions: splitList(form.exclusions),
     matchCase: form.matchCase,
+    wholeWord: form.wholeWord,
     watchlist: watchlistOf(form),
     ...(form.color ? { color: form.color } : {}),
   };
 }
 
-/** The edit to send for a tracked company; aliases that stay keep their own whole-word setting. */
+/**
+ * The edit to send for a tracked company. An alias that stays keeps its own options (an import
+ * can set them per alias: "GAP" case-sensitive, "Gap Inc." not), unless the person changed the
+ * form's box for that option, which then applies to every alias; a new alias takes the box's value.
+ */
 export function entityPatch(entity: TrackedEntity, form: EntityFormValues): Omit<TrackedEntity, 'id' | 'createdAt'> {
   const name = cleanName(form.name);
   if (name.length === 0) throw new Error('A tracked company needs a name.');
+  const shown = formFromEntity(entity);
   const previous = new Map(entity.aliases.map((a) => [a.text.toLocaleLowerCase(), a]));
   const seen = new Set<string>();
   const aliases: Alias[] = [];
@@ -61,7 +72,12 @@ export function entityPatch(entity: TrackedEntity, form: EntityFormValues): Omit
     const key = text.toLocaleLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    aliases.push({ text, matchCase: form.matchCase, wholeWord: previous.get(key)?.wholeWord ?? true });
+    const before = previous.get(key);
+    aliases.push({
+      text,
+      matchCase: before && form.matchCase === shown.matchCase ? before.matchCase : form.matchCase,
+      wholeWord: before && form.wholeWord === shown.wholeWord ? before.wholeWord : form.wholeWord,
+    });
   }
   return {
     name,

@@ -89,6 +89,7 @@ export function newEntityInput(raw: unknown, field = 'company'): NewEntityInput 
     exclusions: o.exclusions === undefined ? [] : textList(o.exclusions, `${field}.exclusions`),
     matchCase: o.matchCase === undefined ? false : v.boolean(o.matchCase, `${field}.matchCase`),
   };
+  if (o.wholeWord !== undefined) input.wholeWord = v.boolean(o.wholeWord, `${field}.wholeWord`);
   const color = v.optional(o.color, (x) => v.matching(x, `${field}.color`, COLOR, 'a colour like #ffd54f'));
   if (color !== undefined) input.color = color;
   if (o.watchlist !== undefined) input.watchlist = v.nullableString(o.watchlist, `${field}.watchlist`, MAX_NAME);

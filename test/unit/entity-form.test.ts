@@ -11,8 +11,30 @@ describe('the company form', () => {
       aliases: ['Apple Inc.', 'AAPL', 'iPhone maker'],
       exclusions: [],
       matchCase: false,
+      wholeWord: true,
       watchlist: null,
     });
+  });
+
+  it('makes a company that matches inside words when "Whole words only" is cleared', () => {
+    const entity = createEntity(newEntityInput({ ...EMPTY_FORM, name: 'Nvidia', wholeWord: false }), 0);
+    expect(entity.aliases).toEqual([{ text: 'Nvidia', matchCase: false, wholeWord: false }]);
+  });
+
+  it('keeps options set per alias (by an import) when the form leaves them alone, and applies a changed box to all', () => {
+    const entity = createEntity({ name: 'GAP', aliases: ['Gap Inc.'], matchCase: true }, 0);
+    entity.aliases[1] = { text: 'Gap Inc.', matchCase: false, wholeWord: false };
+    const untouched = entityPatch(entity, { ...formFromEntity(entity), aliases: 'Gap Inc.\nGap Stores' });
+    expect(untouched.aliases).toEqual([
+      { text: 'GAP', matchCase: true, wholeWord: true },
+      { text: 'Gap Inc.', matchCase: false, wholeWord: false },
+      { text: 'Gap Stores', matchCase: true, wholeWord: true },
+    ]);
+    const changed = entityPatch(entity, { ...formFromEntity(entity), matchCase: false, wholeWord: false });
+    expect(changed.aliases).toEqual([
+      { text: 'GAP', matchCase: false, wholeWord: false },
+      { text: 'Gap Inc.', matchCase: false, wholeWord: false },
+    ]);
   });
 
   it('shows a tracked company in the form and saves it back unchanged', () => {
