@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
-import type { StoreClient, StoryView } from '@/utils/client';
+import type { StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
+import type { StoryView } from '@/utils/stories';
 import { StoryFilters } from './StoryFilters';
 import { StoryList } from './StoryList';
 import { type StoryFilter, useStoryPages } from './useStoryPages';

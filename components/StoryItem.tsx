@@ -1,6 +1,6 @@
-import type { StoryView } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
 import { absoluteTime, relativeTime, storyTime } from '@/utils/relative-time';
+import type { StoryView } from '@/utils/stories';
 
 export interface StoryItemProps {
   story: StoryView;

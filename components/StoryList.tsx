@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { StoryView } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
+import type { StoryView } from '@/utils/stories';
 import { StoryItem, type StoryItemProps } from './StoryItem';
 
 export interface StoryListProps extends Omit<StoryItemProps, 'story' | 'entities'> {

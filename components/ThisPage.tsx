@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { PageStatus } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
 import type { Settings } from '@/utils/settings';
 import { hostOf, toggleHost } from '@/utils/site-list';
+import type { PageStatus } from '@/utils/stories';
 
 export interface ThisPageProps {
   /** The active tab's address, or null when it is not a web page (new tab, browser settings). */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { StoreClient, StoryQuery, StoryView } from '@/utils/client';
+import type { StoreClient } from '@/utils/client';
+import type { StoryQuery, StoryView } from '@/utils/stories';
 
 export const PAGE_SIZE = 30;
 

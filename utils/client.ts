@@ -15,8 +15,6 @@ import type { Settings } from './settings';
 import type { PageStatus, StoryPage, StoryQuery, StoryRecord } from './stories';
 import { type CompanySuggestion, validateSuggestions } from './suggest/suggestion';
 
-export type { PageStatus, StoryPage, StoryQuery, StoryView } from './stories';
-
 export type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 
 export interface StoreClient {

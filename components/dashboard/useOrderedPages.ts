@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { StoryView } from '@/utils/client';
 import type { StoryFact } from '@/utils/dashboard/facts';
 import type { DashboardStore } from '@/utils/dashboard/store';
 import { keyFilterOf, orderFacts, type StoryFilter, type StorySort } from '@/utils/dashboard/story-order';
+import type { StoryView } from '@/utils/stories';
 import { PAGE_SIZE, type StoryPages } from '../useStoryPages';
 
 /** Every story matching the filter, in the chosen order, as facts (the store's indexes answer the flags and words). */

@@ -2,9 +2,9 @@
  * The store's in-memory client (utils/client-memory.ts) for component tests, with its live
  * story and company arrays exposed so a test can check what was written.
  */
-import { createMemoryClient, type MemoryClientOptions, type StoreClient, type StoryView } from '@/utils/client';
+import { createMemoryClient, type MemoryClientOptions, type StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
-import type { StoryRecord } from '@/utils/stories';
+import type { StoryRecord, StoryView } from '@/utils/stories';
 
 export interface FakeInit extends MemoryClientOptions {
   stories?: StoryRecord[];
