@@ -16,6 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { featureVector } from '../utils/article/text-features';
 import type { TextModelData } from '../utils/article/text-model';
+import { seededRandom } from './lib/seeded-random';
 
 export interface LabelledText {
   id: string;
@@ -53,18 +54,6 @@ export function readLabelledTexts(file: string): LabelledText[] {
     .split('\n')
     .filter((line) => line.trim().length > 0)
     .map((line) => JSON.parse(line) as LabelledText);
-}
-
-/** mulberry32: a tiny seeded generator, so training is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Example {
@@ -126,7 +115,7 @@ function fitLogistic(
 export function trainBusinessModel(items: LabelledText[], options: TrainOptions = {}): TextModelData {
   const maxTerms = options.maxTerms ?? 2000;
   const epochs = options.epochs ?? 12;
-  const next = random(options.seed ?? 20061);
+  const next = seededRandom(options.seed ?? 20061);
   const positiveWeight = options.positiveWeight ?? 1.5;
   const vectors = items.flatMap((item) => {
     const label = item.category === BUSINESS ? 1 : 0;

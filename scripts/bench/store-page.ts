@@ -17,6 +17,7 @@ import { type StoredStory, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
 import { sendMessage } from '@/utils/messaging';
 import { mergeStory, type StoryQuery, type StoryRecord, type StoryReport } from '@/utils/stories';
+import { seededRandom } from '../lib/seeded-random';
 
 const COMPANIES = [
   'Xiaomi',
@@ -59,24 +60,13 @@ const PUBLISHERS = Array.from({ length: 150 }, (_, i) => `Courier ${String.fromC
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 const START = Date.UTC(2024, 0, 1);
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export interface Generator {
   next(): { record: StoryRecord; copyOf: string | null };
 }
 
 /** Story `i` of a realistic history of `total` stories spread over three years. */
 export function createGenerator(seed: number, total: number, startAt = 0): Generator {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
   // Most words are common business words; the rest come from the long tail, its head more often.
   const word = () => (rnd() < 0.6 ? pick(WORDS) : (RARE_WORDS[Math.floor(rnd() ** 2 * RARE_WORDS.length)] as string));
