@@ -27,6 +27,15 @@ function parseOnly(argv: string[]): RegExp | null {
   return pattern ? new RegExp(pattern, 'u') : null;
 }
 
+/**
+ * Whether --only could select figures named under `prefix`: the pattern matches the prefix, is a
+ * start of it ("stor"), or names something below it ("store.bytes_per_story", "^store\\.save").
+ */
+function mayMatchUnder(only: RegExp, prefix: string): boolean {
+  const literal = only.source.replace(/^\^/u, '').replace(/\\\./gu, '.');
+  return only.test(prefix) || prefix.startsWith(literal) || literal.startsWith(prefix);
+}
+
 async function main(): Promise<void> {
   const only = parseOnly(process.argv.slice(2));
   const figures: Figure[] = [];
@@ -36,7 +45,7 @@ async function main(): Promise<void> {
     .sort();
   for (const file of files) {
     const mod = (await import(path.join(dir, file))).default as BenchModule;
-    if (only && !mod.prefixes.some((p) => only.test(p) || p.startsWith(only.source))) continue;
+    if (only && !mod.prefixes.some((p) => mayMatchUnder(only, p))) continue;
     console.log(`\n## ${mod.title}`);
     await mod.run({
       wants: (name) => !only || only.test(name),
