@@ -19,8 +19,17 @@ export class PopupPage {
   /** Story headlines; reloads until at least `atLeast` are shown (the background saves asynchronously). */
   async storyTitles(atLeast = 0, timeoutMs = 5000): Promise<string[]> {
     const deadline = Date.now() + timeoutMs;
-    while ((await this.storyLinks.count()) < atLeast && Date.now() < deadline) {
-      await this.page.waitForTimeout(200);
+    // The popup lists what was stored when it opened, so reload until enough stories are there;
+    // after each load, give the list a moment to render before deciding it is short.
+    while (atLeast > 0) {
+      const shown = await this.storyLinks
+        .nth(atLeast - 1)
+        .waitFor({ timeout: 1000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (shown || Date.now() >= deadline) break;
       await this.page.reload();
       await this.page.waitForLoadState();
     }
