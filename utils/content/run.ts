@@ -1,8 +1,9 @@
 /**
  * What the content script does on a page, cheapest checks first:
  *
- *   storage.local (tracked list + settings) ─ nothing tracked or site disabled? stop.
- *     └ detectArticle ─ not an article and highlights only on articles? stop (no observer, no DOM walk).
+ *   tracked list + settings (start.ts reads them and, while the browser answers, runs detectArticle)
+ *     │ nothing tracked or site disabled? stop.
+ *     └ not an article and highlights only on articles? stop (no observer, no DOM walk).
  *         │  (a same-origin frame asks about the page around it, and follows that site's settings)
  *         ├ compile the tracked list, in time slices, once per list
  *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel → content:pageStatus
@@ -62,6 +63,12 @@ export interface ContentEnvironment {
   quietMs?: number;
 }
 
+/** Whether the page in view is an article, as seen at one address (see `lookAtPage`). */
+export interface PageLook {
+  url: string;
+  isArticle: boolean;
+}
+
 export interface ContentSession {
   /** Entities and/or settings changed in storage. */
   onStateChanged(change: Partial<ContentState>): Promise<void>;
@@ -75,6 +82,19 @@ export interface ContentSession {
   idle(): Promise<void>;
 }
 
+/** The page a frame is judged by: the top page when the frame may read it, else the frame itself. */
+function pageInView(env: ContentEnvironment, url: string): TopPage {
+  const top = env.isTopFrame ? null : (env.topPage?.() ?? null);
+  return top ?? { document: env.document, url };
+}
+
+/** Whether the page in view is an article; needs only the page, so it can run while storage answers. */
+export function lookAtPage(env: ContentEnvironment): PageLook {
+  const url = env.url();
+  const page = pageInView(env, url);
+  return { url, isArticle: detectArticle(page.document, page.url).isArticle };
+}
+
 function hostnameOf(url: string): string {
   try {
     return new URL(url).hostname;
@@ -83,17 +103,27 @@ function hostnameOf(url: string): string {
   }
 }
 
-export function startContentSession(env: ContentEnvironment, initial: ContentState): ContentSession {
+/**
+ * Starts the work on a page. `initial` may still be in flight (start.ts passes the storage read
+ * itself, so everything here is set up while the browser answers); `look` is the page as seen
+ * meanwhile, used for the first decision when the address has not changed since.
+ */
+export function startContentSession(
+  env: ContentEnvironment,
+  initial: ContentState | Promise<ContentState>,
+  look?: PageLook,
+): ContentSession {
   const doc = env.document;
-  let entities: TrackedEntity[] = initial.entities;
-  let settings: Settings = initial.settings;
+  let entities: TrackedEntity[] = [];
+  let settings!: Settings;
   let matcher: Promise<Matcher> | null = null;
   let work: PageWork = NO_WORK;
   let highlights: PageHighlights | null = null;
   let watcher: ChangeWatcher | null = null;
   let panel: Panel | null = null;
   let panelClosed = false;
-  let run = new AbortController();
+  /** Aborts the current highlighting run; null while nothing is highlighted or being prepared. */
+  let run: AbortController | null = null;
   let scanning: Promise<void> = Promise.resolve();
   let lastReport = '';
   let lastStatus = '';
@@ -119,7 +149,10 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   };
 
   const stopHighlighting = () => {
+    // Most pages never highlight: nothing to undo (the common path stays short).
+    if (!run) return;
     run.abort();
+    run = null;
     watcher?.stop();
     watcher = null;
     highlights?.clear();
@@ -168,7 +201,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
 
   const rescan = (roots: Node[]) => {
     const current = highlights;
-    if (!current) return;
+    if (!current || !run) return;
     const signal = run.signal;
     scanning = scanning.then(async () => {
       if (signal.aborted) return;
@@ -240,25 +273,28 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     await env.report(report);
   };
 
-  /** Re-decides what to do on this page; `fresh` discards what was found (new list or address). */
-  const decide = async (fresh: boolean) => {
+  /**
+   * Re-decides what to do on this page; `fresh` discards what was found (new list or address).
+   * `seen` is the page as already looked at, if it still is at that address.
+   */
+  const decide = async (fresh: boolean, seen?: PageLook) => {
     const url = env.url();
     // A frame belongs to the page around it: that page's site settings and article verdict hold.
-    const top = env.isTopFrame ? null : (env.topPage?.() ?? null);
-    const host = hostnameOf(top?.url ?? url);
+    const page = pageInView(env, url);
+    const host = hostnameOf(page.url);
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
     // Compiling the matcher waits until a page needs it: most pages are not articles.
     if (
       !entities.some((e) => e.enabled && e.aliases.length > 0) ||
       isSiteDisabled(settings, host) ||
-      isSiteDisabled(settings, hostnameOf(url))
+      (page.url !== url && isSiteDisabled(settings, hostnameOf(url)))
     ) {
       work = NO_WORK;
       stopHighlighting();
       return;
     }
-    const isArticle = top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
+    const isArticle = seen?.url === url ? seen.isArticle : detectArticle(page.document, page.url).isArticle;
     work = decidePageWork(settings, host, isArticle, env.isTopFrame);
     if (!work.highlight) stopHighlighting();
     else if (fresh || !wasHighlighting) await startHighlighting();
@@ -266,7 +302,12 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     if (work.record) await record(url);
   };
 
-  const started = decide(true);
+  const begin = (state: ContentState) => {
+    entities = state.entities;
+    settings = state.settings;
+    return decide(true, look);
+  };
+  const started = 'then' in initial ? initial.then(begin) : begin(initial);
   env.signal.addEventListener('abort', stopHighlighting, { once: true });
 
   return {
