@@ -4,9 +4,13 @@
  *
  *   detect.nonarticle.median_ms   the content script's start on a home page served at "/":
  *                                 read the tracked list and settings the background published
- *                                 (one company, added through the background as a user would),
- *                                 decide, and stop (utils/content/start.ts in the extension's
- *                                 isolated world); baseline: isProbablyReaderable
+ *                                 (one company, added through the background as a user would;
+ *                                 read from storage.session), decide, and stop
+ *                                 (utils/content/start.ts in the extension's isolated world);
+ *                                 baseline: isProbablyReaderable
+ *   detect.nonarticle.session_closed.median_ms
+ *                                 the same while storage.session is closed to content scripts
+ *                                 (a browser just restarted): refused, then storage.local
  *   extract.article.median_ms     extractStory + classifyBusiness on a news article;
  *                                 baseline: Readability's parse() (of a clone, as it rewrites)
  *
@@ -42,7 +46,10 @@ interface Bundles {
   readability: string;
 }
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<Reply<unknown>> } };
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<Reply<unknown>> };
+  storage: { session: { setAccessLevel(options: { accessLevel: string }): Promise<void> } };
+};
 declare const NewsTrackerBench: typeof import('./article-page');
 declare const ReadabilityBench: typeof import('./readability-page');
 
@@ -130,6 +137,14 @@ async function trackCompany(browser: ExtensionBrowser): Promise<void> {
   }
 }
 
+/** Opens storage.session to content scripts, or closes it as a browser restart does until the worker runs. */
+async function setSessionAccess(browser: ExtensionBrowser, open: boolean): Promise<void> {
+  const page = await browser.openExtensionPage('options.html');
+  const accessLevel = open ? 'TRUSTED_AND_UNTRUSTED_CONTEXTS' : 'TRUSTED_CONTEXTS';
+  await page.evaluate((level) => chrome.storage.session.setAccessLevel({ accessLevel: level }), accessLevel);
+  await page.close();
+}
+
 function record(ctx: BenchContext, name: string, value: number, baselineName: string, baseline: number): void {
   ctx.record({ name, value, unit: 'ms', baseline: { name: baselineName, value: baseline } });
 }
@@ -151,6 +166,18 @@ async function measure(ctx: BenchContext, server: StaticServer, bundles: Bundles
       // Where the time goes: the storage read is the browser's; detection is ours.
       ctx.record({ name: 'detect.nonarticle.storage_read.median_ms', value: r.storage, unit: 'ms', baseline: null });
       record(ctx, 'detect.nonarticle.detect_only.median_ms', r.detect, 'readability.isProbablyReaderable', r.baseline);
+    }
+    if (ctx.wants('detect.nonarticle.session_closed.median_ms')) {
+      // The same start while storage.session is closed (a browser just started, its worker not
+      // yet run): the read is refused and storage.local is read instead.
+      server.route('/', { body: readFileSync('test/fixtures/article/home-page.html', 'utf8') });
+      await setSessionAccess(browser, false);
+      const fresh = await browser.context.newPage();
+      const r = await timeNonArticle(fresh, browser.extensionId, server.url('/'), bundles);
+      await fresh.close();
+      await setSessionAccess(browser, true);
+      const name = 'detect.nonarticle.session_closed.median_ms';
+      record(ctx, name, r.ours, 'readability.isProbablyReaderable', r.baseline);
     }
     if (ctx.wants('extract.article.median_ms')) {
       const url = server.url('/business/2025/03/18/harbour-freight-coastline-takeover');
