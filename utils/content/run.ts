@@ -1,9 +1,8 @@
 /**
  * What the content script does on a page, cheapest checks first:
  *
- *   tracked list + settings (start.ts reads them and, while the browser answers, runs detectArticle)
- *     │ nothing tracked or site disabled? stop.
- *     └ not an article and highlights only on articles? stop (no observer, no DOM walk).
+ *   tracked list + settings (start.ts reads them from storage) ─ nothing tracked or site disabled? stop.
+ *     └ detectArticle ─ not an article and highlights only on articles? stop (no observer, no DOM walk).
  *         │  (a same-origin frame asks about the page around it, and follows that site's settings)
  *         ├ compile the tracked list, in time slices, once per list
  *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel → content:pageStatus
@@ -63,12 +62,6 @@ export interface ContentEnvironment {
   quietMs?: number;
 }
 
-/** Whether the page in view is an article, as seen at one address (see `lookAtPage`). */
-export interface PageLook {
-  url: string;
-  isArticle: boolean;
-}
-
 export interface ContentSession {
   /** Entities and/or settings changed in storage. */
   onStateChanged(change: Partial<ContentState>): Promise<void>;
@@ -82,19 +75,6 @@ export interface ContentSession {
   idle(): Promise<void>;
 }
 
-/** The page a frame is judged by: the top page when the frame may read it, else the frame itself. */
-function pageInView(env: ContentEnvironment, url: string): TopPage {
-  const top = env.isTopFrame ? null : (env.topPage?.() ?? null);
-  return top ?? { document: env.document, url };
-}
-
-/** Whether the page in view is an article; needs only the page, so it can run while storage answers. */
-export function lookAtPage(env: ContentEnvironment): PageLook {
-  const url = env.url();
-  const page = pageInView(env, url);
-  return { url, isArticle: detectArticle(page.document, page.url).isArticle };
-}
-
 function hostnameOf(url: string): string {
   try {
     return new URL(url).hostname;
@@ -104,14 +84,12 @@ function hostnameOf(url: string): string {
 }
 
 /**
- * Starts the work on a page. `initial` may still be in flight (start.ts passes the storage read
- * itself, so everything here is set up while the browser answers); `look` is the page as seen
- * meanwhile, used for the first decision when the address has not changed since.
+ * Starts the work on a page. `initial` may still be in flight: start.ts passes the storage read
+ * itself, so everything here is set up while the browser answers.
  */
 export function startContentSession(
   env: ContentEnvironment,
   initial: ContentState | Promise<ContentState>,
-  look?: PageLook,
 ): ContentSession {
   const doc = env.document;
   let entities: TrackedEntity[] = [];
@@ -273,28 +251,25 @@ export function startContentSession(
     await env.report(report);
   };
 
-  /**
-   * Re-decides what to do on this page; `fresh` discards what was found (new list or address).
-   * `seen` is the page as already looked at, if it still is at that address.
-   */
-  const decide = async (fresh: boolean, seen?: PageLook) => {
+  /** Re-decides what to do on this page; `fresh` discards what was found (new list or address). */
+  const decide = async (fresh: boolean) => {
     const url = env.url();
     // A frame belongs to the page around it: that page's site settings and article verdict hold.
-    const page = pageInView(env, url);
-    const host = hostnameOf(page.url);
+    const top = env.isTopFrame ? null : (env.topPage?.() ?? null);
+    const host = hostnameOf(top?.url ?? url);
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
     // Compiling the matcher waits until a page needs it: most pages are not articles.
     if (
       !entities.some((e) => e.enabled && e.aliases.length > 0) ||
       isSiteDisabled(settings, host) ||
-      (page.url !== url && isSiteDisabled(settings, hostnameOf(url)))
+      isSiteDisabled(settings, hostnameOf(url))
     ) {
       work = NO_WORK;
       stopHighlighting();
       return;
     }
-    const isArticle = seen?.url === url ? seen.isArticle : detectArticle(page.document, page.url).isArticle;
+    const isArticle = top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
     work = decidePageWork(settings, host, isArticle, env.isTopFrame);
     if (!work.highlight) stopHighlighting();
     else if (fresh || !wasHighlighting) await startHighlighting();
@@ -305,7 +280,7 @@ export function startContentSession(
   const begin = (state: ContentState) => {
     entities = state.entities;
     settings = state.settings;
-    return decide(true, look);
+    return decide(true);
   };
   const started = 'then' in initial ? initial.then(begin) : begin(initial);
   env.signal.addEventListener('abort', stopHighlighting, { once: true });
