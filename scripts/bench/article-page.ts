@@ -1,7 +1,7 @@
 /**
  * Runs inside Chromium for scripts/bench/article.bench.ts, bundled from the extension's own
  * modules: the content script's start (`startContent`, as entrypoints/content.ts calls it: read
- * the tracked list and settings the background published, look at the page meanwhile, decide)
+ * the tracked list and settings the background published, then look at the page and decide)
  * in the extension's isolated world, and story extraction plus classification in the page.
  */
 import { classifyBusiness } from '../../utils/article/classify';
