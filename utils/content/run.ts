@@ -263,7 +263,8 @@ export function startContentSession(
     if (
       !entities.some((e) => e.enabled && e.aliases.length > 0) ||
       isSiteDisabled(settings, host) ||
-      isSiteDisabled(settings, hostnameOf(url))
+      // A frame is also left alone on a disabled site of its own (a top page's host is parsed once).
+      (top !== null && isSiteDisabled(settings, hostnameOf(url)))
     ) {
       work = NO_WORK;
       stopHighlighting();
