@@ -141,13 +141,14 @@ export async function fill(db: NewsDb, seed: number, from: number, count: number
       if (copyOf) {
         groupId = groups.get(copyOf) ?? copyOf;
         groups.set(copyOf, groupId);
-        const original = await stories.get(copyOf);
+        const original = await stories.index('by-url').get(copyOf);
         if (original && !original.groupId) void stories.put({ ...original, groupId });
       }
-      const stored = toStored(record, groupId, from + done + k + 1);
+      const sid = from + done + k + 1;
+      const stored = toStored(record, groupId, sid);
       written.push(stored);
       void stories.put(stored);
-      void facts.put(toStoryFact(record));
+      void facts.put({ ...toStoryFact(record), sid });
     }
     await addPostingsInBulk(tx.objectStore('searchPostings'), written);
     await tx.done;
@@ -248,9 +249,12 @@ export async function measureSave(db: NewsDb, seed: number, runs: number): Promi
     saves.push(performance.now() - t0);
   }
   const puts: number[] = [];
+  // Numbers well above any the saves gave, so the bare puts add stories rather than replace them.
+  let sid = 10_000_000;
   for (const report of reports.slice(runs)) {
+    sid += 1;
     const t0 = performance.now();
-    await db.put('stories', toStored(mergeStory(undefined, report, Date.now())));
+    await db.put('stories', toStored(mergeStory(undefined, report, Date.now()), undefined, sid));
     puts.push(performance.now() - t0);
   }
   return { saveMs: median(saves), putMs: median(puts) };
