@@ -13,7 +13,7 @@ import { toStoryFact } from '@/utils/dashboard/facts';
 import { DB_NAME, type NewsDb, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk } from '@/utils/db/search-index';
 import { saveStory } from '@/utils/db/stories';
-import { type StoredStory, toStored } from '@/utils/db/story-index';
+import { type StoredStory, snippetsOf, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
 import { sendMessage } from '@/utils/messaging';
 import { mergeStory, type StoryQuery, type StoryRecord, type StoryReport } from '@/utils/stories';
@@ -175,7 +175,7 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<number
 }
 
 /** The naive way, as a baseline: every story read, then filtered and sorted in memory. */
-async function naivePage(db: NewsDb, keep: (s: StoryRecord) => boolean): Promise<StoryRecord[]> {
+async function naivePage(db: NewsDb, keep: (s: StoredStory) => boolean): Promise<StoredStory[]> {
   const all = await db.getAll('stories');
   return all
     .filter(keep)
@@ -184,12 +184,12 @@ async function naivePage(db: NewsDb, keep: (s: StoryRecord) => boolean): Promise
 }
 
 /** The baseline for search: no word index, every story's text scanned for the word. */
-async function scanSearch(db: NewsDb, word: string): Promise<StoryRecord[]> {
-  const found: StoryRecord[] = [];
+async function scanSearch(db: NewsDb, word: string): Promise<StoredStory[]> {
+  const found: StoredStory[] = [];
   const tx = db.transaction('stories');
   for (let c = await tx.store.openCursor(); c; c = await c.continue()) {
     const s = c.value;
-    const text = `${s.title} ${s.publisher ?? ''} ${s.snippets.join(' ')}`.toLowerCase();
+    const text = `${s.title} ${s.publisher ?? ''} ${snippetsOf(s).join(' ')}`.toLowerCase();
     if (text.includes(word)) found.push(s);
   }
   return found.sort((a, b) => b.lastSeen - a.lastSeen).slice(0, 50);

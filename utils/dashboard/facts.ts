@@ -40,7 +40,9 @@ export function storyRelevance(story: Pick<StoryRecord, 'mentions'>): number {
   return headline * 1_000_000 + lead * 1_000 + Math.min(count, 999);
 }
 
-export function toStoryFact(story: StoryRecord): StoryFact {
+export function toStoryFact(
+  story: Pick<StoryRecord, 'url' | 'title' | 'publisher' | 'firstSeen' | 'isBusiness' | 'mentions'>,
+): StoryFact {
   return {
     url: story.url,
     title: story.title,

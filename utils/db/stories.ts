@@ -30,7 +30,7 @@ export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now(
   const pending = tx.objectStore('searchPending');
   const [existing, waiting] = await Promise.all([stories.index('by-url').get(report.url), pending.get('sids')]);
   const sid = existing?.sid ?? (await nextSid(stories));
-  const merged = mergeStory(existing, report, now);
+  const merged = mergeStory(existing && toRecord(existing), report, now);
   let groupId = existing?.groupId;
   if (!groupId) {
     const sibling = await findSibling(stories, toStored(merged), now);

@@ -8,7 +8,7 @@ import { addEntity, listEntities } from '@/utils/db/entities';
 import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk, type PostingKey, weekOf } from '@/utils/db/search-index';
 import { loadSettings } from '@/utils/db/settings';
-import { deleteStory, saveStory, setStoryFlags } from '@/utils/db/stories';
+import { allStories, deleteStory, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { loadStoryFacts } from '@/utils/db/story-facts';
 import { STOP_WORDS, searchWords, splitWords, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
@@ -116,6 +116,10 @@ async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, v
   }
   const facts = await db.getAll('storyFacts');
   expect(facts.map((f) => [f.sid, f.url])).toEqual(stories.map((s) => [s.sid, s.url]));
+  // Snippets are kept as UTF-8 bytes from version 6 on, and read back as they were written.
+  expect(stories.flatMap((s) => s.snippets).every((x) => x instanceof Uint8Array)).toBe(true);
+  const snippets = new Map((await allStories(db)).map((s) => [s.url, s.snippets]));
+  expect(before.map((s) => snippets.get(s.url))).toEqual(before.map((s) => s.snippets));
 
   const url = 'https://v1.example/17';
   const sid = await db.getKeyFromIndex('stories', 'by-url', url);
