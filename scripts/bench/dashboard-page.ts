@@ -69,10 +69,11 @@ export async function fillStore(count: number, entityIds: string[], now: number)
   const stories = makeStories(count, entityIds, now);
   for (let start = 0; start < stories.length; start += 5000) {
     const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
-    for (const story of stories.slice(start, start + 5000)) {
-      void tx.objectStore('stories').put(toStored(story));
-      void tx.objectStore('storyFacts').put(toStoryFact(story));
-    }
+    stories.slice(start, start + 5000).forEach((story, i) => {
+      const sid = start + i + 1;
+      void tx.objectStore('stories').put(toStored(story, undefined, sid));
+      void tx.objectStore('storyFacts').put({ ...toStoryFact(story), sid });
+    });
     await tx.done;
   }
   const total = await db.count('stories');

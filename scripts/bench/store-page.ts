@@ -13,7 +13,7 @@ import { toStoryFact } from '@/utils/dashboard/facts';
 import { DB_NAME, type NewsDb, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk } from '@/utils/db/search-index';
 import { saveStory } from '@/utils/db/stories';
-import { type StoredStory, toStored } from '@/utils/db/story-index';
+import { type StoredStory, snippetsOf, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
 import { sendMessage } from '@/utils/messaging';
 import { mergeStory, type StoryQuery, type StoryRecord, type StoryReport } from '@/utils/stories';
@@ -141,13 +141,14 @@ export async function fill(db: NewsDb, seed: number, from: number, count: number
       if (copyOf) {
         groupId = groups.get(copyOf) ?? copyOf;
         groups.set(copyOf, groupId);
-        const original = await stories.get(copyOf);
+        const original = await stories.index('by-url').get(copyOf);
         if (original && !original.groupId) void stories.put({ ...original, groupId });
       }
-      const stored = toStored(record, groupId, from + done + k + 1);
+      const sid = from + done + k + 1;
+      const stored = toStored(record, groupId, sid);
       written.push(stored);
       void stories.put(stored);
-      void facts.put(toStoryFact(record));
+      void facts.put({ ...toStoryFact(record), sid });
     }
     await addPostingsInBulk(tx.objectStore('searchPostings'), written);
     await tx.done;
@@ -174,7 +175,7 @@ async function timed(runs: number, work: () => Promise<unknown>): Promise<number
 }
 
 /** The naive way, as a baseline: every story read, then filtered and sorted in memory. */
-async function naivePage(db: NewsDb, keep: (s: StoryRecord) => boolean): Promise<StoryRecord[]> {
+async function naivePage(db: NewsDb, keep: (s: StoredStory) => boolean): Promise<StoredStory[]> {
   const all = await db.getAll('stories');
   return all
     .filter(keep)
@@ -183,12 +184,12 @@ async function naivePage(db: NewsDb, keep: (s: StoryRecord) => boolean): Promise
 }
 
 /** The baseline for search: no word index, every story's text scanned for the word. */
-async function scanSearch(db: NewsDb, word: string): Promise<StoryRecord[]> {
-  const found: StoryRecord[] = [];
+async function scanSearch(db: NewsDb, word: string): Promise<StoredStory[]> {
+  const found: StoredStory[] = [];
   const tx = db.transaction('stories');
   for (let c = await tx.store.openCursor(); c; c = await c.continue()) {
     const s = c.value;
-    const text = `${s.title} ${s.publisher ?? ''} ${s.snippets.join(' ')}`.toLowerCase();
+    const text = `${s.title} ${s.publisher ?? ''} ${snippetsOf(s).join(' ')}`.toLowerCase();
     if (text.includes(word)) found.push(s);
   }
   return found.sort((a, b) => b.lastSeen - a.lastSeen).slice(0, 50);
@@ -248,9 +249,12 @@ export async function measureSave(db: NewsDb, seed: number, runs: number): Promi
     saves.push(performance.now() - t0);
   }
   const puts: number[] = [];
+  // Numbers well above any the saves gave, so the bare puts add stories rather than replace them.
+  let sid = 10_000_000;
   for (const report of reports.slice(runs)) {
+    sid += 1;
     const t0 = performance.now();
-    await db.put('stories', toStored(mergeStory(undefined, report, Date.now())));
+    await db.put('stories', toStored(mergeStory(undefined, report, Date.now()), undefined, sid));
     puts.push(performance.now() - t0);
   }
   return { saveMs: median(saves), putMs: median(puts) };

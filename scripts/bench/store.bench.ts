@@ -54,6 +54,25 @@ async function measureCold(browser: ExtensionBrowser, bundle: string) {
   return { directMs: median(direct), workerMs: median(viaWorker), rows };
 }
 
+/**
+ * The extension's IndexedDB usage once the writes have settled: Chromium's figure (the size of
+ * the database's LevelDB files: records, index entries, the log not yet compacted and older
+ * versions of rewritten records it still holds) read every second until it has not changed
+ * for three readings in a row, at most 30 s.
+ */
+async function settledUsage(page: Page): Promise<{ bytes: number; waitedMs: number; readings: number[] }> {
+  const started = Date.now();
+  const readings = [await page.evaluate(() => storeBenchPage.indexedDbUsage())];
+  let unchanged = 0;
+  while (unchanged < 3 && Date.now() - started < 30_000) {
+    await page.waitForTimeout(1000);
+    const now = await page.evaluate(() => storeBenchPage.indexedDbUsage());
+    unchanged = now === readings.at(-1) ? unchanged + 1 : 0;
+    readings.push(now);
+  }
+  return { bytes: readings.at(-1) as number, waitedMs: Date.now() - started, readings };
+}
+
 async function run(ctx: BenchContext): Promise<void> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error('The store benchmark needs the built extension: run `npx wxt build` first.');
@@ -115,7 +134,11 @@ async function run(ctx: BenchContext): Promise<void> {
         });
       }
     }
-    const usedBytes = (await page.evaluate(() => storeBenchPage.indexedDbUsage())) - emptyBytes;
+    const settled = await settledUsage(page);
+    console.log(
+      `  IndexedDB usage ${settled.readings[0]} B right after the writes, ${settled.bytes} B after ${settled.waitedMs} ms (${settled.readings.length} readings)`,
+    );
+    const usedBytes = settled.bytes - emptyBytes;
     ctx.record({
       name: 'store.bytes_per_story',
       value: usedBytes / stored,

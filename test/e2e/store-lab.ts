@@ -25,8 +25,17 @@ export const BROWSER_TARGET_ARGS = ['--remote-debugging-port=0', '--enable-unsaf
 /** What the extension's database holds, as read from one of its pages. */
 export interface StoreDump {
   version: number;
-  stories: { url: string; visitedUrl: string; title: string; publisher: string | null; groupId: string | null }[];
-  factUrls: string[];
+  stories: {
+    /** The story's number, its key from schema version 6 on (null before version 4). */
+    sid: number | null;
+    url: string;
+    visitedUrl: string;
+    title: string;
+    publisher: string | null;
+    groupId: string | null;
+  }[];
+  /** The dashboard's facts: each one's story URL and the number it is stored under (null before version 6). */
+  facts: { url: string; sid: number | null }[];
   entities: { name: string; enabled: boolean }[];
   /** The tracked list content scripts read from storage.local. */
   mirror: string[];
@@ -95,13 +104,17 @@ export async function readStore(page: Page): Promise<StoreDump> {
       digest: `${text.length}:${hash.toString(16)}`,
       version: db.version,
       stories: stories.map((s) => ({
+        sid: typeof s.sid === 'number' ? s.sid : null,
         url: String(s.url),
         visitedUrl: String(s.visitedUrl),
         title: String(s.title),
         publisher: (s.publisher as string | null) ?? null,
         groupId: (s.groupId as string | undefined) ?? null,
       })),
-      factUrls: ((await all('storyFacts')) as Row[]).map((f) => String(f.url)),
+      facts: ((await all('storyFacts')) as Row[]).map((f) => ({
+        url: String(f.url),
+        sid: typeof f.sid === 'number' ? f.sid : null,
+      })),
       entities: ((await all('entities')) as Row[]).map((e) => ({ name: String(e.name), enabled: e.enabled === true })),
       mirror: (((await chrome.storage.local.get('trackedEntities')).trackedEntities ?? []) as Row[]).map((e) =>
         String(e.name),
@@ -134,9 +147,18 @@ export function storeProblems(dump: StoreDump, expectedUrls?: readonly string[])
     for (const url of expectedUrls) if (!stored.has(url)) problems.push(`lost: ${url}`);
     for (const url of stored) if (!expectedUrls.includes(url)) problems.push(`unexpected: ${url}`);
   }
-  const facts = new Set(dump.factUrls);
+  const facts = new Set(dump.facts.map((f) => f.url));
   for (const url of stored) if (!facts.has(url)) problems.push(`no dashboard fact for ${url}`);
   for (const url of facts) if (!stored.has(url)) problems.push(`a dashboard fact without its story: ${url}`);
+  if (dump.version >= 6) {
+    // Facts are filed under their story's number: the dashboard's filters match them by it.
+    const sidOf = new Map(dump.stories.map((s) => [s.url, s.sid]));
+    for (const fact of dump.facts) {
+      const sid = sidOf.get(fact.url);
+      if (sid !== undefined && fact.sid !== sid)
+        problems.push(`the fact of ${fact.url} is not under its story's number`);
+    }
+  }
   const enabled = dump.entities.filter((e) => e.enabled).map((e) => e.name);
   if (JSON.stringify([...enabled].sort()) !== JSON.stringify([...dump.mirror].sort())) {
     problems.push(`content scripts see [${dump.mirror}] but the tracked companies are [${enabled}]`);

@@ -127,13 +127,17 @@ describe('the story store in Chromium', () => {
         ...sound.stories.filter((s) => s !== second),
         { ...first, url: `${first.url}?utm_source=x`, groupId: null },
       ],
-      factUrls: sound.factUrls.filter((u) => u !== first.url),
+      facts: sound.facts.filter((f) => f.url !== first.url),
     };
     const problems = storeProblems(broken, expected).join('\n');
     expect(problems).toContain(`lost: ${second.url}`);
     expect(problems).toContain(`${first.url}?utm_source=x duplicates ${first.url}`);
     expect(problems).toContain(`no dashboard fact for ${first.url}`);
     expect(storeProblems({ ...sound, mirror: [] }).join('\n')).toContain('content scripts see []');
+    const misfiled = sound.facts.map((f) => (f.url === first.url ? { ...f, sid: (first.sid ?? 0) + 1 } : f));
+    expect(storeProblems({ ...sound, facts: misfiled })).toContain(
+      `the fact of ${first.url} is not under its story's number`,
+    );
   });
 
   describe('a service worker stopped while its write transaction is open', () => {

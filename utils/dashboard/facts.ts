@@ -7,6 +7,11 @@
 import type { StoryRecord } from '../stories';
 
 export interface StoryFact {
+  /**
+   * The story's number in the store (its key there from schema version 6 on); the unread,
+   * starred and search filters answer with these numbers (DashboardStore.keysMatching).
+   */
+  sid?: number;
   url: string;
   title: string;
   publisher: string | null;
@@ -35,7 +40,9 @@ export function storyRelevance(story: Pick<StoryRecord, 'mentions'>): number {
   return headline * 1_000_000 + lead * 1_000 + Math.min(count, 999);
 }
 
-export function toStoryFact(story: StoryRecord): StoryFact {
+export function toStoryFact(
+  story: Pick<StoryRecord, 'url' | 'title' | 'publisher' | 'firstSeen' | 'isBusiness' | 'mentions'>,
+): StoryFact {
   return {
     url: story.url,
     title: story.title,

@@ -10,10 +10,15 @@ import { toStoryFact } from './facts';
 import type { DashboardStore } from './store';
 
 export function memoryDashboardStore(stories: StoryRecord[], entities: TrackedEntity[] = []): DashboardStore {
+  // Numbers as the database gives them: one per URL, never reused.
+  const numbers = new Map<string, number>();
+  const sidOf = (story: StoryRecord) => numbers.get(story.url) ?? numbers.set(story.url, numbers.size + 1).size;
   return {
     listEntities: async () => [...entities],
     factsSince: async (since, before = Number.POSITIVE_INFINITY) =>
-      stories.filter((s) => s.firstSeen >= since && s.firstSeen < before).map(toStoryFact),
+      stories
+        .filter((s) => s.firstSeen >= since && s.firstSeen < before)
+        .map((s) => ({ ...toStoryFact(s), sid: sidOf(s) })),
     repairFacts: async () => false,
     storiesByUrl: async (urls) => urls.flatMap((url) => stories.find((s) => s.url === url) ?? []),
     async keysMatching(filter) {
@@ -21,7 +26,7 @@ export function memoryDashboardStore(stories: StoryRecord[], entities: TrackedEn
         return null;
       }
       const query = { ...filter, limit: 1 };
-      return new Set(stories.filter((s) => storyMatches(toStored(s), query)).map((s) => s.url));
+      return new Set(stories.filter((s) => storyMatches(toStored(s), query)).map(sidOf));
     },
   };
 }

@@ -23,8 +23,8 @@ export interface DashboardStore {
   repairFacts(): Promise<boolean>;
   /** Full records for these URLs, in the same order; stories no longer stored are left out. */
   storiesByUrl(urls: readonly string[]): Promise<StoryRecord[]>;
-  /** URLs of the stories answering the unread, starred and search filters; null when none is set. */
-  keysMatching(filter: KeyFilter): Promise<Set<string> | null>;
+  /** Numbers (StoryFact.sid) of the stories answering the unread, starred and search filters; null when none is set. */
+  keysMatching(filter: KeyFilter): Promise<Set<number> | null>;
 }
 
 export function indexedDbDashboardStore(getDb: () => Promise<NewsDb> = createDbAccess()): DashboardStore {

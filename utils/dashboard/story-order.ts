@@ -43,20 +43,20 @@ const byPublisher = (a: StoryFact, b: StoryFact) => {
 const byRelevance = (a: StoryFact, b: StoryFact) => b.relevance - a.relevance || newestFirst(a, b);
 
 /**
- * The facts answering the filter, in the chosen order. `keys` holds the URLs that answer the
+ * The facts answering the filter, in the chosen order. `keys` holds the numbers (`sid`) of the stories that answer the
  * unread, starred and search filters (from the store's indexes), or null when none is set.
  */
 export function orderFacts(
   facts: readonly StoryFact[],
   filter: StoryFilter,
-  keys: ReadonlySet<string> | null,
+  keys: ReadonlySet<number> | null,
   sort: StorySort,
 ): StoryFact[] {
   const kept = facts.filter(
     (f) =>
       (filter.entityId === undefined || f.entityIds.includes(filter.entityId)) &&
       (filter.publisher === undefined || f.publisher === filter.publisher) &&
-      (keys === null || keys.has(f.url)),
+      (keys === null || (f.sid !== undefined && keys.has(f.sid))),
   );
   return kept.sort(sort === 'publisher' ? byPublisher : sort === 'relevance' ? byRelevance : newestFirst);
 }

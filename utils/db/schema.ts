@@ -13,6 +13,10 @@
  *            the stories saved since the lists were last brought up to date (search-index.ts).
  * Version 5: the search index is rebuilt: up to version 4 the stop words ("the", "and", ...)
  *            were indexed by mistake and took the place of real words beyond a story's first 48.
+ * Version 6: stories and storyFacts are keyed by the story's number (`sid`) instead of its
+ *            canonical URL, which becomes a unique index (by-url). Chrome repeats a record's
+ *            primary key in every index entry of it, so a URL of ~100 characters cost about
+ *            1 KB a story across the indexes; a number costs a few bytes.
  *
  * Steps run one after another, each on what the previous ones left, so a later step may rely
  * on helpers (toStored) that have changed since an earlier step was written.
@@ -25,7 +29,7 @@ import { addPostingsInBulk, type PostingKey } from './search-index';
 import { type StoredStory, toRecord, toStored } from './story-index';
 
 export const DB_NAME = 'news-tracker';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -34,9 +38,12 @@ export interface NewsTrackerDB extends DBSchema {
     indexes: { 'by-created': number };
   };
   stories: {
-    key: string;
+    /** The story's number (`sid`) from version 6 on; its canonical URL before. */
+    key: number;
     value: StoredStory;
     indexes: {
+      /** Version 6: the canonical URL, unique. */
+      'by-url': string;
       'by-last-seen': number;
       'by-entity': [string, number];
       'by-publisher': [string, number];
@@ -44,7 +51,7 @@ export interface NewsTrackerDB extends DBSchema {
       'by-starred': number;
       /** Version 3 only: removed by version 4. */
       'by-word': string;
-      /** Version 4: the story's number in the search index. */
+      /** Versions 4 and 5: the story's number in the search index (the key from version 6 on). */
       'by-sid': number;
       'by-title': string;
       'by-fingerprint': string;
@@ -57,8 +64,9 @@ export interface NewsTrackerDB extends DBSchema {
   };
   /** Version 2: the dashboard's compact copy of each story (utils/dashboard/facts.ts). */
   storyFacts: {
-    key: string;
-    value: StoryFact;
+    /** The story's number from version 6 on (see StoredFact); its canonical URL before. */
+    key: number;
+    value: StoredFact;
     indexes: { 'by-first-seen': number };
   };
   /** Version 4: story numbers by [word, week] (utils/db/search-index.ts). */
@@ -72,6 +80,9 @@ export interface NewsTrackerDB extends DBSchema {
     value: number[];
   };
 }
+
+/** A story's fact as stored: with the story's number (its key) from version 6 on. */
+export type StoredFact = StoryFact;
 
 export type NewsDb = IDBPDatabase<NewsTrackerDB>;
 type UpgradeTx = IDBPTransaction<NewsTrackerDB, StoreNames<NewsTrackerDB>[], 'versionchange'>;
@@ -133,6 +144,59 @@ async function rebuildSearchPostings(tx: UpgradeTx): Promise<void> {
   await addPostingsInBulk(postings, batch);
 }
 
+/** Where version 6 keeps the stories keyed by URL while it copies them; gone when it ends. */
+const STORIES_BY_URL = 'stories-by-url';
+
+/** The stories store as version 6 creates it: keyed by number, every index of version 5 but by-sid. */
+function createNumberedStories(db: IDBPDatabase<NewsTrackerDB>) {
+  const stories = db.createObjectStore('stories', { keyPath: 'sid' });
+  stories.createIndex('by-url', 'url', { unique: true });
+  stories.createIndex('by-last-seen', 'lastSeen');
+  stories.createIndex('by-entity', 'entityKeys', { multiEntry: true });
+  stories.createIndex('by-publisher', ['publisher', 'lastSeen']);
+  stories.createIndex('by-unread', 'unreadSeen');
+  stories.createIndex('by-starred', 'starredSeen');
+  stories.createIndex('by-title', 'titleKey');
+  stories.createIndex('by-fingerprint', 'fingerprint');
+  stories.createIndex('by-group', 'groupId');
+  return stories;
+}
+
+/**
+ * Version 6: copies every story, as it is (flags, group, number and all), from the store keyed
+ * by URL to one keyed by number, and derives the facts again under the same numbers, inside
+ * the upgrade. The search index is keyed by number already and stays as it is. A story without
+ * a number (none should have one; a hand-made record might) gets the next one and waits in
+ * searchPending, so search still finds it.
+ */
+async function keyStoriesByNumber(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx): Promise<void> {
+  const byUrl = tx.objectStore('stories');
+  // Renaming frees the name for the new store; the old one is read under its new name below.
+  (byUrl as unknown as { name: string }).name = STORIES_BY_URL;
+  db.deleteObjectStore('storyFacts');
+  const facts = db.createObjectStore('storyFacts', { keyPath: 'sid' });
+  facts.createIndex('by-first-seen', 'firstSeen');
+  const stories = createNumberedStories(db);
+  let highest = (await byUrl.index('by-sid').openKeyCursor(null, 'prev'))?.key ?? 0;
+  const numbered: number[] = [];
+  for (let cursor = await byUrl.openCursor(); cursor; cursor = await cursor.continue()) {
+    const story = cursor.value;
+    let sid = story.sid;
+    if (sid === undefined) {
+      highest += 1;
+      sid = highest;
+      numbered.push(sid);
+    }
+    const stored = toStored(toRecord(story), story.groupId, sid);
+    await Promise.all([stories.put(stored), facts.put({ ...toStoryFact(stored), sid })]);
+  }
+  db.deleteObjectStore(STORIES_BY_URL as 'stories');
+  if (numbered.length > 0) {
+    const pending = tx.objectStore('searchPending');
+    await pending.put([...((await pending.get('sids')) ?? []), ...numbered], 'sids');
+  }
+}
+
 /** Opens (and if needed creates or upgrades) the database. */
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb> {
   return openDB<NewsTrackerDB>(name, version, {
@@ -158,6 +222,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 3 && oldVersion < 3) await addStoryIndexes(tx);
       if (version >= 4 && oldVersion < 4) await addSearchPostings(db, tx);
       if (version >= 5 && oldVersion < 5) await rebuildSearchPostings(tx);
+      if (version >= 6 && oldVersion < 6) await keyStoriesByNumber(db, tx);
     },
   });
 }

@@ -140,8 +140,8 @@ export async function flushPending(db: NewsDb): Promise<number> {
   const tx = db.transaction(['stories', 'searchPostings', 'searchPending'], 'readwrite');
   const pending = tx.objectStore('searchPending');
   const sids = (await pending.get('sids')) ?? [];
-  const bySid = tx.objectStore('stories').index('by-sid');
-  const stories = await Promise.all(sids.map((sid) => bySid.get(sid)));
+  const storyStore = tx.objectStore('stories');
+  const stories = await Promise.all(sids.map((sid) => storyStore.get(sid)));
   // A pending story deleted meanwhile has nothing to add.
   await addPostingsInBulk(
     tx.objectStore('searchPostings'),

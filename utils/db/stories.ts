@@ -28,9 +28,9 @@ export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now(
   const tx = db.transaction(['stories', 'storyFacts', 'searchPostings', 'searchPending'], 'readwrite');
   const stories = tx.objectStore('stories');
   const pending = tx.objectStore('searchPending');
-  const [existing, waiting] = await Promise.all([stories.get(report.url), pending.get('sids')]);
+  const [existing, waiting] = await Promise.all([stories.index('by-url').get(report.url), pending.get('sids')]);
   const sid = existing?.sid ?? (await nextSid(stories));
-  const merged = mergeStory(existing, report, now);
+  const merged = mergeStory(existing && toRecord(existing), report, now);
   let groupId = existing?.groupId;
   if (!groupId) {
     const sibling = await findSibling(stories, toStored(merged), now);
@@ -45,7 +45,7 @@ export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now(
   const isPending = existing === undefined || (waiting ?? []).includes(sid);
   const [, , pendingCount] = await Promise.all([
     stories.put(stored),
-    tx.objectStore('storyFacts').put(toStoryFact(merged)),
+    tx.objectStore('storyFacts').put({ ...toStoryFact(merged), sid }),
     existing === undefined
       ? markPending(pending, sid)
       : isPending
@@ -69,7 +69,7 @@ type StoryStore = IDBPObjectStore<
 
 /** The next story number: one more than the highest given (inside the writing transaction, so unique). */
 async function nextSid(store: StoryStore): Promise<number> {
-  const highest = await store.index('by-sid').openKeyCursor(null, 'prev');
+  const highest = await store.openKeyCursor(null, 'prev');
   return (highest?.key ?? 0) + 1;
 }
 
@@ -83,7 +83,7 @@ async function findSibling(store: StoryStore, story: StoredStory, now: number): 
 
 export async function setStoryFlags(db: NewsDb, url: string, flags: { read?: boolean; starred?: boolean }) {
   const tx = db.transaction('stories', 'readwrite');
-  const stored = await tx.store.get(url);
+  const stored = await tx.store.index('by-url').get(url);
   if (!stored) throw new Error('That story is no longer stored.');
   await tx.store.put(toStored({ ...toRecord(stored), ...flags }, stored.groupId, stored.sid));
   await tx.done;
@@ -104,13 +104,15 @@ export async function markAllRead(db: NewsDb): Promise<number> {
 export async function deleteStory(db: NewsDb, url: string): Promise<void> {
   const tx = db.transaction(['stories', 'storyFacts', 'searchPostings'], 'readwrite');
   const stories = tx.objectStore('stories');
-  const stored = await stories.get(url);
-  await Promise.all([
-    stories.delete(url),
-    tx.objectStore('storyFacts').delete(url),
-    updatePostings(tx.objectStore('searchPostings'), stored, undefined),
-    tx.done,
-  ]);
+  const stored = await stories.index('by-url').get(url);
+  if (stored?.sid !== undefined) {
+    await Promise.all([
+      stories.delete(stored.sid),
+      tx.objectStore('storyFacts').delete(stored.sid),
+      updatePostings(tx.objectStore('searchPostings'), stored, undefined),
+    ]);
+  }
+  await tx.done;
 }
 
 /** Every story as the UI sees it (without index fields), for export. */

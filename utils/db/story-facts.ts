@@ -27,7 +27,7 @@ export async function loadStoryFacts(db: NewsDb): Promise<LoadedFacts> {
   } catch {
     // The facts cannot be stored (a database a newer version owns, or a full disk): the
     // dashboard still gets facts that agree with the stories, derived for this load only.
-    return { facts: (await db.getAll('stories')).map(toStoryFact), rebuilt: false };
+    return { facts: (await db.getAll('stories')).map((s) => ({ ...toStoryFact(s), sid: s.sid })), rebuilt: false };
   }
 }
 
@@ -38,7 +38,7 @@ export async function rebuildStoryFacts(db: NewsDb): Promise<StoryFact[]> {
   await factStore.clear();
   const facts: StoryFact[] = [];
   for (let c = await tx.objectStore('stories').openCursor(); c; c = await c.continue()) {
-    const fact = toStoryFact(c.value);
+    const fact = { ...toStoryFact(c.value), sid: c.primaryKey };
     facts.push(fact);
     await factStore.put(fact);
   }
@@ -48,8 +48,8 @@ export async function rebuildStoryFacts(db: NewsDb): Promise<StoryFact[]> {
 
 /** Full records for the given URLs, in the same order; a URL no longer stored is left out. */
 export async function getStoriesByUrl(db: NewsDb, urls: readonly string[]): Promise<StoryRecord[]> {
-  const store = db.transaction('stories').store;
-  const found = await Promise.all(urls.map((url) => store.get(url)));
+  const byUrl = db.transaction('stories').store.index('by-url');
+  const found = await Promise.all(urls.map((url) => byUrl.get(url)));
   return found.filter((s) => s !== undefined).map(toRecord);
 }
 

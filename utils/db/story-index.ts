@@ -6,7 +6,27 @@
  */
 import type { StoryQuery, StoryRecord, StoryView } from '../stories';
 
-export interface StoredStory extends StoryRecord {
+/**
+ * Snippets as stored: UTF-8 bytes from schema version 6 on, plain strings before. V8 writes a
+ * string with any character beyond Latin-1 (the "…" a cut snippet starts with, a curly quote)
+ * as UTF-16, two bytes a character; as UTF-8 the same snippets take about half.
+ */
+export type StoredSnippets = (string | Uint8Array)[];
+
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+export function encodeSnippets(snippets: readonly string[]): Uint8Array[] {
+  return snippets.map((s) => utf8.encode(s));
+}
+
+/** A stored story's snippets as text, whichever way they were stored. */
+export function snippetsOf(story: { snippets: StoredSnippets }): string[] {
+  return story.snippets.map((s) => (typeof s === 'string' ? s : fromUtf8.decode(s)));
+}
+
+export interface StoredStory extends Omit<StoryRecord, 'snippets'> {
+  snippets: StoredSnippets;
   /** The story's number in the search index (version 4 on); never changes once given. */
   sid?: number;
   /** Version 3 kept the search words on each story; version 4 moved them to the search index. */
@@ -49,8 +69,8 @@ export function splitWords(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-export function searchWords(story: Pick<StoryRecord, 'title' | 'publisher' | 'snippets'>): string[] {
-  const all = [story.title, story.publisher ?? '', ...story.snippets].flatMap(splitWords);
+export function searchWords(story: Pick<StoredStory, 'title' | 'publisher' | 'snippets'>): string[] {
+  const all = [story.title, story.publisher ?? '', ...snippetsOf(story)].flatMap(splitWords);
   const kept = all.filter((w) => w.length >= 2 && !STOP_WORDS.has(w));
   return [...new Set(kept)].slice(0, MAX_WORDS);
 }
@@ -83,10 +103,11 @@ export function titleKeyOf(title: string): string | undefined {
 }
 
 /** Adds the index fields to a record (and drops stale ones: flags may have changed). */
-export function toStored(record: StoryRecord, groupId?: string, sid?: number): StoredStory {
+export function toStored(record: StoryRecord | StoredStory, groupId?: string, sid?: number): StoredStory {
   const plain = toRecord(record as StoredStory);
   const stored: StoredStory = {
     ...plain,
+    snippets: encodeSnippets(plain.snippets),
     entityKeys: [...new Set(record.mentions.map((m) => m.entityId))].map((id) => [id, record.lastSeen]),
   };
   if (sid !== undefined) stored.sid = sid;
@@ -110,7 +131,7 @@ export function toRecord(stored: StoredStory): StoryRecord {
     starredSeen: _s,
     ...plain
   } = stored;
-  return plain;
+  return { ...plain, snippets: snippetsOf(stored) };
 }
 
 /** A position in newest-first order: stories are ordered by lastSeen, then URL, both descending. */

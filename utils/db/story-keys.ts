@@ -1,5 +1,5 @@
 /**
- * The URLs of the stories answering the filters the dashboard's facts do not carry (unread,
+ * The numbers (`sid`, the key of the stories and of their facts) of the stories answering the filters the dashboard's facts do not carry (unread,
  * starred, search words), read as keys from the stories' indexes and the search index without
  * loading the stories (only the few not yet in the search index are read). The rules are the
  * popup's (utils/db/story-index.ts): every search word must start a word of the story.
@@ -11,33 +11,35 @@ import { searchTerms, storyMatches } from './story-index';
 
 export type KeyFilter = Pick<StoryQuery, 'unread' | 'starred' | 'search'>;
 
-/** URLs answering every filter given; null when none is given (every story answers). */
-export async function storyKeysMatching(db: NewsDb, filter: KeyFilter): Promise<Set<string> | null> {
+/** Numbers of the stories answering every filter given; null when none is given (every story answers). */
+export async function storyKeysMatching(db: NewsDb, filter: KeyFilter): Promise<Set<number> | null> {
   const tx = db.transaction(['stories', 'searchPostings', 'searchPending']);
   const stories = tx.objectStore('stories');
-  const sets: Set<string>[] = [];
+  const sets: Set<number>[] = [];
   const all = async () => new Set(await stories.getAllKeys());
   const flag = async (value: boolean | undefined, index: 'by-unread' | 'by-starred') => {
     if (value === undefined) return;
     const flagged = new Set(await stories.index(index).getAllKeys());
     if (value) sets.push(flagged);
-    else sets.push(new Set([...(await all())].filter((url) => !flagged.has(url))));
+    else sets.push(new Set([...(await all())].filter((sid) => !flagged.has(sid))));
   };
   await flag(filter.unread, 'by-unread');
   await flag(filter.starred, 'by-starred');
   const terms = searchTerms(filter.search);
   if (terms.length > 0) {
-    const bySid = stories.index('by-sid');
     const sids = new Set((await weeksWithEvery(tx.objectStore('searchPostings'), terms)).flatMap(([, s]) => [...s]));
     const pending = (await tx.objectStore('searchPending').get('sids')) ?? [];
-    for (const story of await Promise.all(pending.map((sid) => bySid.get(sid)))) {
+    for (const story of await Promise.all(pending.map((sid) => stories.get(sid)))) {
       if (story?.sid !== undefined && storyMatches(story, { limit: 1 }, terms)) sids.add(story.sid);
     }
-    const urls = await Promise.all([...sids].map((sid) => bySid.getKey(sid)));
-    sets.push(new Set(urls.filter((url) => url !== undefined)));
+    // A story deleted since it was indexed leaves nothing behind: its number is checked.
+    const kept = await Promise.all(
+      [...sids].map(async (sid) => ((await stories.getKey(sid)) === undefined ? null : sid)),
+    );
+    sets.push(new Set(kept.filter((sid) => sid !== null)));
   }
   if (sets.length === 0) return null;
   sets.sort((a, b) => a.size - b.size);
-  const [smallest, ...rest] = sets as [Set<string>, ...Set<string>[]];
-  return new Set([...smallest].filter((url) => rest.every((s) => s.has(url))));
+  const [smallest, ...rest] = sets as [Set<number>, ...Set<number>[]];
+  return new Set([...smallest].filter((sid) => rest.every((s) => s.has(sid))));
 }

@@ -117,7 +117,7 @@ async function* byIndex(tx: ReadTx, query: StoryQuery, after: Position | null): 
  */
 async function* bySearch(tx: ReadTx, terms: string[], after: Position | null): AsyncGenerator<StoredStory> {
   const topWeek = after ? weekOf(after.lastSeen) : Number.POSITIVE_INFINITY;
-  const bySid = tx.objectStore('stories').index('by-sid');
+  const bySid = tx.objectStore('stories');
   const [indexed, pendingSids] = await Promise.all([
     weeksWithEvery(tx.objectStore('searchPostings'), terms, topWeek),
     tx.objectStore('searchPending').get('sids'),

@@ -91,9 +91,10 @@ describe('dashboard store', () => {
 
   it('answers the unread, starred and search filters with the popup’s rules', async () => {
     for (const [name, store] of await both()) {
+      const urlOf = new Map((await store.factsSince(Number.NEGATIVE_INFINITY)).map((f) => [f.sid, f.url]));
       const keys = async (filter: Parameters<DashboardStore['keysMatching']>[0]) => {
         const found = await store.keysMatching(filter);
-        return found && [...found].sort();
+        return found && [...found].map((sid) => urlOf.get(sid)).sort();
       };
       expect(await keys({}), name).toBeNull();
       expect(await keys({ unread: true }), name).toEqual([
@@ -134,7 +135,8 @@ describe('dashboard store', () => {
     const db = await fill();
     const store = indexedDbDashboardStore(async () => db);
     expect(await store.repairFacts()).toBe(false);
-    await db.delete('storyFacts', 'https://c.example/apple-store'); // a writer that forgot the fact
+    const fact = (await db.getAll('storyFacts')).find((f) => f.url === 'https://c.example/apple-store');
+    await db.delete('storyFacts', fact?.sid as number); // a writer that forgot the fact
     expect(await store.factsSince(Number.NEGATIVE_INFINITY)).toHaveLength(3);
     expect(await store.repairFacts()).toBe(true);
     expect(await store.factsSince(Number.NEGATIVE_INFINITY)).toHaveLength(4);
@@ -149,7 +151,7 @@ describe('reading facts by first-seen time', () => {
     for (let i = 0; i < 120; i++) {
       // Uneven spacing: the store cannot guess a range's size from the time it spans.
       const firstSeen = T0 + Math.round(i * i * 0.37 * DAY);
-      await tx.store.put({ ...toStoryFact(storyRecord({ url: `https://f.example/${i}` })), firstSeen });
+      await tx.store.put({ ...toStoryFact(storyRecord({ url: `https://f.example/${i}` })), firstSeen, sid: i + 1 });
     }
     await tx.done;
     const all = await db.getAll('storyFacts');
@@ -166,7 +168,7 @@ describe('reading facts by first-seen time', () => {
 });
 
 describe('story list orders', () => {
-  const facts = async () => (await allStories(await fill())).map(toStoryFact);
+  const facts = async () => loadFactsSince(await fill(), Number.NEGATIVE_INFINITY);
 
   it('by relevance: headline mentions first, then the lead, then how often, then newest', async () => {
     const ordered = orderFacts(await facts(), {}, null, 'relevance');
@@ -195,7 +197,11 @@ describe('story list orders', () => {
       'Apple and Xiaomi settle patent case',
     ]);
     expect(orderFacts(all, { publisher: 'Beta Wire' }, null, 'date')).toHaveLength(1);
-    const keys = new Set(['https://a.example/xiaomi-data', 'https://c.example/apple-store']);
+    const keys = new Set(
+      all
+        .filter((f) => ['https://a.example/xiaomi-data', 'https://c.example/apple-store'].includes(f.url))
+        .map((f) => f.sid as number),
+    );
     expect(orderFacts(all, { entityId: 'xiaomi' }, keys, 'relevance').map((f) => f.url)).toEqual([
       'https://a.example/xiaomi-data',
     ]);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryClient } from '@/utils/client';
 import { openNewsDb } from '@/utils/db/schema';
 import { saveStory, setStoryFlags } from '@/utils/db/stories';
+import { snippetsOf } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
 import type { StoryQuery, StoryRecord } from '@/utils/stories';
 import { report } from './story-fixtures';
@@ -44,7 +45,7 @@ describe('createMemoryClient', () => {
     const db = await storeWithStories();
     const records: StoryRecord[] = (await listStories(db, { limit: 500 })).stories;
     const everything = await db.getAll('stories');
-    const memory = createMemoryClient(everything.map((s) => ({ ...s })));
+    const memory = createMemoryClient(everything.map((s) => ({ ...s, snippets: snippetsOf(s) })));
     expect(records.length).toBeLessThan(everything.length); // grouping folded some copies
 
     for (const query of QUERIES) {

@@ -26,7 +26,8 @@ async function storeDays(days: number[]) {
   return db;
 }
 
-const urls = async (db: Awaited<ReturnType<typeof openNewsDb>>) => (await db.getAllKeys('stories')).sort();
+const urls = async (db: Awaited<ReturnType<typeof openNewsDb>>) =>
+  (await db.getAll('stories')).map((s) => s.url).sort();
 
 describe('retention', () => {
   it('keeps everything by default', async () => {
@@ -41,7 +42,7 @@ describe('retention', () => {
     await setStoryFlags(db, 'https://a.example/50', { starred: true });
     expect(await applyRetention(db, { ...DEFAULT_SETTINGS, retentionDays: 30 }, NOW)).toBe(1);
     expect(await urls(db)).toEqual(['https://a.example/1', 'https://a.example/10', 'https://a.example/50']);
-    expect((await db.getAllKeys('storyFacts')).sort()).toEqual(await urls(db));
+    expect((await db.getAll('storyFacts')).map((f) => f.url).sort()).toEqual(await urls(db));
     const found = await listStories(db, { limit: 10, search: 'lumora' });
     expect(found.stories.map((s) => s.url)).toEqual([
       'https://a.example/1',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openNewsDb } from '@/utils/db/schema';
 import { FLUSH_AT } from '@/utils/db/search-index';
-import { deleteStory, markAllRead, saveStory, setStoryFlags } from '@/utils/db/stories';
+import { allStories, deleteStory, markAllRead, saveStory, setStoryFlags } from '@/utils/db/stories';
+import { getStoriesByUrl } from '@/utils/db/story-facts';
 import { listStories } from '@/utils/db/story-query';
 import { report } from './story-fixtures';
 
@@ -18,6 +19,21 @@ describe('story store', () => {
     expect(page.stories).toHaveLength(1);
     expect(page.stories[0]).toMatchObject({ firstSeen: 1000, lastSeen: 2000, starred: true, read: true });
     expect(page.stories[0]).not.toHaveProperty('words');
+  });
+
+  it('gives back snippets with ellipses, curly quotes and any script exactly as reported', async () => {
+    const db = await openNewsDb();
+    const snippets = ['…Xiaomi’s “data” move, said Lei Jun…', 'Plain Latin-1 text: café', '小米表示… 😀'];
+    await saveStory(db, report({ snippets }), 1000);
+    expect((await listStories(db, { limit: 10 })).stories[0]?.snippets).toEqual(snippets);
+    expect((await allStories(db))[0]?.snippets).toEqual(snippets);
+    expect((await getStoriesByUrl(db, [report().url]))[0]?.snippets).toEqual(snippets);
+    expect((await listStories(db, { limit: 10, search: 'lei jun' })).stories).toHaveLength(1);
+    // Stored as UTF-8, one byte for each ASCII character rather than V8's two once any is not Latin-1.
+    const [stored] = await db.getAll('stories');
+    expect(stored?.snippets.map((s) => (s as Uint8Array).byteLength)).toEqual(
+      snippets.map((s) => new TextEncoder().encode(s).byteLength),
+    );
   });
 
   it('keeps 50 simultaneous reports of the same stories exactly once each', async () => {

@@ -68,7 +68,7 @@ describe('story facts for the dashboard', () => {
     await saveStory(db, report({ url: 'https://news.example/a' }));
     await saveStory(db, report({ url: 'https://news.example/b' }));
     // A deletion path that forgot the facts.
-    await db.delete('stories', 'https://news.example/a');
+    await db.delete('stories', (await db.getKeyFromIndex('stories', 'by-url', 'https://news.example/a')) as number);
     const loaded = await loadStoryFacts(db);
     expect(loaded.rebuilt).toBe(true);
     expect(loaded.facts.map((f) => f.url)).toEqual(['https://news.example/b']);

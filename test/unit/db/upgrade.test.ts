@@ -8,6 +8,7 @@ import { addEntity, listEntities } from '@/utils/db/entities';
 import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk, type PostingKey, weekOf } from '@/utils/db/search-index';
 import { loadSettings } from '@/utils/db/settings';
+import { allStories, deleteStory, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { loadStoryFacts } from '@/utils/db/story-facts';
 import { STOP_WORDS, searchWords, splitWords, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
@@ -16,14 +17,15 @@ import { mergeStory, type StoryRecord } from '@/utils/stories';
 import { report } from './story-fixtures';
 
 const NAME = 'upgrade-test';
-const EARLIER_VERSIONS = [1, 2, 3, 4];
+const EARLIER_VERSIONS = [1, 2, 3, 4, 5];
 
 /**
  * Fills a database at an earlier version as that version's code wrote it: plain StoryRecords
  * under their URL (version 2 also kept the dashboard's fact of each story beside it; version 3
  * kept index fields on each story, its search words among them, and grouped copies; version 4
  * numbered the stories and kept their words in searchPostings, stop words included by mistake,
- * with the newest stories still pending).
+ * with the newest stories still pending; version 5 the same without the stop words; versions 1
+ * to 5 kept stories and facts under the story's URL).
  */
 async function fillVersion(version: number): Promise<StoryRecord[]> {
   const db = await openNewsDb(NAME, version);
@@ -41,32 +43,36 @@ async function fillVersion(version: number): Promise<StoryRecord[]> {
     ),
   );
   stories[4] = { ...(stories[4] as StoryRecord), read: true, starred: true };
+  stories[27] = { ...(stories[27] as StoryRecord), starred: true };
   const tx = db.transaction(version >= 2 ? ['stories', 'storyFacts'] : ['stories'], 'readwrite');
   for (const story of stories) {
-    // Versions 3 and 4: stories 1 and 3 share a headline and were grouped under story 1.
+    // Versions 3 to 5: stories 1 and 3 share a headline and were grouped under story 1.
     const groupId = story.url.endsWith('/3') || story.url.endsWith('/1') ? 'https://v1.example/1' : undefined;
     const asWritten =
       version === 3
         ? { ...toStored(story, groupId), words: searchWords(story) }
-        : version === 4
+        : version >= 4
           ? toStored(story, groupId, stories.indexOf(story) + 1)
           : story;
     await tx.objectStore('stories').put(asWritten as never);
     if (version >= 2) await tx.objectStore('storyFacts').put(toStoryFact(story));
   }
   await tx.done;
-  if (version === 4) await fillVersion4SearchIndex(db, stories);
+  if (version >= 4) await fillSearchIndex(db, stories, version === 4);
   db.close();
   return stories;
 }
 
-/** Version 4's search index: the first 25 stories in the word lists with their stop words, the rest pending. */
-async function fillVersion4SearchIndex(db: Awaited<ReturnType<typeof openNewsDb>>, stories: StoryRecord[]) {
+/**
+ * The search index of versions 4 and 5: the first 25 stories in the word lists (with their stop
+ * words in version 4), the rest pending.
+ */
+async function fillSearchIndex(db: Awaited<ReturnType<typeof openNewsDb>>, stories: StoryRecord[], stopWords: boolean) {
   const tx = db.transaction(['searchPostings', 'searchPending'], 'readwrite');
   const postings = tx.objectStore('searchPostings');
   const numbered = stories.map((story, i) => ({ ...story, sid: i + 1 }));
   await addPostingsInBulk(postings, numbered.slice(0, 25));
-  for (const story of numbered.slice(0, 25)) {
+  for (const story of stopWords ? numbered.slice(0, 25) : []) {
     const text = [story.title, story.publisher ?? '', ...story.snippets].flatMap(splitWords);
     for (const word of new Set(text.filter((w) => w.length >= 2 && STOP_WORDS.has(w)))) {
       const key: PostingKey = [word, weekOf(story.lastSeen)];
@@ -82,6 +88,53 @@ async function fillVersion4SearchIndex(db: Awaited<ReturnType<typeof openNewsDb>
 
 const stopWordKeys = async (db: Awaited<ReturnType<typeof openNewsDb>>) =>
   (await db.getAllKeys('searchPostings')).filter(([word]) => STOP_WORDS.has(word));
+
+/**
+ * Version 6: stories and their facts are keyed by the story's number, which a story numbered
+ * before keeps (the search index refers to it); the URL is a unique index that saving, flags
+ * and deletion go through, so a revisit of an upgraded story still updates it.
+ */
+async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, version: number, before: StoryRecord[]) {
+  expect([...db.objectStoreNames].sort()).toEqual([
+    'entities',
+    'searchPending',
+    'searchPostings',
+    'settings',
+    'stories',
+    'storyFacts',
+  ]);
+  const tx = db.transaction(['stories', 'storyFacts']);
+  expect([tx.objectStore('stories').keyPath, tx.objectStore('storyFacts').keyPath]).toEqual(['sid', 'sid']);
+  expect([...tx.objectStore('stories').indexNames]).not.toContain('by-sid');
+  await tx.done;
+  const stories = await db.getAll('stories');
+  expect(await db.getAllKeys('stories')).toEqual(stories.map((s) => s.sid));
+  expect(new Set(stories.map((s) => s.sid)).size).toBe(before.length);
+  if (version >= 4) {
+    // Numbered by the earlier version: the same numbers now.
+    expect(stories.map((s) => [s.url, s.sid]).sort()).toEqual(before.map((s, i) => [s.url, i + 1]).sort());
+  }
+  const facts = await db.getAll('storyFacts');
+  expect(facts.map((f) => [f.sid, f.url])).toEqual(stories.map((s) => [s.sid, s.url]));
+  // Snippets are kept as UTF-8 bytes from version 6 on, and read back as they were written.
+  expect(stories.flatMap((s) => s.snippets).every((x) => x instanceof Uint8Array)).toBe(true);
+  const snippets = new Map((await allStories(db)).map((s) => [s.url, s.snippets]));
+  expect(before.map((s) => snippets.get(s.url))).toEqual(before.map((s) => s.snippets));
+
+  const url = 'https://v1.example/17';
+  const sid = await db.getKeyFromIndex('stories', 'by-url', url);
+  const revisit = await saveStory(db, report({ url, title: 'Xiaomi quarterly results number 17, revised' }), 5000);
+  expect(revisit.isNew).toBe(false);
+  expect(await db.count('stories')).toBe(before.length);
+  expect(await db.get('stories', sid as number)).toMatchObject({ url, lastSeen: 5000, firstSeen: 1017 });
+  expect((await listStories(db, { limit: 500, search: 'revised' })).stories.map((s) => s.url)).toEqual([url]);
+  await setStoryFlags(db, url, { starred: true });
+  expect((await listStories(db, { limit: 500, starred: true })).stories.map((s) => s.url)).toContain(url);
+  await deleteStory(db, url);
+  expect(await db.getKeyFromIndex('stories', 'by-url', url)).toBeUndefined();
+  expect(await db.get('storyFacts', sid as number)).toBeUndefined();
+  expect((await listStories(db, { limit: 500, search: 'number 17' })).stories).toEqual([]);
+}
 
 describe('schema upgrades', () => {
   it('every earlier version is covered below', () => {
@@ -101,7 +154,8 @@ describe('schema upgrades', () => {
       const db = await openNewsDb(NAME);
       expect(db.version).toBe(DB_VERSION);
 
-      expect((await db.getAllKeys('stories')).sort()).toEqual(before.map((s) => s.url).sort());
+      const upgraded = await db.getAll('stories');
+      expect(upgraded.map((s) => s.url).sort()).toEqual(before.map((s) => s.url).sort());
       const all = await listStories(db, { limit: 500 });
       const four = all.stories.find((s) => s.url === 'https://v1.example/4');
       expect(four).toMatchObject({ read: true, starred: true, title: 'Unrelated story 4', firstSeen: 1004 });
@@ -119,9 +173,13 @@ describe('schema upgrades', () => {
       // 15 stories say "quarterly"; version 3 had grouped two of them, which are listed once.
       expect((await listStories(db, { limit: 500, search: 'quarterly' })).stories).toHaveLength(version >= 3 ? 14 : 15);
       expect((await listStories(db, { limit: 500, starred: true })).stories.map((s) => s.url)).toEqual([
+        'https://v1.example/27',
         'https://v1.example/4',
       ]);
       expect((await listStories(db, { limit: 500, unread: true })).stories).toHaveLength(version >= 3 ? 28 : 29);
+      expect(
+        (await listStories(db, { limit: 500, unread: false })).stories.map((s) => [s.url, s.read, s.starred]),
+      ).toEqual([['https://v1.example/4', true, true]]);
       // Version 4: the search index replaced the words on each story.
       expect(db.objectStoreNames.contains('searchPostings')).toBe(true);
       expect([...db.transaction('stories').store.indexNames]).not.toContain('by-word');
@@ -132,7 +190,8 @@ describe('schema upgrades', () => {
       // Version 5: the search index holds no stop words, nothing is left pending, stop words in a
       // search are ignored, and every story (pending ones included) is found by its words.
       expect(await stopWordKeys(db)).toEqual([]);
-      expect(await db.get('searchPending', 'sids')).toBeUndefined();
+      // Version 5 left its newest stories pending, and version 6 leaves them so.
+      expect(await db.get('searchPending', 'sids')).toEqual(version === 5 ? [26, 27, 28, 29, 30] : undefined);
       const monday = await listStories(db, { limit: 500, search: 'the monday' });
       expect(monday.stories).toHaveLength(version >= 3 ? 29 : 30);
       if (version >= 3) {
@@ -142,6 +201,7 @@ describe('schema upgrades', () => {
       const facts = await loadStoryFacts(db);
       expect(facts.rebuilt).toBe(false);
       expect(facts.facts.map((f) => f.url).sort()).toEqual(before.map((s) => s.url).sort());
+      await expectKeyedByNumber(db, version, before);
       db.close();
     },
   );
