@@ -86,6 +86,13 @@ export interface PageStatus {
   mentions: { entityId: string; count: number }[];
 }
 
+/** What the background keeps about the page in one tab, for its badge and the popup's "This page". */
+export interface TabState {
+  status: PageStatus | null;
+  /** The story recorded from this tab, by both of its URLs, so the colour follows the page. */
+  recorded: { urls: string[]; isBusiness: boolean } | null;
+}
+
 /** Query parameters that only say where a click came from, never which story it is. */
 const TRACKING_PARAM = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|yclid|_ga|ocid|cmpid|ref_src)$/iu;
 

@@ -192,14 +192,24 @@ export async function heldWrite(serviceWorker: Worker): Promise<string | undefin
   return serviceWorker.evaluate('globalThis.newsTrackerHeldWrite');
 }
 
-/** The badge of every tab whose page reported a status, by the page's URL. */
+/**
+ * The badge of every tab whose page reported a status, by the page's URL, from the states the
+ * worker keeps in IndexedDB (tabStates).
+ */
 export async function badges(serviceWorker: Worker): Promise<Record<string, { text: string; color: number[] }>> {
   return serviceWorker.evaluate(`(async () => {
-    const state = await chrome.storage.session.get(null);
+    const request = (r) => new Promise((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const db = await request(indexedDB.open('news-tracker'));
+    const store = db.transaction('tabStates').objectStore('tabStates');
+    const [keys, values] = [await request(store.getAllKeys()), await request(store.getAll())];
+    db.close();
     const out = {};
-    for (const [key, value] of Object.entries(state)) {
-      if (!key.startsWith('tab:') || !value.status) continue;
-      const tabId = Number(key.slice(4));
+    for (const [i, tabId] of keys.entries()) {
+      const value = values[i];
+      if (!value.status) continue;
       out[value.status.url] = {
         text: await chrome.action.getBadgeText({ tabId }),
         color: await chrome.action.getBadgeBackgroundColor({ tabId }),
@@ -207,6 +217,11 @@ export async function badges(serviceWorker: Worker): Promise<Record<string, { te
     }
     return out;
   })()`);
+}
+
+/** Everything in storage.session, which content scripts may read. */
+export async function sessionStorageKeys(serviceWorker: Worker): Promise<string[]> {
+  return serviceWorker.evaluate('chrome.storage.session.get(null).then((items) => Object.keys(items).sort())');
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, stopServiceWorkers } from '../../scripts/lib/chromium';
 import type { StaticServer } from '../../scripts/lib/static-server';
+import { SETTINGS_KEY, TRACKED_LIST_KEY } from '../../utils/tracked-list';
 import {
   type ArticleSpec,
   articleHtml,
@@ -27,6 +28,7 @@ import {
   type StoreDump,
   send,
   sendOnce,
+  sessionStorageKeys,
   storeProblems,
   waitForStories,
 } from './store-lab';
@@ -110,6 +112,11 @@ describe('the story store in Chromium', () => {
           expect(shown[url], url).toBeUndefined();
         }
       }
+      // Content scripts read storage.session: it holds what they need and nothing about other tabs.
+      expect(await sessionStorageKeys(await runningServiceWorker(browser, control))).toEqual([
+        SETTINGS_KEY,
+        TRACKED_LIST_KEY,
+      ]);
       // Three counts are in use, so a badge that ignored the page would be caught.
       expect(new Set(Object.values(shown).map((b) => b.text))).toEqual(new Set(['1', '2', '3']));
     });

@@ -25,7 +25,7 @@ import {
   recordStorageProblem,
   StorageProblem,
 } from './storage-problem';
-import { forgetAllTabs, markStoryRecorded, readPageStatus, updatePageStatus } from './tab-status';
+import { createTabStatus, type TabStatus } from './tab-status';
 
 export interface MessageContext {
   /** The tab a content script message came from, if any. */
@@ -39,7 +39,7 @@ export type Handlers = {
 /** Retention runs at most this often as stories arrive (and always after the settings change). */
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
-export function createHandlers(getDb: () => Promise<NewsDb>): Handlers {
+export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = createTabStatus(getDb)): Handlers {
   /** Runs a change; a full disk becomes a message the popup shows until a later change succeeds. */
   async function write<T>(change: (db: NewsDb) => Promise<T>): Promise<T> {
     try {
@@ -75,7 +75,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>): Handlers {
   return {
     'content:reportStory': async (report, { tabId }) => {
       const { record, isNew } = await write((db) => saveStory(db, report));
-      if (tabId !== undefined) await markStoryRecorded(tabId, report);
+      if (tabId !== undefined) await tabs.markStoryRecorded(tabId, report);
       if (isNew) {
         const db = await getDb();
         if ((await loadSettings(db)).notifications) await notifyNewStory(record, await listEntities(db));
@@ -85,7 +85,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>): Handlers {
     },
     'content:pageStatus': async (status, { tabId }) => {
       if (tabId === undefined) throw new Error('A page status must come from a tab.');
-      return { badge: await updatePageStatus(tabId, status) };
+      return { badge: await tabs.updatePageStatus(tabId, status) };
     },
     'ui:listStories': async (query) => listStories(await getDb(), query),
     'ui:setStoryFlags': async ({ url, flags }) => {
@@ -110,7 +110,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>): Handlers {
       startRetention(true);
       return saved;
     },
-    'ui:getPageStatus': async ({ tabId }) => readPageStatus(tabId),
+    'ui:getPageStatus': async ({ tabId }) => tabs.readPageStatus(tabId),
     'ui:exportData': async () => {
       const db = await getDb();
       return { entities: await listEntities(db), stories: await allStories(db) };
@@ -121,7 +121,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>): Handlers {
         await publishEntities(db);
         await publishSettings(await loadSettings(db));
       });
-      await forgetAllTabs();
+      await tabs.forgetAllTabs();
       return null;
     },
     'ui:getStorageProblem': async () => {

@@ -12,10 +12,11 @@ import { createDbAccess, isReadOnly } from './database';
 import { createHandlers, type Handlers } from './handlers';
 import { openNotifiedStory } from './notify';
 import { routeMessage } from './router';
-import { forgetTab } from './tab-status';
+import { createTabStatus } from './tab-status';
 
 export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess()): Handlers {
-  const handlers = createHandlers(getDb);
+  const tabs = createTabStatus(getDb);
+  const handlers = createHandlers(getDb, tabs);
   const origin = browser.runtime.getURL('/');
   const warn = (what: string) => (error: unknown) => console.warn(`News Tracker: ${what}`, error);
 
@@ -24,7 +25,7 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
     return true;
   });
   browser.tabs.onRemoved.addListener((tabId) => {
-    forgetTab(tabId).catch(warn('could not forget a closed tab'));
+    tabs.forgetTab(tabId).catch(warn('could not forget a closed tab'));
   });
   browser.notifications?.onClicked.addListener((id) => {
     openNotifiedStory(id).catch(warn('could not open the story'));
@@ -38,9 +39,12 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
     if (input) trackSelection(handlers, input.name).catch(warn('could not track the selection'));
   });
 
-  // Listening makes the browser start the worker with the browser, so the publish below opens and
-  // fills storage.session before pages load (until then content scripts read storage.local, slower).
-  browser.runtime.onStartup.addListener(() => undefined);
+  // Listening also makes the browser start the worker with the browser, so the publish below
+  // opens and fills storage.session before pages load (until then content scripts read
+  // storage.local, slower).
+  browser.runtime.onStartup.addListener(() => {
+    tabs.forgetLastSession().catch(warn("could not forget the last session's tabs"));
+  });
   getDb()
     .then(async (db) => {
       await publishContentState(db);

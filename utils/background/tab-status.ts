@@ -1,51 +1,147 @@
 /**
  * What each tab's page holds, and the toolbar badge that shows it: the number of tracked
  * companies the page mentions, in a distinct colour when the page was recorded as a business
- * story. Kept in storage.session (in memory in the browser, outside the worker) so a stopped
- * service worker forgets nothing; gone when the browser closes.
+ * story. Kept in IndexedDB (tabStates) so a stopped service worker forgets nothing. Not in
+ * storage.session: that area is opened to content scripts (they read the tracked list there),
+ * and every page would then be sent the addresses of the user's other tabs with each change.
+ * When the database cannot be written (unavailable, full, or a newer version's read-only
+ * copy), the worker's memory keeps the states instead: the badge still works, for as long as
+ * the worker runs.
  */
 import { browser } from 'wxt/browser';
-import type { PageStatus, StoryReport } from '../stories';
+import type { NewsDb } from '../db/schema';
+import type { PageStatus, StoryReport, TabState } from '../stories';
 
 export const BUSINESS_BADGE_COLOR = '#2e7d32';
 export const OTHER_BADGE_COLOR = '#455a64';
 
-interface TabState {
-  status: PageStatus | null;
-  /** The story recorded from this tab, by both of its URLs, so the colour follows the page. */
-  recorded: { urls: string[]; isBusiness: boolean } | null;
+/** Where tab states live: the database, or the worker's memory when the database refuses. */
+interface TabStateArea {
+  read(tabId: number): Promise<TabState | undefined>;
+  write(tabId: number, state: TabState): Promise<void>;
+  remove(tabId: number): Promise<void>;
+  /** Removes every state; returns the tab ids that had one. */
+  clear(): Promise<number[]>;
 }
 
-const keyOf = (tabId: number) => `tab:${tabId}`;
-
-/** storage.session is missing in older Firefox; there the background page lives on, so memory is enough. */
-const memory = new Map<string, TabState>();
-const session = () => browser.storage.session as typeof browser.storage.session | undefined;
-
-async function readState(tabId: number): Promise<TabState> {
-  const area = session();
-  const stored = area
-    ? ((await area.get(keyOf(tabId)))[keyOf(tabId)] as TabState | undefined)
-    : memory.get(keyOf(tabId));
-  return stored ?? { status: null, recorded: null };
-}
-
-async function writeState(tabId: number, state: TabState): Promise<void> {
-  const area = session();
-  if (area) await area.set({ [keyOf(tabId)]: state });
-  else memory.set(keyOf(tabId), state);
-}
-
-/** A scan and a story report from one tab often arrive together: update each tab's state one at a time. */
-const queues = new Map<number, Promise<unknown>>();
-function oneAtATime<T>(tabId: number, change: () => Promise<T>): Promise<T> {
-  const next = (queues.get(tabId) ?? Promise.resolve()).then(change, change);
-  queues.set(tabId, next);
-  const settled = () => {
-    if (queues.get(tabId) === next) queues.delete(tabId);
+function tabStateArea(getDb: () => Promise<NewsDb>): TabStateArea {
+  const memory = new Map<number, TabState>();
+  /** Runs `use` on the database; on any failure, `fallback` on memory instead. */
+  const either = async <T>(use: (db: NewsDb) => Promise<T>, fallback: () => T): Promise<T> => {
+    try {
+      return await use(await getDb());
+    } catch {
+      return fallback();
+    }
   };
-  next.then(settled, settled);
-  return next;
+  return {
+    read: (tabId) =>
+      either(
+        async (db) => memory.get(tabId) ?? (await db.get('tabStates', tabId)),
+        () => memory.get(tabId),
+      ),
+    write: (tabId, state) =>
+      either(
+        async (db) => {
+          await db.put('tabStates', state, tabId);
+          memory.delete(tabId);
+        },
+        () => void memory.set(tabId, state),
+      ),
+    remove: (tabId) => {
+      memory.delete(tabId);
+      return either(
+        (db) => db.delete('tabStates', tabId),
+        () => undefined,
+      );
+    },
+    clear: async () => {
+      const inMemory = [...memory.keys()];
+      memory.clear();
+      const stored = await either(
+        async (db) => {
+          const tx = db.transaction('tabStates', 'readwrite');
+          const keys = await tx.store.getAllKeys();
+          await Promise.all([tx.store.clear(), tx.done]);
+          return keys;
+        },
+        () => [],
+      );
+      return [...new Set([...inMemory, ...stored])];
+    },
+  };
+}
+
+export interface TabStatus {
+  /** The content script scanned the page in `tabId`; returns the badge text now shown. */
+  updatePageStatus(tabId: number, status: PageStatus): Promise<string>;
+  /** A story was recorded from `tabId`; it counts as the page's status until the next scan reports. */
+  markStoryRecorded(tabId: number, report: StoryReport): Promise<string>;
+  readPageStatus(tabId: number): Promise<PageStatus | null>;
+  /** The tab closed. */
+  forgetTab(tabId: number): Promise<void>;
+  /** After "delete all data": no tab keeps a status or a badge that points at deleted stories. */
+  forgetAllTabs(): Promise<void>;
+  /**
+   * The browser started: tab ids start again from scratch, so states left by the last
+   * session (a browser that crashed never closed its tabs) would be given to new tabs.
+   */
+  forgetLastSession(): Promise<void>;
+}
+
+export function createTabStatus(getDb: () => Promise<NewsDb>): TabStatus {
+  const area = tabStateArea(getDb);
+  const readState = async (tabId: number): Promise<TabState> =>
+    (await area.read(tabId)) ?? { status: null, recorded: null };
+
+  /** A scan and a story report from one tab often arrive together: update each tab's state one at a time. */
+  const queues = new Map<number, Promise<unknown>>();
+  function oneAtATime<T>(tabId: number, change: () => Promise<T>): Promise<T> {
+    const next = (queues.get(tabId) ?? Promise.resolve()).then(change, change);
+    queues.set(tabId, next);
+    const settled = () => {
+      if (queues.get(tabId) === next) queues.delete(tabId);
+    };
+    next.then(settled, settled);
+    return next;
+  }
+
+  async function recordInState(tabId: number, report: StoryReport): Promise<string> {
+    const previous = await readState(tabId);
+    const urls = [report.url, report.visitedUrl];
+    const status =
+      previous.status && urls.includes(previous.status.url)
+        ? previous.status
+        : {
+            url: report.visitedUrl,
+            isArticle: true,
+            isBusiness: report.isBusiness,
+            mentions: report.mentions.map(({ entityId, count }) => ({ entityId, count })),
+          };
+    const state = { status, recorded: { urls, isBusiness: report.isBusiness } };
+    await area.write(tabId, state);
+    return showBadge(tabId, state);
+  }
+
+  return {
+    updatePageStatus: (tabId, status) =>
+      oneAtATime(tabId, async () => {
+        const state = { ...(await readState(tabId)), status };
+        await area.write(tabId, state);
+        return showBadge(tabId, state);
+      }),
+    markStoryRecorded: (tabId, report) => oneAtATime(tabId, () => recordInState(tabId, report)),
+    readPageStatus: async (tabId) => (await readState(tabId)).status,
+    forgetTab: (tabId) => area.remove(tabId),
+    forgetAllTabs: async () => {
+      const action = browser.action ?? browser.browserAction;
+      const tabIds = await area.clear();
+      await Promise.all(tabIds.map((tabId) => action.setBadgeText({ tabId, text: '' }).catch(() => undefined)));
+    },
+    forgetLastSession: async () => {
+      await area.clear();
+    },
+  };
 }
 
 export function badgeOf(state: TabState): { text: string; color: string } {
@@ -61,58 +157,4 @@ async function showBadge(tabId: number, state: TabState): Promise<string> {
   await action.setBadgeText({ tabId, text: badge.text });
   await action.setBadgeBackgroundColor({ tabId, color: badge.color });
   return badge.text;
-}
-
-/** The content script scanned the page in `tabId`; returns the badge text now shown. */
-export function updatePageStatus(tabId: number, status: PageStatus): Promise<string> {
-  return oneAtATime(tabId, async () => {
-    const state = { ...(await readState(tabId)), status };
-    await writeState(tabId, state);
-    return showBadge(tabId, state);
-  });
-}
-
-/** A story was recorded from `tabId`; it counts as the page's status until the next scan reports. */
-export function markStoryRecorded(tabId: number, report: StoryReport): Promise<string> {
-  return oneAtATime(tabId, () => recordInState(tabId, report));
-}
-
-async function recordInState(tabId: number, report: StoryReport): Promise<string> {
-  const previous = await readState(tabId);
-  const urls = [report.url, report.visitedUrl];
-  const status =
-    previous.status && urls.includes(previous.status.url)
-      ? previous.status
-      : {
-          url: report.visitedUrl,
-          isArticle: true,
-          isBusiness: report.isBusiness,
-          mentions: report.mentions.map(({ entityId, count }) => ({ entityId, count })),
-        };
-  const state = { status, recorded: { urls, isBusiness: report.isBusiness } };
-  await writeState(tabId, state);
-  return showBadge(tabId, state);
-}
-
-export async function readPageStatus(tabId: number): Promise<PageStatus | null> {
-  return (await readState(tabId)).status;
-}
-
-export async function forgetTab(tabId: number): Promise<void> {
-  const area = session();
-  if (area) await area.remove(keyOf(tabId));
-  else memory.delete(keyOf(tabId));
-}
-
-/** After "delete all data": no tab keeps a status or a badge that points at deleted stories. */
-export async function forgetAllTabs(): Promise<void> {
-  const area = session();
-  const keys = area ? Object.keys(await area.get(null)) : [...memory.keys()];
-  const tabKeys = keys.filter((k) => k.startsWith('tab:'));
-  if (area) await area.remove(tabKeys);
-  else memory.clear();
-  const action = browser.action ?? browser.browserAction;
-  await Promise.all(
-    tabKeys.map((k) => action.setBadgeText({ tabId: Number(k.slice(4)), text: '' }).catch(() => undefined)),
-  );
 }

@@ -17,6 +17,8 @@
  *            canonical URL, which becomes a unique index (by-url). Chrome repeats a record's
  *            primary key in every index entry of it, so a URL of ~100 characters cost about
  *            1 KB a story across the indexes; a number costs a few bytes.
+ * Version 7: tabStates, what each open tab's page holds (the toolbar badge and the popup's
+ *            "This page"), kept here rather than in storage.session, which content scripts read.
  *
  * Steps run one after another, each on what the previous ones left, so a later step may rely
  * on helpers (toStored) that have changed since an earlier step was written.
@@ -25,11 +27,12 @@ import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type St
 import { type StoryFact, toStoryFact } from '../dashboard/facts';
 import type { TrackedEntity } from '../entities';
 import type { Settings } from '../settings';
+import type { TabState } from '../stories';
 import { addPostingsInBulk, type PostingKey } from './search-index';
 import { type StoredStory, toRecord, toStored } from './story-index';
 
 export const DB_NAME = 'news-tracker';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -78,6 +81,11 @@ export interface NewsTrackerDB extends DBSchema {
   searchPending: {
     key: 'sids';
     value: number[];
+  };
+  /** Version 7: each open tab's page status and recorded story, by tab id (utils/background/tab-status.ts). */
+  tabStates: {
+    key: number;
+    value: TabState;
   };
 }
 
@@ -223,6 +231,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 4 && oldVersion < 4) await addSearchPostings(db, tx);
       if (version >= 5 && oldVersion < 5) await rebuildSearchPostings(tx);
       if (version >= 6 && oldVersion < 6) await keyStoriesByNumber(db, tx);
+      if (version >= 7 && oldVersion < 7) db.createObjectStore('tabStates');
     },
   });
 }
