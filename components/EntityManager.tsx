@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
-import { EMPTY_FORM, newEntityInput, watchlists } from '@/utils/entity-form';
+import { EMPTY_FORM, entityInputFromForm, watchlists } from '@/utils/entity-form';
 import { BulkAdd } from './BulkAdd';
 import { EntityFields } from './EntityFields';
 import { EntityRow } from './EntityRow';
@@ -29,7 +29,7 @@ export function EntityManager({ client, generation = 0 }: EntityManagerProps) {
   async function add(event: Event) {
     event.preventDefault();
     try {
-      await client.addEntity(newEntityInput(form));
+      await client.addEntity(entityInputFromForm(form));
       setForm(EMPTY_FORM);
       setError(null);
       entities.reload();

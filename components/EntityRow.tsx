@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TrackedEntity } from '@/utils/entities';
-import { type EntityFormValues, entityPatch, formFromEntity } from '@/utils/entity-form';
+import { type EntityFormValues, entityPatchFromForm, formFromEntity } from '@/utils/entity-form';
 import { EntityFields } from './EntityFields';
 
 export interface EntityRowProps {
@@ -39,7 +39,7 @@ export function EntityRow({ entity, watchlists, onUpdate, onDelete }: EntityRowP
           onSubmit={(e) => {
             e.preventDefault();
             void run(async () => {
-              await onUpdate(entity.id, entityPatch(entity, editing));
+              await onUpdate(entity.id, entityPatchFromForm(entity, editing));
               setEditing(null);
             });
           }}

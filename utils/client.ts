@@ -99,4 +99,3 @@ export const backgroundClient: StoreClient = {
 
 /** The in-memory StoreClient, for component tests. */
 export const createMemoryClient = memoryStoreClient;
-export type { MemoryClientOptions } from './client-memory';

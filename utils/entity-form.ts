@@ -44,7 +44,7 @@ export function formFromEntity(entity: TrackedEntity): EntityFormValues {
 
 const watchlistOf = (form: EntityFormValues) => cleanName(form.watchlist) || null;
 
-export function newEntityInput(form: EntityFormValues): NewEntityInput {
+export function entityInputFromForm(form: EntityFormValues): NewEntityInput {
   return {
     name: form.name,
     aliases: splitList(form.aliases),
@@ -61,7 +61,10 @@ export function newEntityInput(form: EntityFormValues): NewEntityInput {
  * can set them per alias: "GAP" case-sensitive, "Gap Inc." not), unless the person changed the
  * form's box for that option, which then applies to every alias; a new alias takes the box's value.
  */
-export function entityPatch(entity: TrackedEntity, form: EntityFormValues): Omit<TrackedEntity, 'id' | 'createdAt'> {
+export function entityPatchFromForm(
+  entity: TrackedEntity,
+  form: EntityFormValues,
+): Omit<TrackedEntity, 'id' | 'createdAt'> {
   const name = cleanName(form.name);
   if (name.length === 0) throw new Error('A tracked company needs a name.');
   const shown = formFromEntity(entity);

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createEntity } from '@/utils/entities';
-import { EMPTY_FORM, entityPatch, formFromEntity, newEntityInput, pastedNames, watchlists } from '@/utils/entity-form';
+import {
+  EMPTY_FORM,
+  entityInputFromForm,
+  entityPatchFromForm,
+  formFromEntity,
+  pastedNames,
+  watchlists,
+} from '@/utils/entity-form';
 
 describe('the company form', () => {
   it('turns what was typed into a new company', () => {
     expect(
-      newEntityInput({ ...EMPTY_FORM, name: 'Apple', aliases: 'Apple Inc.\nAAPL, iPhone maker', watchlist: '  ' }),
+      entityInputFromForm({ ...EMPTY_FORM, name: 'Apple', aliases: 'Apple Inc.\nAAPL, iPhone maker', watchlist: '  ' }),
     ).toEqual({
       name: 'Apple',
       aliases: ['Apple Inc.', 'AAPL', 'iPhone maker'],
@@ -17,20 +24,20 @@ describe('the company form', () => {
   });
 
   it('makes a company that matches inside words when "Whole words only" is cleared', () => {
-    const entity = createEntity(newEntityInput({ ...EMPTY_FORM, name: 'Nvidia', wholeWord: false }), 0);
+    const entity = createEntity(entityInputFromForm({ ...EMPTY_FORM, name: 'Nvidia', wholeWord: false }), 0);
     expect(entity.aliases).toEqual([{ text: 'Nvidia', matchCase: false, wholeWord: false }]);
   });
 
   it('keeps options set per alias (by an import) when the form leaves them alone, and applies a changed box to all', () => {
     const entity = createEntity({ name: 'GAP', aliases: ['Gap Inc.'], matchCase: true }, 0);
     entity.aliases[1] = { text: 'Gap Inc.', matchCase: false, wholeWord: false };
-    const untouched = entityPatch(entity, { ...formFromEntity(entity), aliases: 'Gap Inc.\nGap Stores' });
+    const untouched = entityPatchFromForm(entity, { ...formFromEntity(entity), aliases: 'Gap Inc.\nGap Stores' });
     expect(untouched.aliases).toEqual([
       { text: 'GAP', matchCase: true, wholeWord: true },
       { text: 'Gap Inc.', matchCase: false, wholeWord: false },
       { text: 'Gap Stores', matchCase: true, wholeWord: true },
     ]);
-    const changed = entityPatch(entity, { ...formFromEntity(entity), matchCase: false, wholeWord: false });
+    const changed = entityPatchFromForm(entity, { ...formFromEntity(entity), matchCase: false, wholeWord: false });
     expect(changed.aliases).toEqual([
       { text: 'GAP', matchCase: false, wholeWord: false },
       { text: 'Gap Inc.', matchCase: false, wholeWord: false },
@@ -43,13 +50,13 @@ describe('the company form', () => {
       0,
     );
     const { id, createdAt, ...rest } = entity;
-    expect(entityPatch(entity, formFromEntity(entity))).toEqual(rest);
+    expect(entityPatchFromForm(entity, formFromEntity(entity))).toEqual(rest);
   });
 
   it('keeps the whole-word setting of aliases that stay, and drops repeated spellings', () => {
     const entity = createEntity({ name: 'Arm', aliases: ['ARM Ltd'] }, 0);
     entity.aliases[1]!.wholeWord = false;
-    const patch = entityPatch(entity, { ...formFromEntity(entity), aliases: 'arm ltd\nArm Holdings\nARM' });
+    const patch = entityPatchFromForm(entity, { ...formFromEntity(entity), aliases: 'arm ltd\nArm Holdings\nARM' });
     expect(patch.aliases).toEqual([
       { text: 'Arm', matchCase: false, wholeWord: true },
       { text: 'arm ltd', matchCase: false, wholeWord: false },
@@ -59,7 +66,7 @@ describe('the company form', () => {
 
   it('refuses an empty name', () => {
     const entity = createEntity({ name: 'Arm' }, 0);
-    expect(() => entityPatch(entity, { ...formFromEntity(entity), name: ' ' })).toThrow('needs a name');
+    expect(() => entityPatchFromForm(entity, { ...formFromEntity(entity), name: ' ' })).toThrow('needs a name');
   });
 });
 

@@ -2,7 +2,8 @@
  * The store's in-memory client (utils/client-memory.ts) for component tests, with its live
  * story and company arrays exposed so a test can check what was written.
  */
-import { createMemoryClient, type MemoryClientOptions, type StoreClient } from '@/utils/client';
+import { createMemoryClient, type StoreClient } from '@/utils/client';
+import type { MemoryClientOptions } from '@/utils/client-memory';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryRecord, StoryView } from '@/utils/stories';
 
