@@ -20,9 +20,7 @@ const K = KINDS.length;
  * array (training) or packed two to a byte as shipped (packWeights). The shipped model is read in
  * place: unpacking its 131,072 weights costs more than the few thousand a page looks up.
  */
-export type LinearModel =
-  | { buckets: number; weights: ArrayLike<number> }
-  | { buckets: number; packed: Uint8Array };
+export type LinearModel = { buckets: number; weights: ArrayLike<number> } | { buckets: number; packed: Uint8Array };
 
 export interface TaggedSpan extends Span {
   kind: NameKind;
