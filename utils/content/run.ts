@@ -26,6 +26,7 @@ import type { Settings } from '../settings';
 import type { PageStatus, StoryReport } from '../stories';
 import type { ContentState } from '../tracked-list';
 import { type ChangeWatcher, waitForQuiet, watchChanges } from './changes';
+import { keepStoryForSuggestions } from './kept-story';
 import { buildStoryReport } from './report';
 import { decidePageWork, isSiteDisabled, NO_WORK, type PageWork, shouldRecord } from './scope';
 
@@ -228,6 +229,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
 
   const record = async (url: string) => {
     const story = extractStory(doc, url);
+    keepStoryForSuggestions(story, url);
     const business = classifyBusiness(story);
     isBusiness = business.isBusiness;
     if (!shouldRecord(settings, business.isBusiness)) return;
