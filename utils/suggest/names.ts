@@ -13,7 +13,7 @@ import { cueAfter, cueBefore } from './features';
 import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
 import { inflateBase64, type LinearModel, type NameKind, packedModel, type TaggedSpan, tagNames } from './model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from './model-weights';
-import { isLower, type Token, tokenize } from './tokens';
+import { lowerCaseWords, type Token, tokenize } from './tokens';
 import { nameKey } from './variants';
 
 export interface Name {
@@ -102,7 +102,7 @@ const CUE_OVERRIDES_BELOW = 10;
  * if the word is not also written in lower case in the text ("Analysts said in a statement").
  */
 function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
-  const lowerWords = new Set(tokens.filter((t) => isLower(t.text[0] ?? '')).map((t) => t.lower));
+  const lowerWords = lowerCaseWords(tokens);
   const { runs, byRun, outside } = spansByRun(tokens, spans);
   runs.forEach((run, r) => {
     const first = tokens[run.start] as Token;
@@ -125,7 +125,7 @@ function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan
 function spansByRun(
   tokens: readonly Token[],
   spans: readonly TaggedSpan[],
-): { runs: Run[]; byRun: TaggedSpan[][]; outside: TaggedSpan[] } {
+): { runs: readonly Run[]; byRun: TaggedSpan[][]; outside: TaggedSpan[] } {
   const runs = findRuns(tokens);
   const byRun: TaggedSpan[][] = runs.map(() => []);
   const outside: TaggedSpan[] = [];
@@ -314,7 +314,7 @@ function unclassifiedRuns(
   spans: readonly TaggedSpan[],
   names: readonly Name[],
 ): Name[] {
-  const lowerWords = new Set(tokens.filter((t) => isLower(t.text[0] ?? '')).map((t) => t.lower));
+  const lowerWords = lowerCaseWords(tokens);
   const known = new Set(names.flatMap((n) => n.text.toLowerCase().split(' ')));
   return findRuns(tokens)
     .filter((run) => {

@@ -231,6 +231,20 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+const lowerCaseWordsOf = new WeakMap<readonly Token[], ReadonlySet<string>>();
+
+/** The words a text also writes starting in lower case (lower-cased), worked out once per tokenized text. */
+export function lowerCaseWords(tokens: readonly Token[]): ReadonlySet<string> {
+  let words = lowerCaseWordsOf.get(tokens);
+  if (!words) {
+    const found = new Set<string>();
+    for (const t of tokens) if (isLower(t.text[0] ?? '')) found.add(t.lower);
+    words = found;
+    lowerCaseWordsOf.set(tokens, words);
+  }
+  return words;
+}
+
 /** A capital first ("Xiaomi"), or a capital after a small letter or digit ("eBay", "3M"). */
 function isNameWord(text: string): boolean {
   const first = text[0] ?? '';
