@@ -92,6 +92,8 @@ function classOf(code: number): number {
 
 /** The class of the character at `i` (0 past the end). */
 function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x100) return LATIN[c] as number;
   return i < text.length ? classOf(text.codePointAt(i) as number) : 0;
 }
 
@@ -172,8 +174,23 @@ function rawTokens(text: string): RawToken[] {
  * Letter case by comparing case mappings, not with Unicode property regexes: the injected script
  * runs fresh each time the popup asks, and compiling those regexes costs milliseconds each time.
  */
-export const isUpper = (ch: string) => ch !== ch.toLowerCase();
-export const isLower = (ch: string) => ch !== ch.toUpperCase();
+const hasLowerForm = (ch: string) => ch !== ch.toLowerCase();
+const hasUpperForm = (ch: string) => ch !== ch.toUpperCase();
+/** The same comparisons for the characters below U+0100, made once: most of an English text is there. */
+const LATIN_UPPER = new Uint8Array(256);
+const LATIN_LOWER = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  LATIN_UPPER[c] = hasLowerForm(String.fromCharCode(c)) ? 1 : 0;
+  LATIN_LOWER[c] = hasUpperForm(String.fromCharCode(c)) ? 1 : 0;
+}
+export function isUpper(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return ch.length === 1 && c < 256 ? LATIN_UPPER[c] === 1 : hasLowerForm(ch);
+}
+export function isLower(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return ch.length === 1 && c < 256 ? LATIN_LOWER[c] === 1 : hasUpperForm(ch);
+}
 const isDigit = (ch: string) => ch >= '0' && ch <= '9';
 /** The combining diacritics blocks (U+0300-036F and its supplements): part of the letter before them. */
 function isCombiningMark(ch: string): boolean {
