@@ -211,7 +211,15 @@ function capsLines(text: string): { end: number; caps: boolean }[] {
   for (const line of text.split('\n')) {
     let upper = 0;
     let lower = 0;
-    for (const ch of line) {
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c < 0x100) {
+        upper += LATIN_UPPER[c] as number;
+        lower += (LATIN_LOWER[c] as number) & ~(LATIN_UPPER[c] as number);
+        continue;
+      }
+      const ch = String.fromCodePoint(line.codePointAt(i) as number);
+      i += ch.length - 1;
       if (isUpper(ch)) upper += 1;
       else if (isLower(ch)) lower += 1;
     }
@@ -274,13 +282,24 @@ function isNameWord(text: string): boolean {
   return false;
 }
 
+const shapeKind = (ch: string) => (isUpper(ch) ? 'X' : isLower(ch) ? 'x' : isDigit(ch) ? 'd' : ch);
+/** Shape letters of the characters below U+0100 (none of them is a combining mark). */
+const LATIN_SHAPE = Array.from({ length: 256 }, (_, c) => shapeKind(String.fromCharCode(c)));
+
 /** Word shape: runs of capitals, small letters and digits become "X", "x" and "d" ("McDonald" -> "XxXx"). */
 export function shapeOf(text: string): string {
   let shape = '';
   let last = '';
-  for (const ch of text) {
-    if (isCombiningMark(ch)) continue;
-    const kind = isUpper(ch) ? 'X' : isLower(ch) ? 'x' : isDigit(ch) ? 'd' : ch;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let kind: string;
+    if (c < 0x100) kind = LATIN_SHAPE[c] as string;
+    else {
+      const ch = String.fromCodePoint(text.codePointAt(i) as number);
+      i += ch.length - 1;
+      if (isCombiningMark(ch)) continue;
+      kind = shapeKind(ch);
+    }
     if (kind !== last || !(kind === 'X' || kind === 'x' || kind === 'd')) shape += kind;
     last = kind;
   }
