@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
 import type { Settings } from '@/utils/settings';
+import type { CompanySuggestion } from '@/utils/suggest/suggestion';
 import { StoryBrowser } from './StoryBrowser';
 import { SuggestedCompanies } from './SuggestedCompanies';
 import { ThisPage } from './ThisPage';
@@ -30,7 +31,24 @@ async function loadPage(client: StoreClient, getActiveTab: () => Promise<ActiveT
   return { url: status?.url ?? tab?.url ?? null, status, tabId: tab?.id ?? null };
 }
 
+/**
+ * Suggestions are asked for as soon as the popup knows its tab: reading the article is the
+ * slowest thing the popup shows and needs nothing from the background, so it runs while the
+ * tracked list, settings and page status load (and the background wakes up), not after them.
+ * They are shown only where the page may be an article (below).
+ */
+function askForSuggestions(
+  client: StoreClient,
+  getActiveTab: () => Promise<ActiveTab | null>,
+): Promise<CompanySuggestion[]> {
+  const asked = getActiveTab().then((tab) => (tab ? client.suggestCompanies(tab.id) : []));
+  // On a page that is not an article nothing shows them, nor their failure: that is no error.
+  asked.catch(() => undefined);
+  return asked;
+}
+
 export function Popup({ client, getActiveTab, openOptions, openDashboard }: PopupProps) {
+  const [suggestions] = useState(() => askForSuggestions(client, getActiveTab));
   const entities = useAsync(() => client.listEntities());
   const settings = useAsync(() => client.getSettings());
   const page = useAsync(() => loadPage(client, getActiveTab));
@@ -88,6 +106,7 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard }: Popu
               <SuggestedCompanies
                 client={client}
                 tabId={page.value.tabId}
+                asked={suggestions}
                 entities={entities.value}
                 onTracked={showTracked}
               />

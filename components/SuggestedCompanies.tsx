@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
-import { untrackedSuggestions } from '@/utils/suggest/suggestion';
+import { type CompanySuggestion, untrackedSuggestions } from '@/utils/suggest/suggestion';
 import { useAsync } from './useAsync';
 import './SuggestedCompanies.css';
 
@@ -10,6 +10,8 @@ export const NOTHING_FOUND = 'No company names found in this article.';
 export interface SuggestedCompaniesProps {
   client: StoreClient;
   tabId: number;
+  /** The suggestions for that tab, when the popup asked for them already; asked for here otherwise. */
+  asked?: Promise<CompanySuggestion[]>;
   entities: readonly TrackedEntity[];
   /** Called after a company was added, so the popup can show it as tracked. */
   onTracked(entity: TrackedEntity): void;
@@ -21,8 +23,8 @@ export interface SuggestedCompaniesProps {
  * popup opens; what is tracked is filtered out on every render, so a tracked company leaves the
  * list at once.
  */
-export function SuggestedCompanies({ client, tabId, entities, onTracked }: SuggestedCompaniesProps) {
-  const found = useAsync(() => client.suggestCompanies(tabId));
+export function SuggestedCompanies({ client, tabId, asked, entities, onTracked }: SuggestedCompaniesProps) {
+  const found = useAsync(() => asked ?? client.suggestCompanies(tabId));
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

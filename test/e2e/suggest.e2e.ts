@@ -20,6 +20,18 @@ import { highlightedTexts } from './highlight-helpers';
 import { screenshot, seriousViolations, useScheme } from './pages/accessibility';
 import type { PopupPage } from './pages/popup';
 
+/** What the tests ask of the extension API on its own pages. */
+declare const chrome: {
+  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
+  scripting: {
+    executeScript<T>(injection: {
+      target: { tabId: number };
+      func: (arg: string) => T;
+      args: [string];
+    }): Promise<{ result?: T }[]>;
+  };
+};
+
 const ARTICLE = '/suggest/xiaomi-results.html';
 const HEADLINE = 'Xiaomi profit jumps as phone sales recover';
 
@@ -113,6 +125,58 @@ describe('suggested companies in Chromium', () => {
     );
     await after.page.close();
     await popup.page.close();
+    await article.close();
+  });
+
+  /** Suggested names in the popup opened over `article`, its toolbar button pressed first. */
+  async function suggestedNames(article: Page): Promise<string[]> {
+    await pressToolbarButton(browser, article);
+    const popup = await popupOver(article);
+    const list = popup.thisPage.getByRole('list', { name: 'Also in this article' });
+    await list.waitFor();
+    const names = await list.locator('.name').allTextContents();
+    await popup.page.close();
+    return names;
+  }
+
+  it('suggests from the article the content script already read, and from the page as it is at another address', async () => {
+    // Companies are tracked by now (the test above), so the content script reads the article and keeps it.
+    const article = await read(ARTICLE);
+    await pressToolbarButton(browser, article);
+    const options = await browser.openExtensionPage('options.html');
+    const key = 'news-tracker.kept-story';
+    await expect
+      .poll(
+        () =>
+          options.evaluate(
+            async ([url, name]) => {
+              const [tab] = await chrome.tabs.query({ url: url as string });
+              const [found] = await chrome.scripting.executeScript({
+                target: { tabId: tab?.id ?? -1 },
+                func: (k: string) => (globalThis as Record<symbol, unknown>)[Symbol.for(k)] !== undefined,
+                args: [name as string],
+              });
+              return found?.result;
+            },
+            [article.url(), key],
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe(true);
+    await options.close();
+    // The page rewrites its story after the content script read it.
+    await article.evaluate(() => {
+      const story = document.querySelector('article');
+      if (story) story.innerHTML = '<p>Globex Corp and Initech Inc agreed on a merger, Globex Corp said on Friday.</p>';
+    });
+    const kept = await suggestedNames(article);
+    expect(kept).toContain('Samsung Electronics');
+    expect(kept).not.toContain('Globex');
+    // Negative control: at another address (a single-page app moved on) nothing kept applies and the page is read.
+    await article.evaluate(() => history.pushState(null, '', '?next-story'));
+    const readNow = await suggestedNames(article);
+    expect(readNow).toContain('Globex');
+    expect(readNow).not.toContain('Samsung Electronics');
     await article.close();
   });
 

@@ -26,6 +26,7 @@ import type { Settings } from '../settings';
 import type { PageStatus, StoryReport } from '../stories';
 import type { ContentState } from '../tracked-list';
 import { type ChangeWatcher, waitForQuiet, watchChanges } from './changes';
+import { keepStoryForSuggestions } from './kept-story';
 import { buildStoryReport } from './report';
 import { decidePageWork, isSiteDisabled, NO_WORK, type PageWork, shouldRecord } from './scope';
 
@@ -239,6 +240,7 @@ export function startContentSession(
 
   const record = async (url: string) => {
     const story = extractStory(doc, url);
+    keepStoryForSuggestions(story, url);
     const business = classifyBusiness(story);
     isBusiness = business.isBusiness;
     if (!shouldRecord(settings, business.isBusiness)) return;

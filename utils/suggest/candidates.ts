@@ -20,7 +20,19 @@ export interface Span {
   end: number;
 }
 
-export function findRuns(tokens: readonly Token[]): Run[] {
+const runsOf = new WeakMap<readonly Token[], readonly Run[]>();
+
+/** The runs of a tokenized text, found once: the tagger and several rules each ask. */
+export function findRuns(tokens: readonly Token[]): readonly Run[] {
+  let runs = runsOf.get(tokens);
+  if (!runs) {
+    runs = runsIn(tokens);
+    runsOf.set(tokens, runs);
+  }
+  return runs;
+}
+
+function runsIn(tokens: readonly Token[]): Run[] {
   const runs: Run[] = [];
   let i = 0;
   while (i < tokens.length) {

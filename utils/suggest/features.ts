@@ -11,7 +11,7 @@
  */
 import type { Run, Span } from './candidates';
 import { CUES_AFTER, CUES_BEFORE, EXCHANGES, LEGAL_SUFFIXES, ORGANISATION_HEADS, WEAK_CUES_AFTER } from './lexicon';
-import { isLower, type Token } from './tokens';
+import { lowerCaseWords, type Token } from './tokens';
 
 /** FNV-1a, 32 bits: stable across runtimes and fast on short strings. */
 export function hashText(text: string): number {
@@ -103,16 +103,22 @@ export function documentFacts(tokens: readonly Token[], runs: readonly Run[], sp
   const prefix = new Uint32Array(n);
   const suffix = new Uint32Array(n);
   const lowerToo = new Uint8Array(n);
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (isLower(t.text[0] ?? '')) lowerWords.add(t.lower);
-  tokens.forEach((t, i) => {
-    exact[i] = hashText(t.text);
-    word[i] = hashText(t.lower);
-    shape[i] = hashText(t.shape);
-    prefix[i] = hashText(t.lower.slice(0, 3));
-    suffix[i] = hashText(t.lower.slice(-3));
-    lowerToo[i] = lowerWords.has(t.lower) ? 1 : 0;
-  });
+  const lowerWords = lowerCaseWords(tokens);
+  // Features look at a span's words and two words either side; spans lie inside runs, so the
+  // words far from any run (most of a text) are never hashed.
+  let hashedTo = 0;
+  for (const run of runs) {
+    for (let i = Math.max(run.start - 2, hashedTo); i < Math.min(run.end + 2, n); i++) {
+      const t = tokens[i] as Token;
+      exact[i] = hashText(t.text);
+      word[i] = hashText(t.lower);
+      shape[i] = hashText(t.shape);
+      prefix[i] = hashText(t.lower.slice(0, 3));
+      suffix[i] = hashText(t.lower.slice(-3));
+      lowerToo[i] = lowerWords.has(t.lower) ? 1 : 0;
+      hashedTo = i + 1;
+    }
+  }
   const midSentence = new Map<number, number>();
   for (const span of spans) {
     const first = tokens[span.start] as Token;
@@ -133,10 +139,20 @@ export function documentFacts(tokens: readonly Token[], runs: readonly Run[], sp
   return { tokens, exact, word, shape, prefix, suffix, lowerToo, midSentence, companyStarts, runEnds };
 }
 
-const split = (cues: readonly string[]) => cues.map((cue) => cue.split(' '));
-const CUE_WORDS_BEFORE = split(CUES_BEFORE);
-const CUE_WORDS_AFTER = split(CUES_AFTER);
-const WEAK_CUE_WORDS_AFTER = split(WEAK_CUES_AFTER);
+/** Cue phrases as words, with the word every phrase of the list must have at `edge` for a quick first look. */
+interface CueList {
+  phrases: string[][];
+  edgeWords: ReadonlySet<string>;
+}
+
+function cueList(cues: readonly string[], edge: 'first' | 'last'): CueList {
+  const phrases = cues.map((cue) => cue.split(' '));
+  return { phrases, edgeWords: new Set(phrases.map((words) => (edge === 'first' ? words[0] : words.at(-1)) ?? '')) };
+}
+
+const CUE_WORDS_BEFORE = cueList(CUES_BEFORE, 'last');
+const CUE_WORDS_AFTER = cueList(CUES_AFTER, 'first');
+const WEAK_CUE_WORDS_AFTER = cueList(WEAK_CUES_AFTER, 'first');
 
 function wordsAt(tokens: readonly Token[], from: number, words: readonly string[]): boolean {
   if (from < 0 || from + words.length > tokens.length) return false;
@@ -146,13 +162,15 @@ function wordsAt(tokens: readonly Token[], from: number, words: readonly string[
 
 /** Whether a cue ("shares of") ends right before token `start`. */
 export function cueBefore(tokens: readonly Token[], start: number): boolean {
-  return CUE_WORDS_BEFORE.some((words) => wordsAt(tokens, start - words.length, words));
+  if (!CUE_WORDS_BEFORE.edgeWords.has(tokens[start - 1]?.lower ?? '')) return false;
+  return CUE_WORDS_BEFORE.phrases.some((words) => wordsAt(tokens, start - words.length, words));
 }
 
 /** Whether a cue ("said in a statement") follows the span ending at `end`, after a possessive if there is one. */
 export function cueAfter(tokens: readonly Token[], end: number, cues = CUE_WORDS_AFTER): boolean {
   const from = tokens[end]?.text === "'s" || tokens[end]?.text === '’s' ? end + 1 : end;
-  return cues.some((words) => wordsAt(tokens, from, words));
+  if (!cues.edgeWords.has(tokens[from]?.lower ?? '')) return false;
+  return cues.phrases.some((words) => wordsAt(tokens, from, words));
 }
 
 /** The feature hashes of a span (without the kind: the model pairs each with every kind). */

@@ -15,11 +15,12 @@ export const KINDS = ['ORG', 'PER', 'LOC', 'MISC'] as const;
 export type NameKind = (typeof KINDS)[number];
 const K = KINDS.length;
 
-/** weights[bucket * KINDS.length + kind]; `buckets` is a power of two. */
-export interface LinearModel {
-  buckets: number;
-  weights: ArrayLike<number>;
-}
+/**
+ * A model's weight for bucket b and kind k sits at index b * KINDS.length + k, either in a plain
+ * array (training) or packed two to a byte as shipped (packWeights). The shipped model is read in
+ * place: unpacking its 131,072 weights costs more than the few thousand a page looks up.
+ */
+export type LinearModel = { buckets: number; weights: ArrayLike<number> } | { buckets: number; packed: Uint8Array };
 
 export interface TaggedSpan extends Span {
   kind: NameKind;
@@ -59,6 +60,13 @@ export function prepareDocument(tokens: readonly Token[], buckets: number): Prep
 
 function scores(model: LinearModel, span: PreparedSpan): number[] {
   const out = [0, 0, 0, 0];
+  if ('packed' in model) {
+    const bytes = model.packed;
+    for (const base of span.buckets) {
+      for (let k = 0; k < K; k++) out[k] = (out[k] as number) + packedWeight(bytes, base + k);
+    }
+    return out;
+  }
   const w = model.weights;
   for (const base of span.buckets) {
     for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (w[base + k] as number);
@@ -125,21 +133,36 @@ export function packWeights(weights: Int8Array): Uint8Array {
   return bytes;
 }
 
-export function unpackWeights(bytes: Uint8Array, count: number): Int8Array {
+/** The weight at `index` of weights packed by packWeights. */
+export function packedWeight(bytes: Uint8Array, index: number): number {
+  const byte = bytes[index >> 1] as number;
+  return ((index & 1) === 0 ? byte >> 4 : byte & 15) - 8;
+}
+
+/** A packed model, refused when it holds fewer weights than its buckets need. */
+export function packedModel(bytes: Uint8Array, buckets: number): LinearModel {
+  const count = buckets * K;
   if (bytes.length * 2 < count) throw new Error(`The model has ${bytes.length * 2} weights, expected ${count}.`);
-  const weights = new Int8Array(count);
-  for (let i = 0; i < count; i++) {
-    const byte = bytes[i >> 1] as number;
-    weights[i] = (i % 2 === 0 ? byte >> 4 : byte & 15) - 8;
-  }
-  return weights;
+  return { buckets, packed: bytes };
+}
+
+/** Decodes base64 natively where the platform can (Uint8Array.fromBase64: Chrome 140, Firefox 133), else through atob. */
+function bytesOfBase64(base64: string): Uint8Array {
+  const native = (Uint8Array as { fromBase64?: (text: string) => Uint8Array }).fromBase64;
+  if (native) return native(base64);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 /** Base64 of deflated bytes back to bytes, with the platform's own DecompressionStream (browsers, Node 18+). */
 export async function inflateBase64(base64: string): Promise<Uint8Array> {
-  const binary = atob(base64);
-  const deflated = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) deflated[i] = binary.charCodeAt(i);
-  const stream = new Blob([deflated]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  const inflate = new DecompressionStream('deflate-raw');
+  const writer = inflate.writable.getWriter();
+  // Not awaited before reading: the write settles only once the reading below has taken it.
+  const writing = writer.write(bytesOfBase64(base64) as Uint8Array<ArrayBuffer>).then(() => writer.close());
+  // Bad data fails the read below too, which reports it; this copy of the failure is not news.
+  writing.catch(() => undefined);
+  return new Uint8Array(await new Response(inflate.readable).arrayBuffer());
 }

@@ -11,17 +11,9 @@
 import { findRuns, type Run, type Span, spansOf } from './candidates';
 import { cueAfter, cueBefore } from './features';
 import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
-import {
-  inflateBase64,
-  KINDS,
-  type LinearModel,
-  type NameKind,
-  type TaggedSpan,
-  tagNames,
-  unpackWeights,
-} from './model';
+import { inflateBase64, type LinearModel, type NameKind, packedModel, type TaggedSpan, tagNames } from './model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from './model-weights';
-import { isLower, type Token, tokenize } from './tokens';
+import { lowerCaseWords, type Token, tokenize } from './tokens';
 import { nameKey } from './variants';
 
 export interface Name {
@@ -52,15 +44,28 @@ export interface FoundNames {
   unclassified: Name[];
 }
 
-let shippedModel: Promise<LinearModel> | null = null;
+/**
+ * Where the inflated model is kept between runs in one tab. The popup injects the script afresh
+ * each time it opens, so a variable of the script would start empty every time; the script's
+ * global object (the extension's own isolated world, which the page cannot see) stays. The
+ * weights' text goes with it: after an update brings a retrained model, the old one is not used.
+ */
+const SHIPPED_MODEL = Symbol.for('news-tracker.suggest.model');
+const kept = globalThis as { [SHIPPED_MODEL]?: { weights: string; model: Promise<LinearModel> } };
 
-/** The shipped model, inflated and unpacked on first use. */
+/** The model of these weights, inflated once and then kept. */
+function keptModel(weights: string, buckets: number): Promise<LinearModel> {
+  const previous = kept[SHIPPED_MODEL];
+  if (previous?.weights === weights) return previous.model;
+  const model = inflateBase64(weights).then((bytes) => packedModel(bytes, buckets));
+  kept[SHIPPED_MODEL] = { weights, model };
+  return model;
+}
+
+/** The shipped model, inflated on first use. */
 export function loadModel(): Promise<LinearModel> {
-  shippedModel ??= inflateBase64(MODEL_WEIGHTS).then((bytes) => ({
-    buckets: MODEL_BUCKETS,
-    weights: unpackWeights(bytes, MODEL_BUCKETS * KINDS.length),
-  }));
-  return shippedModel;
+  // The weights are named once: a minifier would copy their 49,000 characters to each use.
+  return keptModel(MODEL_WEIGHTS, MODEL_BUCKETS);
 }
 
 /** The score of a name a rule found or spread (the tagger's own scores run to about ±30). */
@@ -97,7 +102,7 @@ const CUE_OVERRIDES_BELOW = 10;
  * if the word is not also written in lower case in the text ("Analysts said in a statement").
  */
 function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
-  const lowerWords = new Set(tokens.filter((t) => isLower(t.text[0] ?? '')).map((t) => t.lower));
+  const lowerWords = lowerCaseWords(tokens);
   const { runs, byRun, outside } = spansByRun(tokens, spans);
   runs.forEach((run, r) => {
     const first = tokens[run.start] as Token;
@@ -120,7 +125,7 @@ function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan
 function spansByRun(
   tokens: readonly Token[],
   spans: readonly TaggedSpan[],
-): { runs: Run[]; byRun: TaggedSpan[][]; outside: TaggedSpan[] } {
+): { runs: readonly Run[]; byRun: TaggedSpan[][]; outside: TaggedSpan[] } {
   const runs = findRuns(tokens);
   const byRun: TaggedSpan[][] = runs.map(() => []);
   const outside: TaggedSpan[] = [];
@@ -309,7 +314,7 @@ function unclassifiedRuns(
   spans: readonly TaggedSpan[],
   names: readonly Name[],
 ): Name[] {
-  const lowerWords = new Set(tokens.filter((t) => isLower(t.text[0] ?? '')).map((t) => t.lower));
+  const lowerWords = lowerCaseWords(tokens);
   const known = new Set(names.flatMap((n) => n.text.toLowerCase().split(' ')));
   return findRuns(tokens)
     .filter((run) => {

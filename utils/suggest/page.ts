@@ -2,7 +2,9 @@
  * Reads what the suggestions need from the page in the tab: headline, publisher, address and the
  * article's main text, with the content script's own extraction (utils/article/: paragraphs
  * apart, without navigation, related stories, comments and footers). Only the parts needed are
- * imported, so the injected script stays small.
+ * imported, so the injected script stays small. On an article the content script has read
+ * already, its story is used instead (utils/content/kept-story.ts): reading a large page again
+ * was the slowest part of a first run.
  */
 import { findHeadline, siteNameInTitle } from '../article/headline';
 import { findArticleNode, readJsonLd } from '../article/jsonld';
@@ -11,6 +13,7 @@ import { readMeta } from '../article/meta';
 import { indexPage } from '../article/page-index';
 import { findSiteName, siteNameVariants } from '../article/site-name';
 import { hostnameOf } from '../article/text';
+import { keptStory } from '../content/kept-story';
 import { loadModel } from './names';
 import { type SuggestInput, suggestCompanies } from './suggest';
 import type { CompanySuggestion } from './suggestion';
@@ -29,8 +32,16 @@ export function readPageForSuggestions(document: Document, url: string): Suggest
   return { title, publisher, url, text: extractMainText(document).slice(0, MAX_TEXT_LENGTH) };
 }
 
+/** What to suggest from: the story the content script has read at this address, else the page read now. */
+export function suggestionInput(document: Document, url: string): SuggestInput {
+  const kept = keptStory(url);
+  if (!kept) return readPageForSuggestions(document, url);
+  return { title: kept.title, publisher: kept.publisher, url, text: kept.text.slice(0, MAX_TEXT_LENGTH) };
+}
+
 /** Runs in the tab: the page's ranked suggestions, tracked or not (the popup knows what is tracked). */
 export async function suggestionsForPage(document: Document, url: string): Promise<CompanySuggestion[]> {
-  const input = readPageForSuggestions(document, url);
-  return suggestCompanies(input, await loadModel()).suggestions;
+  // Asked for first: its inflating is asynchronous, the reading below is not.
+  const model = loadModel();
+  return suggestCompanies(suggestionInput(document, url), await model).suggestions;
 }

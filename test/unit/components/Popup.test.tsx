@@ -68,6 +68,28 @@ describe('Popup', () => {
     expect(within(region).getByRole('status').textContent).toBe('Now tracking Xiaomi.');
   });
 
+  it('asks for the article’s suggestions as it opens, while the background is still answering', async () => {
+    const client = fakeClient({
+      entities: [apple],
+      suggestions: { 7: [{ name: 'Xiaomi', aliases: [], mentions: 3, score: 0.9 }] },
+    });
+    let answer = () => {};
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const pageStatus = client.getPageStatus.bind(client);
+    client.getPageStatus = async (tabId) => answered.then(() => pageStatus(tabId));
+    const suggestCompanies = vi.spyOn(client, 'suggestCompanies');
+    render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
+    await vi.waitFor(() => expect(suggestCompanies).toHaveBeenCalledWith(7));
+    expect(screen.queryByRole('region', { name: 'This page' })).toBeNull();
+    answer();
+    const region = await screen.findByRole('region', { name: 'This page' });
+    expect(await within(region).findByRole('button', { name: 'Track Xiaomi' })).toBeTruthy();
+    // Asked once: the list shown is that answer, not a second reading of the tab.
+    expect(suggestCompanies).toHaveBeenCalledTimes(1);
+  });
+
   it('suggests nothing on a page the content script found is not an article', async () => {
     const client = fakeClient({
       entities: [apple],

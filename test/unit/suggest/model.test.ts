@@ -1,18 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { inflateBase64, KINDS, packWeights, unpackWeights } from '@/utils/suggest/model';
+import { inflateBase64, KINDS, packedModel, packedWeight, packWeights } from '@/utils/suggest/model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from '@/utils/suggest/model-weights';
 import { findNames, loadModel } from '@/utils/suggest/names';
 
 describe('the shipped model', () => {
-  it('packs 4-bit weights two to a byte and unpacks them unchanged', () => {
+  it('packs 4-bit weights two to a byte and reads them back unchanged', () => {
     const weights = Int8Array.from([-7, 7, 0, 3, -1, 5, 2]);
-    expect(Array.from(unpackWeights(packWeights(weights), weights.length))).toEqual(Array.from(weights));
+    const packed = packWeights(weights);
+    expect(Array.from(weights, (_, i) => packedWeight(packed, i))).toEqual(Array.from(weights));
   });
 
   it('inflates to one weight per feature bucket and kind, and refuses a model that is too short', async () => {
-    expect((await loadModel()).weights.length).toBe(MODEL_BUCKETS * KINDS.length);
+    const model = await loadModel();
+    expect('packed' in model && model.packed.length * 2).toBe(MODEL_BUCKETS * KINDS.length);
     const bytes = await inflateBase64(MODEL_WEIGHTS);
-    expect(() => unpackWeights(bytes.slice(0, 100), MODEL_BUCKETS * KINDS.length)).toThrow(/expected/);
+    expect(() => packedModel(bytes.slice(0, 100), MODEL_BUCKETS)).toThrow(/expected/);
+  });
+
+  it('inflates the model once and keeps it for the next run, and only while the shipped weights are the same', async () => {
+    const key = Symbol.for('news-tracker.suggest.model');
+    const global = globalThis as { [key]?: { weights: string } };
+    const first = await loadModel();
+    expect(await loadModel()).toBe(first);
+    // What an older version of the extension left in the tab is not used.
+    (global[key] as { weights: string }).weights = 'an older model';
+    const fresh = await loadModel();
+    expect(fresh).not.toBe(first);
+    expect(fresh).toEqual(first);
   });
 
   it('tells people, places and organisations apart', async () => {

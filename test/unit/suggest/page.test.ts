@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { readPageForSuggestions, suggestionsForPage } from '@/utils/suggest/page';
+import { afterEach, describe, expect, it } from 'vitest';
+import { keepStoryForSuggestions } from '@/utils/content/kept-story';
+import { MAX_TEXT_LENGTH, readPageForSuggestions, suggestionInput, suggestionsForPage } from '@/utils/suggest/page';
 
 function page(html: string): Document {
   const doc = document.implementation.createHTMLDocument('');
@@ -51,5 +52,41 @@ describe('suggestionsForPage', () => {
     expect(names.slice(0, 2)).toEqual(['Siemens', 'Nokia']);
     expect(names).not.toContain('Test Courier');
     expect(names).not.toContain('Acme Widgets');
+  });
+});
+
+describe('the story the content script kept', () => {
+  const url = 'https://courier.example/deal';
+  const kept = {
+    title: 'Xiaomi profit jumps',
+    publisher: 'The Test Courier',
+    text: 'Xiaomi Corp said on Thursday its profit rose. Xiaomi Inc. sells phones.',
+  };
+  afterEach(() => keepStoryForSuggestions({ title: '', publisher: null, text: '' }, 'about:blank'));
+
+  it('is what the suggestions come from on the address it was read at, instead of the page read again', async () => {
+    keepStoryForSuggestions(kept, url);
+    expect(suggestionInput(page(ARTICLE), url)).toEqual({ ...kept, url });
+    const names = (await suggestionsForPage(page(ARTICLE), url)).map((s) => s.name);
+    expect(names[0]).toBe('Xiaomi');
+    expect(names).not.toContain('Siemens');
+  });
+
+  it('is ignored on another address (a single-page app moved on), and the page is read instead', async () => {
+    keepStoryForSuggestions(kept, url);
+    const elsewhere = 'https://courier.example/other-story';
+    expect(suggestionInput(page(ARTICLE), elsewhere)).toEqual(readPageForSuggestions(page(ARTICLE), elsewhere));
+    const names = (await suggestionsForPage(page(ARTICLE), elsewhere)).map((s) => s.name);
+    expect(names.slice(0, 2)).toEqual(['Siemens', 'Nokia']);
+  });
+
+  it('is ignored when another version of the extension left something else under its name', () => {
+    (globalThis as Record<symbol, unknown>)[Symbol.for('news-tracker.kept-story')] = { url, text: 42 };
+    expect(suggestionInput(page(ARTICLE), url).title).toBe('Siemens and Nokia sign network deal');
+  });
+
+  it('is cut to the length a page is read to', () => {
+    keepStoryForSuggestions({ ...kept, text: 'Xiaomi '.repeat(MAX_TEXT_LENGTH) }, url);
+    expect(suggestionInput(page(ARTICLE), url).text).toHaveLength(MAX_TEXT_LENGTH);
   });
 });

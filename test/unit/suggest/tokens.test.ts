@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findRuns, spansOf } from '@/utils/suggest/candidates';
+import { ABBREVIATIONS } from '@/utils/suggest/lexicon';
 import { tokenize } from '@/utils/suggest/tokens';
+import { seededRandom } from '../../../scripts/lib/seeded-random';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -55,6 +57,77 @@ describe('tokenize', () => {
     expect(tokens.find((t) => t.text === 'Shares')?.sentenceStart).toBe(true);
     expect(tokens.find((t) => t.text === 'results')?.sentenceStart).toBe(false);
     expect(tokens.find((t) => t.text === 'The')?.capsLine).toBe(false);
+  });
+});
+
+/**
+ * The words as the regular expression the tokenizer spells out finds them (tokens.ts says which),
+ * with the same possessive split and abbreviation stops: what the tokenizer must agree with.
+ */
+function wordsByExpression(text: string): string[] {
+  const word =
+    /\p{Lu}(?:\.\p{Lu})+\.?|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[.&'’-][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*|['’]s(?![\p{L}\p{N}])|\S/gu;
+  const out: { text: string; end: number }[] = [];
+  for (const match of text.matchAll(word)) {
+    let found = match[0];
+    const possessive = /^(.+?)(['’]s)$/u.exec(found);
+    if (possessive?.[1] && /[\p{L}\p{N}]$/u.test(possessive[1])) {
+      out.push({ text: possessive[1], end: match.index + possessive[1].length });
+      out.push({ text: possessive[2] ?? '', end: match.index + found.length });
+      continue;
+    }
+    if (text[match.index + found.length] === '.' && ABBREVIATIONS.has(found.toLowerCase())) found += '.';
+    out.push({ text: found, end: match.index + found.length });
+  }
+  return out.filter((t, i) => !(t.text === '.' && out[i - 1]?.end === t.end)).map((t) => t.text);
+}
+
+describe('tokenize, against the regular expression it spells out', () => {
+  it('agrees on every character it classes itself (Latin-1, General Punctuation) and a spread of the others, in every position of a word', () => {
+    const codes: number[] = [];
+    for (let code = 0; code <= 0x2fff; code++) {
+      if (code < 0x100 || (code >= 0x2000 && code <= 0x206f) || code % 7 === 0) codes.push(code);
+    }
+    for (let code = 0x3000; code <= 0x10ffff; code += code < 0x10000 ? 37 : 997) {
+      if (code < 0xd800 || code > 0xdfff) codes.push(code);
+    }
+    // Each character starting a word, inside one, after a joiner, after initials, after "'s".
+    const text = codes
+      .map((code) => String.fromCodePoint(code))
+      .map((c) => `${c}a A${c} b-${c}d X.${c} U.S${c} x's${c} `);
+    expect(words(text.join(''))).toEqual(wordsByExpression(text.join('')));
+  });
+
+  it('agrees on random text made of the characters and words that make tokens hard', () => {
+    const pieces = [
+      'A',
+      'b',
+      'É',
+      'ü',
+      '3',
+      '.',
+      "'",
+      '’',
+      's',
+      '-',
+      '&',
+      ' ',
+      '\n',
+      '\u0301',
+      'Co',
+      'Inc',
+      'U',
+      '𝐀',
+      '中',
+      '(',
+      '\u00a0',
+      '\u2019',
+    ];
+    const random = seededRandom(8);
+    for (let n = 0; n < 200; n++) {
+      const text = Array.from({ length: 40 }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(words(text), JSON.stringify(text)).toEqual(wordsByExpression(text));
+    }
   });
 });
 

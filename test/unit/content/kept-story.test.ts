@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { keptStory } from '@/utils/content/kept-story';
+import { startContentSession } from '@/utils/content/run';
+import { createEntity } from '@/utils/entities';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
+
+const URL = 'https://news.example/business/xiaomi-results';
+const running: AbortController[] = [];
+
+/** A content-script session on an article naming Xiaomi, with `tracked` as the tracked list. */
+async function readArticle(tracked: string[]): Promise<void> {
+  document.head.innerHTML =
+    '<title>Xiaomi profit jumps - The Test Courier</title><meta property="og:type" content="article">' +
+    '<meta property="og:site_name" content="The Test Courier">' +
+    '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Xiaomi profit jumps"}</script>';
+  document.body.innerHTML =
+    '<nav>Markets Tech</nav><article><h1>Xiaomi profit jumps</h1>' +
+    '<p>Xiaomi Corp said on Thursday that its quarterly profit rose as phone sales recovered in China.</p>' +
+    '<p>Samsung Electronics reports its results next week, analysts at the bank said.</p></article>';
+  const controller = new AbortController();
+  running.push(controller);
+  const session = startContentSession(
+    { document, url: () => URL, isTopFrame: true, signal: controller.signal, report: async () => undefined },
+    { entities: tracked.map((name, i) => createEntity({ name }, i)), settings: DEFAULT_SETTINGS },
+  );
+  await session.idle();
+}
+
+describe('the story kept for the suggestion script', () => {
+  afterEach(() => {
+    for (const controller of running.splice(0)) controller.abort();
+    (globalThis as Record<symbol, unknown>)[Symbol.for('news-tracker.kept-story')] = undefined;
+  });
+
+  it('is the headline, publisher and main text the content script read, for the address it read them at', async () => {
+    await readArticle(['Apple']);
+    const kept = keptStory(URL);
+    expect(kept).toMatchObject({ url: URL, title: 'Xiaomi profit jumps', publisher: 'The Test Courier' });
+    expect(kept?.text).toContain('Xiaomi Corp said on Thursday');
+    expect(kept?.text).not.toContain('Markets Tech');
+    expect(keptStory('https://news.example/another-story')).toBeNull();
+  });
+
+  it('is not there when the content script read nothing (nothing tracked yet)', async () => {
+    await readArticle([]);
+    expect(keptStory(URL)).toBeNull();
+  });
+});
