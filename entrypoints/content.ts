@@ -1,8 +1,5 @@
-import { browser } from 'wxt/browser';
-import { startContentSession } from '@/utils/content/run';
-import { contentStateChange } from '@/utils/content/state-changes';
+import { startContent } from '@/utils/content/start';
 import { sendMessage, stopWhenExtensionLost } from '@/utils/messaging';
-import { readContentState } from '@/utils/tracked-list';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -13,12 +10,10 @@ export default defineContentScript({
   // WXT would otherwise post a "content script started" message, with the extension's ID, to
   // every page's window: any page could tell News Tracker is installed (test/e2e/privacy.e2e.ts).
   noScriptStartedPostMessage: true,
-  async main(ctx) {
+  main(ctx) {
     // After an update the old script must let go of the page (WXT's own check misses it).
     const watchForUpdate = stopWhenExtensionLost(ctx);
-    const state = await readContentState();
-    if (state.entities.length > 0) watchForUpdate();
-    const session = startContentSession(
+    const session = startContent(
       {
         document,
         url: () => location.href,
@@ -28,15 +23,13 @@ export default defineContentScript({
         report: (story) => sendMessage('content:reportStory', story).then(() => undefined, logError),
         reportStatus: (status) => sendMessage('content:pageStatus', status).then(() => undefined, logError),
       },
-      state,
+      {
+        onTrackedList: (entities) => {
+          if (entities.length > 0) watchForUpdate();
+        },
+        onError: logError,
+      },
     );
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      const change = contentStateChange(changes, area);
-      if (change?.entities?.length) watchForUpdate();
-      if (change) session.onStateChanged(change).catch(logError);
-    };
-    browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
     ctx.addEventListener(window, 'wxt:locationchange', () => session.onLocationChanged().catch(logError));
   },
 });

@@ -1,9 +1,14 @@
 /**
- * The tracked list as content scripts read it. Content scripts must not wake the service
- * worker on every page load, so the background mirrors the enabled entities into
- * storage.local, which content scripts read directly and watch for changes.
+ * The tracked list as content scripts read it. Content scripts must not wake the service worker
+ * on every page load, so the background mirrors the enabled entities and the settings where
+ * content scripts read them directly and watch for changes, in two storage areas:
+ *
+ *   storage.session  in memory, the quickest to read (every page load reads it); the background
+ *                    opens it to content scripts at every start (Chrome; Firefox cannot yet)
+ *   storage.local    on disk: still there after a browser restart, before the worker has run
+ *                    again, and the only area Firefox's content scripts can read
  */
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { listEntities } from './db/entities';
 import type { NewsDb } from './db/schema';
 import { loadSettings } from './db/settings';
@@ -12,6 +17,9 @@ import { type Settings, validateSettings } from './settings';
 
 export const TRACKED_LIST_KEY = 'trackedEntities';
 export const SETTINGS_KEY = 'settings';
+const CONTENT_STATE_KEYS = [TRACKED_LIST_KEY, SETTINGS_KEY];
+/** The storage areas the content state is kept in: content scripts follow changes in both. */
+export const CONTENT_STATE_AREAS = ['session', 'local'];
 
 /** Everything a content script needs before it looks at a page, read in one storage call. */
 export interface ContentState {
@@ -19,13 +27,43 @@ export interface ContentState {
   settings: Settings;
 }
 
+/** storage.session with Chrome's access switch (missing in Firefox and in the typings). */
+type SessionArea = Browser.storage.StorageArea & {
+  setAccessLevel?(options: { accessLevel: 'TRUSTED_CONTEXTS' | 'TRUSTED_AND_UNTRUSTED_CONTEXTS' }): Promise<void>;
+};
+
+/** storage.session if this browser lets content scripts read it, else undefined. */
+function sessionArea(): SessionArea | undefined {
+  const session = browser.storage.session as SessionArea | undefined;
+  return typeof session?.setAccessLevel === 'function' ? session : undefined;
+}
+
+/**
+ * Writes to both areas. storage.local first: it is what survives. The session copy is only a
+ * quicker way to the same data, so when it cannot be written it is removed (content scripts then
+ * read storage.local) rather than left behind stale.
+ */
+async function publish(items: Partial<Record<string, unknown>>): Promise<void> {
+  await browser.storage.local.set(items);
+  const session = sessionArea();
+  if (!session) return;
+  try {
+    // Session storage is private to the extension's pages until opened; the level is forgotten
+    // when the browser closes, so it is set again with every write (it costs nothing).
+    await session.setAccessLevel?.({ accessLevel: 'TRUSTED_AND_UNTRUSTED_CONTEXTS' });
+    await session.set(items);
+  } catch {
+    await session.remove(Object.keys(items)).catch(() => undefined);
+  }
+}
+
 export async function publishEntities(db: NewsDb): Promise<void> {
   const entities = (await listEntities(db)).filter((e) => e.enabled);
-  await browser.storage.local.set({ [TRACKED_LIST_KEY]: entities });
+  await publish({ [TRACKED_LIST_KEY]: entities });
 }
 
 export async function publishSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+  await publish({ [SETTINGS_KEY]: settings });
 }
 
 /**
@@ -35,11 +73,23 @@ export async function publishSettings(settings: Settings): Promise<void> {
 export async function publishContentState(db: NewsDb): Promise<void> {
   const entities = (await listEntities(db)).filter((e) => e.enabled);
   const settings = await loadSettings(db);
-  await browser.storage.local.set({ [TRACKED_LIST_KEY]: entities, [SETTINGS_KEY]: settings });
+  await publish({ [TRACKED_LIST_KEY]: entities, [SETTINGS_KEY]: settings });
 }
 
+/**
+ * The content state, from storage.session when the background has put it there, else from
+ * storage.local (the browser has just started and the worker has not run yet, or Firefox).
+ */
 export async function readContentState(): Promise<ContentState> {
-  const stored = await browser.storage.local.get([TRACKED_LIST_KEY, SETTINGS_KEY]);
+  const session = sessionArea();
+  // Refused or empty until the background has opened and filled it (after a browser restart).
+  const quick = session ? await session.get(CONTENT_STATE_KEYS).catch(() => null) : null;
+  const complete = quick?.[TRACKED_LIST_KEY] !== undefined && quick[SETTINGS_KEY] !== undefined;
+  const stored = complete ? quick : await browser.storage.local.get(CONTENT_STATE_KEYS);
+  return contentStateOf(stored);
+}
+
+function contentStateOf(stored: Record<string, unknown>): ContentState {
   const list = stored[TRACKED_LIST_KEY];
   return {
     entities: Array.isArray(list) ? (list as TrackedEntity[]) : [],

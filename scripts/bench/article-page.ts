@@ -1,24 +1,18 @@
 /**
  * Runs inside Chromium for scripts/bench/article.bench.ts, bundled from the extension's own
- * modules: the content script's start (read the tracked list and settings from
- * chrome.storage.local, then decide what to do on this page) in the extension's isolated
- * world, and story extraction plus classification in the page.
+ * modules: the content script's start (`startContent`, as entrypoints/content.ts calls it: read
+ * the tracked list and settings the background published, then look at the page and decide)
+ * in the extension's isolated world, and story extraction plus classification in the page.
  */
 import { classifyBusiness } from '../../utils/article/classify';
 import { detectArticle } from '../../utils/article/detect';
 import { extractStory } from '../../utils/article/extract';
-import { startContentSession } from '../../utils/content/run';
-import { createEntity } from '../../utils/entities';
-import { validateSettings } from '../../utils/settings';
-import { readContentState, SETTINGS_KEY, TRACKED_LIST_KEY } from '../../utils/tracked-list';
+import { startContent } from '../../utils/content/start';
+import { readContentState } from '../../utils/tracked-list';
 
-declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
-
-/** One tracked company and default settings, as a user who has just set News Tracker up. */
-export async function seedStorage(): Promise<number> {
-  const entities = [createEntity({ name: 'Xiaomi', aliases: ['Xiaomi'] }, 0)];
-  await chrome.storage.local.set({ [TRACKED_LIST_KEY]: entities, [SETTINGS_KEY]: validateSettings(undefined) });
-  return (await readContentState()).entities.length;
+/** The names the content script reads as tracked (the bench adds them through the background first). */
+export async function trackedNames(): Promise<string[]> {
+  return (await readContentState()).entities.map((e) => e.name);
 }
 
 /**
@@ -30,21 +24,15 @@ export async function timeContentStart(
   batch: number,
 ): Promise<{ ms: number[]; highlighted: boolean }> {
   const ms: number[] = [];
+  const errors: unknown[] = [];
   let highlighted = false;
   for (let s = 0; s < samples; s++) {
     const started = performance.now();
     for (let i = 0; i < batch; i++) {
       const controller = new AbortController();
-      const state = await readContentState();
-      const session = startContentSession(
-        {
-          document,
-          url: () => location.href,
-          isTopFrame: true,
-          signal: controller.signal,
-          report: async () => {},
-        },
-        state,
+      const session = startContent(
+        { document, url: () => location.href, isTopFrame: true, signal: controller.signal, report: async () => {} },
+        { onError: (error) => errors.push(error) },
       );
       await session.idle();
       highlighted ||= session.highlights !== null;
@@ -52,6 +40,7 @@ export async function timeContentStart(
     }
     ms.push((performance.now() - started) / batch);
   }
+  if (errors.length > 0) throw new Error(`The content script's start failed: ${String(errors[0])}`);
   return { ms, highlighted };
 }
 

@@ -38,6 +38,9 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
     if (input) trackSelection(handlers, input.name).catch(warn('could not track the selection'));
   });
 
+  // Listening makes the browser start the worker with the browser, so the publish below opens and
+  // fills storage.session before pages load (until then content scripts read storage.local, slower).
+  browser.runtime.onStartup.addListener(() => undefined);
   getDb()
     .then(async (db) => {
       await publishContentState(db);

@@ -1,7 +1,7 @@
 /**
  * What the content script does on a page, cheapest checks first:
  *
- *   storage.local (tracked list + settings) ─ nothing tracked or site disabled? stop.
+ *   tracked list + settings (start.ts reads them from storage) ─ nothing tracked or site disabled? stop.
  *     └ detectArticle ─ not an article and highlights only on articles? stop (no observer, no DOM walk).
  *         │  (a same-origin frame asks about the page around it, and follows that site's settings)
  *         ├ compile the tracked list, in time slices, once per list
@@ -83,17 +83,25 @@ function hostnameOf(url: string): string {
   }
 }
 
-export function startContentSession(env: ContentEnvironment, initial: ContentState): ContentSession {
+/**
+ * Starts the work on a page. `initial` may still be in flight: start.ts passes the storage read
+ * itself, so everything here is set up while the browser answers.
+ */
+export function startContentSession(
+  env: ContentEnvironment,
+  initial: ContentState | Promise<ContentState>,
+): ContentSession {
   const doc = env.document;
-  let entities: TrackedEntity[] = initial.entities;
-  let settings: Settings = initial.settings;
+  let entities: TrackedEntity[] = [];
+  let settings!: Settings;
   let matcher: Promise<Matcher> | null = null;
   let work: PageWork = NO_WORK;
   let highlights: PageHighlights | null = null;
   let watcher: ChangeWatcher | null = null;
   let panel: Panel | null = null;
   let panelClosed = false;
-  let run = new AbortController();
+  /** Aborts the current highlighting run; null while nothing is highlighted or being prepared. */
+  let run: AbortController | null = null;
   let scanning: Promise<void> = Promise.resolve();
   let lastReport = '';
   let lastStatus = '';
@@ -119,7 +127,10 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
   };
 
   const stopHighlighting = () => {
+    // Most pages never highlight: nothing to undo (the common path stays short).
+    if (!run) return;
     run.abort();
+    run = null;
     watcher?.stop();
     watcher = null;
     highlights?.clear();
@@ -168,7 +179,7 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
 
   const rescan = (roots: Node[]) => {
     const current = highlights;
-    if (!current) return;
+    if (!current || !run) return;
     const signal = run.signal;
     scanning = scanning.then(async () => {
       if (signal.aborted) return;
@@ -252,7 +263,8 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     if (
       !entities.some((e) => e.enabled && e.aliases.length > 0) ||
       isSiteDisabled(settings, host) ||
-      isSiteDisabled(settings, hostnameOf(url))
+      // A frame is also left alone on a disabled site of its own (a top page's host is parsed once).
+      (top !== null && isSiteDisabled(settings, hostnameOf(url)))
     ) {
       work = NO_WORK;
       stopHighlighting();
@@ -266,7 +278,12 @@ export function startContentSession(env: ContentEnvironment, initial: ContentSta
     if (work.record) await record(url);
   };
 
-  const started = decide(true);
+  const begin = (state: ContentState) => {
+    entities = state.entities;
+    settings = state.settings;
+    return decide(true);
+  };
+  const started = 'then' in initial ? initial.then(begin) : begin(initial);
   env.signal.addEventListener('abort', stopHighlighting, { once: true });
 
   return {

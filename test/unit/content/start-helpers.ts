@@ -1,0 +1,99 @@
+/** Pages, tracked lists and a way to start the content script on them, for the start tests. */
+import { afterEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentEnvironment, ContentSession } from '@/utils/content/run';
+import { startContent } from '@/utils/content/start';
+import { createEntity, type TrackedEntity } from '@/utils/entities';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
+import type { PageStatus } from '@/utils/stories';
+import { type ContentState, SETTINGS_KEY, TRACKED_LIST_KEY } from '@/utils/tracked-list';
+
+export const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
+export const samsung = createEntity({ name: 'Samsung' }, 1);
+export const ARTICLE_URL = 'https://news.example/business/xiaomi-ireland';
+export const HOME_URL = 'https://news.example/';
+
+export const articleHead =
+  '<title>Xiaomi and Samsung race for Europe</title><meta property="og:type" content="article">' +
+  '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Xiaomi and Samsung race for Europe"}</script>';
+export const articleBody =
+  '<article><h1>Xiaomi and Samsung race for Europe</h1>' +
+  '<p>Xiaomi said on Monday it would open a data centre in Ireland, a move that follows Samsung.</p></article>';
+const homeHead = '<title>News Example: news, business and sport</title><meta property="og:type" content="website">';
+const homeBody =
+  '<main><h2>Top stories</h2><ul>' +
+  '<li><a href="/business/1">Xiaomi opens a data centre in Ireland</a></li>' +
+  '<li><a href="/news/2">Flood defences to be rebuilt</a></li>' +
+  '<li><a href="/sport/3">Cup final moves to the new stadium</a></li></ul></main>';
+
+export function showArticle(): void {
+  document.head.innerHTML = articleHead;
+  document.body.innerHTML = articleBody;
+}
+export function showHomePage(): void {
+  document.head.innerHTML = homeHead;
+  document.body.innerHTML = homeBody;
+}
+
+/** Chrome: storage.session can be opened to content scripts (the fake browser cannot by default). */
+export function sessionOpens(): void {
+  vi.spyOn(fakeBrowser.storage.session, 'setAccessLevel').mockResolvedValue(undefined);
+}
+
+export const stateItems = (entities: TrackedEntity[], settings: Partial<Settings> = {}) => ({
+  [TRACKED_LIST_KEY]: entities,
+  [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...settings },
+});
+
+const running: AbortController[] = [];
+afterEach(() => {
+  for (const controller of running.splice(0)) controller.abort();
+  vi.restoreAllMocks();
+});
+
+export interface Started {
+  session: ContentSession;
+  statuses: PageStatus[];
+  errors: unknown[];
+  trackedLists: string[][];
+  controller: AbortController;
+}
+
+export function start(
+  url: string,
+  env: Partial<ContentEnvironment> = {},
+  readState?: () => Promise<ContentState>,
+): Started {
+  const statuses: PageStatus[] = [];
+  const errors: unknown[] = [];
+  const trackedLists: string[][] = [];
+  const controller = new AbortController();
+  running.push(controller);
+  const session = startContent(
+    {
+      document,
+      url: () => url,
+      isTopFrame: true,
+      signal: controller.signal,
+      report: async () => {},
+      reportStatus: async (status) => void statuses.push(status),
+      panelMode: 'open',
+      ...env,
+    },
+    {
+      onError: (error) => errors.push(error),
+      onTrackedList: (entities) => trackedLists.push(entities.map((e) => e.name)),
+      readState,
+    },
+  );
+  return { session, statuses, errors, trackedLists, controller };
+}
+
+export const count = (session: ContentSession, entity: TrackedEntity) =>
+  session.highlights?.counts().get(entity.id) ?? 0;
+
+/** Waits for the session to act on a storage change (listeners run after the write resolves). */
+export async function settle(session: ContentSession): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await session.idle();
+}
