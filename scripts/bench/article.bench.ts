@@ -24,13 +24,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import type { Reply } from '../../utils/messaging';
 import type { BenchContext, BenchModule } from '../bench';
 import { bundleForPage } from '../lib/bundle';
 import { type ExtensionBrowser, launchWithExtension } from '../lib/chromium';
 import { median } from '../lib/figures';
 import { readHtmlFile } from '../lib/html-file';
 import { type StaticServer, startStaticServer } from '../lib/static-server';
+import { trackCompany } from '../lib/track-company';
 
 const SAMPLES = 240;
 const BATCH = 10;
@@ -47,7 +47,6 @@ interface Bundles {
 }
 
 declare const chrome: {
-  runtime: { sendMessage(message: unknown): Promise<Reply<unknown>> };
   storage: { session: { setAccessLevel(options: { accessLevel: string }): Promise<void> } };
 };
 declare const NewsTrackerBench: typeof import('./article-page');
@@ -124,19 +123,6 @@ async function timeArticle(page: Page, url: string, bundles: Bundles) {
   return { ours: median(ours.ms), baseline: median(baseline) };
 }
 
-/** Adds the tracked company through the background, which publishes it where content scripts read it. */
-async function trackCompany(browser: ExtensionBrowser): Promise<void> {
-  const options = await browser.openExtensionPage('options.html');
-  const reply = await options.evaluate(
-    (name) => chrome.runtime.sendMessage({ type: 'ui:addEntity', payload: { name } }),
-    TRACKED,
-  );
-  await options.close();
-  if (!reply.ok) {
-    throw new Error(`The background refused to track ${TRACKED}: ${JSON.stringify(reply)}`);
-  }
-}
-
 /** Opens storage.session to content scripts, or closes it as a browser restart does until the worker runs. */
 async function setSessionAccess(browser: ExtensionBrowser, open: boolean): Promise<void> {
   const page = await browser.openExtensionPage('options.html');
@@ -158,7 +144,7 @@ async function measure(ctx: BenchContext, server: StaticServer, bundles: Bundles
       (route) => route.abort(),
     );
     const page = await browser.context.newPage();
-    await trackCompany(browser);
+    await trackCompany(browser, TRACKED);
     if (ctx.wants('detect.nonarticle.median_ms')) {
       server.route('/', { body: readFileSync('test/fixtures/article/home-page.html', 'utf8') });
       const r = await timeNonArticle(page, browser.extensionId, server.url('/'), bundles);

@@ -1,0 +1,18 @@
+/**
+ * Tracks a company in a launched extension the way the options page does: through the
+ * background, which stores it and publishes it where content scripts read it.
+ */
+import type { Reply } from '../../utils/messaging';
+import type { ExtensionBrowser } from './chromium';
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<Reply<unknown>> } };
+
+export async function trackCompany(browser: ExtensionBrowser, name: string): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  const reply = await options.evaluate(
+    (company) => chrome.runtime.sendMessage({ type: 'ui:addEntity', payload: { name: company } }),
+    name,
+  );
+  await options.close();
+  if (!reply.ok) throw new Error(`The background refused to track ${name}: ${JSON.stringify(reply)}`);
+}
