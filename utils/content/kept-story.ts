@@ -3,8 +3,9 @@
  * (entrypoints/suggest.ts), so that script need not read the page a second time. Both run in the
  * extension's isolated world of the tab, which shares one global object and which the page
  * cannot see: the story is kept there, with the address it was read at. The suggestion script
- * reads the page itself when nothing is kept for the current address (a page that is not an
- * article, nothing tracked yet, the site switched off, or a single-page app moved on).
+ * reads the page itself when nothing is kept for the current address (nothing tracked yet, the
+ * site switched off, or a single-page app moved on). Where the content script has found the page
+ * is not an article, that verdict is kept too, and the suggestion script does no work at all.
  */
 export interface KeptStory {
   url: string;
@@ -14,7 +15,18 @@ export interface KeptStory {
 }
 
 const KEPT_STORY = Symbol.for('news-tracker.kept-story');
-const world = globalThis as { [KEPT_STORY]?: unknown };
+const NOT_AN_ARTICLE = Symbol.for('news-tracker.not-an-article');
+const world = globalThis as { [KEPT_STORY]?: unknown; [NOT_AN_ARTICLE]?: unknown };
+
+/** Called by the content script (top frame) each time it has decided whether the page at `url` is an article. */
+export function keepArticleVerdict(url: string, isArticle: boolean): void {
+  world[NOT_AN_ARTICLE] = isArticle ? undefined : url;
+}
+
+/** True when the content script found the page at `url` is not an article. */
+export function judgedNotAnArticle(url: string): boolean {
+  return world[NOT_AN_ARTICLE] === url;
+}
 
 /** Called by the content script each time it has read the article at `url`. */
 export function keepStoryForSuggestions(story: Omit<KeptStory, 'url'>, url: string): void {

@@ -26,7 +26,7 @@ import type { Settings } from '../settings';
 import type { PageStatus, StoryReport } from '../stories';
 import type { ContentState } from '../tracked-list';
 import { type ChangeWatcher, waitForQuiet, watchChanges } from './changes';
-import { keepStoryForSuggestions } from './kept-story';
+import { keepArticleVerdict, keepStoryForSuggestions } from './kept-story';
 import { buildStoryReport } from './report';
 import { decidePageWork, isSiteDisabled, NO_WORK, type PageWork, shouldRecord } from './scope';
 
@@ -273,6 +273,7 @@ export function startContentSession(
       return;
     }
     const isArticle = top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
+    if (env.isTopFrame) keepArticleVerdict(url, isArticle);
     work = decidePageWork(settings, host, isArticle, env.isTopFrame);
     if (!work.highlight) stopHighlighting();
     else if (fresh || !wasHighlighting) await startHighlighting();

@@ -13,7 +13,7 @@ import { readMeta } from '../article/meta';
 import { indexPage } from '../article/page-index';
 import { findSiteName, siteNameVariants } from '../article/site-name';
 import { hostnameOf } from '../article/text';
-import { keptStory } from '../content/kept-story';
+import { judgedNotAnArticle, keptStory } from '../content/kept-story';
 import { loadModel } from './names';
 import { type SuggestInput, suggestCompanies } from './suggest';
 import type { CompanySuggestion } from './suggestion';
@@ -41,6 +41,8 @@ export function suggestionInput(document: Document, url: string): SuggestInput {
 
 /** Runs in the tab: the page's ranked suggestions, tracked or not (the popup knows what is tracked). */
 export async function suggestionsForPage(document: Document, url: string): Promise<CompanySuggestion[]> {
+  // The popup shows no suggestions there, and asks before it knows: nothing to read or load.
+  if (judgedNotAnArticle(url)) return [];
   // Asked for first: its inflating is asynchronous, the reading below is not.
   const model = loadModel();
   return suggestCompanies(suggestionInput(document, url), await model).suggestions;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keptStory } from '@/utils/content/kept-story';
+import { judgedNotAnArticle, keptStory } from '@/utils/content/kept-story';
 import { startContentSession } from '@/utils/content/run';
 import { createEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
@@ -8,15 +8,17 @@ const URL = 'https://news.example/business/xiaomi-results';
 const running: AbortController[] = [];
 
 /** A content-script session on an article naming Xiaomi, with `tracked` as the tracked list. */
-async function readArticle(tracked: string[]): Promise<void> {
-  document.head.innerHTML =
-    '<title>Xiaomi profit jumps - The Test Courier</title><meta property="og:type" content="article">' +
-    '<meta property="og:site_name" content="The Test Courier">' +
-    '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Xiaomi profit jumps"}</script>';
-  document.body.innerHTML =
-    '<nav>Markets Tech</nav><article><h1>Xiaomi profit jumps</h1>' +
-    '<p>Xiaomi Corp said on Thursday that its quarterly profit rose as phone sales recovered in China.</p>' +
-    '<p>Samsung Electronics reports its results next week, analysts at the bank said.</p></article>';
+async function readArticle(tracked: string[], articleMarkup = true): Promise<void> {
+  document.head.innerHTML = articleMarkup
+    ? '<title>Xiaomi profit jumps - The Test Courier</title><meta property="og:type" content="article">' +
+      '<meta property="og:site_name" content="The Test Courier">' +
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Xiaomi profit jumps"}</script>'
+    : '<title>Markets - The Test Courier</title>';
+  document.body.innerHTML = articleMarkup
+    ? '<nav>Markets Tech</nav><article><h1>Xiaomi profit jumps</h1>' +
+      '<p>Xiaomi Corp said on Thursday that its quarterly profit rose as phone sales recovered in China.</p>' +
+      '<p>Samsung Electronics reports its results next week, analysts at the bank said.</p></article>'
+    : '<nav>Markets Tech</nav><ul><li><a href="/a">Xiaomi shares rise</a></li><li><a href="/b">Apple falls</a></li></ul>';
   const controller = new AbortController();
   running.push(controller);
   const session = startContentSession(
@@ -30,6 +32,7 @@ describe('the story kept for the suggestion script', () => {
   afterEach(() => {
     for (const controller of running.splice(0)) controller.abort();
     (globalThis as Record<symbol, unknown>)[Symbol.for('news-tracker.kept-story')] = undefined;
+    (globalThis as Record<symbol, unknown>)[Symbol.for('news-tracker.not-an-article')] = undefined;
   });
 
   it('is the headline, publisher and main text the content script read, for the address it read them at', async () => {
@@ -44,5 +47,13 @@ describe('the story kept for the suggestion script', () => {
   it('is not there when the content script read nothing (nothing tracked yet)', async () => {
     await readArticle([]);
     expect(keptStory(URL)).toBeNull();
+  });
+
+  it('is replaced by the verdict "not an article" on a page that is not one, so the suggestion script does nothing there', async () => {
+    await readArticle(['Apple'], false);
+    expect(keptStory(URL)).toBeNull();
+    expect(judgedNotAnArticle(URL)).toBe(true);
+    await readArticle(['Apple']);
+    expect(judgedNotAnArticle(URL)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepStoryForSuggestions } from '@/utils/content/kept-story';
+import { keepArticleVerdict, keepStoryForSuggestions } from '@/utils/content/kept-story';
 import { MAX_TEXT_LENGTH, readPageForSuggestions, suggestionInput, suggestionsForPage } from '@/utils/suggest/page';
 
 function page(html: string): Document {
@@ -88,5 +88,18 @@ describe('the story the content script kept', () => {
   it('is cut to the length a page is read to', () => {
     keepStoryForSuggestions({ ...kept, text: 'Xiaomi '.repeat(MAX_TEXT_LENGTH) }, url);
     expect(suggestionInput(page(ARTICLE), url).text).toHaveLength(MAX_TEXT_LENGTH);
+  });
+});
+
+describe('a page the content script found is not an article', () => {
+  const url = 'https://courier.example/markets';
+  afterEach(() => keepArticleVerdict(url, true));
+
+  it('gets no suggestions and no work, while the same page at another address, or judged an article, is read', async () => {
+    keepArticleVerdict(url, false);
+    expect(await suggestionsForPage(page(ARTICLE), url)).toEqual([]);
+    expect((await suggestionsForPage(page(ARTICLE), `${url}/today`)).length).toBeGreaterThan(0);
+    keepArticleVerdict(url, true);
+    expect((await suggestionsForPage(page(ARTICLE), url)).length).toBeGreaterThan(0);
   });
 });
