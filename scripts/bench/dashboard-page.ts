@@ -72,7 +72,7 @@ export async function fillStore(count: number, entityIds: string[], now: number)
     stories.slice(start, start + 5000).forEach((story, i) => {
       const sid = start + i + 1;
       void tx.objectStore('stories').put(toStored(story, undefined, sid));
-      void tx.objectStore('storyFacts').put({ ...toStoryFact(story), sid });
+      void tx.objectStore('storyFacts').put(toStoryFact(story, sid));
     });
     await tx.done;
   }

@@ -148,7 +148,7 @@ export async function fill(db: NewsDb, seed: number, from: number, count: number
       const stored = toStored(record, groupId, sid);
       written.push(stored);
       void stories.put(stored);
-      void facts.put({ ...toStoryFact(record), sid });
+      void facts.put(toStoryFact(record, sid));
     }
     await addPostingsInBulk(tx.objectStore('searchPostings'), written);
     await tx.done;

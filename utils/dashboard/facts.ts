@@ -40,10 +40,12 @@ export function storyRelevance(story: Pick<StoryRecord, 'mentions'>): number {
   return headline * 1_000_000 + lead * 1_000 + Math.min(count, 999);
 }
 
+/** The fact of a story; `sid` is the story's number, which facts carry from schema version 6 on. */
 export function toStoryFact(
   story: Pick<StoryRecord, 'url' | 'title' | 'publisher' | 'firstSeen' | 'isBusiness' | 'mentions'>,
+  sid?: number,
 ): StoryFact {
-  return {
+  const fact: StoryFact = {
     url: story.url,
     title: story.title,
     publisher: story.publisher,
@@ -52,4 +54,6 @@ export function toStoryFact(
     entityIds: [...new Set(story.mentions.map((m) => m.entityId))],
     relevance: storyRelevance(story),
   };
+  if (sid !== undefined) fact.sid = sid;
+  return fact;
 }

@@ -16,9 +16,7 @@ export function memoryDashboardStore(stories: StoryRecord[], entities: TrackedEn
   return {
     listEntities: async () => [...entities],
     factsSince: async (since, before = Number.POSITIVE_INFINITY) =>
-      stories
-        .filter((s) => s.firstSeen >= since && s.firstSeen < before)
-        .map((s) => ({ ...toStoryFact(s), sid: sidOf(s) })),
+      stories.filter((s) => s.firstSeen >= since && s.firstSeen < before).map((s) => toStoryFact(s, sidOf(s))),
     repairFacts: async () => false,
     storiesByUrl: async (urls) => urls.flatMap((url) => stories.find((s) => s.url === url) ?? []),
     async keysMatching(filter) {

@@ -196,7 +196,7 @@ async function keyStoriesByNumber(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx
       numbered.push(sid);
     }
     const stored = toStored(toRecord(story), story.groupId, sid);
-    await Promise.all([stories.put(stored), facts.put({ ...toStoryFact(stored), sid })]);
+    await Promise.all([stories.put(stored), facts.put(toStoryFact(stored, sid))]);
   }
   db.deleteObjectStore(STORIES_BY_URL as 'stories');
   if (numbered.length > 0) {

@@ -45,7 +45,7 @@ export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now(
   const isPending = existing === undefined || (waiting ?? []).includes(sid);
   const [, , pendingCount] = await Promise.all([
     stories.put(stored),
-    tx.objectStore('storyFacts').put({ ...toStoryFact(merged), sid }),
+    tx.objectStore('storyFacts').put(toStoryFact(merged, sid)),
     existing === undefined
       ? markPending(pending, sid)
       : isPending

@@ -27,7 +27,7 @@ export async function loadStoryFacts(db: NewsDb): Promise<LoadedFacts> {
   } catch {
     // The facts cannot be stored (a database a newer version owns, or a full disk): the
     // dashboard still gets facts that agree with the stories, derived for this load only.
-    return { facts: (await db.getAll('stories')).map((s) => ({ ...toStoryFact(s), sid: s.sid })), rebuilt: false };
+    return { facts: (await db.getAll('stories')).map((s) => toStoryFact(s, s.sid)), rebuilt: false };
   }
 }
 
@@ -38,7 +38,7 @@ export async function rebuildStoryFacts(db: NewsDb): Promise<StoryFact[]> {
   await factStore.clear();
   const facts: StoryFact[] = [];
   for (let c = await tx.objectStore('stories').openCursor(); c; c = await c.continue()) {
-    const fact = { ...toStoryFact(c.value), sid: c.primaryKey };
+    const fact = toStoryFact(c.value, c.primaryKey);
     facts.push(fact);
     await factStore.put(fact);
   }

@@ -55,7 +55,7 @@ async function fillVersion(version: number): Promise<StoryRecord[]> {
           ? toStored(story, groupId, stories.indexOf(story) + 1)
           : story;
     await tx.objectStore('stories').put(asWritten as never);
-    const fact = version >= 6 ? { ...toStoryFact(story), sid: stories.indexOf(story) + 1 } : toStoryFact(story);
+    const fact = toStoryFact(story, version >= 6 ? stories.indexOf(story) + 1 : undefined);
     if (version >= 2) await tx.objectStore('storyFacts').put(fact as never);
   }
   await tx.done;
