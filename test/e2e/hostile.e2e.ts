@@ -208,13 +208,15 @@ describe('hostile and extreme pages', () => {
       };
       let { frame } = await frameTexts('#nested');
       for (let level = 1; level <= 3; level++) {
-        expect(await highlightedTexts(frame), `nested level ${level}`).toEqual(['Xiaomi']);
+        // Each frame's content script starts on its own: wait for it, as for the page.
+        const inFrame = frame;
+        await expect.poll(() => highlightedTexts(inFrame), { message: `nested level ${level}` }).toEqual(['Xiaomi']);
         const child = frame.childFrames()[0];
         if (level < 3 && child) frame = child;
       }
       expect(frame.childFrames()).toHaveLength(0);
       for (const selector of ['#sandboxed', '#sandboxed-scripts', '#srcdoc', '#blank']) {
-        expect((await frameTexts(selector)).texts, selector).toEqual(['Xiaomi']);
+        await expect.poll(async () => (await frameTexts(selector)).texts, { message: selector }).toEqual(['Xiaomi']);
       }
       // Content scripts never run in data: frames (an opaque origin the manifest does not match).
       expect((await frameTexts('#data')).texts).toEqual([]);
