@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { CONTENT_PAGES } from './utils/content/pages';
 
 /**
  * The extension pages (popup, options) may load only the extension's own scripts, styles and
@@ -26,7 +27,10 @@ export default defineConfig({
     name: 'News Tracker',
     description:
       'Spots business news about the companies you track, highlights them, and keeps a private log on your device.',
-    permissions: ['storage', 'contextMenus', 'notifications', 'scripting', 'activeTab'],
+    permissions: ['storage', 'contextMenus', 'notifications', 'scripting'],
+    // Exactly the pages the content script already runs on (README, "Permissions"): Chromium
+    // runs the background's registered skip hint there only with them.
+    host_permissions: CONTENT_PAGES,
     content_security_policy: {
       extension_pages: command === 'serve' ? "script-src 'self'; object-src 'self'" : EXTENSION_PAGES_CSP,
     },

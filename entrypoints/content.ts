@@ -1,8 +1,9 @@
+import { CONTENT_PAGES } from '@/utils/content/pages';
 import { startContent } from '@/utils/content/start';
 import { sendMessage, stopWhenExtensionLost } from '@/utils/messaging';
 
 export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
+  matches: CONTENT_PAGES,
   runAt: 'document_idle',
   // Same-origin frames (and about:blank / srcdoc frames inside pages) get their own session.
   allFrames: true,

@@ -45,16 +45,16 @@ export interface StoreClient {
   suggestCompanies(tabId: number): Promise<CompanySuggestion[]>;
 }
 
-/** Shown when the tab cannot be read: the popup was not opened from the toolbar over it, or it is a browser page. */
+/** Shown when the tab cannot be read: the browser keeps it closed to extensions (its own pages, its web store, a policy). */
 export const CANNOT_READ_TAB =
-  'News Tracker can suggest companies once you open it from its toolbar button on the article.';
+  'This browser does not let extensions read this page, so News Tracker cannot suggest companies here.';
 
 /** A user timing in the popup: how long the person waited for the tab's suggestions (read by the bench). */
 export const SUGGEST_MEASURE = 'news-tracker:suggest';
 
 /**
- * Injects the suggestion script into the tab and returns what it found. The `activeTab`
- * permission lets this work only on the tab the toolbar button was pressed on.
+ * Injects the suggestion script into the tab and returns what it found. It reaches the web pages
+ * the content script runs on (the manifest's host permissions are those pages) and no others.
  */
 async function suggestFromTab(tabId: number): Promise<CompanySuggestion[]> {
   const { browser } = await import('wxt/browser');

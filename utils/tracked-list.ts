@@ -9,6 +9,7 @@
  *                    again, and the only area Firefox's content scripts can read
  */
 import { type Browser, browser } from 'wxt/browser';
+import { syncSkipHint } from './background/skip-hint';
 import { listEntities } from './db/entities';
 import type { NewsDb } from './db/schema';
 import { loadSettings } from './db/settings';
@@ -63,6 +64,9 @@ export async function publishEntities(db: NewsDb): Promise<void> {
 }
 
 export async function publishSettings(settings: Settings): Promise<void> {
+  // First: the hint must not tell pages that load meanwhile that non-articles need nothing
+  // once the new settings say otherwise (see background/skip-hint.ts).
+  await syncSkipHint(settings);
   await publish({ [SETTINGS_KEY]: settings });
 }
 
@@ -73,6 +77,7 @@ export async function publishSettings(settings: Settings): Promise<void> {
 export async function publishContentState(db: NewsDb): Promise<void> {
   const entities = (await listEntities(db)).filter((e) => e.enabled);
   const settings = await loadSettings(db);
+  await syncSkipHint(settings);
   await publish({ [TRACKED_LIST_KEY]: entities, [SETTINGS_KEY]: settings });
 }
 

@@ -1,12 +1,14 @@
 /**
  * Runs inside Chromium for scripts/bench/article.bench.ts, bundled from the extension's own
- * modules: the content script's start (`startContent`, as entrypoints/content.ts calls it: read
- * the tracked list and settings the background published, then look at the page and decide)
- * in the extension's isolated world, and story extraction plus classification in the page.
+ * modules: the content script's start (`startContent`, as entrypoints/content.ts calls it: under
+ * the skip hint the background registered, look at the page and stop if it is not an article;
+ * without it, read the tracked list and settings the background published first) in the
+ * extension's isolated world, and story extraction plus classification in the page.
  */
 import { classifyBusiness } from '../../utils/article/classify';
 import { detectArticle } from '../../utils/article/detect';
 import { extractStory } from '../../utils/article/extract';
+import { nonArticlesNeedNothing } from '../../utils/content/skip-hint';
 import { startContent } from '../../utils/content/start';
 import { readContentState } from '../../utils/tracked-list';
 
@@ -17,12 +19,16 @@ export async function trackedNames(): Promise<string[]> {
 
 /**
  * Milliseconds per content-script start, as `samples` values, each the mean of `batch`
- * consecutive starts timed together (browser timers are coarser than one start).
+ * consecutive starts timed together (browser timers are coarser than one start). The start
+ * follows the skip hint as the page has it, unless `skipNonArticles` says otherwise (false: the
+ * start of a page loaded without the hint, which reads storage first). `hinted` says whether
+ * the page has the hint.
  */
 export async function timeContentStart(
   samples: number,
   batch: number,
-): Promise<{ ms: number[]; highlighted: boolean }> {
+  skipNonArticles?: boolean,
+): Promise<{ ms: number[]; highlighted: boolean; hinted: boolean }> {
   const ms: number[] = [];
   const errors: unknown[] = [];
   let highlighted = false;
@@ -32,7 +38,7 @@ export async function timeContentStart(
       const controller = new AbortController();
       const session = startContent(
         { document, url: () => location.href, isTopFrame: true, signal: controller.signal, report: async () => {} },
-        { onError: (error) => errors.push(error) },
+        { onError: (error) => errors.push(error), skipNonArticles },
       );
       await session.idle();
       highlighted ||= session.highlights !== null;
@@ -41,7 +47,7 @@ export async function timeContentStart(
     ms.push((performance.now() - started) / batch);
   }
   if (errors.length > 0) throw new Error(`The content script's start failed: ${String(errors[0])}`);
-  return { ms, highlighted };
+  return { ms, highlighted, hinted: nonArticlesNeedNothing() };
 }
 
 /** The two parts of a start, timed apart in the same way: the storage read, and detection alone. */

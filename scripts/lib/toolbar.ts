@@ -1,6 +1,6 @@
 /**
  * Presses News Tracker's toolbar button over a tab through DevTools (`Extensions.triggerAction`),
- * which grants the extension `activeTab` on that tab exactly as a person's click does. Chromium
+ * as a person's click does (the popup opens over that tab). Chromium
  * only allows it when started with TOOLBAR_SWITCH (and a DevTools pipe, which Playwright uses).
  */
 import type { Page } from 'playwright-core';

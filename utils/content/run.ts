@@ -3,6 +3,8 @@
  *
  *   tracked list + settings (start.ts reads them from storage) ─ nothing tracked or site disabled? stop.
  *     └ detectArticle ─ not an article and highlights only on articles? stop (no observer, no DOM walk).
+ *   (While the skip hint says non-articles need nothing, detectArticle runs first and storage is
+ *   read only for an article, or once something changes: see skip-hint.ts.)
  *         │  (a same-origin frame asks about the page around it, and follows that site's settings)
  *         ├ compile the tracked list, in time slices, once per list
  *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel → content:pageStatus
@@ -63,6 +65,13 @@ export interface ContentEnvironment {
   quietMs?: number;
 }
 
+/** Whether the page (or, for a frame, the page around it) is an article, judged before the state was read. */
+interface ArticleVerdict {
+  url: string;
+  top: TopPage | null;
+  isArticle: boolean;
+}
+
 export interface ContentSession {
   /** Entities and/or settings changed in storage. */
   onStateChanged(change: Partial<ContentState>): Promise<void>;
@@ -85,13 +94,15 @@ function hostnameOf(url: string): string {
 }
 
 /**
- * Starts the work on a page. `initial` may still be in flight: start.ts passes the storage read
- * itself, so everything here is set up while the browser answers.
+ * Where the session gets the tracked list and settings: the state itself, the storage read in
+ * flight (start.ts passes it so everything here is set up while the browser answers), or a read
+ * to make only if the page turns out to need it (the skip hint: a page that is not an article
+ * needs nothing, so it is looked at first).
  */
-export function startContentSession(
-  env: ContentEnvironment,
-  initial: ContentState | Promise<ContentState>,
-): ContentSession {
+export type InitialState = ContentState | Promise<ContentState> | { readWhenNeeded(): Promise<ContentState> };
+
+/** Starts the work on a page. */
+export function startContentSession(env: ContentEnvironment, initial: InitialState): ContentSession {
   const doc = env.document;
   let entities: TrackedEntity[] = [];
   let settings!: Settings;
@@ -254,10 +265,10 @@ export function startContentSession(
   };
 
   /** Re-decides what to do on this page; `fresh` discards what was found (new list or address). */
-  const decide = async (fresh: boolean) => {
-    const url = env.url();
+  const decide = async (fresh: boolean, verdict?: ArticleVerdict) => {
+    const url = verdict?.url ?? env.url();
     // A frame belongs to the page around it: that page's site settings and article verdict hold.
-    const top = env.isTopFrame ? null : (env.topPage?.() ?? null);
+    const top = verdict ? verdict.top : env.isTopFrame ? null : (env.topPage?.() ?? null);
     const host = hostnameOf(top?.url ?? url);
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
@@ -272,7 +283,7 @@ export function startContentSession(
       stopHighlighting();
       return;
     }
-    const isArticle = top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
+    const isArticle = verdict?.isArticle ?? judgePage(url, top);
     if (env.isTopFrame) keepArticleVerdict(url, isArticle);
     work = decidePageWork(settings, host, isArticle, env.isTopFrame);
     if (!work.highlight) stopHighlighting();
@@ -281,12 +292,37 @@ export function startContentSession(
     if (work.record) await record(url);
   };
 
-  const begin = (state: ContentState) => {
+  const judgePage = (url: string, top: TopPage | null) =>
+    top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
+  /** Looks at the page before anything is read; the verdict is kept for decide() to reuse. */
+  const judgeFirst = (): ArticleVerdict => {
+    const url = env.url();
+    const top = env.isTopFrame ? null : (env.topPage?.() ?? null);
+    const isArticle = judgePage(url, top);
+    if (env.isTopFrame) keepArticleVerdict(url, isArticle);
+    return { url, top, isArticle };
+  };
+
+  const take = (state: ContentState) => {
     entities = state.entities;
     settings = state.settings;
-    return decide(true);
   };
-  const started = 'then' in initial ? initial.then(begin) : begin(initial);
+  const passOver = 'readWhenNeeded' in initial;
+  /** Null while the state is unread: the skip hint held and the page needed nothing so far. */
+  let stateRead: Promise<void> | null = null;
+  const readState = () => {
+    stateRead ??= Promise.resolve(passOver ? initial.readWhenNeeded() : initial).then(take);
+    return stateRead;
+  };
+  /** Not an article under the skip hint: nothing to do, nothing to read. Otherwise read and decide. */
+  const lookFirst = async () => {
+    const verdict = judgeFirst();
+    if (!verdict.isArticle) return;
+    await readState();
+    // A single-page app that moved on while storage answered is looked at afresh.
+    await decide(true, env.url() === verdict.url ? verdict : undefined);
+  };
+  const started = passOver ? lookFirst() : readState().then(() => decide(true));
   env.signal.addEventListener('abort', stopHighlighting, { once: true });
 
   return {
@@ -297,7 +333,15 @@ export function startContentSession(
       return panel?.host ?? null;
     },
     async onStateChanged(change) {
+      if (!stateRead) {
+        // The first change since the page was passed over: read everything (the change included).
+        const reading = readState();
+        await started;
+        await reading;
+        return decide(true);
+      }
       await started;
+      await stateRead;
       if (change.settings) settings = change.settings;
       if (change.entities) {
         entities = change.entities;
@@ -316,7 +360,9 @@ export function startContentSession(
       panelClosed = false;
       lastReport = '';
       isBusiness = false;
-      await decide(true);
+      if (stateRead) return decide(true);
+      // Still passed over: the new page is looked at first too.
+      await lookFirst();
     },
     async idle() {
       await started;

@@ -63,6 +63,7 @@ export function start(
   url: string,
   env: Partial<ContentEnvironment> = {},
   readState?: () => Promise<ContentState>,
+  skipNonArticles = false,
 ): Started {
   const statuses: PageStatus[] = [];
   const errors: unknown[] = [];
@@ -84,6 +85,7 @@ export function start(
       onError: (error) => errors.push(error),
       onTrackedList: (entities) => trackedLists.push(entities.map((e) => e.name)),
       readState,
+      skipNonArticles,
     },
   );
   return { session, statuses, errors, trackedLists, controller };

@@ -1,8 +1,10 @@
 /**
  * Audits a built manifest against the code and the README: every permission it asks for is
  * used by the code and justified in the README, every permission-gated API the code calls is
- * asked for, and nothing opens the extension to web pages (host permissions, resources pages
- * can load, messages from pages) or to more sites than ordinary web pages.
+ * asked for, nothing opens the extension to web pages (resources pages can load, messages from
+ * pages), and nothing reaches more sites than ordinary web pages: content scripts and host
+ * permissions (Manifest V3's `host_permissions`, or host patterns among V2's `permissions`)
+ * cover http and https pages at most, and host permissions are justified in the README.
  * Returns one line per problem (none when the manifest asks only for what it uses).
  */
 
@@ -73,9 +75,24 @@ export function readmePermissions(readme: string): Map<string, string> {
   return rows;
 }
 
+/** A match pattern rather than an API permission (Manifest V2 lists both under `permissions`). */
+const isHostPattern = (permission: string) => permission === '<all_urls>' || permission.includes('://');
+
+/** The README's reason for the host permissions: its table row named "host permissions …". */
+export function readmeHostPermissionReason(readme: string): string {
+  const section = /^## Permissions\n([\s\S]*?)(?=^## |$(?![\s\S]))/mu.exec(readme)?.[1] ?? '';
+  return /^\| host permissions[^|]*\|([^|]*)\|/mu.exec(section)?.[1]?.trim() ?? '';
+}
+
 export function manifestProblems(manifest: Manifest, sources: ReadonlyMap<string, string>, readme: string): string[] {
   const problems: string[] = [];
-  const asked = new Set(manifest.permissions ?? []);
+  const asked = new Set((manifest.permissions ?? []).filter((p) => !isHostPattern(p)));
+  const hosts = [...(manifest.host_permissions ?? []), ...(manifest.permissions ?? []).filter(isHostPattern)];
+  for (const host of hosts) {
+    if (!CONTENT_SCRIPT_MATCHES.includes(host)) problems.push(`the manifest asks for host permissions on ${host}`);
+  }
+  if (hosts.length > 0 && !readmeHostPermissionReason(readme))
+    problems.push('host permissions have no reason in the README');
   const justified = readmePermissions(readme);
   for (const permission of asked) {
     if (!GATED_APIS.includes(permission) && !GRANTING_PERMISSIONS[permission])
@@ -93,7 +110,6 @@ export function manifestProblems(manifest: Manifest, sources: ReadonlyMap<string
   }
   const broadening: [keyof Manifest, string][] = [
     ['optional_permissions', 'asks for optional permissions'],
-    ['host_permissions', 'asks for host permissions'],
     ['optional_host_permissions', 'asks for optional host permissions'],
     ['web_accessible_resources', 'lets web pages load its files (and so detect it)'],
     ['externally_connectable', 'accepts messages from web pages or other extensions'],

@@ -49,17 +49,24 @@ describe('the manifest asks only for the permissions it uses', () => {
       content_scripts: [{ matches: ['<all_urls>'] }],
     };
     expect(manifestProblems(greedy, sources, readme)).toEqual([
+      'the manifest asks for host permissions on <all_urls>',
       'permission history is never used',
       'permission history has no reason in the README',
       'permission tabs is not one this audit knows how to check',
       'permission tabs has no reason in the README',
-      'the manifest asks for host permissions',
       'the manifest lets web pages load its files (and so detect it)',
       'the manifest accepts messages from web pages or other extensions',
       'a content script runs on <all_urls>',
     ]);
     const withAlarms = new Map([...sources, ['utils/sneaky.ts', 'browser.alarms.create("poll", {})']]);
     expect(manifestProblems(chrome, withAlarms, readme)).toEqual(['browser.alarms is used without its permission']);
+    // Firefox's Manifest V2 lists host patterns among the permissions: the same rules apply.
+    const firefoxGreedy: Manifest = { ...chrome, host_permissions: undefined, permissions: ['storage', 'file:///*'] };
+    expect(manifestProblems(firefoxGreedy, sources, readme)).toContain(
+      'the manifest asks for host permissions on file:///*',
+    );
+    const unexplained = readme.replace(/^\| host permissions .*$/mu, '');
+    expect(manifestProblems(chrome, sources, unexplained)).toEqual(['host permissions have no reason in the README']);
     const quietReadme = readme.replace(/^\| `notifications` \|.*$/mu, '');
     expect(manifestProblems(chrome, sources, quietReadme)).toEqual([
       'permission notifications has no reason in the README',
