@@ -20,7 +20,7 @@ import { detectArticle } from '../article/detect';
 import { extractStory } from '../article/extract';
 import type { TrackedEntity } from '../entities';
 import { createPageHighlights, type PageHighlights } from '../highlight/page-highlights';
-import { createSlicer } from '../highlight/slicer';
+import { createSlicer, yieldToPage } from '../highlight/slicer';
 import { compileMatcherSliced, type Matcher } from '../match/matcher';
 import { createNavigator, scrollToMention } from '../panel/navigation';
 import { createPanel, type Panel, type PanelRow } from '../panel/panel';
@@ -316,6 +316,9 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
   };
   /** Not an article under the skip hint: nothing to do, nothing to read. Otherwise read and decide. */
   const lookFirst = async () => {
+    // In a task of its own: the script's own start (compiling it, setting up) is one task
+    // already, and detection on a huge page (200,000 elements) would make the two too long.
+    await yieldToPage();
     const verdict = judgeFirst();
     if (!verdict.isArticle) return;
     await readState();

@@ -16,7 +16,8 @@ interface SchedulerWithYield {
   yield(): Promise<void>;
 }
 
-function yieldToPage(): Promise<void> {
+/** Lets the page run (input, paint) before the next piece of work, in a task of its own. */
+export function yieldToPage(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
