@@ -24,6 +24,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A poll waits for the browser (a first highlight, a stored story): on a loaded
+          // two-core machine that can take longer than vitest's default second.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],
