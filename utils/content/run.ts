@@ -3,13 +3,15 @@
  *
  *   tracked list + settings (start.ts reads them from storage) ─ nothing tracked or site disabled? stop.
  *     └ detectArticle ─ not an article and highlights only on articles? stop (no observer, no DOM walk).
- *   (While the skip hint says non-articles need nothing, detectArticle runs first and storage is
- *   read only for an article, or once something changes: see skip-hint.ts.)
  *         │  (a same-origin frame asks about the page around it, and follows that site's settings)
  *         ├ compile the tracked list, in time slices, once per list
  *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel → content:pageStatus
  *         │    └ watch late content (MutationObserver → batched rescans), shadow roots attached later
  *         └ record (articles, top frame): extractStory → classifyBusiness → matcher → content:reportStory
+ *
+ * While the skip hint says pages that are not articles need nothing (skip-hint.ts), detectArticle
+ * comes first instead, in a task of its own, and the tracked list and settings are read only
+ * for an article, or once something changes.
  *
  * Tracked-list changes recompile the matcher and start over; settings changes re-decide, and
  * switching highlights off clears every highlight at once. A single-page-app navigation starts
