@@ -49,24 +49,19 @@ const WORD_START = LETTER | DIGIT;
 const WORD_INSIDE = LETTER | DIGIT | MARK;
 const JOINERS = ".&'’-";
 
-/** Latin-1 letters with an upper-case form ("a", "é", "ß"): what isLower says of them. */
-const SMALL = 32;
-
-/**
- * Classes of the characters below U+0100 (ASCII and Latin-1), one a character: its code minus
- * 48 holds the bits above and SMALL. Written out rather than worked out as the script starts:
- * the loops that asked `toLowerCase`, `toUpperCase` and a regular expression about each of the
- * 256 characters were most of the tagger's start-up in a fresh tab (about 1.5 ms, every time
- * the popup asks). test/unit/suggest/tokens.test.ts derives every entry again from Unicode:
- * spaces are \t-\r, " " and U+00A0; digits 0-9, the superscripts and the fractions (Unicode's
- * "No"); letters a-z, A-Z, ª µ º and the accented letters except × and ÷.
- */
-const LATIN_TABLE =
-  '000000000@@@@@000000000000000000@0000000000000002222222222000000' +
-  '099999999999999999999999999000000QQQQQQQQQQQQQQQQQQQQQQQQQQ00000' +
-  '00000000000000000000000000000000@00000000010000000220Q0002102220' +
-  '9999999999999999999999909999999QQQQQQQQQQQQQQQQQQQQQQQQ0QQQQQQQQ';
-const LATIN = Uint8Array.from(LATIN_TABLE, (ch) => ch.charCodeAt(0) - 48);
+/** Classes of the characters below U+0100 (ASCII and Latin-1), known without asking Unicode. */
+const LATIN = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  const ch = String.fromCharCode(c);
+  if ((c >= 9 && c <= 13) || c === 32 || c === 0xa0) LATIN[c] = SPACE;
+  else if (c >= 48 && c <= 57) LATIN[c] = DIGIT;
+  // Superscript digits and fractions are digits to Unicode ("No").
+  else if (c === 0xb2 || c === 0xb3 || c === 0xb9 || (c >= 0xbc && c <= 0xbe)) LATIN[c] = DIGIT;
+  // Letters: a-z, A-Z, ª µ º and the accented letters except × and ÷.
+  else if (/[a-z]/i.test(ch) || c === 0xaa || c === 0xb5 || c === 0xba || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7)) {
+    LATIN[c] = LETTER | (ch !== ch.toLowerCase() ? CAPITAL : 0);
+  }
+}
 
 /** Other characters: General Punctuation (curly quotes, dashes, spaces) by range, the rest asked of Unicode once each. */
 const otherClasses = new Map<number, number>();
@@ -178,18 +173,23 @@ function rawTokens(text: string): RawToken[] {
 /*
  * Letter case by comparing case mappings, not with Unicode property regexes: the injected script
  * runs fresh each time the popup asks, and compiling those regexes costs milliseconds each time.
- * Below U+0100 (most of an English text) the table above answers: an upper-case letter is a
- * CAPITAL one, a lower-case one is SMALL.
  */
 const hasLowerForm = (ch: string) => ch !== ch.toLowerCase();
 const hasUpperForm = (ch: string) => ch !== ch.toUpperCase();
+/** The same comparisons for the characters below U+0100, made once: most of an English text is there. */
+const LATIN_UPPER = new Uint8Array(256);
+const LATIN_LOWER = new Uint8Array(256);
+for (let c = 0; c < 256; c++) {
+  LATIN_UPPER[c] = hasLowerForm(String.fromCharCode(c)) ? 1 : 0;
+  LATIN_LOWER[c] = hasUpperForm(String.fromCharCode(c)) ? 1 : 0;
+}
 export function isUpper(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  return ch.length === 1 && c < 256 ? ((LATIN[c] as number) & CAPITAL) !== 0 : hasLowerForm(ch);
+  return ch.length === 1 && c < 256 ? LATIN_UPPER[c] === 1 : hasLowerForm(ch);
 }
 export function isLower(ch: string): boolean {
   const c = ch.charCodeAt(0);
-  return ch.length === 1 && c < 256 ? ((LATIN[c] as number) & SMALL) !== 0 : hasUpperForm(ch);
+  return ch.length === 1 && c < 256 ? LATIN_LOWER[c] === 1 : hasUpperForm(ch);
 }
 const isDigit = (ch: string) => ch >= '0' && ch <= '9';
 /** The combining diacritics blocks (U+0300-036F and its supplements): part of the letter before them. */
@@ -214,9 +214,8 @@ function capsLines(text: string): { end: number; caps: boolean }[] {
     for (let i = 0; i < line.length; i++) {
       const c = line.charCodeAt(i);
       if (c < 0x100) {
-        const bits = LATIN[c] as number;
-        if (bits & CAPITAL) upper += 1;
-        else if (bits & SMALL) lower += 1;
+        upper += LATIN_UPPER[c] as number;
+        lower += (LATIN_LOWER[c] as number) & ~(LATIN_UPPER[c] as number);
         continue;
       }
       const ch = String.fromCodePoint(line.codePointAt(i) as number);
@@ -284,12 +283,8 @@ function isNameWord(text: string): boolean {
 }
 
 const shapeKind = (ch: string) => (isUpper(ch) ? 'X' : isLower(ch) ? 'x' : isDigit(ch) ? 'd' : ch);
-
-/** The shape letter of a character below U+0100 (none of them is a combining mark), from the table. */
-function latinShapeKind(text: string, i: number, c: number): string {
-  const bits = LATIN[c] as number;
-  return bits & CAPITAL ? 'X' : bits & SMALL ? 'x' : c >= 48 && c <= 57 ? 'd' : (text[i] as string);
-}
+/** Shape letters of the characters below U+0100 (none of them is a combining mark). */
+const LATIN_SHAPE = Array.from({ length: 256 }, (_, c) => shapeKind(String.fromCharCode(c)));
 
 /** Word shape: runs of capitals, small letters and digits become "X", "x" and "d" ("McDonald" -> "XxXx"). */
 export function shapeOf(text: string): string {
@@ -298,7 +293,7 @@ export function shapeOf(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let kind: string;
-    if (c < 0x100) kind = latinShapeKind(text, i, c);
+    if (c < 0x100) kind = LATIN_SHAPE[c] as string;
     else {
       const ch = String.fromCodePoint(text.codePointAt(i) as number);
       i += ch.length - 1;

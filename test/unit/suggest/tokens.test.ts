@@ -131,7 +131,7 @@ describe('tokenize, against the regular expression it spells out', () => {
   });
 });
 
-describe('letter case and word shape, read from the written-out Latin-1 table', () => {
+describe('letter case and word shape of the Latin-1 characters', () => {
   it('calls a character below U+0100 upper or lower case exactly when its case mappings say so', () => {
     for (let code = 0; code < 0x100; code++) {
       const ch = String.fromCharCode(code);
