@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { inflateBase64, KINDS, packedModel, packedWeight, packWeights } from '@/utils/suggest/model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from '@/utils/suggest/model-weights';
@@ -15,6 +16,15 @@ describe('the shipped model', () => {
     expect('packed' in model && model.packed.length * 2).toBe(MODEL_BUCKETS * KINDS.length);
     const bytes = await inflateBase64(MODEL_WEIGHTS);
     expect(() => packedModel(bytes.slice(0, 100), MODEL_BUCKETS)).toThrow(/expected/);
+  });
+
+  it('inflates data of many stream chunks whole and in order, and rejects data that is not deflated', async () => {
+    // 300,000 bytes that do not repeat: the decompressor hands them out in several chunks.
+    const original = Uint8Array.from({ length: 300_000 }, (_, i) => (Math.imul(i, 2654435761) >>> 24) & 255);
+    const inflated = await inflateBase64(deflateRawSync(original).toString('base64'));
+    expect(inflated.length).toBe(original.length);
+    expect(Buffer.from(inflated).equals(Buffer.from(original))).toBe(true);
+    await expect(inflateBase64(Buffer.from('not deflated at all').toString('base64'))).rejects.toThrow();
   });
 
   it('inflates the model once and keeps it for the next run, and only while the shipped weights are the same', async () => {

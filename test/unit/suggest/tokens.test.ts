@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findRuns, spansOf } from '@/utils/suggest/candidates';
 import { ABBREVIATIONS } from '@/utils/suggest/lexicon';
-import { tokenize } from '@/utils/suggest/tokens';
+import { isLower, isUpper, shapeOf, tokenize } from '@/utils/suggest/tokens';
 import { seededRandom } from '../../../scripts/lib/seeded-random';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
@@ -128,6 +128,32 @@ describe('tokenize, against the regular expression it spells out', () => {
       const text = Array.from({ length: 40 }, () => pieces[Math.floor(random() * pieces.length)]).join('');
       expect(words(text), JSON.stringify(text)).toEqual(wordsByExpression(text));
     }
+  });
+});
+
+describe('letter case and word shape of the Latin-1 characters', () => {
+  it('calls a character below U+0100 upper or lower case exactly when its case mappings say so', () => {
+    for (let code = 0; code < 0x100; code++) {
+      const ch = String.fromCharCode(code);
+      expect(isUpper(ch), `U+${code.toString(16)} upper`).toBe(ch !== ch.toLowerCase());
+      expect(isLower(ch), `U+${code.toString(16)} lower`).toBe(ch !== ch.toUpperCase());
+    }
+    expect([isLower('ß'), isLower('ª'), isUpper('Þ'), isUpper('×')]).toEqual([true, false, true, false]);
+  });
+
+  it('gives every character below U+0100 the shape letter its case says, and keeps the others as they are', () => {
+    for (let code = 0; code < 0x100; code++) {
+      const ch = String.fromCharCode(code);
+      const kind = ch !== ch.toLowerCase() ? 'X' : ch !== ch.toUpperCase() ? 'x' : ch >= '0' && ch <= '9' ? 'd' : ch;
+      expect(shapeOf(ch), `U+${code.toString(16)}`).toBe(kind);
+    }
+    expect(shapeOf('McDonald’s')).toBe('XxXx’~');
+    expect(shapeOf('3M')).toBe('dX');
+  });
+
+  it('counts a line of Latin-1 capitals as a headline line', () => {
+    const [caps, plain] = [tokenize('ÉLYSÉE ÉCARTE LA RÉFORME')[0], tokenize('Élysée écarte la réforme')[0]];
+    expect([caps?.capsLine, plain?.capsLine]).toEqual([true, false]);
   });
 });
 
