@@ -69,7 +69,7 @@ describe('pages that are not articles, while highlights are on articles only', (
   it('registers the hint to run before the content script in every frame', async () => {
     await expect.poll(registered).toEqual(['skip-non-articles']);
     const [hint] = await control.evaluate(() => chrome.scripting.getRegisteredContentScripts());
-    expect(hint).toMatchObject({ runAt: 'document_start', allFrames: true });
+    expect(hint).toMatchObject({ runAt: 'document_end', allFrames: true });
     const { world } = await visit('plain');
     expect(await hinted(world)).toBe(true);
   });

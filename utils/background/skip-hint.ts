@@ -14,7 +14,7 @@
  * Chromium injects a registered script only where the extension holds host permissions, which
  * is why the manifest asks for them on exactly the content script's pages (CONTENT_PAGES).
  */
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { CONTENT_PAGES } from '../content/pages';
 import type { Settings } from '../settings';
 
@@ -39,22 +39,28 @@ export function syncSkipHint(settings: Settings): Promise<void> {
   return queue;
 }
 
+/**
+ * At document_end: after the page's own parser-run scripts, in a task of its own, rather than in
+ * front of them (at document_start it shared the parser's task with a page's heavy inline
+ * script), and still before the content script (document_idle).
+ */
+const SKIP_HINT: Browser.scripting.RegisteredContentScript = {
+  id: SKIP_HINT_ID,
+  js: [SKIP_HINT_FILE],
+  // The content script's own pages and frames (entrypoints/content.ts).
+  matches: CONTENT_PAGES,
+  allFrames: true,
+  runAt: 'document_end',
+  persistAcrossSessions: true,
+};
+
 async function applySkipHint(wanted: boolean): Promise<void> {
   const scripting = browser.scripting;
   // Missing where the browser has no dynamic content scripts: pages just read storage first.
   if (typeof scripting?.registerContentScripts !== 'function') return;
-  const registered = await scripting.getRegisteredContentScripts({ ids: [SKIP_HINT_ID] });
-  if (registered.length > 0 && !wanted) await scripting.unregisterContentScripts({ ids: [SKIP_HINT_ID] });
-  if (registered.length === 0 && wanted)
-    await scripting.registerContentScripts([
-      {
-        id: SKIP_HINT_ID,
-        js: [SKIP_HINT_FILE],
-        // The content script's own pages and frames (entrypoints/content.ts), before it runs.
-        matches: CONTENT_PAGES,
-        allFrames: true,
-        runAt: 'document_start',
-        persistAcrossSessions: true,
-      },
-    ]);
+  const [registered] = await scripting.getRegisteredContentScripts({ ids: [SKIP_HINT_ID] });
+  // One registered by an earlier version, differently, is replaced.
+  const current = registered && registered.runAt === SKIP_HINT.runAt && registered.js?.join() === SKIP_HINT.js?.join();
+  if (registered && (!wanted || !current)) await scripting.unregisterContentScripts({ ids: [SKIP_HINT_ID] });
+  if (wanted && !current) await scripting.registerContentScripts([SKIP_HINT]);
 }

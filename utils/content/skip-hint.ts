@@ -5,9 +5,9 @@
  * Reading the tracked list and settings is a round trip to the browser process, which on most
  * pages (home pages, search results, web apps) only confirms there is nothing to do. So, while
  * the settings say so, the background registers a tiny script (entrypoints/skip-non-articles.ts)
- * to run at document_start in the extension's isolated world of every page, ahead of the content
- * script, and it leaves this mark there. The content script then looks at the page first, and
- * reads storage only for an article, or when something changes later.
+ * to run at document_end in the extension's isolated world of every page, ahead of the content
+ * script (document_idle), and it leaves this mark there. The content script then looks at the
+ * page first, and reads storage only for an article, or when something changes later.
  *
  * No mark (a browser that has not run the background yet, a registration that failed, Firefox
  * before 102, a page loaded before the registration) only means the slower start: storage first.

@@ -27,7 +27,7 @@ describe('the content script’s skip hint', () => {
     expect(hint).toMatchObject({
       matches: ['http://*/*', 'https://*/*'],
       allFrames: true,
-      runAt: 'document_start',
+      runAt: 'document_end',
       persistAcrossSessions: true,
     });
     // The file it names is one the build makes (an unlisted script of the same name).
@@ -58,6 +58,15 @@ describe('the content script’s skip hint', () => {
     expect(scripts.has(SKIP_HINT_ID)).toBe(true);
     await saveSettings({ highlightScope: 'articles' });
     expect(scripts.has(SKIP_HINT_ID)).toBe(true);
+  });
+
+  it('replaces a hint an earlier version registered differently', async () => {
+    const scripts = installFakeScripting();
+    await fakeBrowser.scripting.registerContentScripts([
+      { id: SKIP_HINT_ID, js: ['skip-non-articles.js'], matches: ['https://*/*'], runAt: 'document_start' },
+    ]);
+    await syncSkipHint(DEFAULT_SETTINGS);
+    expect(scripts.get(SKIP_HINT_ID)).toMatchObject({ runAt: 'document_end', matches: ['http://*/*', 'https://*/*'] });
   });
 
   it('is registered once however many changes overlap', async () => {
