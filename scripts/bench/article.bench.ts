@@ -66,6 +66,12 @@ function withoutScripts(html: string): string {
 
 async function timeNonArticle(page: Page, extensionId: string, url: string, bundles: Bundles) {
   const world = await openInContentScriptWorld(page, extensionId, url);
+  // The world can appear before the page is parsed: wait for the content script's own verdict.
+  const judged = `globalThis[Symbol.for('news-tracker.not-an-article')] === location.href`;
+  for (let waited = 0; !(await world.evaluate<boolean>(judged)); waited += 50) {
+    if (waited > 15_000) throw new Error(`The content script never judged ${url}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await world.evaluate(bundles.article);
   const tracked = await world.evaluate<string[]>('NewsTrackerBench.trackedNames()');
   if (tracked.join() !== TRACKED) throw new Error(`Expected ${TRACKED} tracked, the content script read ${tracked}`);

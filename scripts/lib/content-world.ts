@@ -8,7 +8,7 @@ export interface ContentScriptWorld {
   evaluate<T>(expression: string): Promise<T>;
 }
 
-/** Loads `url` in `page` and waits for the content script of `extensionId` to start there. */
+/** Loads `url` in `page` and waits for the content script of `extensionId` to start in its top frame. */
 export async function openInContentScriptWorld(
   page: Page,
   extensionId: string,
@@ -19,10 +19,15 @@ export async function openInContentScriptWorld(
   cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
   await cdp.send('Runtime.enable');
   await page.goto(url);
+  // The top frame's world: a page's frames get the content script too, often sooner.
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const top = frameTree.frame.id;
   const deadline = Date.now() + 15_000;
   let world: number | undefined;
   while (world === undefined && Date.now() < deadline) {
-    world = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId))?.id;
+    world = contexts.find(
+      (c) => c.auxData?.type === 'isolated' && c.auxData.frameId === top && c.origin.includes(extensionId),
+    )?.id;
     if (world === undefined) await new Promise((r) => setTimeout(r, 100));
   }
   if (world === undefined) throw new Error('The content script’s isolated world never appeared');
