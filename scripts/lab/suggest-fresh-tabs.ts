@@ -11,8 +11,8 @@
  * so a change of a millisecond or two to the tab's own work can be seen. A script may be any
  * file; its completion value is what executeScript returns (a bundle of a TypeScript entry made
  * with esbuild's --format=iife, followed by `;name.default`, is one way to time a part alone).
- * The extension is copied with host access to every site, which the shipped one never has, so
- * no toolbar press is needed. NEWS_TRACKER_RUNS (default 10) runs per script; with
+ * The extension is copied, with the scripts added and host access to every site (the shipped one
+ * reaches http and https pages), so no toolbar press is needed. NEWS_TRACKER_RUNS (default 10) runs per script; with
  * NEWS_TRACKER_TRACKED=1 a company is tracked first, so the content script keeps the article.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

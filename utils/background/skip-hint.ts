@@ -16,21 +16,17 @@
  */
 import { type Browser, browser } from 'wxt/browser';
 import { CONTENT_PAGES } from '../content/pages';
+import { nonArticlesNeedWork } from '../content/scope';
 import type { Settings } from '../settings';
 
 export const SKIP_HINT_ID = 'skip-non-articles';
 const SKIP_HINT_FILE = 'skip-non-articles.js';
 
-/** True when a page that is not an article needs nothing from the content script under these settings. */
-export function skipHintWanted(settings: Settings): boolean {
-  return settings.highlightScope !== 'all';
-}
-
 /** One change at a time: two overlapping registrations of the same id would fail. */
 let queue: Promise<void> = Promise.resolve();
 
 export function syncSkipHint(settings: Settings): Promise<void> {
-  const wanted = skipHintWanted(settings);
+  const wanted = !nonArticlesNeedWork(settings);
   queue = queue
     .then(() => applySkipHint(wanted))
     .catch((error: unknown) => {

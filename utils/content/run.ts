@@ -266,11 +266,18 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
     await env.report(report);
   };
 
+  /** The page's address and, for a frame, the page around it: its site settings and article verdict hold. */
+  const locate = () => ({ url: env.url(), top: env.isTopFrame ? null : (env.topPage?.() ?? null) });
+  /** Whether the page (for a frame, the page around it) is an article; the top frame keeps the verdict for suggestions. */
+  const judge = (url: string, top: TopPage | null) => {
+    const isArticle = top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
+    if (env.isTopFrame) keepArticleVerdict(url, isArticle);
+    return isArticle;
+  };
+
   /** Re-decides what to do on this page; `fresh` discards what was found (new list or address). */
   const decide = async (fresh: boolean, verdict?: ArticleVerdict) => {
-    const url = verdict?.url ?? env.url();
-    // A frame belongs to the page around it: that page's site settings and article verdict hold.
-    const top = verdict ? verdict.top : env.isTopFrame ? null : (env.topPage?.() ?? null);
+    const { url, top } = verdict ?? locate();
     const host = hostnameOf(top?.url ?? url);
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
@@ -285,8 +292,7 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
       stopHighlighting();
       return;
     }
-    const isArticle = verdict?.isArticle ?? judgePage(url, top);
-    if (env.isTopFrame) keepArticleVerdict(url, isArticle);
+    const isArticle = verdict?.isArticle ?? judge(url, top);
     work = decidePageWork(settings, host, isArticle, env.isTopFrame);
     if (!work.highlight) stopHighlighting();
     else if (fresh || !wasHighlighting) await startHighlighting();
@@ -294,15 +300,10 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
     if (work.record) await record(url);
   };
 
-  const judgePage = (url: string, top: TopPage | null) =>
-    top ? detectArticle(top.document, top.url).isArticle : detectArticle(doc, url).isArticle;
   /** Looks at the page before anything is read; the verdict is kept for decide() to reuse. */
   const judgeFirst = (): ArticleVerdict => {
-    const url = env.url();
-    const top = env.isTopFrame ? null : (env.topPage?.() ?? null);
-    const isArticle = judgePage(url, top);
-    if (env.isTopFrame) keepArticleVerdict(url, isArticle);
-    return { url, top, isArticle };
+    const { url, top } = locate();
+    return { url, top, isArticle: judge(url, top) };
   };
 
   const take = (state: ContentState) => {

@@ -18,6 +18,11 @@ export function isSiteDisabled(settings: Settings, hostname: string): boolean {
   return settings.disabledSites.includes(hostname);
 }
 
+/** True when pages that are not articles are highlighted too (else they need nothing: background/skip-hint.ts). */
+export function nonArticlesNeedWork(settings: Settings): boolean {
+  return settings.highlightScope === 'all';
+}
+
 export function decidePageWork(
   settings: Settings,
   hostname: string,
@@ -25,7 +30,7 @@ export function decidePageWork(
   isTopFrame: boolean,
 ): PageWork {
   if (isSiteDisabled(settings, hostname)) return NO_WORK;
-  const inScope = settings.highlightScope === 'all' || (settings.highlightScope === 'articles' && isArticle);
+  const inScope = nonArticlesNeedWork(settings) || (settings.highlightScope === 'articles' && isArticle);
   return {
     highlight: inScope && !settings.highlightOffSites.includes(hostname),
     // Frames inside a page are ads and widgets far more often than stories.

@@ -63,9 +63,14 @@ export function filesUsing(api: string, sources: ReadonlyMap<string, string>): s
   return [...sources].filter(([, text]) => call.test(text)).map(([file]) => file);
 }
 
+/** The README's "Permissions" section. */
+function permissionsSection(readme: string): string {
+  return /^## Permissions\n([\s\S]*?)(?=^## |$(?![\s\S]))/mu.exec(readme)?.[1] ?? '';
+}
+
 /** Permission names in the first column of the README's "Permissions" table. */
 export function readmePermissions(readme: string): Map<string, string> {
-  const section = /^## Permissions\n([\s\S]*?)(?=^## |$(?![\s\S]))/mu.exec(readme)?.[1] ?? '';
+  const section = permissionsSection(readme);
   const rows = new Map<string, string>();
   for (const line of section.split('\n')) {
     const cells = line.split('|').map((c) => c.trim());
@@ -80,8 +85,7 @@ const isHostPattern = (permission: string) => permission === '<all_urls>' || per
 
 /** The README's reason for the host permissions: its table row named "host permissions …". */
 export function readmeHostPermissionReason(readme: string): string {
-  const section = /^## Permissions\n([\s\S]*?)(?=^## |$(?![\s\S]))/mu.exec(readme)?.[1] ?? '';
-  return /^\| host permissions[^|]*\|([^|]*)\|/mu.exec(section)?.[1]?.trim() ?? '';
+  return /^\| host permissions[^|]*\|([^|]*)\|/mu.exec(permissionsSection(readme))?.[1]?.trim() ?? '';
 }
 
 export function manifestProblems(manifest: Manifest, sources: ReadonlyMap<string, string>, readme: string): string[] {
