@@ -127,6 +127,12 @@ const SAFE_TO_REPEAT: ReadonlySet<MessageType> = new Set<MessageType>([
 /** Chrome's words for "the service worker went away before it answered" (it restarts on the next message). */
 const LOST_ANSWER = /message (channel|port) closed before a response|receiving end does not exist/iu;
 const RETRY_DELAYS_MS = [50, 250, 1000];
+/**
+ * A story report is the user's record and nobody waits on it, so it keeps trying for about half
+ * a minute: on a loaded machine a worker that is stopped again and again (the fault test stops it
+ * every 150-600 ms) can lose four answers in a row.
+ */
+const REPORT_RETRY_DELAYS_MS = [50, 250, 1000, 2000, 4000, 8000, 15_000];
 
 const NO_ANSWER = 'News Tracker’s background did not answer. Reload the extension and try again.';
 
@@ -136,7 +142,8 @@ const NO_ANSWER = 'News Tracker’s background did not answer. Reload the extens
  */
 export async function sendMessage<K extends MessageType>(type: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   const { browser } = await import('wxt/browser');
-  const delays = SAFE_TO_REPEAT.has(type) ? RETRY_DELAYS_MS : [];
+  const delays =
+    type === 'content:reportStory' ? REPORT_RETRY_DELAYS_MS : SAFE_TO_REPEAT.has(type) ? RETRY_DELAYS_MS : [];
   for (let attempt = 0; ; attempt++) {
     let reply: Reply<ResponseOf<K>> | undefined;
     let lost: unknown = null;

@@ -69,10 +69,19 @@ describe('faults', () => {
         stops += 1;
       }
     })();
+    // What the content scripts logged (a report given up, say), shown if a story is lost.
+    const logged: string[] = [];
     await Promise.all(
       urls.map(async (url, i) => {
         await control.waitForTimeout(i * 40);
         const tab = await browser.context.newPage();
+        // Through DevTools: Playwright leaves out the content script's isolated world.
+        const cdp = await browser.context.newCDPSession(tab);
+        cdp.on('Runtime.consoleAPICalled', (event) => {
+          const text = event.args.map((a) => a.value ?? a.description ?? '').join(' ');
+          if (text.startsWith('News Tracker:')) logged.push(`${url}: ${text}`);
+        });
+        await cdp.send('Runtime.enable');
         await tab.goto(url);
       }),
     );
@@ -81,7 +90,7 @@ describe('faults', () => {
 
     const expected = stories.map((s) => s.canonical);
     const dump = await waitForStories(control, expected.length);
-    expect(storeProblems(dump, expected)).toEqual([]);
+    expect(storeProblems(dump, expected), logged.join('\n')).toEqual([]);
     expect(stops).toBeGreaterThanOrEqual(6);
   });
 

@@ -30,6 +30,37 @@ describe('sendMessage', () => {
     expect(send).toHaveBeenCalledTimes(3);
   });
 
+  it('keeps sending a story report for about half a minute while the worker keeps stopping', async () => {
+    vi.useFakeTimers();
+    try {
+      const send = flakyBackground(7);
+      const answer = sendMessage('content:reportStory', report());
+      const settled = vi.fn();
+      answer.then(settled, settled);
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(settled).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(20_400);
+      expect(await answer).toEqual({ echoed: 'content:reportStory' });
+      expect(send).toHaveBeenCalledTimes(8);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('gives a story report up once half a minute of tries went unanswered', async () => {
+    vi.useFakeTimers();
+    try {
+      const send = flakyBackground(100);
+      const answer = sendMessage('content:reportStory', report());
+      const failed = expect(answer).rejects.toThrow('background did not answer');
+      await vi.runAllTimersAsync();
+      await failed;
+      expect(send).toHaveBeenCalledTimes(8);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('also retries when the polyfill turns the closed channel into an empty answer', async () => {
     const send = flakyBackground(1, 'undefined');
     await sendMessage('ui:listEntities', {});
