@@ -5,7 +5,8 @@ import { highlightedRangeCount, highlightedTexts } from './highlight-helpers';
 describe('the walking skeleton in Chromium', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness();
+    // news.test: a site on plain http that is not this machine, so not a secure context.
+    harness = await startHarness({ args: ['--host-resolver-rules=MAP *.test 127.0.0.1'] });
   });
   afterAll(async () => harness?.close());
 
@@ -33,6 +34,15 @@ describe('the walking skeleton in Chromium', () => {
     await article.goto(harness.server.url('/demo/business-article.html'));
     await expect.poll(() => highlightedRangeCount(article)).toBe(3);
     expect(new Set(await highlightedTexts(article))).toEqual(new Set(['Xiaomi']));
+  });
+
+  it('highlights on a news site served over plain http, which browsers do not count as a secure context', async () => {
+    const article = await harness.browser.context.newPage();
+    const { port } = new URL(harness.server.url('/'));
+    await article.goto(`http://news.test:${port}/demo/business-article.html`);
+    // What makes this page different: APIs such as crypto.randomUUID are missing here.
+    expect(await article.evaluate(() => window.isSecureContext)).toBe(false);
+    await expect.poll(() => highlightedRangeCount(article)).toBe(3);
   });
 
   it('leaves pages that are not articles alone', async () => {

@@ -30,8 +30,13 @@ export function safeColor(color: string): string {
   return /^#[0-9a-f]{6}$/iu.test(color) ? color.toLowerCase() : DEFAULT_COLOR;
 }
 
+/**
+ * A name the page cannot guess, for the highlight registry. From getRandomValues: randomUUID
+ * exists only in secure contexts, and a news site on plain http is not one.
+ */
 export function opaqueName(): string {
-  return `h${crypto.randomUUID().replaceAll('-', '')}`;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `h${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export function supportsHighlightApi(view: Window & typeof globalThis): boolean {
