@@ -1,7 +1,9 @@
-import { suggestionsForPage } from '@/utils/suggest/page';
+import { pageForSuggestions } from '@/utils/suggest/page';
+import type { TabReading } from '@/utils/suggest/tab-reading';
 
 /**
- * Injected into the open tab only when the popup asks (browser.scripting.executeScript), never
- * with the content script: it returns the companies the article is about to the popup.
+ * Injected by the popup (browser.scripting.executeScript) only into a tab whose content script
+ * offers no reader (utils/suggest/tab-reading.ts), never with the content script: the article
+ * the suggestions come from.
  */
-export default defineUnlistedScript(() => suggestionsForPage(document, location.href));
+export default defineUnlistedScript((): TabReading => ({ reading: pageForSuggestions(document, location.href) }));

@@ -1,8 +1,15 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
-import { backgroundClient } from '@/utils/client';
+import { backgroundClient, suggestFromTab } from '@/utils/client';
+import { loadSuggester } from '@/utils/suggest/suggester';
 import '@/components/theme.css';
+
+// The company finder is loaded with the popup (options and dashboard never load it) and its
+// model inflated now, while the popup renders and the tab reads the article.
+const suggester = loadSuggester();
+suggester.catch(() => undefined);
+const client = { ...backgroundClient, suggestCompanies: (tabId: number) => suggestFromTab(tabId, suggester) };
 
 async function activeTab() {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -20,6 +27,6 @@ function openDashboard() {
 }
 
 render(
-  <Popup client={backgroundClient} getActiveTab={activeTab} openOptions={openOptions} openDashboard={openDashboard} />,
+  <Popup client={client} getActiveTab={activeTab} openOptions={openOptions} openDashboard={openDashboard} />,
   document.getElementById('app') as HTMLElement,
 );

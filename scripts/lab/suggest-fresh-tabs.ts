@@ -3,7 +3,7 @@
  *
  *   npx wxt build && npx tsx scripts/lab/suggest-fresh-tabs.ts [name=file.js ...]
  *
- * Each script (default: the built suggest.js beside a one-token script) is injected once into
+ * Each script (default: the built suggest-read.js, the reader the popup injects where no content script offers one, beside a one-token script) is injected once into
  * its own fresh tab on a site of its own (so a renderer in which nothing is compiled or cached
  * yet), the scripts taking turns; printed are the medians of the extension page's wall time and
  * the tab's main-thread CPU time (DevTools' ThreadTime). Without the popup opening at the same
@@ -33,7 +33,7 @@ const scripts: [string, string][] =
     ? given
     : [
         ['trivial', ''],
-        ['suggest', path.join(EXTENSION_DIR, 'suggest.js')],
+        ['suggest-read', path.join(EXTENSION_DIR, 'suggest-read.js')],
       ];
 
 const copy = mkdtempSync(path.join(tmpdir(), 'news-tracker-lab-'));

@@ -6,7 +6,7 @@
  * The toolbar button is pressed through DevTools (scripts/lib/toolbar.ts), as a person does;
  * the popup itself is then opened as a tab over the article, as in ui.e2e.ts.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +32,10 @@ declare const chrome: {
 };
 
 const ARTICLE = '/suggest/xiaomi-results.html';
+
+function chunkText(file: string): string {
+  return file ? readFileSync(path.join(EXTENSION_DIR, 'chunks', file), 'utf8') : '';
+}
 const HEADLINE = 'Xiaomi profit jumps as phone sales recover';
 
 describe('suggested companies in Chromium', () => {
@@ -58,7 +62,7 @@ describe('suggested companies in Chromium', () => {
     return popup;
   }
 
-  it('ships the finder as a script injected on demand, never in the content script', () => {
+  it('ships the finder with the popup alone, never in the content script or in a tab', () => {
     const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toContain('scripting');
     // It reaches no page the content script does not.
@@ -66,13 +70,22 @@ describe('suggested companies in Chromium', () => {
     const scripts: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
     // The model's data, and a message of the finder's code (its ranker's weight check).
     const samples = [MODEL_WEIGHTS.slice(1000, 1060), 'The ranker has'];
-    for (const file of scripts) {
+    for (const file of [...scripts, 'suggest-read.js']) {
       const built = readFileSync(path.join(EXTENSION_DIR, file), 'utf8');
       for (const sample of samples) expect(built, `${file} carries ${sample}`).not.toContain(sample);
     }
-    // Negative control: the samples do identify the finder where it is shipped.
-    const injected = readFileSync(path.join(EXTENSION_DIR, 'suggest.js'), 'utf8');
-    for (const sample of samples) expect(injected).toContain(sample);
+    // Negative control: the samples do identify the finder where it is shipped, a chunk the popup loads.
+    const chunks = readdirSync(path.join(EXTENSION_DIR, 'chunks'));
+    const finder = chunks.filter((f) => samples.every((sample) => chunkText(f).includes(sample)));
+    expect(finder).toHaveLength(1);
+    const [chunk] = finder;
+    expect(readFileSync(path.join(EXTENSION_DIR, 'popup.html'), 'utf8')).toContain(`/chunks/${chunk}`);
+    // The options page and the dashboard neither list it nor import it from their own code.
+    for (const page of ['options', 'dashboard']) {
+      expect(readFileSync(path.join(EXTENSION_DIR, `${page}.html`), 'utf8')).not.toContain(chunk);
+      const entry = chunks.find((f) => f.startsWith(`${page}-`)) ?? '';
+      expect(chunkText(entry)).not.toContain(`./${chunk}"`);
+    }
   });
 
   it('suggests the untracked companies of the article and tracks one with a click', async () => {
@@ -189,6 +202,38 @@ describe('suggested companies in Chromium', () => {
     expect(await list.locator('.name').allTextContents()).toContain('Samsung Electronics');
     expect(await popup.thisPage.getByText(CANNOT_READ_TAB).count()).toBe(0);
     await popup.page.close();
+    await article.close();
+  });
+
+  it('reads a tab where no content script offers its reader with the injected reader file', async () => {
+    // Xiaomi is tracked by now (above), so the content script has started on the page.
+    const article = await read(ARTICLE);
+    await expect.poll(async () => (await highlightedTexts(article)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    // As in a tab opened before News Tracker was installed: the content script's reader is not there.
+    const options = await browser.openExtensionPage('options.html');
+    const offered = async (remove: boolean) =>
+      options.evaluate(
+        async ([url, drop]) => {
+          const [tab] = await chrome.tabs.query({ url: url as string });
+          const [found] = await chrome.scripting.executeScript({
+            target: { tabId: tab?.id ?? -1 },
+            func: (dropIt: string) => {
+              const key = Symbol.for('news-tracker.suggestion-reader');
+              const world = globalThis as Record<symbol, unknown>;
+              if (dropIt === 'yes') delete world[key];
+              return typeof world[key] === 'function';
+            },
+            args: [drop ? 'yes' : 'no'],
+          });
+          return found?.result;
+        },
+        [article.url(), remove] as const,
+      );
+    expect(await offered(false)).toBe(true);
+    expect(await offered(true)).toBe(false);
+    await options.close();
+    const names = await suggestedNames(article);
+    expect(names).toContain('Samsung Electronics');
     await article.close();
   });
 });

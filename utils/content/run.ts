@@ -8,6 +8,7 @@
  *         ├ highlight: scan the page in time slices → paint (CSS highlights) → panel → content:pageStatus
  *         │    └ watch late content (MutationObserver → batched rescans), shadow roots attached later
  *         └ record (articles, top frame): extractStory → classifyBusiness → matcher → content:reportStory
+ *   (nothing tracked yet, on an article: extractStory once the page is idle, kept for the popup's suggestions)
  *
  * While the skip hint says pages that are not articles need nothing (skip-hint.ts), detectArticle
  * comes first instead, in a task of its own, and the tracked list and settings are read only
@@ -30,7 +31,7 @@ import type { Settings } from '../settings';
 import type { PageStatus, StoryReport } from '../stories';
 import type { ContentState } from '../tracked-list';
 import { type ChangeWatcher, waitForQuiet, watchChanges } from './changes';
-import { keepArticleVerdict, keepStoryForSuggestions } from './kept-story';
+import { keepArticleVerdict, keepStoryForSuggestions, keptStory } from './kept-story';
 import { buildStoryReport } from './report';
 import { decidePageWork, isSiteDisabled, NO_WORK, type PageWork, shouldRecord } from './scope';
 
@@ -85,6 +86,12 @@ export interface ContentSession {
   readonly panelHost: HTMLElement | null;
   /** Resolves when the current scan, if any, has finished. */
   idle(): Promise<void>;
+}
+
+/** Runs `task` when the page is idle (within two seconds), where the browser can say so. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 2000 });
+  else setTimeout(task, 50);
 }
 
 function hostnameOf(url: string): string {
@@ -266,6 +273,14 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
     await env.report(report);
   };
 
+  /** Reads the article for the suggestions when the page has nothing else to do, unless the page has moved on by then. */
+  const keepWhenIdle = (url: string) => {
+    whenIdle(() => {
+      if (env.signal.aborted || env.url() !== url || keptStory(url)) return;
+      keepStoryForSuggestions(extractStory(doc, url), url);
+    });
+  };
+
   /** The page's address and, for a frame, the page around it: its site settings and article verdict hold. */
   const locate = () => ({ url: env.url(), top: env.isTopFrame ? null : (env.topPage?.() ?? null) });
   /** Whether the page (for a frame, the page around it) is an article; the top frame keeps the verdict for suggestions. */
@@ -282,14 +297,19 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
     // Compiling the matcher waits until a page needs it: most pages are not articles.
+    const nothingTracked = !entities.some((e) => e.enabled && e.aliases.length > 0);
+    const siteOff = isSiteDisabled(settings, host);
     if (
-      !entities.some((e) => e.enabled && e.aliases.length > 0) ||
-      isSiteDisabled(settings, host) ||
+      nothingTracked ||
+      siteOff ||
       // A frame is also left alone on a disabled site of its own (a top page's host is parsed once).
       (top !== null && isSiteDisabled(settings, hostnameOf(url)))
     ) {
       work = NO_WORK;
       stopHighlighting();
+      // Nothing tracked yet: an article is still read once the page is idle, so the popup can
+      // suggest companies from it without reading the page while the person waits.
+      if (nothingTracked && !siteOff && env.isTopFrame && (verdict?.isArticle ?? judge(url, top))) keepWhenIdle(url);
       return;
     }
     const isArticle = verdict?.isArticle ?? judge(url, top);

@@ -1,10 +1,10 @@
 /**
  * Reads what the suggestions need from the page in the tab: headline, publisher, address and the
  * article's main text, with the content script's own extraction (utils/article/: paragraphs
- * apart, without navigation, related stories, comments and footers). Only the parts needed are
- * imported, so the injected script stays small. On an article the content script has read
- * already, its story is used instead (utils/content/kept-story.ts): reading a large page again
- * was the slowest part of a first run.
+ * apart, without navigation, related stories, comments and footers). On an article the content
+ * script has read already, its story is used instead (utils/content/kept-story.ts). The content
+ * script offers this reader to the popup in its world, so asking costs the tab no new script;
+ * entrypoints/suggest-read.ts carries the same code for a tab without the content script.
  */
 import { findHeadline, siteNameInTitle } from '../article/headline';
 import { findArticleNode, readJsonLd } from '../article/jsonld';
@@ -14,12 +14,8 @@ import { indexPage } from '../article/page-index';
 import { findSiteName, siteNameVariants } from '../article/site-name';
 import { hostnameOf } from '../article/text';
 import { judgedNotAnArticle, keptStory } from '../content/kept-story';
-import { loadModel } from './names';
-import { type SuggestInput, suggestCompanies } from './suggest';
-import type { CompanySuggestion } from './suggestion';
-
-/** An article longer than this is read only this far: the suggestions come from the top anyway. */
-export const MAX_TEXT_LENGTH = 100_000;
+import type { SuggestInput } from './suggest';
+import { MAX_TEXT_LENGTH } from './tab-reading';
 
 /** Headline, publisher and main text as extractStory finds them, without the fields suggestions do not use (dates, byline). */
 export function readPageForSuggestions(document: Document, url: string): SuggestInput {
@@ -39,11 +35,11 @@ export function suggestionInput(document: Document, url: string): SuggestInput {
   return { title: kept.title, publisher: kept.publisher, url, text: kept.text.slice(0, MAX_TEXT_LENGTH) };
 }
 
-/** Runs in the tab: the page's ranked suggestions, tracked or not (the popup knows what is tracked). */
-export async function suggestionsForPage(document: Document, url: string): Promise<CompanySuggestion[]> {
-  // The popup shows no suggestions there, and asks before it knows: nothing to read or load.
-  if (judgedNotAnArticle(url)) return [];
-  // Asked for first: its inflating is asynchronous, the reading below is not.
-  const model = loadModel();
-  return suggestCompanies(suggestionInput(document, url), await model).suggestions;
+/**
+ * Runs in the tab when the popup asks: what to suggest from, or null where the content script
+ * found the page is not an article (the popup shows no suggestions there, and asks before it
+ * knows, so nothing is read). The popup finds the companies in it (suggester.ts).
+ */
+export function pageForSuggestions(document: Document, url: string): SuggestInput | null {
+  return judgedNotAnArticle(url) ? null : suggestionInput(document, url);
 }

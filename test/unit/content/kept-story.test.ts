@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { judgedNotAnArticle, keptStory } from '@/utils/content/kept-story';
 import { startContentSession } from '@/utils/content/run';
 import { createEntity } from '@/utils/entities';
@@ -8,7 +8,7 @@ const URL = 'https://news.example/business/xiaomi-results';
 const running: AbortController[] = [];
 
 /** A content-script session on an article naming Xiaomi, with `tracked` as the tracked list. */
-async function readArticle(tracked: string[], articleMarkup = true): Promise<void> {
+async function readArticle(tracked: string[], articleMarkup = true, settings = DEFAULT_SETTINGS): Promise<void> {
   document.head.innerHTML = articleMarkup
     ? '<title>Xiaomi profit jumps - The Test Courier</title><meta property="og:type" content="article">' +
       '<meta property="og:site_name" content="The Test Courier">' +
@@ -23,7 +23,7 @@ async function readArticle(tracked: string[], articleMarkup = true): Promise<voi
   running.push(controller);
   const session = startContentSession(
     { document, url: () => URL, isTopFrame: true, signal: controller.signal, report: async () => undefined },
-    { entities: tracked.map((name, i) => createEntity({ name }, i)), settings: DEFAULT_SETTINGS },
+    { entities: tracked.map((name, i) => createEntity({ name }, i)), settings },
   );
   await session.idle();
 }
@@ -44,9 +44,21 @@ describe('the story kept for the suggestion script', () => {
     expect(keptStory('https://news.example/another-story')).toBeNull();
   });
 
-  it('is not there when the content script read nothing (nothing tracked yet)', async () => {
+  it('with nothing tracked yet, is read once the page is idle, so the popup need not read the page', async () => {
     await readArticle([]);
     expect(keptStory(URL)).toBeNull();
+    await vi.waitFor(() => expect(keptStory(URL)?.title).toBe('Xiaomi profit jumps'));
+  });
+
+  it('is not read where the person switched the site off, nor on a page that is not an article', async () => {
+    await readArticle([], true, { ...DEFAULT_SETTINGS, disabledSites: ['news.example'] });
+    await readArticle([], false);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(keptStory(URL)).toBeNull();
+    // Negative control: the same wait on an article of a site that is on.
+    await readArticle([]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(keptStory(URL)).not.toBeNull();
   });
 
   it('is replaced by the verdict "not an article" on a page that is not one, so the suggestion script does nothing there', async () => {

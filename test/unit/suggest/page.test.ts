@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { keepArticleVerdict, keepStoryForSuggestions } from '@/utils/content/kept-story';
-import { MAX_TEXT_LENGTH, readPageForSuggestions, suggestionInput, suggestionsForPage } from '@/utils/suggest/page';
+import { pageForSuggestions, readPageForSuggestions, suggestionInput } from '@/utils/suggest/page';
+import { loadSuggester } from '@/utils/suggest/suggester';
+import { MAX_TEXT_LENGTH } from '@/utils/suggest/tab-reading';
+
+/** What the popup shows for the page: the tab's reading, then the finder run on it in the popup. */
+async function suggestionsForPage(document: Document, url: string) {
+  const input = pageForSuggestions(document, url);
+  return input ? (await loadSuggester())(input) : [];
+}
 
 function page(html: string): Document {
   const doc = document.implementation.createHTMLDocument('');
@@ -46,7 +54,7 @@ describe('readPageForSuggestions', () => {
   });
 });
 
-describe('suggestionsForPage', () => {
+describe('the suggestions for a page', () => {
   it('suggests the companies of the article and not its publisher', async () => {
     const names = (await suggestionsForPage(page(ARTICLE), 'https://courier.example/deal')).map((s) => s.name);
     expect(names.slice(0, 2)).toEqual(['Siemens', 'Nokia']);
