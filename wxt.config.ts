@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { CONTENT_PAGES } from './utils/content/pages';
 
@@ -20,9 +21,26 @@ export const EXTENSION_PAGES_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * Asks Chromium to compile every function of the popup's company finder as the chunk loads
+ * (V8's explicit compile hint): the popup loads it as it opens, on a background thread, so the
+ * finder's first run, while the person waits, no longer compiles its functions one by one.
+ */
+function compileFinderEagerly(): Plugin {
+  return {
+    name: 'news-tracker:compile-finder-eagerly',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.name === 'suggester') chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      }
+    },
+  };
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), compileFinderEagerly()] }),
   manifest: ({ command }) => ({
     name: 'News Tracker',
     description:

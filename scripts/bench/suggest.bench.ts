@@ -195,7 +195,7 @@ const SITES = '--host-resolver-rules=MAP *.test 127.0.0.1';
 /** How long a tab opened after the first is left to load and settle. */
 const LATER_SETTLE_MS = 1000;
 
-interface InjectionTimes {
+export interface InjectionTimes {
   /** Milliseconds of the popup's first request in this browser (the SUGGEST_MEASURE user timing). */
   first: number;
   /** The same for the popup opened again over each later tab, each on a site of its own. */
@@ -215,12 +215,13 @@ interface InjectionTimes {
  * same way, beside executeScript of a function returning the title. With `tracked`, a company
  * is tracked first, so the content script reads the article and keeps it for the suggestions.
  */
-async function timeInFreshBrowser(
+export async function timeInFreshBrowser(
   server: Awaited<ReturnType<typeof startStaticServer>>,
   later: number,
   tracked: boolean,
+  extensionDir?: string,
 ): Promise<InjectionTimes> {
-  const browser = await launchWithExtension({ args: [TOOLBAR_SWITCH, SITES] });
+  const browser = await launchWithExtension({ extensionDir, args: [TOOLBAR_SWITCH, SITES] });
   const port = new URL(server.url('/')).port;
   let site = 0;
   const openArticle = async (settleMs: number) => {

@@ -88,6 +88,32 @@ describe('suggested companies in Chromium', () => {
     }
   });
 
+  it('with nothing tracked yet, has the article read once the page is idle, so the popup need not read it', async () => {
+    const article = await read(ARTICLE);
+    const options = await browser.openExtensionPage('options.html');
+    const kept = () =>
+      options.evaluate(
+        async ([url, name]) => {
+          const [tab] = await chrome.tabs.query({ url: url as string });
+          const [found] = await chrome.scripting.executeScript({
+            target: { tabId: tab?.id ?? -1 },
+            func: (k: string) => {
+              const story = (globalThis as Record<symbol, { title?: string } | undefined>)[Symbol.for(k)];
+              return story?.title ?? null;
+            },
+            args: [name as string],
+          });
+          return found?.result;
+        },
+        [article.url(), 'news-tracker.kept-story'],
+      );
+    await expect.poll(kept, { timeout: 10_000 }).toBe(HEADLINE);
+    // Nothing tracked, so nothing is highlighted or recorded: the page was only read.
+    expect(await highlightedTexts(article)).toEqual([]);
+    await options.close();
+    await article.close();
+  });
+
   it('suggests the untracked companies of the article and tracks one with a click', async () => {
     const options = await harness.openOptions();
     await options.addCompany('Apple', ['AAPL']);
