@@ -58,27 +58,50 @@ async function publish(items: Partial<Record<string, unknown>>): Promise<void> {
   }
 }
 
-export async function publishEntities(db: NewsDb): Promise<void> {
-  const entities = (await listEntities(db)).filter((e) => e.enabled);
-  await publish({ [TRACKED_LIST_KEY]: entities });
+/** The publish running or last run: each waits for the one before it. */
+let publishing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Publishes run one at a time, and each reads the database only when its turn comes. So an
+ * older publish can never land after a newer one: the worker's start (which waits for the skip
+ * hint's registration, slow while the browser starts) once wrote its empty list over the company
+ * a person added in the meantime, and pages stayed blind to it until the next change.
+ */
+function inTurn(job: () => Promise<void>): Promise<void> {
+  const turn = publishing.then(job, job);
+  publishing = turn.catch(() => undefined);
+  return turn;
 }
 
-export async function publishSettings(settings: Settings): Promise<void> {
-  // First: the hint must not tell pages that load meanwhile that non-articles need nothing
-  // once the new settings say otherwise (see background/skip-hint.ts).
-  await syncSkipHint(settings);
-  await publish({ [SETTINGS_KEY]: settings });
+export function publishEntities(db: NewsDb): Promise<void> {
+  return inTurn(async () => {
+    const entities = (await listEntities(db)).filter((e) => e.enabled);
+    await publish({ [TRACKED_LIST_KEY]: entities });
+  });
+}
+
+/** The settings as stored now. */
+export function publishSettings(db: NewsDb): Promise<void> {
+  return inTurn(async () => {
+    const settings = await loadSettings(db);
+    // First: the hint must not tell pages that load meanwhile that non-articles need nothing
+    // once the new settings say otherwise (see background/skip-hint.ts).
+    await syncSkipHint(settings);
+    await publish({ [SETTINGS_KEY]: settings });
+  });
 }
 
 /**
  * Rewrites both copies from the database. Run whenever the worker starts: a worker stopped
  * between a database write and its copy here must not leave content scripts with a stale list.
  */
-export async function publishContentState(db: NewsDb): Promise<void> {
-  const entities = (await listEntities(db)).filter((e) => e.enabled);
-  const settings = await loadSettings(db);
-  await syncSkipHint(settings);
-  await publish({ [TRACKED_LIST_KEY]: entities, [SETTINGS_KEY]: settings });
+export function publishContentState(db: NewsDb): Promise<void> {
+  return inTurn(async () => {
+    const entities = (await listEntities(db)).filter((e) => e.enabled);
+    const settings = await loadSettings(db);
+    await syncSkipHint(settings);
+    await publish({ [TRACKED_LIST_KEY]: entities, [SETTINGS_KEY]: settings });
+  });
 }
 
 /**

@@ -8,9 +8,10 @@
  * fresh browsers each; NEWS_TRACKER_TRACKED=1 tracks a company first. Prints each build's times
  * and their median.
  */
+
+import { timeInFreshBrowser } from '../bench/suggest.bench';
 import { median } from '../lib/figures';
 import { startStaticServer } from '../lib/static-server';
-import { timeInFreshBrowser } from '../bench/suggest.bench';
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) throw new Error('Give one or more built extension folders.');

@@ -6,7 +6,7 @@ describe('the walking skeleton in Chromium', () => {
   let harness: Harness;
   beforeAll(async () => {
     // news.test: a site on plain http that is not this machine, so not a secure context.
-    harness = await startHarness({ args: ['--host-resolver-rules=MAP *.test 127.0.0.1'] });
+    harness = await startHarness({ plainHttpHost: 'news.test' });
   });
   afterAll(async () => harness?.close());
 

@@ -27,10 +27,23 @@ export interface Harness {
   close(options?: { leaksExpected?: boolean }): Promise<void>;
 }
 
-export async function startHarness(options: Pick<LaunchOptions, 'extensionDir' | 'args'> = {}): Promise<Harness> {
+export interface HarnessOptions extends Pick<LaunchOptions, 'extensionDir' | 'args'> {
+  /**
+   * Another name for the test server ("news.test"): pages served under it are on plain http
+   * and not on this machine as far as the browser knows, so not a secure context.
+   */
+  plainHttpHost?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const server = await startStaticServer('test/fixtures');
-  const browser = await launchWithExtension(options);
-  const network = await watchNetwork(browser.context, server.origin);
+  const { plainHttpHost } = options;
+  const args = [...(options.args ?? [])];
+  if (plainHttpHost) args.push(`--host-resolver-rules=MAP ${plainHttpHost} 127.0.0.1`);
+  const browser = await launchWithExtension({ extensionDir: options.extensionDir, args });
+  const origins = [server.origin];
+  if (plainHttpHost) origins.push(`http://${plainHttpHost}:${new URL(server.origin).port}`);
+  const network = await watchNetwork(browser.context, origins);
   const errors = await watchErrors(browser.context);
   // A page is handed to a test only once the guards watch it, so not even its first request is missed.
   const openPage = browser.context.newPage.bind(browser.context);

@@ -47,14 +47,19 @@ function originOf(url: string): string {
 }
 
 /** Who sent a request seen on a target, or null when it is the test page's own allowed traffic. */
-export function judgeRequest(target: WatchedTarget, url: string, initiator: Initiator, serverOrigin: string) {
+export function judgeRequest(
+  target: WatchedTarget,
+  url: string,
+  initiator: Initiator,
+  serverOrigins: readonly string[],
+) {
   if (isAllowedScheme(url)) return null;
   if (target.url.startsWith(EXTENSION)) {
     return `${target.type === 'service_worker' ? 'service worker' : 'extension page'} ${target.url}`;
   }
   const script = [initiator.url ?? '', ...stackUrls(initiator.stack)].find((u) => u.startsWith(EXTENSION));
   if (script) return `content script ${script} in ${target.url}`;
-  if (originOf(url) !== serverOrigin) return `page ${target.url}`;
+  if (!serverOrigins.includes(originOf(url))) return `page ${target.url}`;
   return null;
 }
 
@@ -68,7 +73,7 @@ function describePlaywrightRequest(request: Request): string {
   }
 }
 
-function playwrightViolation(request: Request, serverOrigin: string): string | null {
+function playwrightViolation(request: Request, serverOrigins: readonly string[]): string | null {
   if (isAllowedScheme(request.url())) return null;
   let fromExtension = request.serviceWorker() !== null;
   try {
@@ -76,14 +81,15 @@ function playwrightViolation(request: Request, serverOrigin: string): string | n
   } catch {
     // A request with no frame and no worker: judged by where it goes.
   }
-  return fromExtension || originOf(request.url()) !== serverOrigin ? describePlaywrightRequest(request) : null;
+  return fromExtension || !serverOrigins.includes(originOf(request.url())) ? describePlaywrightRequest(request) : null;
 }
 
-export async function watchNetwork(context: BrowserContext, serverOrigin: string): Promise<NetworkGuard> {
+/** `serverOrigins`: the test server, under each name the browser is told it has. */
+export async function watchNetwork(context: BrowserContext, serverOrigins: readonly string[]): Promise<NetworkGuard> {
   /** Violations by request (Playwright's Request object, or "target/requestId" from DevTools). */
   const bad = new Map<unknown, string>();
   context.on('request', (request) => {
-    const who = playwrightViolation(request, serverOrigin);
+    const who = playwrightViolation(request, serverOrigins);
     if (who) bad.set(request, `${who} -> ${request.url()}`);
   });
   context.on('requestfailed', (request) => {
@@ -95,7 +101,7 @@ export async function watchNetwork(context: BrowserContext, serverOrigin: string
     if (method === 'Network.loadingFailed' && params.blockedReason === 'csp') bad.delete(key);
     if (method !== 'Network.requestWillBeSent' && method !== 'Network.webSocketCreated') return;
     const url = method === 'Network.webSocketCreated' ? String(params.url) : String(requestUrl(params));
-    const who = judgeRequest(target, url, (params.initiator ?? {}) as Initiator, serverOrigin);
+    const who = judgeRequest(target, url, (params.initiator ?? {}) as Initiator, serverOrigins);
     if (who) bad.set(key, `${who} -> ${url}`);
   });
   await watch.settled();

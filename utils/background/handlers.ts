@@ -106,7 +106,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
     'ui:getSettings': async () => loadSettings(await getDb()),
     'ui:saveSettings': async (settings) => {
       const saved = await write((db) => storeSettings(db, settings));
-      await publishSettings(saved);
+      await publishSettings(await getDb());
       startRetention(true);
       return saved;
     },
@@ -119,7 +119,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
       await write(async (db) => {
         await clearAllData(db);
         await publishEntities(db);
-        await publishSettings(await loadSettings(db));
+        await publishSettings(db);
       });
       await tabs.forgetAllTabs();
       return null;

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addEntity } from '@/utils/db/entities';
 import { openNewsDb } from '@/utils/db/schema';
-import { publishContentState, readContentState, TRACKED_LIST_KEY } from '@/utils/tracked-list';
+import { publishContentState, publishEntities, readContentState, TRACKED_LIST_KEY } from '@/utils/tracked-list';
 import {
   ARTICLE_URL,
   count,
@@ -81,6 +81,26 @@ describe('where the content script reads the tracked list and settings', () => {
     const local = vi.spyOn(fakeBrowser.storage.local, 'get');
     expect((await readContentState()).entities.map((e) => e.name)).toEqual(['Xiaomi']);
     expect(local).not.toHaveBeenCalled();
+    db.close();
+  });
+
+  it('never lets the worker start’s publish land after a company added meanwhile', async () => {
+    sessionOpens();
+    const db = await openNewsDb();
+    // The skip hint's registration is slow while the browser starts.
+    const register = fakeBrowser.scripting.registerContentScripts.bind(fakeBrowser.scripting);
+    vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return register(scripts);
+    });
+    const starting = publishContentState(db);
+    await addEntity(db, { name: 'Xiaomi' });
+    await publishEntities(db);
+    await starting;
+    const names = (stored: Record<string, unknown>) =>
+      ((stored[TRACKED_LIST_KEY] ?? []) as { name: string }[]).map((e) => e.name);
+    expect(names(await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))).toEqual(['Xiaomi']);
+    expect(names(await fakeBrowser.storage.session.get(TRACKED_LIST_KEY))).toEqual(['Xiaomi']);
     db.close();
   });
 

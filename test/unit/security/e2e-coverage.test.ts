@@ -34,7 +34,9 @@ describe('every end-to-end test runs under the network guard', () => {
 
   it('the harness arms the network guard on every browser it starts', () => {
     const harness = readFileSync(path.join(E2E_DIR, 'harness.ts'), 'utf8');
-    expect(harness).toMatch(/await watchNetwork\(browser\.context, server\.origin\)/u);
+    // The test server's origin, and another name for it only when a test asks for one.
+    expect(harness).toMatch(/const origins = \[server\.origin\];\n.*if \(plainHttpHost\) origins\.push/u);
+    expect(harness).toMatch(/await watchNetwork\(browser\.context, origins\)/u);
     expect(harness).toMatch(/if \(leaks\.length > 0 && !leaksExpected\) throw/u);
   });
 
