@@ -25,8 +25,8 @@ declare const chrome: {
   scripting: {
     executeScript<T>(injection: {
       target: { tabId: number };
-      func: (arg: string) => T;
-      args: [string];
+      func: (key: string, look: string) => T;
+      args: [string, string];
     }): Promise<{ result?: T }[]>;
   };
 };
@@ -62,6 +62,37 @@ describe('suggested companies in Chromium', () => {
     return popup;
   }
 
+  /**
+   * What News Tracker keeps under `key` in the article tab's isolated world, read through the
+   * extension API as the popup reads it: whether it is there, its title, or (`drop`) whether it
+   * was there before being removed.
+   */
+  async function inTabWorld(article: Page, key: string, look: 'present' | 'title' | 'drop'): Promise<unknown> {
+    const page = await browser.openExtensionPage('manifest.json');
+    try {
+      return await page.evaluate(
+        async ([url, name, what]) => {
+          const [tab] = await chrome.tabs.query({ url });
+          const [found] = await chrome.scripting.executeScript({
+            target: { tabId: tab?.id ?? -1 },
+            func: (k: string, w: string) => {
+              const world = globalThis as Record<symbol, unknown>;
+              const value = world[Symbol.for(k)];
+              if (w === 'drop') delete world[Symbol.for(k)];
+              if (w === 'title') return (value as { title?: string } | undefined)?.title ?? null;
+              return value !== undefined;
+            },
+            args: [name, what],
+          });
+          return found?.result;
+        },
+        [article.url(), key, look] as const,
+      );
+    } finally {
+      await page.close();
+    }
+  }
+
   it('ships the finder with the popup alone, never in the content script or in a tab', () => {
     const manifest = JSON.parse(readFileSync(path.join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toContain('scripting');
@@ -90,27 +121,11 @@ describe('suggested companies in Chromium', () => {
 
   it('with nothing tracked yet, has the article read once the page is idle, so the popup need not read it', async () => {
     const article = await read(ARTICLE);
-    const options = await browser.openExtensionPage('options.html');
-    const kept = () =>
-      options.evaluate(
-        async ([url, name]) => {
-          const [tab] = await chrome.tabs.query({ url: url as string });
-          const [found] = await chrome.scripting.executeScript({
-            target: { tabId: tab?.id ?? -1 },
-            func: (k: string) => {
-              const story = (globalThis as Record<symbol, { title?: string } | undefined>)[Symbol.for(k)];
-              return story?.title ?? null;
-            },
-            args: [name as string],
-          });
-          return found?.result;
-        },
-        [article.url(), 'news-tracker.kept-story'],
-      );
-    await expect.poll(kept, { timeout: 10_000 }).toBe(HEADLINE);
+    await expect
+      .poll(() => inTabWorld(article, 'news-tracker.kept-story', 'title'), { timeout: 10_000 })
+      .toBe(HEADLINE);
     // Nothing tracked, so nothing is highlighted or recorded: the page was only read.
     expect(await highlightedTexts(article)).toEqual([]);
-    await options.close();
     await article.close();
   });
 
@@ -182,27 +197,7 @@ describe('suggested companies in Chromium', () => {
     // Companies are tracked by now (the test above), so the content script reads the article and keeps it.
     const article = await read(ARTICLE);
     await pressToolbarButton(browser, article);
-    const options = await browser.openExtensionPage('options.html');
-    const key = 'news-tracker.kept-story';
-    await expect
-      .poll(
-        () =>
-          options.evaluate(
-            async ([url, name]) => {
-              const [tab] = await chrome.tabs.query({ url: url as string });
-              const [found] = await chrome.scripting.executeScript({
-                target: { tabId: tab?.id ?? -1 },
-                func: (k: string) => (globalThis as Record<symbol, unknown>)[Symbol.for(k)] !== undefined,
-                args: [name as string],
-              });
-              return found?.result;
-            },
-            [article.url(), key],
-          ),
-        { timeout: 10_000 },
-      )
-      .toBe(true);
-    await options.close();
+    await expect.poll(() => inTabWorld(article, 'news-tracker.kept-story', 'present'), { timeout: 10_000 }).toBe(true);
     // The page rewrites its story after the content script read it.
     await article.evaluate(() => {
       const story = document.querySelector('article');
@@ -236,28 +231,9 @@ describe('suggested companies in Chromium', () => {
     const article = await read(ARTICLE);
     await expect.poll(async () => (await highlightedTexts(article)).length, { timeout: 10_000 }).toBeGreaterThan(0);
     // As in a tab opened before News Tracker was installed: the content script's reader is not there.
-    const options = await browser.openExtensionPage('options.html');
-    const offered = async (remove: boolean) =>
-      options.evaluate(
-        async ([url, drop]) => {
-          const [tab] = await chrome.tabs.query({ url: url as string });
-          const [found] = await chrome.scripting.executeScript({
-            target: { tabId: tab?.id ?? -1 },
-            func: (dropIt: string) => {
-              const key = Symbol.for('news-tracker.suggestion-reader');
-              const world = globalThis as Record<symbol, unknown>;
-              if (dropIt === 'yes') delete world[key];
-              return typeof world[key] === 'function';
-            },
-            args: [drop ? 'yes' : 'no'],
-          });
-          return found?.result;
-        },
-        [article.url(), remove] as const,
-      );
-    expect(await offered(false)).toBe(true);
-    expect(await offered(true)).toBe(false);
-    await options.close();
+    const reader = 'news-tracker.suggestion-reader';
+    expect(await inTabWorld(article, reader, 'drop')).toBe(true);
+    expect(await inTabWorld(article, reader, 'present')).toBe(false);
     const names = await suggestedNames(article);
     expect(names).toContain('Samsung Electronics');
     await article.close();
