@@ -20,8 +20,8 @@ export const ICON_FILES: Record<IconSize, string> = {
   128: 'icon/128.png',
 };
 
-/** The small drawing, served as is for the pages' headers (sharp at any zoom). */
-export const HEADER_ICON = 'icon/small.svg';
+/** Both drawings are served as they are too, for the pages' headers (sharp at any zoom). */
+const DRAWINGS = ['small.svg', 'large.svg'];
 
 const SOURCE_DIR = path.resolve('assets/icon');
 
@@ -40,7 +40,10 @@ export async function renderIcon(size: IconSize): Promise<{ pixels: Uint8Array; 
 /** Renders every size into `dir` and lists the files for WXT to copy into the extension. */
 export async function buildIcons(dir: string): Promise<CopiedPublicFile[]> {
   mkdirSync(dir, { recursive: true });
-  const files: CopiedPublicFile[] = [{ absoluteSrc: path.join(SOURCE_DIR, 'small.svg'), relativeDest: HEADER_ICON }];
+  const files: CopiedPublicFile[] = DRAWINGS.map((name) => ({
+    absoluteSrc: path.join(SOURCE_DIR, name),
+    relativeDest: `icon/${name}`,
+  }));
   for (const size of ICON_SIZES) {
     const absoluteSrc = path.join(dir, `${size}.png`);
     writeFileSync(absoluteSrc, (await renderIcon(size)).png);

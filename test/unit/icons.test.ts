@@ -82,5 +82,7 @@ describe('the icon set', () => {
     for (const [size, path] of Object.entries(ICON_FILES)) {
       expect(pngSize(`.output/${dir}/${path}`)).toEqual([Number(size), Number(size)]);
     }
+    // The pages' headers show the drawings themselves (components/BrandMark.tsx).
+    expect(existsSync(`.output/${dir}/icon/small.svg`) && existsSync(`.output/${dir}/icon/large.svg`)).toBe(true);
   });
 });
