@@ -4,6 +4,7 @@ import { cleanName, type NewEntityInput, type TrackedEntity } from '@/utils/enti
 import { Feedback } from '../Feedback';
 import type { AsyncState } from '../useAsync';
 import { EXAMPLE_COMPANIES } from './examples';
+import { WelcomeStep } from './WelcomeStep';
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
@@ -52,13 +53,7 @@ export function FirstCompanies({ client, tracked }: { client: StoreClient; track
   }
 
   return (
-    <section class="welcome-step" aria-labelledby="first-heading">
-      <h2 id="first-heading">
-        <span class="step" aria-hidden="true">
-          1
-        </span>
-        Track your first companies
-      </h2>
+    <WelcomeStep step={1} id="first-heading" title="Track your first companies">
       <form class="track-form" aria-label="Track a company" onSubmit={submit}>
         <label for="welcome-name">Company name</label>
         <div class="track-row">
@@ -97,7 +92,7 @@ export function FirstCompanies({ client, tracked }: { client: StoreClient; track
       </fieldset>
       <Feedback notice={notice} error={error ?? tracked.error} />
       <TrackedList entities={all} />
-    </section>
+    </WelcomeStep>
   );
 }
 

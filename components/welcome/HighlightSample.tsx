@@ -1,4 +1,5 @@
 import { ENTITY_COLORS, type TrackedEntity } from '@/utils/entities';
+import { WelcomeStep } from './WelcomeStep';
 
 const SAMPLE_COMPANIES = ['Nvidia', 'Microsoft', 'Apple'] as const;
 type SampleCompany = (typeof SAMPLE_COMPANIES)[number];
@@ -27,13 +28,7 @@ function Mention({ color, children }: { color: string; children: string }) {
 export function HighlightSample({ tracked }: { tracked: readonly TrackedEntity[] }) {
   const colors = sampleColors(tracked);
   return (
-    <section class="welcome-step" aria-labelledby="sample-heading">
-      <h2 id="sample-heading">
-        <span class="step" aria-hidden="true">
-          2
-        </span>
-        Read the news as you always do
-      </h2>
+    <WelcomeStep step={2} id="sample-heading" title="Read the news as you always do">
       <p>
         On a news article, every mention of a company you track is marked in that company’s colour, and the story goes
         into your log. The number on the toolbar button says how many of your companies the page mentions.
@@ -50,6 +45,6 @@ export function HighlightSample({ tracked }: { tracked: readonly TrackedEntity[]
           A made-up paragraph, as it looks with Nvidia, Microsoft and Apple tracked.
         </figcaption>
       </figure>
-    </section>
+    </WelcomeStep>
   );
 }

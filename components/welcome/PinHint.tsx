@@ -1,15 +1,10 @@
 import { BrandMark } from '../BrandMark';
+import { WelcomeStep } from './WelcomeStep';
 
 /** How to keep the toolbar button in view; browsers put a new extension's button in a menu. */
 export function PinHint({ firefox }: { firefox: boolean }) {
   return (
-    <section class="welcome-step" aria-labelledby="pin-heading">
-      <h2 id="pin-heading">
-        <span class="step" aria-hidden="true">
-          3
-        </span>
-        Pin the toolbar button
-      </h2>
+    <WelcomeStep step={3} id="pin-heading" title="Pin the toolbar button">
       <p class="pin-intro">
         <BrandMark size={20} />
         <span>
@@ -28,6 +23,6 @@ export function PinHint({ firefox }: { firefox: boolean }) {
           <li>Click the pin beside News Tracker.</li>
         </ol>
       )}
-    </section>
+    </WelcomeStep>
   );
 }
