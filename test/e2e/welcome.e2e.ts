@@ -4,10 +4,11 @@
  * import through the options page merges into what is tracked; the icon heads every page. The
  * welcome page is checked with axe and photographed in light and dark mode.
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './harness';
-import { screenshot, seriousViolations, useScheme } from './pages/accessibility';
+import { ARTIFACTS, screenshot, seriousViolations, useScheme } from './pages/accessibility';
 import { BROWSER_TARGET_ARGS, type ExtensionFolder, extensionFolder, reloadExtension, send } from './store-lab';
 
 describe('a new user’s first week in Chromium', () => {
@@ -91,6 +92,11 @@ describe('a new user’s first week in Chromium', () => {
       'AppleAliases: Apple Inc → Apple Inc, AAPL',
     );
     await preview.getByText('an import never removes one').waitFor();
+    for (const scheme of ['light', 'dark'] as const) {
+      await useScheme(options.page, scheme);
+      await preview.screenshot({ path: path.join(ARTIFACTS, `import-preview-${scheme}.png`) });
+      expect(await seriousViolations(options.page), `options with the import preview in ${scheme} mode`).toEqual([]);
+    }
     expect(await options.confirmImport()).toBe('Imported apple.json: 0 added, 1 changed.');
 
     const apple = options.companies.filter({ hasText: 'Apple' });
