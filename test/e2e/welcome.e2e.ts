@@ -16,7 +16,7 @@ describe('a new user’s first week in Chromium', () => {
   let folder: ExtensionFolder;
   beforeAll(async () => {
     folder = extensionFolder();
-    harness = await startHarness({ extensionDir: folder.dir, args: BROWSER_TARGET_ARGS });
+    harness = await startHarness({ extensionDir: folder.dir, args: BROWSER_TARGET_ARGS, keepWelcome: true });
   });
   afterAll(async () => {
     await harness?.close();
