@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { buildIcons, ICON_FILES } from './scripts/icons';
 import { CONTENT_PAGES } from './utils/content/pages';
 
 /**
@@ -42,10 +43,19 @@ function compileFinderEagerly(): Plugin {
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact(), compileFinderEagerly()] }),
-  manifest: ({ command }) => ({
+  hooks: {
+    // The PNG icons are rendered from assets/icon/*.svg on every build (scripts/icons.ts).
+    'build:publicAssets': async (wxt, files) => {
+      files.push(...(await buildIcons(`${wxt.config.wxtDir}/icon`)));
+    },
+  },
+  manifest: ({ command, manifestVersion }) => ({
     name: 'News Tracker',
     description:
       'Spots business news about the companies you track, highlights them, and keeps a private log on your device.',
+    icons: ICON_FILES,
+    // WXT keeps an MV2 (Firefox) browser_action it is given and would drop `action` there.
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: ICON_FILES },
     permissions: ['storage', 'contextMenus', 'notifications', 'scripting'],
     // Exactly the pages the content script already runs on (README, "Permissions"): Chromium
     // runs the background's registered skip hint there only with them.

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
+import { BrandMark } from './BrandMark';
 import { DeleteAllData } from './DeleteAllData';
 import { EntityManager } from './EntityManager';
 import { ImportExport } from './ImportExport';
@@ -16,7 +17,10 @@ export function Options({ client, save }: OptionsProps) {
   const changed = () => setGeneration((g) => g + 1);
   return (
     <main class="options">
-      <h1>News Tracker</h1>
+      <h1 class="brand">
+        <BrandMark />
+        News Tracker
+      </h1>
       <p class="muted">Everything here stays in this browser. Nothing is sent anywhere.</p>
       <p>
         <a href="dashboard.html" target="_blank" rel="noopener">

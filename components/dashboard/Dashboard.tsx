@@ -18,6 +18,7 @@ import {
 } from '@/utils/dashboard/days';
 import type { StoryFact } from '@/utils/dashboard/facts';
 import type { DashboardStore } from '@/utils/dashboard/store';
+import { BrandMark } from '../BrandMark';
 import { saveTextFile } from '../download';
 import { useAsync } from '../useAsync';
 import { DashboardStories } from './DashboardStories';
@@ -104,7 +105,10 @@ export function Dashboard({
     <main class="dashboard" aria-busy={facts.loading}>
       <header class="dash-head">
         <div>
-          <h1>News Tracker dashboard</h1>
+          <h1 class="brand">
+            <BrandMark size={32} />
+            News Tracker dashboard
+          </h1>
           <p class="muted">Counted on this device from the stories you read. Nothing is sent anywhere.</p>
         </div>
         <div class="dash-controls no-print">

@@ -27,7 +27,7 @@ export interface Harness {
   close(options?: { leaksExpected?: boolean }): Promise<void>;
 }
 
-export interface HarnessOptions extends Pick<LaunchOptions, 'extensionDir' | 'args'> {
+export interface HarnessOptions extends Pick<LaunchOptions, 'extensionDir' | 'args' | 'keepWelcome'> {
   /**
    * Another name for the test server ("news.test"): pages served under it are on plain http
    * and not on this machine as far as the browser knows, so not a secure context.
@@ -40,7 +40,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { plainHttpHost } = options;
   const args = [...(options.args ?? [])];
   if (plainHttpHost) args.push(`--host-resolver-rules=MAP ${plainHttpHost} 127.0.0.1`);
-  const browser = await launchWithExtension({ extensionDir: options.extensionDir, args });
+  const browser = await launchWithExtension({
+    extensionDir: options.extensionDir,
+    args,
+    keepWelcome: options.keepWelcome,
+  });
   const origins = [server.origin];
   if (plainHttpHost) origins.push(`http://${plainHttpHost}:${new URL(server.origin).port}`);
   const network = await watchNetwork(browser.context, origins);

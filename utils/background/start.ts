@@ -13,6 +13,7 @@ import { createHandlers, type Handlers } from './handlers';
 import { openNotifiedStory } from './notify';
 import { routeMessage } from './router';
 import { createTabStatus } from './tab-status';
+import { welcomeOnInstall } from './welcome';
 
 export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess()): Handlers {
   const tabs = createTabStatus(getDb);
@@ -33,6 +34,9 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
   const menus = browser.contextMenus;
   browser.runtime.onInstalled.addListener(() => {
     menus?.create(TRACK_MENU, () => void browser.runtime.lastError);
+  });
+  browser.runtime.onInstalled.addListener((details) => {
+    welcomeOnInstall(details).catch(warn('could not open the welcome page'));
   });
   menus?.onClicked.addListener((info) => {
     const input = info.menuItemId === TRACK_MENU_ID ? entityFromSelection(info.selectionText) : null;
