@@ -1,8 +1,8 @@
 import type { Locator, Page } from 'puppeteer-core';
 
-/** A puppeteer selector for the element with this accessible name and role, as a person finds it. */
-export function aria(name: string, role: string): string {
-  return `::-p-aria([name="${name.replaceAll('"', '\\"')}"][role="${role}"])`;
+/** A puppeteer selector for the element with this accessible name (and role), as a person finds it. */
+export function aria(name: string, role?: string): string {
+  return `::-p-aria([name="${name.replaceAll('"', '\\"')}"]${role ? `[role="${role}"]` : ''})`;
 }
 
 /**

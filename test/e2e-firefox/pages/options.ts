@@ -69,9 +69,14 @@ export class OptionsPage {
     await locate(this.page, aria(button, 'button')).click();
     const deadline = Date.now() + 5000;
     for (;;) {
-      // Firefox writes a download to a .part file first and renames it when it is complete.
-      const name = readdirSync(this.files.downloadDir).find((f) => !before.has(f) && !f.endsWith('.part'));
-      if (name) return { name, text: readFileSync(path.join(this.files.downloadDir, name), 'utf8') };
+      // Firefox creates the file empty, writes the download to a .part file beside it, then
+      // moves it over: the download is there once no .part file is left.
+      const files = readdirSync(this.files.downloadDir);
+      const name = files.find((f) => !before.has(f) && !f.endsWith('.part'));
+      if (name && !files.some((f) => f.endsWith('.part'))) {
+        const text = readFileSync(path.join(this.files.downloadDir, name), 'utf8');
+        if (text.length > 0) return { name, text };
+      }
       if (Date.now() > deadline) throw new Error(`No download after clicking "${button}"`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -82,7 +87,10 @@ export class OptionsPage {
     // Firefox reads the file when the page does, so it stays until the browser closes.
     const file = path.join(this.files.uploadDir, name);
     writeFileSync(file, text);
-    const input = await this.page.waitForSelector(aria('Import companies from a file (JSON or CSV)', 'button'));
+    // Firefox names a file field after its label and its "Browse…" button together: found by the label.
+    const input = await this.page.waitForSelector(
+      '::-p-text(Import companies from a file (JSON or CSV)) input[type="file"]',
+    );
     await (input as ElementHandle<HTMLInputElement> | null)?.uploadFile(file);
   }
 

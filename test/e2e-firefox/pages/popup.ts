@@ -24,23 +24,18 @@ export class PopupPage {
   /** Story headlines; reopens until at least `atLeast` are shown (the background saves asynchronously). */
   async storyTitles(atLeast = 0, timeoutMs = 5000): Promise<string[]> {
     const deadline = Date.now() + timeoutMs;
+    const read = () => this.page.$$eval(STORY_LINKS, (links) => links.map((a) => a.textContent ?? ''));
     for (;;) {
-      // The list renders a moment after the page loads.
-      const shown = await this.page
-        .waitForFunction(
-          (selector, n) => document.querySelectorAll(selector).length >= n,
-          { timeout: 1000 },
-          STORY_LINKS,
-          atLeast,
-        )
-        .then(
-          () => true,
-          () => false,
-        );
-      if (shown || Date.now() >= deadline) break;
+      // The list renders a moment after the page loads; after that it shows what was stored.
+      const rendered = Date.now() + 1000;
+      let titles = await read();
+      while (titles.length < atLeast && Date.now() < rendered) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        titles = await read();
+      }
+      if (titles.length >= atLeast || Date.now() >= deadline) return titles;
       await this.reopen();
     }
-    return this.page.$$eval(STORY_LINKS, (links) => links.map((a) => a.textContent ?? ''));
   }
 
   /** The notice shown when the browser does not let News Tracker read pages, or null. */
