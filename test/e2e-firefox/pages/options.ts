@@ -107,6 +107,16 @@ export class OptionsPage {
     return (await status?.evaluate((e) => e.textContent)) ?? '';
   }
 
+  /** The text of the section that asks for access to web pages, or null when it is not shown. */
+  async siteAccessRequest(): Promise<string | null> {
+    const section = await this.page.$(aria('Access to web pages', 'region'));
+    return (await section?.evaluate((e) => e.textContent?.replace(/\s+/gu, ' ').trim() ?? '')) ?? null;
+  }
+
+  async allowSiteAccess(): Promise<void> {
+    await locate(this.page, aria('Allow access to web pages', 'button')).click();
+  }
+
   /** Chooses one of the highlight settings' radio buttons by its label. */
   async chooseHighlights(label: string): Promise<void> {
     await locate(this.page, aria(label, 'radio')).click();

@@ -15,6 +15,11 @@ export class PopupPage {
     return new PopupPage(await firefox.openExtensionPage('popup.html'), firefox);
   }
 
+  /** Waits until the popup has heard from the background (its "This page" region shows). */
+  async loaded(): Promise<void> {
+    await this.page.waitForSelector(aria('This page', 'region'));
+  }
+
   /** Opens the popup afresh: it shows what was stored when it opened. */
   async reopen(): Promise<void> {
     await this.page.close();
