@@ -2,8 +2,8 @@
  * End-to-end harness for Firefox: the built Firefox package in Debian's Firefox ESR, test pages
  * served from test/fixtures on 127.0.0.1, page objects for the options page and the popup, and
  * the guards. Every Firefox end-to-end file starts its browser here (the convention test in
- * test/unit/security/e2e-coverage.test.ts checks it), so the network guard watches every test:
- * a harness whose guard saw a request leave the machine fails when it closes.
+ * test/unit/security/e2e-coverage.test.ts checks it), so the guards watch every test: a harness
+ * that saw a request leave the machine, or an error in a page, fails when it closes.
  */
 import type { Page } from 'puppeteer-core';
 import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
@@ -23,8 +23,8 @@ export interface FirefoxHarness {
   openOptions(): Promise<OptionsPage>;
   /** The popup, opened as a tab: it reports on the tab that was active before it. */
   openPopup(): Promise<PopupPage>;
-  /** Closes everything, then fails if a request left the machine (unless a negative control expects it). */
-  close(options?: { leaksExpected?: boolean }): Promise<void>;
+  /** Closes everything, then fails if a request left the machine or a page saw an error (unless a negative control expects it). */
+  close(options?: { leaksExpected?: boolean; errorsExpected?: boolean }): Promise<void>;
 }
 
 export interface FirefoxHarnessOptions {
@@ -60,11 +60,13 @@ export async function startFirefoxHarness(options: FirefoxHarnessOptions = {}): 
     },
     openOptions: async () => new OptionsPage(await firefox.openExtensionPage('options.html'), firefox),
     openPopup: () => PopupPage.open(firefox),
-    async close({ leaksExpected = false } = {}) {
+    async close({ leaksExpected = false, errorsExpected = false } = {}) {
       await firefox.close();
       await Promise.all([network.stop(), server.close()]);
       const leaks = network.violations();
       if (leaks.length > 0 && !leaksExpected) throw new Error(`Requests left the machine:\n${leaks.join('\n')}`);
+      const seen = errors.errors();
+      if (seen.length > 0 && !errorsExpected) throw new Error(`Errors in the browser:\n${seen.join('\n')}`);
     },
   };
 }

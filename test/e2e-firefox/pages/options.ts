@@ -48,6 +48,15 @@ export class OptionsPage {
     await this.page.waitForSelector(button, { hidden: true });
   }
 
+  /** Adds many companies at once; returns the status line ("Added 3 of 3."). */
+  async pasteCompanies(names: string[]): Promise<string> {
+    await locate(this.page, '::-p-text(Paste many names at once)').click();
+    await locate(this.page, aria('Names, one per line', 'textbox')).fill(names.join('\n'));
+    await locate(this.page, aria('Add all', 'button')).click();
+    const status = await this.page.waitForSelector('::-p-aria([role="status"]) ::-p-text(Added)');
+    return (await status?.evaluate((e) => e.textContent)) ?? '';
+  }
+
   async companyNames(): Promise<string[]> {
     return this.page.$$eval(`${COMPANY_LIST} .name`, (names) => names.map((n) => n.textContent ?? ''));
   }
