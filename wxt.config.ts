@@ -40,10 +40,11 @@ function compileFinderEagerly(): Plugin {
 }
 
 /**
- * Firefox's own keys. A fixed id: without one Firefox gives each install a random one, and
- * storage.sync and the extension's page addresses need a stable id. No data collected: nothing
- * about the user ever leaves the browser (AMO asks every new add-on to declare it). Firefox 140
- * is the first to understand that declaration, and the first with the CSS Custom Highlight API.
+ * Firefox's own keys. A fixed id: Firefox signs a Manifest V3 add-on only with one, and keys the
+ * add-on's data to it (with none, every temporary load gets a new id and starts empty; never
+ * change it once published). No data collected: nothing about the user ever leaves the browser
+ * (AMO asks every new add-on to declare it). Firefox 140 is the first to understand that
+ * declaration, and the first with the CSS Custom Highlight API the highlights are painted with.
  */
 const FIREFOX_SETTINGS = {
   gecko: {
@@ -62,6 +63,8 @@ export default defineConfig({
   // page asks for it and the popup says when it is missing (components/SiteAccess.tsx).
   manifestVersion: 3,
   vite: () => ({ plugins: [preact(), compileFinderEagerly()] }),
+  // The sources zip for addons.mozilla.org: the code, not what test runs leave behind.
+  zip: { excludeSources: ['test-artifacts/**', 'bench-results.json'] },
   manifest: ({ browser, command }) => ({
     name: 'News Tracker',
     description:
