@@ -19,6 +19,9 @@ import type { FoundMention } from './scan';
 const FOCUS_STYLE = 'background-color: #ff9800; color: #000; text-decoration: underline 2px;';
 
 export function createHighlightPainter(doc: Document): Painter {
+  // Written to, never iterated: a content script in Firefox sees the page's registry and its
+  // Highlights through Xray wrappers, which refuse to iterate them ("Xray wrapping of iterators
+  // not supported"), so this painter keeps its own map of what it registered.
   const registry = CSS.highlights;
   const sheet = new CSSStyleSheet();
   const byColor = new Map<string, { name: string; highlight: Highlight }>();
