@@ -71,7 +71,7 @@ describe('the icon set', () => {
 
   it.each([
     ['chrome-mv3', 'action'],
-    ['firefox-mv2', 'browser_action'],
+    ['firefox-mv3', 'action'],
   ])('is named in the built %s manifest, each file at its size', (dir, action) => {
     const file = `.output/${dir}/manifest.json`;
     if (!existsSync(file)) throw new Error(`No ${file}: run \`npm run build\` (and \`npm run build:firefox\`) first.`);
