@@ -9,9 +9,12 @@
  * the next `>` (HTML would swallow the rest of the text; a reader loses less this way).
  */
 
+import { decodeHTMLAttribute } from 'entities';
+
+/** Attribute values come decoded (`&amp;` is `&`); text comes as written. */
 export type HtmlToken =
   | { type: 'text'; text: string }
-  | { type: 'start'; name: string; attrs: Record<string, string> }
+  | { type: 'start'; name: string; attrs: Record<string, string>; selfClosing: boolean }
   | { type: 'end'; name: string };
 
 /** Elements whose contents are never text to show. */
@@ -57,7 +60,7 @@ function parseAttributes(source: string): Record<string, string> {
     const m = ATTRIBUTE.exec(source);
     if (!m) break;
     const name = (m[1] as string).toLowerCase();
-    if (!(name in attrs)) attrs[name] = m[2] ?? m[3] ?? m[4] ?? '';
+    if (!(name in attrs)) attrs[name] = decodeHTMLAttribute(m[2] ?? m[3] ?? m[4] ?? '');
     i = ATTRIBUTE.lastIndex;
   }
   return attrs;
@@ -111,7 +114,7 @@ export function* scanHtml(html: string): Generator<HtmlToken> {
       continue;
     }
     const body = html.slice(lt + 1 + name.length, end - 1);
-    yield { type: 'start', name: lower, attrs: parseAttributes(body) };
+    yield { type: 'start', name: lower, attrs: parseAttributes(body), selfClosing: /\/\s*$/u.test(body) };
     i = (RAW_TEXT.has(lower) ? rawTextEnd(html, end, lower) : null) ?? end;
   }
 }

@@ -54,11 +54,15 @@ describe('htmlToText', () => {
 
 describe('scanHtml', () => {
   it('reads attributes quoted, unquoted and bare, first one winning', () => {
-    const [tag] = [...scanHtml('<link REL=alternate type="application/rss+xml" href=\'/feed\' hidden rel="x">')];
+    const [tag] = [
+      ...scanHtml('<link REL=alternate type="application/rss+xml" href=\'/feed?a=1&amp;b=2\' hidden rel="x">'),
+    ];
     expect(tag).toEqual({
       type: 'start',
       name: 'link',
-      attrs: { rel: 'alternate', type: 'application/rss+xml', href: '/feed', hidden: '' },
+      attrs: { rel: 'alternate', type: 'application/rss+xml', href: '/feed?a=1&b=2', hidden: '' },
+      selfClosing: false,
     });
+    expect([...scanHtml('<outline text="a"/>')][0]).toMatchObject({ selfClosing: true });
   });
 });
