@@ -64,7 +64,7 @@ export function tidyText(text: string): string {
 export function htmlToText(html: string): string {
   if (!/[<&]/u.test(html)) return tidyText(html);
   const parts: string[] = [];
-  for (const token of scanHtml(html)) {
+  for (const token of scanHtml(html, { attributes: false })) {
     if (token.type === 'text') parts.push(decodeHTML(token.text).replace(/\n/gu, ' '));
     else if (BLOCK.has(token.name)) parts.push('\n');
     else if (token.type === 'start' && (token.name === 'img' || token.name === 'input')) parts.push(' ');

@@ -29,20 +29,29 @@ const RAW_TEXT = new Set([
   'textarea',
   'template',
 ]);
-const TAG_NAME = /^[a-zA-Z][^\s/>]*/u;
+const TAG_NAME = /[a-zA-Z][^\s/>]*/uy;
 const ATTRIBUTE = /([^\s/>=][^\s/>=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/guy;
+
+/** Whether the quote at `i` opens an attribute value: it follows `=`, spaces allowed. */
+function opensValue(html: string, from: number, i: number): boolean {
+  let j = i - 1;
+  while (j >= from && /\s/u.test(html[j] as string)) j--;
+  return html[j] === '=';
+}
 
 /** Index just past the `>` that closes a tag opened at `from`, honouring quotes; -1 if none. */
 function tagEnd(html: string, from: number): number {
+  const gt = html.indexOf('>', from);
+  if (gt < 0) return -1;
+  const plain = html.slice(from, gt);
+  if (!plain.includes('"') && !plain.includes("'")) return gt + 1;
   let quote = '';
   for (let i = from; i < html.length; i++) {
     const ch = html[i];
     if (quote) {
       if (ch === quote) quote = '';
-    } else if (ch === '"' || ch === "'") {
-      // A quote only opens a value right after `=` (spaces allowed); elsewhere it is just a character.
-      if (/=\s*$/u.test(html.slice(Math.max(from, i - 8), i))) quote = ch;
-    } else if (ch === '>') return i + 1;
+    } else if ((ch === '"' || ch === "'") && opensValue(html, from, i)) quote = ch;
+    else if (ch === '>') return i + 1;
   }
   return -1;
 }
@@ -86,7 +95,8 @@ function rawTextEnd(html: string, from: number, name: string): number | null {
   return endTag.exec(html)?.index ?? null;
 }
 
-export function* scanHtml(html: string): Generator<HtmlToken> {
+/** `attributes: false` skips reading them (plain-text extraction has no use for them). */
+export function* scanHtml(html: string, { attributes = true } = {}): Generator<HtmlToken> {
   let i = 0;
   while (i < html.length) {
     const lt = html.indexOf('<', i);
@@ -99,7 +109,8 @@ export function* scanHtml(html: string): Generator<HtmlToken> {
       continue;
     }
     const closing = after === '/';
-    const name = TAG_NAME.exec(html.slice(lt + (closing ? 2 : 1), lt + 200))?.[0];
+    TAG_NAME.lastIndex = lt + (closing ? 2 : 1);
+    const name = TAG_NAME.exec(html)?.[0];
     const end = name ? tagEnd(html, lt + 1) : -1;
     if (!name || end < 0) {
       // A lone `<` ("a < b") is text; a tag cut off by the end of the input is dropped.
@@ -114,7 +125,8 @@ export function* scanHtml(html: string): Generator<HtmlToken> {
       continue;
     }
     const body = html.slice(lt + 1 + name.length, end - 1);
-    yield { type: 'start', name: lower, attrs: parseAttributes(body), selfClosing: /\/\s*$/u.test(body) };
+    const attrs = attributes ? parseAttributes(body) : {};
+    yield { type: 'start', name: lower, attrs, selfClosing: /\/\s*$/u.test(body) };
     i = (RAW_TEXT.has(lower) ? rawTextEnd(html, end, lower) : null) ?? end;
   }
 }
