@@ -2,10 +2,10 @@
  * Business classification on BBC News (../shared/corpora/bbc-news/train.jsonl), business vs the
  * four other sections, by 5-fold cross-validation: each fold's model is trained only on the
  * other four folds by the repository's training script (`trainBusinessModel`), then scored
- * through `classifyBusiness`, the function the extension calls. Reported on the full stories
+ * through `classifyBusiness`, the function the extension calls. Reported on the full stories,
  * on headline plus first paragraph (what a teaser, a lead or a feed item gives) and on the
- * headline alone (what some feeds give), beside a baseline
- * that calls a story business when it names a business word (the skeleton's rule).
+ * headline alone (what some feeds give), beside a baseline that calls a story business when it
+ * names a business word (the skeleton's rule).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

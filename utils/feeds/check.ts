@@ -31,11 +31,13 @@ export async function checkFeed(state: FeedState, options: CheckOptions): Promis
     return { state: nextFeedState(state, outcome, now, options), feed: null };
   }
   if (outcome.kind === 'not-modified') {
-    return { state: nextFeedState(state, { ...outcome, hintMs: hintFrom(outcome, null) }, now, options), feed: null };
+    const facts = { ...outcome, hintMs: hintFrom(outcome, state.ttlMinutes) };
+    return { state: nextFeedState(state, facts, now, options), feed: null };
   }
   try {
     const feed = parseFeedBytes(outcome.body, outcome.finalUrl, outcome.contentType);
-    const facts = { ...outcome, hintMs: hintFrom(outcome, feed.ttlMinutes), title: feed.title, siteUrl: feed.siteUrl };
+    const { title, siteUrl, ttlMinutes } = feed;
+    const facts = { ...outcome, hintMs: hintFrom(outcome, ttlMinutes), title, siteUrl, ttlMinutes };
     return { state: nextFeedState(state, facts, now, options), feed };
   } catch (error) {
     if (!isFeedError(error)) throw error;

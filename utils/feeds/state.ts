@@ -29,6 +29,8 @@ export interface FeedState extends Validators {
   paused: boolean;
   title: string | null;
   siteUrl: string | null;
+  /** The feed's own `<ttl>` in minutes, from its last full read (a 304 carries no body). */
+  ttlMinutes: number | null;
   lastCheckedAt: number | null;
   lastSuccessAt: number | null;
   /** When to check next (ms since 1970); null when stopped. */
@@ -62,6 +64,7 @@ export function newFeedState(url: string, now: number): FeedState {
     paused: false,
     title: null,
     siteUrl: null,
+    ttlMinutes: null,
     etag: null,
     lastModified: null,
     lastCheckedAt: null,
@@ -84,6 +87,7 @@ export type CheckFacts =
       hintMs: number | null;
       title?: string;
       siteUrl?: string | null;
+      ttlMinutes?: number | null;
     }
   | { kind: 'gone' }
   | { kind: 'failed'; error: FeedError; retryAfterMs: number | null };
@@ -110,6 +114,7 @@ function afterSuccess(
     status: moves ? 'moved' : facts.kind === 'ok' ? 'working' : 'not-modified',
     title: facts.title || state.title,
     siteUrl: facts.siteUrl ?? state.siteUrl,
+    ttlMinutes: facts.ttlMinutes === undefined ? state.ttlMinutes : facts.ttlMinutes,
     // A 304 may omit the validators; the ones that earned it still hold.
     etag: facts.validators.etag ?? (facts.kind === 'ok' ? null : state.etag),
     lastModified: facts.validators.lastModified ?? (facts.kind === 'ok' ? null : state.lastModified),

@@ -47,7 +47,14 @@ describe('checkFeed against a local server', () => {
 
   it('waits as long as max-age or the feed ttl asks, when longer than the interval', async () => {
     expect((await check('/cached')).state.nextCheckAt).toBe(NOW + 7200_000);
-    expect((await check('/ttl-feed')).state.nextCheckAt).toBe(NOW + 180 * 60_000);
+    const ttl = await check('/ttl-feed');
+    expect(ttl.state).toMatchObject({ ttlMinutes: 180, nextCheckAt: NOW + 180 * 60_000 });
+    // A 304 has no body to say it again: the ttl read last time still holds.
+    const later = NOW + 180 * 60_000;
+    expect((await check(ttl.state, { now: later })).state).toMatchObject({
+      status: 'not-modified',
+      nextCheckAt: later + 180 * 60_000,
+    });
   });
 
   it('stops a feed the server says is gone, and says so', async () => {

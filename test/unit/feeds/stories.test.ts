@@ -79,6 +79,21 @@ describe('storiesFromFeed', () => {
     expect(dropped.overLimit).toBe(10_000 - MAX_ITEMS_PER_FEED);
   });
 
+  it('reads a 10,000-item RSS document and keeps its newest 500', () => {
+    const items = Array.from(
+      { length: 10_000 },
+      (_, i) =>
+        `<item><title>Item ${i}</title><link>https://n.example/${i}</link><pubDate>${new Date(FETCHED - i * 60_000).toUTCString()}</pubDate></item>`,
+    ).reverse();
+    const parsed = parseFeedText(
+      `<rss version="2.0"><channel><title>W</title>${items.join('')}</channel></rss>`,
+      'https://n.example/f',
+    );
+    const { stories } = storiesFromFeed(parsed, FETCHED);
+    expect(parsed.items).toHaveLength(10_000);
+    expect(stories.map((s) => s.url)).toEqual(Array.from({ length: 500 }, (_, i) => `https://n.example/${i}`));
+  });
+
   it('keeps one story for a repeated guid, and one for the same link under changing guids', () => {
     const items = [
       item(1),
