@@ -24,9 +24,12 @@ export interface ParsedFeed {
   items: FeedItem[];
 }
 
-/** `raw` resolved against `base`, if it is an http: or https: address; otherwise null. */
+/**
+ * `raw` resolved against `base`, if it is an http: or https: address; otherwise null. The old
+ * `feed:` prefix (feed://host/rss, feed:https://host/rss) some lists still use is read as http.
+ */
 export function httpUrl(raw: string | null | undefined, base?: string | null): string | null {
-  const text = raw?.trim();
+  const text = raw?.trim().replace(/^feed:(\/\/)?/iu, (_, slashes) => (slashes ? 'http://' : ''));
   if (!text) return null;
   try {
     const url = base ? new URL(text, base) : new URL(text);

@@ -43,6 +43,12 @@ describe('importOpml', () => {
     expect(feeds).toEqual([]);
   });
 
+  it('reads the old feed: prefix as http', () => {
+    const body =
+      '<outline text="a" xmlUrl="feed://a.example/rss"/><outline text="b" xmlUrl="feed:https://b.example/rss"/>';
+    expect(importOpml(opml(body)).feeds.map((f) => f.url)).toEqual(['http://a.example/rss', 'https://b.example/rss']);
+  });
+
   it('leaves out duplicates and addresses that are not http(s), and says so', () => {
     const body = `${outline(1)}${outline(1)}<outline text="x" xmlUrl="javascript:alert(1)"/><outline text="y" xmlUrl="feed:foo"/>`;
     expect(importOpml(opml(body)).skipped).toEqual([
