@@ -2,9 +2,10 @@
  * Business classification on BBC News (../shared/corpora/bbc-news/train.jsonl), business vs the
  * four other sections, by 5-fold cross-validation: each fold's model is trained only on the
  * other four folds by the repository's training script (`trainBusinessModel`), then scored
- * through `classifyBusiness`, the function the extension calls. Reported on the full stories
- * and on headline plus first paragraph (what a teaser or a lead gives), beside a baseline
- * that calls a story business when it names a business word (the skeleton's rule).
+ * through `classifyBusiness`, the function the extension calls. Reported on the full stories,
+ * on headline plus first paragraph (what a teaser, a lead or a feed item gives) and on the
+ * headline alone (what some feeds give), beside a baseline that calls a story business when it
+ * names a business word (the skeleton's rule).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -48,6 +49,7 @@ const businessEval: EvalModule = {
     const folds = assignFolds(items);
     const full = emptyCounts();
     const short = emptyCounts();
+    const headline = emptyCounts();
     const baselineFull = emptyCounts();
     const baselineShort = emptyCounts();
     let sizeKb = 0;
@@ -63,6 +65,7 @@ const businessEval: EvalModule = {
         const lead = shortText(item);
         tally(full, expected, classifyBusiness({ title: item.title, text: item.text }, model).isBusiness);
         tally(short, expected, classifyBusiness(lead, model).isBusiness);
+        tally(headline, expected, classifyBusiness({ title: item.title, text: '' }, model).isBusiness);
         tally(baselineFull, expected, KEYWORD_BASELINE.test(`${item.title} ${item.text}`));
         tally(baselineShort, expected, KEYWORD_BASELINE.test(`${lead.title} ${lead.text}`));
       });
@@ -76,6 +79,7 @@ const businessEval: EvalModule = {
         '| --- | --- | --- | --- | --- |',
         row('full story (News Tracker)', full),
         row('headline + first paragraph (News Tracker)', short),
+        row('headline alone, as some feeds give (News Tracker)', headline),
         row('full story (baseline: names a business word)', baselineFull),
         row('headline + first paragraph (baseline: names a business word)', baselineShort),
       ].join('\n'),
