@@ -21,11 +21,22 @@ export interface Group {
   mentions: number;
   /** Mentions outside lines written in capitals (wire headlines). */
   plainMentions: number;
+  /** Mentions inside a sentence, not at its start. */
+  midMentions: number;
+  /** Mentions whose every word the text also writes in lower case. */
+  commonMentions: number;
+  /** Mentions followed by a word for a thing ("headset"), and by a figure. */
+  thingMentions: number;
+  figureMentions: number;
+  /** Mentions right after an organisation's possessive ("Apple's Vision Pro"). */
+  ownedMentions: number;
   inHeadline: boolean;
   inLead: boolean;
   /** Sum and maximum of the tagger's organisation scores over the mentions. */
   scoreSum: number;
   scoreMax: number;
+  /** Sum over the mentions of the organisation score less the best score as another kind. */
+  marginSum: number;
   /** Order of the first mention in the article. */
   first: number;
 }
@@ -39,20 +50,32 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
     extraAliases: new Set(),
     mentions: 0,
     plainMentions: 0,
+    midMentions: 0,
+    commonMentions: 0,
+    thingMentions: 0,
+    figureMentions: 0,
+    ownedMentions: 0,
     inHeadline: false,
     inLead: false,
     scoreSum: 0,
     scoreMax: Number.NEGATIVE_INFINITY,
+    marginSum: 0,
     first: order,
   };
   const spelling = surfaceForm(name.text);
   group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
   group.mentions += 1;
   if (!name.capsLine) group.plainMentions += 1;
+  if (!name.sentenceStart) group.midMentions += 1;
+  if (name.commonWords) group.commonMentions += 1;
+  if (name.thingAfter) group.thingMentions += 1;
+  if (name.figureAfter) group.figureMentions += 1;
+  if (name.owned) group.ownedMentions += 1;
   group.inHeadline ||= place === 'headline';
   group.inLead ||= place === 'lead';
   group.scoreSum += name.orgScore;
   group.scoreMax = Math.max(group.scoreMax, name.orgScore);
+  group.marginSum += name.orgScore - name.otherScore;
   group.first = Math.min(group.first, order);
   groups.set(key, group);
 }
@@ -62,11 +85,36 @@ export function absorb(into: Group, from: Group): void {
   for (const alias of from.extraAliases) into.extraAliases.add(alias);
   into.mentions += from.mentions;
   into.plainMentions += from.plainMentions;
+  into.midMentions += from.midMentions;
+  into.commonMentions += from.commonMentions;
+  into.thingMentions += from.thingMentions;
+  into.figureMentions += from.figureMentions;
+  into.ownedMentions += from.ownedMentions;
   into.inHeadline ||= from.inHeadline;
   into.inLead ||= from.inLead;
   into.scoreSum += from.scoreSum;
   into.scoreMax = Math.max(into.scoreMax, from.scoreMax);
+  into.marginSum += from.marginSum;
   into.first = Math.min(into.first, from.first);
+}
+
+/**
+ * "Apple Vision Pro", where the article also names "Apple" and "Vision Pro" on their own, is
+ * Apple's Vision Pro: it joins "Vision Pro" as a spelling owned by an organisation, so that
+ * "Apple" does not fold into it as a short form.
+ */
+export function joinOwnedNames(groups: Map<string, Group>): void {
+  for (const [key, group] of groups) {
+    const words = key.split(' ');
+    for (let cut = 1; cut < words.length; cut++) {
+      const owned = groups.get(words.slice(cut).join(' '));
+      if (!owned || owned === group || !groups.has(words.slice(0, cut).join(' '))) continue;
+      absorb(owned, group);
+      owned.ownedMentions += group.mentions;
+      groups.delete(key);
+      break;
+    }
+  }
 }
 
 /**

@@ -26,7 +26,8 @@ describe('suggestCompanies', () => {
     const [first] = suggestCompanies(XIAOMI, model).suggestions;
     expect(first?.name).toBe('Xiaomi');
     expect(first?.aliases).toEqual(expect.arrayContaining(['Xiaomi Corp', 'Xiaomi Inc.']));
-    expect(first?.mentions).toBe(2);
+    // Twice in the text and once in the headline.
+    expect(first?.mentions).toBe(3);
   });
 
   it('suggests the other companies, with a ticker as an alias, and no people, places or days', () => {
