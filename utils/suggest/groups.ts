@@ -4,6 +4,7 @@
  * Business Machines"), and each group keeps what the ranking needs (rank.ts): how often and
  * where it was mentioned, and how sure the tagger was.
  */
+import { LEGAL_SUFFIXES, ORGANISATION_HEADS } from './lexicon';
 import type { Name } from './names';
 import { cleanVariant, isAllCaps, isShortFormOf, nameKey, surfaceForm } from './variants';
 
@@ -31,6 +32,8 @@ export interface Group {
   /** Mentions right after an organisation's possessive ("Apple's Vision Pro"). */
   ownedMentions: number;
   inHeadline: boolean;
+  /** Mentions in the headline itself. */
+  headlineMentions: number;
   inLead: boolean;
   /** Sum and maximum of the tagger's organisation scores over the mentions. */
   scoreSum: number;
@@ -56,6 +59,7 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
     figureMentions: 0,
     ownedMentions: 0,
     inHeadline: false,
+    headlineMentions: 0,
     inLead: false,
     scoreSum: 0,
     scoreMax: Number.NEGATIVE_INFINITY,
@@ -72,6 +76,7 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
   if (name.figureAfter) group.figureMentions += 1;
   if (name.owned) group.ownedMentions += 1;
   group.inHeadline ||= place === 'headline';
+  if (place === 'headline') group.headlineMentions += 1;
   group.inLead ||= place === 'lead';
   group.scoreSum += name.orgScore;
   group.scoreMax = Math.max(group.scoreMax, name.orgScore);
@@ -91,6 +96,7 @@ export function absorb(into: Group, from: Group): void {
   into.figureMentions += from.figureMentions;
   into.ownedMentions += from.ownedMentions;
   into.inHeadline ||= from.inHeadline;
+  into.headlineMentions += from.headlineMentions;
   into.inLead ||= from.inLead;
   into.scoreSum += from.scoreSum;
   into.scoreMax = Math.max(into.scoreMax, from.scoreMax);
@@ -98,20 +104,50 @@ export function absorb(into: Group, from: Group): void {
   into.first = Math.min(into.first, from.first);
 }
 
+const POSSESSIVE_INSIDE = /^(.+?) ?['’]s (.+)$/u;
+
+/**
+ * "Sony's PlayStation VR", read as one name, where the text names "Sony" on its own too, is
+ * "PlayStation VR", owned by Sony when Sony is one of the organisations ("Ireland's Data
+ * Protection Commission" is the commission, owned by no one). `named` holds the keys of every
+ * name the text gives, of any kind.
+ */
+export function splitPossessives(groups: Map<string, Group>, named: ReadonlySet<string>): void {
+  for (const [key, group] of [...groups]) {
+    const [, owner = '', rest = ''] =
+      [...group.spellings.keys()].map((s) => POSSESSIVE_INSIDE.exec(s)).find(Boolean) ?? [];
+    if (!named.has(nameKey(owner))) continue;
+    groups.delete(key);
+    const name = surfaceForm(rest);
+    const own = { ...group, key: nameKey(name), spellings: new Map([[name, group.mentions]]) };
+    if (groups.has(nameKey(owner))) own.ownedMentions += group.mentions;
+    const same = groups.get(own.key);
+    if (same) absorb(same, own);
+    else groups.set(own.key, own);
+  }
+}
+
 /**
  * "Apple Vision Pro", where the article also names "Apple" and "Vision Pro" on their own, is
  * Apple's Vision Pro: it joins "Vision Pro" as a spelling owned by an organisation, so that
- * "Apple" does not fold into it as a short form.
+ * "Apple" does not fold into it as a short form. So is "HackerRank Jobs" beside "HackerRank"
+ * when its other words are common words (`isCommon`: the text also writes them in lower case),
+ * but not "Goldman Sachs" beside "Goldman", nor "Verizon Communications" (an organisation's word).
  */
-export function joinOwnedNames(groups: Map<string, Group>): void {
+export function joinOwnedNames(groups: Map<string, Group>, isCommon: (word: string) => boolean): void {
   for (const [key, group] of groups) {
     const words = key.split(' ');
     for (let cut = 1; cut < words.length; cut++) {
-      const owned = groups.get(words.slice(cut).join(' '));
-      if (!owned || owned === group || !groups.has(words.slice(0, cut).join(' '))) continue;
-      absorb(owned, group);
-      owned.ownedMentions += group.mentions;
-      groups.delete(key);
+      const owner = groups.get(words.slice(0, cut).join(' '));
+      const rest = words.slice(cut);
+      const owned = groups.get(rest.join(' '));
+      const common = rest.every((w) => isCommon(w) && !ORGANISATION_HEADS.has(w) && !LEGAL_SUFFIXES.has(w));
+      if (!owner || owner === group || !(owned || common)) continue;
+      group.ownedMentions += group.mentions;
+      if (owned && owned !== group) {
+        absorb(owned, group);
+        groups.delete(key);
+      }
       break;
     }
   }
@@ -129,6 +165,8 @@ export function mergeShortForms(groups: Map<string, Group>, acronyms: ReadonlyMa
       (g) =>
         g !== short &&
         !merged.has(g) &&
+        // A company's name is not a short form of its product's ("Apple" of "Apple Vision Pro").
+        g.ownedMentions === 0 &&
         (acronyms.get(short.key) === g.key || [...g.spellings.keys()].some((s) => isShortFormOf(short.key, s))),
     );
     const target = longer[0];

@@ -36,7 +36,7 @@ export function withHeadline(text: string, title: string | null | undefined): An
 export interface HeadlineName {
   /** One name for each place the body names it. */
   names: Name[];
-  /** Whether the tagger, asked about it, reads it as an organisation more than anything else. */
+  /** Whether the tagger, asked about it, reads it as an organisation at least as much as anything else. */
   likelyOrganisation: boolean;
 }
 
@@ -95,12 +95,12 @@ const UNSURE = {
   ...NO_CONTEXT,
 };
 
-/** Whether the kind scores, summed over the places, are best for an organisation. */
+/** Whether the kind scores, summed over the places, are at least as high for an organisation as for any other kind. */
 function readAsOrganisation(scores: readonly (number[] | null)[]): boolean {
   const sum = [0, 0, 0, 0];
   for (const s of scores) for (let k = 0; k < sum.length; k++) sum[k] = (sum[k] as number) + (s?.[k] ?? 0);
   const organisation = KINDS.indexOf('ORG');
-  return sum.every((x, k) => k === organisation || x < (sum[organisation] as number));
+  return sum.every((x) => x <= (sum[organisation] as number));
 }
 
 const offsetsOf = (tokens: readonly Token[], span: Span) => ({

@@ -18,15 +18,16 @@ import {
   joinShortForm,
   mergeShortForms,
   type Place,
+  splitPossessives,
 } from './groups';
 import { type Analysed, type HeadlineName, namesFromHeadline, withHeadline } from './headline';
 import { LEGAL_SUFFIXES, NOT_ORGANISATIONS, ORGANISATION_HEADS } from './lexicon';
 import type { LinearModel } from './model';
 import { RANKER_WEIGHTS } from './model-weights';
 import { type FoundNames, findNames, type Name } from './names';
-import { type Candidate, MIN_SCORE, rankCandidates } from './rank';
+import { type Candidate, MIN_STANDING, rankCandidates } from './rank';
 import { type CompanySuggestion, SUGGESTIONS_FROM_PAGE } from './suggestion';
-import { type Token, tokenize } from './tokens';
+import { lowerCaseWords, type Token, tokenize } from './tokens';
 import { isAllCaps, nameKey } from './variants';
 
 export interface SuggestInput {
@@ -53,8 +54,8 @@ export interface SuggestOptions {
   limit?: number;
   /** Another ranker than the shipped one (training). */
   ranker?: readonly number[];
-  /** Another minimum score than MIN_SCORE (training tries several). */
-  minScore?: number;
+  /** Another minimum standing than MIN_STANDING (training tries several). */
+  minStanding?: number;
 }
 
 /** The lead is the first paragraphs after the headline: at least LEAD_MIN characters, at most LEAD_MAX. */
@@ -132,8 +133,9 @@ function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
   if (publisher.some((p) => p === group.key || p.startsWith(`${group.key} `))) return true;
   if (LEGAL_SUFFIXES.has(group.key) || NOT_ORGANISATIONS.has(group.key)) return true;
   if (isProduct(group)) return true;
-  // A long name seen only in headline capitals is more often a misread headline than a company.
-  return [...group.spellings.keys()].every((s) => isAllCaps(s) && s.split(' ').length >= 3);
+  // A long name only the headline gives, or seen only in capitals, is more often a misread headline than a company.
+  const long = [...group.spellings.keys()].every((s) => s.split(' ').length >= 3);
+  return long && (group.headlineMentions === group.mentions || [...group.spellings.keys()].every(isAllCaps));
 }
 
 /**
@@ -153,7 +155,7 @@ function endsLikeOrganisation(spelling: string): boolean {
 
 /**
  * Names that are only perhaps organisations, ranked with the sure ones but known as less sure:
- * headline names the tagger left out but reads as organisations more than anything else,
+ * headline names the tagger left out but reads as organisations as much as anything else,
  * places and other names it also read as organisations, then capitalised words it gave no kind. People are
  * never among them. A perhaps-name that is a short form of a sure one joins it.
  */
@@ -195,7 +197,9 @@ export function findCandidates(
     const owner = ticker.owner === null ? undefined : found.names[ticker.owner];
     if (owner) groups.get(nameKey(owner.text))?.extraAliases.add(ticker.symbol);
   }
-  joinOwnedNames(groups);
+  splitPossessives(groups, new Set(found.names.map((n) => nameKey(n.text))));
+  const lowerWords = lowerCaseWords(found.tokens);
+  joinOwnedNames(groups, (word) => lowerWords.has(word));
   const publisher = publisherKeys(input);
   // Before short forms merge, or "BBC" on a BBC page would join "BBC Delhi" and stay.
   for (const [key, group] of groups) if (isNeverSuggested(group, publisher)) groups.delete(key);
@@ -216,10 +220,10 @@ export function findCandidates(
 
 /** Suggestions for one text; `model` is the tagger (`await loadModel()` for the shipped one). */
 export function suggestCompanies(input: SuggestInput, model: LinearModel, options: SuggestOptions = {}): SuggestResult {
-  const { limit = SUGGESTIONS_FROM_PAGE, ranker = RANKER_WEIGHTS, minScore = MIN_SCORE } = options;
+  const { limit = SUGGESTIONS_FROM_PAGE, ranker = RANKER_WEIGHTS, minStanding = MIN_STANDING } = options;
   const { organisations, candidates } = findCandidates(input, model);
-  const suggestions = rankCandidates(candidates, ranker)
-    .filter(({ score }) => score >= minScore)
+  const suggestions = rankCandidates(candidates, ranker, minStanding)
+    .filter(({ standing }) => standing >= minStanding)
     .slice(0, limit)
     .map(({ candidate: { group }, score }) => {
       const name = displayName(group);

@@ -16,6 +16,7 @@ function group(key: string, overrides: Partial<Group> = {}): Group {
     figureMentions: 0,
     ownedMentions: 0,
     inHeadline: false,
+    headlineMentions: 0,
     inLead: false,
     scoreSum: 10,
     scoreMax: 10,
