@@ -4,6 +4,8 @@
  * it ("Apple's Vision Pro"). Products and units of a company are named so; the company is
  * what the article is about.
  */
+
+import type { Span } from './candidates';
 import { PRODUCT_NOUNS } from './lexicon';
 import type { Token } from './tokens';
 
@@ -42,4 +44,30 @@ export function markOwned<N extends { start: number; owned: boolean }>(
 ): N[] {
   const ends = new Set(owners.filter((o) => o.kind === 'ORG').map((o) => o.end));
   return names.map((name) => (ends.has(possessorEnd(text, name.start)) ? { ...name, owned: true } : name));
+}
+
+/** What follows a clock time: "1:28 AM ET", "9 a.m. GMT". */
+const CLOCK_WORDS = new Set([
+  'am',
+  'pm',
+  'a.m.',
+  'p.m.',
+  'et',
+  'est',
+  'edt',
+  'gmt',
+  'bst',
+  'utc',
+  'pt',
+  'pst',
+  'pdt',
+  'cet',
+]);
+
+/** "AM" or "AM ET" right after a number is the time of day ("First published 1:28 AM ET"), not a name. */
+export function isClockWords(tokens: readonly Token[], span: Span): boolean {
+  const before = tokens[span.start - 1]?.text ?? '';
+  if (!/^\d+$/u.test(before)) return false;
+  for (let i = span.start; i < span.end; i++) if (!CLOCK_WORDS.has((tokens[i] as Token).lower)) return false;
+  return true;
 }

@@ -107,20 +107,21 @@ export function absorb(into: Group, from: Group): void {
 const POSSESSIVE_INSIDE = /^(.+?) ?['’]s (.+)$/u;
 
 /**
- * "Sony's PlayStation VR", read as one name, where the text names "Sony" on its own too, is
- * "PlayStation VR", owned by Sony when Sony is one of the organisations ("Ireland's Data
- * Protection Commission" is the commission, owned by no one). `named` holds the keys of every
- * name the text gives, of any kind.
+ * "Sony's PlayStation VR", read as one name, where the text writes "Sony" elsewhere too, is
+ * "PlayStation VR", owned by Sony. A place's or a person's is a name of its own ("Ireland's Data
+ * Protection Commission", "Musk's SpaceX"). `named` maps what the text names or writes with a
+ * capital (lower-cased keys) to whether it is someone's own rather than a place or a person.
  */
-export function splitPossessives(groups: Map<string, Group>, named: ReadonlySet<string>): void {
+export function splitPossessives(groups: Map<string, Group>, named: ReadonlyMap<string, boolean>): void {
   for (const [key, group] of [...groups]) {
     const [, owner = '', rest = ''] =
       [...group.spellings.keys()].map((s) => POSSESSIVE_INSIDE.exec(s)).find(Boolean) ?? [];
-    if (!named.has(nameKey(owner))) continue;
+    const owns = named.get(nameKey(owner));
+    if (owns === undefined) continue;
     groups.delete(key);
     const name = surfaceForm(rest);
     const own = { ...group, key: nameKey(name), spellings: new Map([[name, group.mentions]]) };
-    if (groups.has(nameKey(owner))) own.ownedMentions += group.mentions;
+    if (owns) own.ownedMentions += group.mentions;
     const same = groups.get(own.key);
     if (same) absorb(same, own);
     else groups.set(own.key, own);

@@ -61,6 +61,8 @@ export function namesFromHeadline(analysed: Analysed, found: FoundNames): Headli
       // Only stretches the headline has are looked for in the body.
       if (!headline && !firstWords.has((tokens[span.start] as Token).lower)) continue;
       const words = wordsOf(span);
+      // A possessive joins two names: "Sony's PlayStation" is not one.
+      if (words.some((t) => t.lower === "'s" || t.lower === '’s')) continue;
       const key = words.map((t) => t.lower).join(' ');
       if (headline && words.some(isWord)) {
         inHeadline.set(key, [...(inHeadline.get(key) ?? []), span]);

@@ -6,12 +6,14 @@
  *     "said in a statement" is an organisation;
  *   - one document calls one name one thing: every copy of a name gets the kind most of its
  *     copies got, and a lone word that is the surname of a person named in full is a person;
- *   - tickers: "(NYSE: IBM)", "Nasdaq:AAPL", "$TSLA" become aliases of the company before them.
+ *   - tickers (tickers.ts) become aliases of the company before them;
+ *   - what the words around each name say of it (context.ts): a word for a thing or a figure
+ *     after it, an organisation's possessive before it.
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
-import { contextAfter, markOwned, type NameContext } from './context';
+import { contextAfter, isClockWords, markOwned, type NameContext } from './context';
 import { cueAfter, cueBefore } from './features';
-import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
+import { COMMON_LEADS, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
 import {
   inflateBase64,
   kindScores,
@@ -23,6 +25,7 @@ import {
   tagDocument,
 } from './model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from './model-weights';
+import { findTickers, ownerOf, type Ticker } from './tickers';
 import { lowerCaseWords, type Token, tokenize } from './tokens';
 import { nameKey } from './variants';
 
@@ -43,14 +46,6 @@ export interface Name extends NameContext {
   sentenceStart: boolean;
   /** Every word of it is also written in lower case in the text ("Chief Executive", "Police"). */
   commonWords: boolean;
-}
-
-export interface Ticker {
-  symbol: string;
-  start: number;
-  end: number;
-  /** Index into `names` of the organisation the ticker belongs to, when one stands right before it. */
-  owner: number | null;
 }
 
 export interface FoundNames {
@@ -235,70 +230,6 @@ function propagateOrganisations(text: string, tokens: readonly Token[], spans: T
     }
   });
   return [...outside, ...byRun.flat()].sort((a, b) => a.start - b.start);
-}
-
-/** What follows a clock time: "1:28 AM ET", "9 a.m. GMT". */
-const CLOCK_WORDS = new Set([
-  'am',
-  'pm',
-  'a.m.',
-  'p.m.',
-  'et',
-  'est',
-  'edt',
-  'gmt',
-  'bst',
-  'utc',
-  'pt',
-  'pst',
-  'pdt',
-  'cet',
-]);
-
-/** "AM" or "AM ET" right after a number is the time of day ("First published 1:28 AM ET"), not a name. */
-function isClockWords(tokens: readonly Token[], span: Span): boolean {
-  const before = tokens[span.start - 1]?.text ?? '';
-  if (!/^\d+$/u.test(before)) return false;
-  for (let i = span.start; i < span.end; i++) if (!CLOCK_WORDS.has((tokens[i] as Token).lower)) return false;
-  return true;
-}
-
-const TICKER = /^\p{Lu}[\p{Lu}\d]{0,5}(?:\.\p{Lu}{1,2})?$/u;
-
-interface TickerAt {
-  symbol: string;
-  /** Token index of the symbol, and where the ticker's text starts (its bracket or exchange). */
-  token: number;
-  from: number;
-  end: number;
-}
-
-/** "(NYSE: IBM)", "Nasdaq:AAPL", "$TSLA". */
-function findTickers(tokens: readonly Token[]): TickerAt[] {
-  const tickers: TickerAt[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const next = tokens[i + 1];
-    const symbol = tokens[i + 2];
-    if (EXCHANGES.has(t.lower) && next?.text === ':' && symbol && TICKER.test(symbol.text)) {
-      const from = tokens[i - 1]?.text === '(' ? (tokens[i - 1] as Token).start : t.start;
-      tickers.push({ symbol: symbol.text, token: i + 2, from, end: symbol.end });
-      i += 2;
-    } else if (t.text === '$' && next && next.start === t.end && /^\p{Lu}{1,5}$/u.test(next.text)) {
-      tickers.push({ symbol: next.text, token: i + 1, from: t.start, end: next.end });
-      i += 1;
-    }
-  }
-  return tickers;
-}
-
-/** The organisation named right before a ticker ("Apple Inc (NASDAQ: AAPL)"), if any. */
-function ownerOf(names: readonly Name[], ticker: TickerAt): number | null {
-  let owner: number | null = null;
-  names.forEach((n, i) => {
-    if (n.kind === 'ORG' && n.end <= ticker.from && ticker.from - n.end <= 3) owner = i;
-  });
-  return owner;
 }
 
 /** Names in `text`, each with its kind, and the tickers found beside them. */

@@ -182,6 +182,20 @@ function lessSureCandidates(
   ].filter((c) => !joinShortForm(sure, c.group));
 }
 
+/**
+ * What the text names or writes with a capital (lower-cased keys), each with whether it may own
+ * things: anything but a place or a person. A word only ever followed by a possessive is left out.
+ */
+function namedInText(found: FoundNames): Map<string, boolean> {
+  const named = new Map<string, boolean>();
+  found.tokens.forEach((t, i) => {
+    const next = found.tokens[i + 1]?.lower;
+    if (t.nameWord && next !== "'s" && next !== '’s') named.set(t.lower, true);
+  });
+  for (const n of found.names) named.set(nameKey(n.text), n.kind !== 'LOC' && n.kind !== 'PER');
+  return named;
+}
+
 /** Every organisation the finder would consider suggesting, unranked (training uses this too). */
 export function findCandidates(
   input: SuggestInput,
@@ -197,7 +211,8 @@ export function findCandidates(
     const owner = ticker.owner === null ? undefined : found.names[ticker.owner];
     if (owner) groups.get(nameKey(owner.text))?.extraAliases.add(ticker.symbol);
   }
-  splitPossessives(groups, new Set(found.names.map((n) => nameKey(n.text))));
+  // What else the text names, or writes with a capital: "Sony" of "Sony's PlayStation VR".
+  splitPossessives(groups, namedInText(found));
   const lowerWords = lowerCaseWords(found.tokens);
   joinOwnedNames(groups, (word) => lowerWords.has(word));
   const publisher = publisherKeys(input);

@@ -5,8 +5,8 @@
  * article used.
  */
 import { looseForm } from '../match/normalize';
+import { isLower, isUpper } from './characters';
 import { LEGAL_SUFFIXES } from './lexicon';
-import { isLower, isUpper } from './tokens';
 
 const POSSESSIVE = /\s*['’]s?$/u;
 const LEADING_THE = /^the\s+/iu;
