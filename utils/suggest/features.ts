@@ -231,6 +231,8 @@ export function spanFeatures(facts: DocumentFacts, run: Run, span: Span): number
  * is likely a person again, and a word of a name it read as an organisation ("Gencor" after
  * "Gencor Ltd") likely names that organisation. Kept per document as bit sets of kinds.
  */
+const NOTHING: readonly number[] = [];
+
 export class NameHistory {
   private readonly names = new Map<number, number>();
   private readonly words = new Map<number, number>();
@@ -259,11 +261,13 @@ export class NameHistory {
   }
 
   /** Feature hashes of what was said before about this span and its words. */
-  features(span: Span, kinds: number): number[] {
-    const f: number[] = [];
-    const named = this.names.get(this.nameOf(span)) ?? 0;
+  features(span: Span, kinds: number): readonly number[] {
     let worded = 0;
     for (let i = span.start; i < span.end; i++) worded |= this.words.get(this.facts.word[i] as number) ?? 0;
+    // A name none of whose words was read before was never read before either: most spans.
+    if (worded === 0) return NOTHING;
+    const named = this.names.get(this.nameOf(span)) ?? 0;
+    const f: number[] = [];
     for (let k = 0; k < kinds; k++) {
       if (named & (1 << k)) f.push(pair(F.seenAs, k));
       if (worded & (1 << k)) f.push(pair(F.wordSeenAs, k));

@@ -70,6 +70,7 @@ export function namesFromHeadline(analysed: Analysed, found: FoundNames): Headli
       } else if (!headline && inHeadline.has(key)) inBody.set(key, [...(inBody.get(key) ?? []), span]);
     }
   }
+  if (inBody.size === 0) return [];
   const known = found.names.map((n) => ` ${nameKey(n.text)} `);
   const named: HeadlineName[] = [];
   for (const [key, spans] of [...inBody].sort((a, b) => b[0].length - a[0].length)) {

@@ -105,7 +105,8 @@ export function chooseSpans(model: LinearModel, doc: PreparedDocument, run: Prep
   for (const span of run.spans) {
     const s = [0, 0, 0, 0];
     addScores(model, span.buckets, s);
-    addScores(model, historyBuckets(doc, span, model.buckets), s);
+    const history = doc.history.features(span, K);
+    if (history.length > 0) addScores(model, bucketsOf(history, model.buckets), s);
     let kind = 0;
     for (let k = 1; k < K; k++) if ((s[k] as number) > (s[kind] as number)) kind = k;
     const score = s[kind] as number;
