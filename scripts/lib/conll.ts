@@ -153,21 +153,51 @@ export function goldOrganisations(names: readonly string[], strict = false): Set
   return clusters.map((c) => c.keys);
 }
 
-/** Right slots among the first min(5, k) suggestions; each gold organisation is claimed once. */
-export function topFiveRight(
-  suggestions: readonly string[][],
-  gold: readonly Set<string>[],
-): { slots: number; right: number } {
-  const slots = Math.min(SUGGESTIONS_SHOWN, gold.length);
+/**
+ * How the first five suggestions for one document fare against its k gold organisations; a
+ * suggestion is right when it is one of them (by name, alias or spelling) not already claimed.
+ *   - `slots` = min(5, max(k, n)) for the n suggestions shown (at most five): every suggestion
+ *     shown is judged, and so is every empty slot that one of the k organisations could have
+ *     filled. With fewer than five organisations, k slots when n <= k (the missing suggestions
+ *     count as wrong), n when n > k (each suggestion beyond k is wrong); none when k = n = 0.
+ *   - `right` of those.
+ *   - `firstSlots` = min(5, k) and `firstRight`: the definition used before, which judged only
+ *     the first min(5, k) suggestions, so that suggestions beyond k were never counted wrong.
+ */
+export interface TopFive {
+  shown: number;
+  right: number;
+  slots: number;
+  firstRight: number;
+  firstSlots: number;
+}
+
+export function topFive(suggestions: readonly string[][], gold: readonly Set<string>[]): TopFive {
+  const shown = suggestions.slice(0, SUGGESTIONS_SHOWN);
   const unclaimed = [...gold];
-  let right = 0;
-  for (const names of suggestions.slice(0, slots)) {
+  const rightAt = shown.map((names) => {
     const keys = names.map(nameKey);
     const hit = unclaimed.findIndex((g) => keys.some((k) => g.has(k)));
-    if (hit >= 0) {
-      unclaimed.splice(hit, 1);
-      right += 1;
-    }
-  }
-  return { slots, right };
+    if (hit >= 0) unclaimed.splice(hit, 1);
+    return hit >= 0;
+  });
+  const firstSlots = Math.min(SUGGESTIONS_SHOWN, gold.length);
+  return {
+    shown: shown.length,
+    right: rightAt.filter(Boolean).length,
+    slots: Math.min(SUGGESTIONS_SHOWN, Math.max(gold.length, shown.length)),
+    firstRight: rightAt.slice(0, firstSlots).filter(Boolean).length,
+    firstSlots,
+  };
 }
+
+/** Sums of TopFive over documents. */
+export function addTopFive(total: TopFive, one: TopFive): void {
+  total.shown += one.shown;
+  total.right += one.right;
+  total.slots += one.slots;
+  total.firstRight += one.firstRight;
+  total.firstSlots += one.firstSlots;
+}
+
+export const noTopFive = (): TopFive => ({ shown: 0, right: 0, slots: 0, firstRight: 0, firstSlots: 0 });
