@@ -47,8 +47,8 @@ export default defineConfig({
     description:
       'Spots business news about the companies you track, highlights them, and keeps a private log on your device.',
     permissions: ['storage', 'contextMenus', 'notifications', 'scripting'],
-    // Exactly the pages the content script already runs on (README, "Permissions"): Chromium
-    // runs the background's registered skip hint there only with them.
+    // Exactly the pages the content script already runs on (README, "Permissions"): the popup
+    // reads the article in its tab there for suggestions.
     host_permissions: CONTENT_PAGES,
     content_security_policy: {
       extension_pages: command === 'serve' ? "script-src 'self'; object-src 'self'" : EXTENSION_PAGES_CSP,

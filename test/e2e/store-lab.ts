@@ -37,7 +37,7 @@ export interface StoreDump {
   /** The dashboard's facts: each one's story URL and the number it is stored under (null before version 6). */
   facts: { url: string; sid: number | null }[];
   entities: { name: string; enabled: boolean }[];
-  /** The tracked list content scripts read from storage.local. */
+  /** The tracked list content scripts read (the content state in storage.local). */
   mirror: string[];
   otherStores: Record<string, number>;
   /** A hash of every record of every store, to tell whether anything at all was written. */
@@ -116,9 +116,9 @@ export async function readStore(page: Page): Promise<StoreDump> {
         sid: typeof f.sid === 'number' ? f.sid : null,
       })),
       entities: ((await all('entities')) as Row[]).map((e) => ({ name: String(e.name), enabled: e.enabled === true })),
-      mirror: (((await chrome.storage.local.get('trackedEntities')).trackedEntities ?? []) as Row[]).map((e) =>
-        String(e.name),
-      ),
+      mirror: (
+        (((await chrome.storage.local.get('contentState')).contentState as Row | undefined)?.entities ?? []) as Row[]
+      ).map((e) => String(e.name)),
       otherStores,
     };
     db.close();
@@ -219,9 +219,12 @@ export async function badges(serviceWorker: Worker): Promise<Record<string, { te
   })()`);
 }
 
-/** Everything in storage.session, which content scripts may read. */
-export async function sessionStorageKeys(serviceWorker: Worker): Promise<string[]> {
-  return serviceWorker.evaluate('chrome.storage.session.get(null).then((items) => Object.keys(items).sort())');
+/** The keys of both storage areas content scripts can be given (they read storage.local). */
+export async function storageKeys(serviceWorker: Worker): Promise<{ local: string[]; session: string[] }> {
+  return serviceWorker.evaluate(`(async () => ({
+    local: Object.keys(await chrome.storage.local.get(null)).sort(),
+    session: Object.keys(await chrome.storage.session.get(null)).sort(),
+  }))()`);
 }
 
 /**

@@ -7,7 +7,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, stopServiceWorkers } from '../../scripts/lib/chromium';
 import type { StaticServer } from '../../scripts/lib/static-server';
-import { SETTINGS_KEY, TRACKED_LIST_KEY } from '../../utils/tracked-list';
 import {
   type ArticleSpec,
   articleHtml,
@@ -28,7 +27,7 @@ import {
   type StoreDump,
   send,
   sendOnce,
-  sessionStorageKeys,
+  storageKeys,
   storeProblems,
   waitForStories,
 } from './store-lab';
@@ -112,11 +111,11 @@ describe('the story store in Chromium', () => {
           expect(shown[url], url).toBeUndefined();
         }
       }
-      // Content scripts read storage.session: it holds what they need and nothing about other tabs.
-      expect(await sessionStorageKeys(await runningServiceWorker(browser, control))).toEqual([
-        SETTINGS_KEY,
-        TRACKED_LIST_KEY,
-      ]);
+      // Content scripts read storage.local: it holds what they need and nothing about other tabs.
+      expect(await storageKeys(await runningServiceWorker(browser, control))).toEqual({
+        local: ['contentState'],
+        session: [],
+      });
       // Three counts are in use, so a badge that ignored the page would be caught.
       expect(new Set(Object.values(shown).map((b) => b.text))).toEqual(new Set(['1', '2', '3']));
     });

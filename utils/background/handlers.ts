@@ -3,8 +3,8 @@
  * already validated (see router.ts), so handlers deal only in typed data.
  *
  * Every change is written to IndexedDB first, in one transaction, and only then mirrored
- * (storage.local for content scripts, the badge, notifications): a worker stopped in between
- * loses nothing, and the mirrors are rebuilt when it starts again (see startBackground).
+ * (the content state for content scripts, the badge, notifications): a worker stopped in
+ * between loses nothing, and the content state is written again when it starts (startBackground).
  */
 import { addEntities, addEntity, importEntities, listEntities, removeEntity, updateEntity } from '../db/entities';
 import { applyRetention } from '../db/retention';
@@ -13,7 +13,7 @@ import { clearAllData, loadSettings, storeSettings } from '../db/settings';
 import { allStories, deleteStory, markAllRead, saveStory, setStoryFlags } from '../db/stories';
 import { listStories } from '../db/story-query';
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
-import { publishEntities, publishSettings } from '../tracked-list';
+import { publishContentState } from './content-state';
 import { isReadOnly } from './database';
 import { notifyNewStory } from './notify';
 import {
@@ -67,7 +67,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
   async function changeEntities<T>(change: (db: NewsDb) => Promise<T>): Promise<T> {
     return write(async (db) => {
       const result = await change(db);
-      await publishEntities(db);
+      await publishContentState(db);
       return result;
     });
   }
@@ -106,7 +106,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
     'ui:getSettings': async () => loadSettings(await getDb()),
     'ui:saveSettings': async (settings) => {
       const saved = await write((db) => storeSettings(db, settings));
-      await publishSettings(await getDb());
+      await publishContentState(await getDb());
       startRetention(true);
       return saved;
     },
@@ -118,8 +118,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
     'ui:deleteAllData': async () => {
       await write(async (db) => {
         await clearAllData(db);
-        await publishEntities(db);
-        await publishSettings(db);
+        await publishContentState(db);
       });
       await tabs.forgetAllTabs();
       return null;

@@ -10,10 +10,6 @@
  *         └ record (articles, top frame): extractStory → classifyBusiness → matcher → content:reportStory
  *   (nothing tracked yet, on an article: extractStory once the page is idle, kept for the popup's suggestions)
  *
- * While the skip hint says pages that are not articles need nothing (skip-hint.ts), detectArticle
- * comes first instead, in a task of its own, and the tracked list and settings are read only
- * for an article, or once something changes.
- *
  * Tracked-list changes recompile the matcher and start over; settings changes re-decide, and
  * switching highlights off clears every highlight at once. A single-page-app navigation starts
  * a fresh run once the new page has settled. Everything stops when the signal (WXT's ctx) aborts.
@@ -21,15 +17,15 @@
 import { classifyBusiness } from '../article/classify';
 import { detectArticle } from '../article/detect';
 import { extractStory } from '../article/extract';
+import type { ContentState } from '../content-state';
 import type { TrackedEntity } from '../entities';
 import { createPageHighlights, type PageHighlights } from '../highlight/page-highlights';
-import { createSlicer, yieldToPage } from '../highlight/slicer';
+import { createSlicer } from '../highlight/slicer';
 import { compileMatcherSliced, type Matcher } from '../match/matcher';
 import { createNavigator, scrollToMention } from '../panel/navigation';
 import { createPanel, type Panel, type PanelRow } from '../panel/panel';
 import type { Settings } from '../settings';
 import type { PageStatus, StoryReport } from '../stories';
-import type { ContentState } from '../tracked-list';
 import { type ChangeWatcher, waitForQuiet, watchChanges } from './changes';
 import { keepArticleVerdict, keepStoryForSuggestions, keptStory } from './kept-story';
 import { buildStoryReport } from './report';
@@ -68,16 +64,9 @@ export interface ContentEnvironment {
   quietMs?: number;
 }
 
-/** Whether the page (or, for a frame, the page around it) is an article, judged before the state was read. */
-interface ArticleVerdict {
-  url: string;
-  top: TopPage | null;
-  isArticle: boolean;
-}
-
 export interface ContentSession {
-  /** Entities and/or settings changed in storage. */
-  onStateChanged(change: Partial<ContentState>): Promise<void>;
+  /** The background wrote a new content state (the tracked list, the settings or both changed). */
+  onStateChanged(state: ContentState): Promise<void>;
   /** The address changed without a page load. */
   onLocationChanged(): Promise<void>;
   /** Current highlights (for tests and the benchmark). */
@@ -102,16 +91,11 @@ function hostnameOf(url: string): string {
   }
 }
 
-/**
- * Where the session gets the tracked list and settings: the state itself, the storage read in
- * flight (start.ts passes it so everything here is set up while the browser answers), or a read
- * to make only if the page turns out to need it (the skip hint: a page that is not an article
- * needs nothing, so it is looked at first).
- */
-export type InitialState = ContentState | Promise<ContentState> | { readWhenNeeded(): Promise<ContentState> };
-
 /** Starts the work on a page. */
-export function startContentSession(env: ContentEnvironment, initial: InitialState): ContentSession {
+export function startContentSession(
+  env: ContentEnvironment,
+  initial: ContentState | Promise<ContentState>,
+): ContentSession {
   const doc = env.document;
   let entities: TrackedEntity[] = [];
   let settings!: Settings;
@@ -291,8 +275,8 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
   };
 
   /** Re-decides what to do on this page; `fresh` discards what was found (new list or address). */
-  const decide = async (fresh: boolean, verdict?: ArticleVerdict) => {
-    const { url, top } = verdict ?? locate();
+  const decide = async (fresh: boolean) => {
+    const { url, top } = locate();
     const host = hostnameOf(top?.url ?? url);
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
@@ -309,10 +293,10 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
       stopHighlighting();
       // Nothing tracked yet: an article is still read once the page is idle, so the popup can
       // suggest companies from it without reading the page while the person waits.
-      if (nothingTracked && !siteOff && env.isTopFrame && (verdict?.isArticle ?? judge(url, top))) keepWhenIdle(url);
+      if (nothingTracked && !siteOff && env.isTopFrame && judge(url, top)) keepWhenIdle(url);
       return;
     }
-    const isArticle = verdict?.isArticle ?? judge(url, top);
+    const isArticle = judge(url, top);
     work = decidePageWork(settings, host, isArticle, env.isTopFrame);
     if (!work.highlight) stopHighlighting();
     else if (fresh || !wasHighlighting) await startHighlighting();
@@ -320,35 +304,11 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
     if (work.record) await record(url);
   };
 
-  /** Looks at the page before anything is read; the verdict is kept for decide() to reuse. */
-  const judgeFirst = (): ArticleVerdict => {
-    const { url, top } = locate();
-    return { url, top, isArticle: judge(url, top) };
-  };
-
-  const take = (state: ContentState) => {
+  const started = Promise.resolve(initial).then((state) => {
     entities = state.entities;
     settings = state.settings;
-  };
-  const passOver = 'readWhenNeeded' in initial;
-  /** Null while the state is unread: the skip hint held and the page needed nothing so far. */
-  let stateRead: Promise<void> | null = null;
-  const readState = () => {
-    stateRead ??= Promise.resolve(passOver ? initial.readWhenNeeded() : initial).then(take);
-    return stateRead;
-  };
-  /** Not an article under the skip hint: nothing to do, nothing to read. Otherwise read and decide. */
-  const lookFirst = async () => {
-    // In a task of its own: the script's own start (compiling it, setting up) is one task
-    // already, and detection on a huge page (200,000 elements) would make the two too long.
-    await yieldToPage();
-    const verdict = judgeFirst();
-    if (!verdict.isArticle) return;
-    await readState();
-    // A single-page app that moved on while storage answered is looked at afresh.
-    await decide(true, env.url() === verdict.url ? verdict : undefined);
-  };
-  const started = passOver ? lookFirst() : readState().then(() => decide(true));
+    return decide(true);
+  });
   env.signal.addEventListener('abort', stopHighlighting, { once: true });
 
   return {
@@ -358,23 +318,18 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
     get panelHost() {
       return panel?.host ?? null;
     },
-    async onStateChanged(change) {
-      if (!stateRead) {
-        // The first change since the page was passed over: read everything (the change included).
-        const reading = readState();
-        await started;
-        await reading;
-        return decide(true);
-      }
+    async onStateChanged(state) {
       await started;
-      await stateRead;
-      if (change.settings) settings = change.settings;
-      if (change.entities) {
-        entities = change.entities;
+      // Compared to learn what changed: a new list means a new matcher and a fresh scan, while
+      // new settings only re-decide what this page gets.
+      const listChanged = JSON.stringify(state.entities) !== JSON.stringify(entities);
+      entities = state.entities;
+      settings = state.settings;
+      if (listChanged) {
         matcher = null;
         lastReport = '';
       }
-      await decide(change.entities !== undefined);
+      await decide(listChanged);
     },
     async onLocationChanged() {
       await started;
@@ -386,9 +341,7 @@ export function startContentSession(env: ContentEnvironment, initial: InitialSta
       panelClosed = false;
       lastReport = '';
       isBusiness = false;
-      if (stateRead) return decide(true);
-      // Still passed over: the new page is looked at first too.
-      await lookFirst();
+      await decide(true);
     },
     async idle() {
       await started;

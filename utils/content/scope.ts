@@ -18,7 +18,7 @@ export function isSiteDisabled(settings: Settings, hostname: string): boolean {
   return settings.disabledSites.includes(hostname);
 }
 
-/** True when pages that are not articles are highlighted too (else they need nothing: background/skip-hint.ts). */
+/** True when pages that are not articles are highlighted too (else they need nothing). */
 export function nonArticlesNeedWork(settings: Settings): boolean {
   return settings.highlightScope === 'all';
 }

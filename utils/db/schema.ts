@@ -18,7 +18,7 @@
  *            primary key in every index entry of it, so a URL of ~100 characters cost about
  *            1 KB a story across the indexes; a number costs a few bytes.
  * Version 7: tabStates, what each open tab's page holds (the toolbar badge and the popup's
- *            "This page"), kept here rather than in storage.session, which content scripts read.
+ *            "This page"), kept where no content script can read them.
  *
  * Steps run one after another, each on what the previous ones left, so a later step may rely
  * on helpers (toStored) that have changed since an earlier step was written.

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { readContentState } from '@/utils/content-state';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryReport } from '@/utils/stories';
-import { TRACKED_LIST_KEY } from '@/utils/tracked-list';
 import { report as storyReport } from '../db/story-fixtures';
 import { type FakeMenus, installFakeMenus } from './fakes';
 
@@ -37,14 +37,14 @@ describe('background service worker', () => {
     expect(added.value.name).toBe('Xiaomi');
     expect(added.value.aliases.map((a) => a.text)).toEqual(['Xiaomi', 'Xiaomi Corp']);
 
-    const published = (await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))[TRACKED_LIST_KEY] as TrackedEntity[];
+    const published = (await readContentState()).entities;
     expect(published.map((e) => e.name)).toEqual(['Xiaomi']);
 
     expect(await fromPage({ type: 'ui:removeEntity', payload: { id: added.value.id } })).toEqual({
       ok: true,
       value: { removed: true },
     });
-    expect((await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))[TRACKED_LIST_KEY]).toEqual([]);
+    expect((await readContentState()).entities).toEqual([]);
   });
 
   it('refuses a company tracked twice, with a message naming it', async () => {
@@ -95,10 +95,7 @@ describe('background service worker', () => {
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     expect(menus.items).toEqual([expect.objectContaining({ title: 'Track “%s”', contexts: ['selection'] })]);
-    const published = async () =>
-      ((await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))[TRACKED_LIST_KEY] as TrackedEntity[] | undefined)?.map(
-        (e) => e.name,
-      );
+    const published = async () => (await readContentState()).entities.map((e) => e.name);
 
     await menus.click({ menuItemId: 'track-selection', selectionText: '  Xiaomi   Corp ' });
     await expect.poll(published).toEqual(['Xiaomi Corp']);

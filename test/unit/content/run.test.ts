@@ -51,6 +51,12 @@ function start(options: StartOptions = {}) {
   return { session, reports, statuses, controller };
 }
 
+/** A new content state: the settings changed from the defaults, the list as `start` tracks by default. */
+const state = (settings: Partial<Settings> = {}, entities = [xiaomi, samsung]) => ({
+  entities,
+  settings: { ...DEFAULT_SETTINGS, ...settings },
+});
+
 const panelShadow = () => latest?.panelHost?.shadowRoot ?? null;
 const panelText = () => panelShadow()?.textContent ?? null;
 const count = (session: ReturnType<typeof start>['session'], id: string) => session.highlights?.counts().get(id) ?? 0;
@@ -126,11 +132,11 @@ describe('the content-script session', () => {
   it('removes every highlight at once when highlights are switched off, and repaints when on again', async () => {
     const { session } = start();
     await session.idle();
-    await session.onStateChanged({ settings: { ...DEFAULT_SETTINGS, highlightOffSites: ['news.example'] } });
+    await session.onStateChanged(state({ highlightOffSites: ['news.example'] }));
     expect(session.highlights).toBeNull();
     expect(document.querySelectorAll('news-tracker-mark')).toHaveLength(0);
     expect(panelText()).toBeNull();
-    await session.onStateChanged({ settings: { ...DEFAULT_SETTINGS } });
+    await session.onStateChanged(state());
     await session.idle();
     expect(count(session, xiaomi.id)).toBe(3);
   });
@@ -139,7 +145,7 @@ describe('the content-script session', () => {
     const { session, reports } = start({ entities: [xiaomi] });
     await session.idle();
     expect(count(session, samsung.id)).toBe(0);
-    await session.onStateChanged({ entities: [samsung] });
+    await session.onStateChanged(state({}, [samsung]));
     await session.idle();
     expect(count(session, xiaomi.id)).toBe(0);
     expect(count(session, samsung.id)).toBe(2);
@@ -211,7 +217,7 @@ describe('the content-script session', () => {
     expect(reports).toEqual([]);
     expect(statuses).toEqual([]);
     expect(panelText()).toBeNull();
-    await session.onStateChanged({ settings: { ...DEFAULT_SETTINGS, highlightOffSites: ['news.example'] } });
+    await session.onStateChanged(state({ highlightOffSites: ['news.example'] }));
     expect(session.highlights).toBeNull();
   });
 

@@ -1,12 +1,11 @@
 /** Pages, tracked lists and a way to start the content script on them, for the start tests. */
 import { afterEach, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentEnvironment, ContentSession } from '@/utils/content/run';
 import { startContent } from '@/utils/content/start';
+import { type ContentState, contentStateItem } from '@/utils/content-state';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import type { PageStatus } from '@/utils/stories';
-import { type ContentState, SETTINGS_KEY, TRACKED_LIST_KEY } from '@/utils/tracked-list';
 
 export const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 export const samsung = createEntity({ name: 'Samsung' }, 1);
@@ -35,15 +34,15 @@ export function showHomePage(): void {
   document.body.innerHTML = homeBody;
 }
 
-/** Chrome: storage.session can be opened to content scripts (the fake browser cannot by default). */
-export function sessionOpens(): void {
-  vi.spyOn(fakeBrowser.storage.session, 'setAccessLevel').mockResolvedValue(undefined);
-}
-
-export const stateItems = (entities: TrackedEntity[], settings: Partial<Settings> = {}) => ({
-  [TRACKED_LIST_KEY]: entities,
-  [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...settings },
+export const stateOf = (entities: TrackedEntity[], settings: Partial<Settings> = {}): ContentState => ({
+  entities,
+  settings: { ...DEFAULT_SETTINGS, ...settings },
 });
+
+/** Writes the content state as the background does. */
+export function storeState(entities: TrackedEntity[], settings: Partial<Settings> = {}): Promise<void> {
+  return contentStateItem.setValue(stateOf(entities, settings));
+}
 
 const running: AbortController[] = [];
 afterEach(() => {
@@ -63,7 +62,6 @@ export function start(
   url: string,
   env: Partial<ContentEnvironment> = {},
   readState?: () => Promise<ContentState>,
-  skipNonArticles = false,
 ): Started {
   const statuses: PageStatus[] = [];
   const errors: unknown[] = [];
@@ -85,7 +83,6 @@ export function start(
       onError: (error) => errors.push(error),
       onTrackedList: (entities) => trackedLists.push(entities.map((e) => e.name)),
       readState,
-      skipNonArticles,
     },
   );
   return { session, statuses, errors, trackedLists, controller };

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentState } from '@/utils/content-state';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { type ContentState, SETTINGS_KEY, TRACKED_LIST_KEY } from '@/utils/tracked-list';
 import {
   ARTICLE_URL,
   articleBody,
@@ -12,7 +11,7 @@ import {
   showArticle,
   showHomePage,
   start,
-  stateItems,
+  storeState,
   xiaomi,
 } from './start-helpers';
 
@@ -30,7 +29,7 @@ describe('the content script’s start', () => {
 
 describe('the start on a page', () => {
   it('does no work on a page that is not an article (and highlights it when every page is asked for)', async () => {
-    await fakeBrowser.storage.local.set(stateItems([xiaomi]));
+    await storeState([xiaomi]);
     showHomePage();
     const rejected = start(HOME_URL);
     await rejected.session.idle();
@@ -39,7 +38,7 @@ describe('the start on a page', () => {
     expect(rejected.statuses).toEqual([]);
     rejected.controller.abort();
 
-    await fakeBrowser.storage.local.set(stateItems([xiaomi], { highlightScope: 'all' }));
+    await storeState([xiaomi], { highlightScope: 'all' });
     const everyPage = start(HOME_URL);
     await everyPage.session.idle();
     expect(count(everyPage.session, xiaomi)).toBe(1);
@@ -47,7 +46,7 @@ describe('the start on a page', () => {
   });
 
   it('judges a same-origin frame by the article around it', async () => {
-    await fakeBrowser.storage.local.set(stateItems([xiaomi]));
+    await storeState([xiaomi]);
     // The frame's own document is a list of links; the page around it is the article.
     const top = document.implementation.createHTMLDocument('top');
     top.head.innerHTML = articleHead;
@@ -61,43 +60,54 @@ describe('the start on a page', () => {
     expect(count(session, xiaomi)).toBe(1);
   });
 
-  it('decides on the page it is on when storage answers, if the address changed meanwhile', async () => {
-    showHomePage();
-    let url = HOME_URL;
+  /** Starts on one page; a single-page app moves to the other before the storage read returns. */
+  async function moveBeforeStorageAnswers(from: [() => void, string], to: [() => void, string]) {
+    from[0]();
+    let url = from[1];
     let answer: (state: ContentState) => void = () => {};
     const reading = new Promise<ContentState>((resolve) => {
       answer = resolve;
     });
-    const { session } = start(HOME_URL, { url: () => url }, () => reading);
-    // A single-page app shows an article before the storage read returns.
-    showArticle();
-    url = ARTICLE_URL;
+    const started = start(url, { url: () => url }, () => reading);
+    to[0]();
+    url = to[1];
     answer({ entities: [xiaomi], settings: DEFAULT_SETTINGS });
-    await session.idle();
+    await started.session.idle();
+    return started;
+  }
+
+  it('decides on the page it is on when storage answers, if the address changed meanwhile', async () => {
+    const { session } = await moveBeforeStorageAnswers([showHomePage, HOME_URL], [showArticle, ARTICLE_URL]);
     expect(count(session, xiaomi)).toBe(2);
+  });
+
+  it('leaves a page alone that stopped being an article before storage answered', async () => {
+    const { session, statuses } = await moveBeforeStorageAnswers([showArticle, ARTICLE_URL], [showHomePage, HOME_URL]);
+    expect(session.highlights).toBeNull();
+    expect(statuses).toEqual([]);
   });
 });
 
 describe('following the tracked list and settings', () => {
-  it('picks up a change reported by storage.local alone (where session storage is not used)', async () => {
-    await fakeBrowser.storage.local.set(stateItems([xiaomi]));
+  it('picks up a settings change', async () => {
+    await storeState([xiaomi]);
     showArticle();
     const { session } = start(ARTICLE_URL);
     await session.idle();
     expect(count(session, xiaomi)).toBe(2);
 
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, disabledSites: ['news.example'] } });
+    await storeState([xiaomi], { disabledSites: ['news.example'] });
     await settle(session);
     expect(session.highlights).toBeNull();
   });
 
   it('stops following storage once the page is left (the signal aborts)', async () => {
-    await fakeBrowser.storage.local.set(stateItems([]));
+    await storeState([]);
     showArticle();
     const { session, controller, trackedLists } = start(ARTICLE_URL);
     await session.idle();
     controller.abort();
-    await fakeBrowser.storage.local.set({ [TRACKED_LIST_KEY]: [xiaomi] });
+    await storeState([xiaomi]);
     await settle(session);
     expect(session.highlights).toBeNull();
     expect(trackedLists).toEqual([[]]);
