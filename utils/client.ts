@@ -13,10 +13,9 @@ import type { NewEntityInput, TrackedEntity } from './entities';
 import { sendMessage } from './messaging';
 import type { Settings } from './settings';
 import type { PageStatus, StoryPage, StoryQuery, StoryRecord } from './stories';
-import type { SuggestInput } from './suggest/suggest';
 import type { Suggester } from './suggest/suggester';
 import type { CompanySuggestion } from './suggest/suggestion';
-import { readThroughContentScript, validateTabReading } from './suggest/tab-reading';
+import { readTabArticle } from './suggest/tab-reading';
 
 export type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 
@@ -48,47 +47,14 @@ export interface StoreClient {
   suggestCompanies(tabId: number): Promise<CompanySuggestion[]>;
 }
 
-/** Shown when the tab cannot be read: the browser keeps it closed to extensions (its own pages, its web store, a policy). */
-export const CANNOT_READ_TAB =
-  'This browser does not let extensions read this page, so News Tracker cannot suggest companies here.';
-
-/** A user timing in the popup: how long the person waited for the tab's suggestions (read by the bench). */
-export const SUGGEST_MEASURE = 'news-tracker:suggest';
-
-/** Shown when what the tab answered is not an article reading (a page that broke the reader). */
-export const UNREADABLE_TAB = 'News Tracker could not read the article in this tab. Reload the page and try again.';
-
 /**
  * Reads the article in the tab (tab-reading.ts) and finds its companies here, in the popup, with
  * `suggester`: the popup loads it as it opens (entrypoints/popup/main.tsx), so it is ready by
- * the time the tab answers. It reaches the web pages the content script runs on (the manifest's
- * host permissions are those pages) and no others.
+ * the time the tab answers.
  */
 export async function suggestFromTab(tabId: number, suggester: Promise<Suggester>): Promise<CompanySuggestion[]> {
-  const { browser } = await import('wxt/browser');
-  const began = performance.now();
-  const reading = await readTab(browser, tabId);
-  const suggestions = reading ? (await suggester)(reading) : [];
-  performance.measure(SUGGEST_MEASURE, { start: began });
-  return suggestions;
-}
-
-/** The article in the tab, null where the content script found none; the file is injected only where no content script offers its reader. */
-async function readTab(browser: typeof import('wxt/browser').browser, tabId: number): Promise<SuggestInput | null> {
-  const target = { tabId };
-  try {
-    const [offered] = await browser.scripting.executeScript({ target, func: readThroughContentScript });
-    const reading = validateTabReading(offered?.result);
-    if (reading !== undefined) return reading;
-    const [read] = await browser.scripting.executeScript({ target, files: ['/suggest-read.js'] });
-    const fromFile = validateTabReading(read?.result);
-    if (fromFile === undefined) throw new Error(UNREADABLE_TAB);
-    return fromFile;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/cannot access|permission|cannot be scripted/iu.test(message)) throw new Error(CANNOT_READ_TAB);
-    throw error;
-  }
+  const reading = await readTabArticle(tabId);
+  return reading ? (await suggester)(reading) : [];
 }
 
 const pageDb = createDbAccess();

@@ -35,7 +35,7 @@ export async function timeContentStart(
         { onError: (error) => errors.push(error) },
       );
       await session.idle();
-      highlighted ||= session.highlights !== null;
+      highlighted ||= CSS.highlights.size > 0;
       controller.abort();
     }
     ms.push((performance.now() - started) / batch);

@@ -12,7 +12,8 @@
  */
 import { type ContentState, EMPTY_CONTENT_STATE, readContentState, watchContentState } from '../content-state';
 import type { TrackedEntity } from '../entities';
-import { type ContentEnvironment, type ContentSession, startContentSession } from './run';
+import type { ContentEnvironment } from './environment';
+import { type ContentSession, startContentSession } from './session';
 
 export interface ContentStartOptions {
   /** Told the tracked list once read, and with each new state (the entrypoint watches for updates while it is not empty). */

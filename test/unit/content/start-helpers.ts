@@ -1,11 +1,15 @@
 /** Pages, tracked lists and a way to start the content script on them, for the start tests. */
 import { afterEach, vi } from 'vitest';
-import type { ContentEnvironment, ContentSession } from '@/utils/content/run';
+import type { ContentEnvironment } from '@/utils/content/environment';
+import type { ContentSession } from '@/utils/content/session';
 import { startContent } from '@/utils/content/start';
 import { type ContentState, contentStateItem } from '@/utils/content-state';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import type { PageStatus } from '@/utils/stories';
+import { marked, openShadowRoots } from './page-view';
+
+openShadowRoots();
 
 export const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 export const samsung = createEntity({ name: 'Samsung' }, 1);
@@ -76,7 +80,6 @@ export function start(
       signal: controller.signal,
       report: async () => {},
       reportStatus: async (status) => void statuses.push(status),
-      panelMode: 'open',
       ...env,
     },
     {
@@ -88,8 +91,8 @@ export function start(
   return { session, statuses, errors, trackedLists, controller };
 }
 
-export const count = (session: ContentSession, entity: TrackedEntity) =>
-  session.highlights?.counts().get(entity.id) ?? 0;
+/** How often the page shows `entity` highlighted. */
+export const count = (entity: TrackedEntity) => marked(entity.name);
 
 /** Waits for the session to act on a storage change (listeners run after the write resolves). */
 export async function settle(session: ContentSession): Promise<void> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentState } from '@/utils/content-state';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
+import { markedTexts, panelShadow } from './page-view';
 import {
   ARTICLE_URL,
   articleBody,
@@ -22,7 +23,7 @@ describe('the content script’s start', () => {
     const { session, errors, statuses } = start(ARTICLE_URL, {}, () => Promise.reject(failure));
     await session.idle();
     expect(errors).toEqual([failure]);
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
     expect(statuses).toEqual([]);
   });
 });
@@ -33,15 +34,15 @@ describe('the start on a page', () => {
     showHomePage();
     const rejected = start(HOME_URL);
     await rejected.session.idle();
-    expect(rejected.session.highlights).toBeNull();
-    expect(rejected.session.panelHost).toBeNull();
+    expect(markedTexts()).toEqual([]);
+    expect(panelShadow()).toBeNull();
     expect(rejected.statuses).toEqual([]);
     rejected.controller.abort();
 
     await storeState([xiaomi], { highlightScope: 'all' });
     const everyPage = start(HOME_URL);
     await everyPage.session.idle();
-    expect(count(everyPage.session, xiaomi)).toBe(1);
+    expect(count(xiaomi)).toBe(1);
     expect(everyPage.statuses.at(-1)?.isArticle).toBe(false);
   });
 
@@ -57,7 +58,7 @@ describe('the start on a page', () => {
       topPage: () => ({ document: top, url: ARTICLE_URL }),
     });
     await session.idle();
-    expect(count(session, xiaomi)).toBe(1);
+    expect(count(xiaomi)).toBe(1);
   });
 
   /** Starts on one page; a single-page app moves to the other before the storage read returns. */
@@ -77,13 +78,13 @@ describe('the start on a page', () => {
   }
 
   it('decides on the page it is on when storage answers, if the address changed meanwhile', async () => {
-    const { session } = await moveBeforeStorageAnswers([showHomePage, HOME_URL], [showArticle, ARTICLE_URL]);
-    expect(count(session, xiaomi)).toBe(2);
+    await moveBeforeStorageAnswers([showHomePage, HOME_URL], [showArticle, ARTICLE_URL]);
+    expect(count(xiaomi)).toBe(2);
   });
 
   it('leaves a page alone that stopped being an article before storage answered', async () => {
-    const { session, statuses } = await moveBeforeStorageAnswers([showArticle, ARTICLE_URL], [showHomePage, HOME_URL]);
-    expect(session.highlights).toBeNull();
+    const { statuses } = await moveBeforeStorageAnswers([showArticle, ARTICLE_URL], [showHomePage, HOME_URL]);
+    expect(markedTexts()).toEqual([]);
     expect(statuses).toEqual([]);
   });
 });
@@ -94,11 +95,11 @@ describe('following the tracked list and settings', () => {
     showArticle();
     const { session } = start(ARTICLE_URL);
     await session.idle();
-    expect(count(session, xiaomi)).toBe(2);
+    expect(count(xiaomi)).toBe(2);
 
     await storeState([xiaomi], { disabledSites: ['news.example'] });
     await settle(session);
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
   });
 
   it('stops following storage once the page is left (the signal aborts)', async () => {
@@ -109,7 +110,7 @@ describe('following the tracked list and settings', () => {
     controller.abort();
     await storeState([xiaomi]);
     await settle(session);
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
     expect(trackedLists).toEqual([[]]);
   });
 });

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type ContentSession, startContentSession, type TopPage } from '@/utils/content/run';
+import type { TopPage } from '@/utils/content/environment';
+import { startContentSession } from '@/utils/content/session';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import type { PageStatus, StoryReport } from '@/utils/stories';
+import { marked, markedTexts, openShadowRoots, panelShadow } from './page-view';
 
 const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 const samsung = createEntity({ name: 'Samsung' }, 1);
@@ -15,7 +17,7 @@ const head =
   '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Xiaomi and Samsung race for Europe","articleSection":"Business"}</script>';
 
 const running: AbortController[] = [];
-let latest: ContentSession | null = null;
+openShadowRoots();
 
 interface StartOptions {
   entities?: TrackedEntity[];
@@ -42,12 +44,10 @@ function start(options: StartOptions = {}) {
       signal: controller.signal,
       report: async (r) => void reports.push(r),
       reportStatus: async (s) => void statuses.push(s),
-      panelMode: 'open',
       hostCheckMs: 50,
     },
     { entities: options.entities ?? [xiaomi, samsung], settings: { ...DEFAULT_SETTINGS, ...options.settings } },
   );
-  latest = session;
   return { session, reports, statuses, controller };
 }
 
@@ -57,9 +57,7 @@ const state = (settings: Partial<Settings> = {}, entities = [xiaomi, samsung]) =
   settings: { ...DEFAULT_SETTINGS, ...settings },
 });
 
-const panelShadow = () => latest?.panelHost?.shadowRoot ?? null;
 const panelText = () => panelShadow()?.textContent ?? null;
-const count = (session: ReturnType<typeof start>['session'], id: string) => session.highlights?.counts().get(id) ?? 0;
 
 describe('the content-script session', () => {
   beforeEach(() => {
@@ -79,8 +77,8 @@ describe('the content-script session', () => {
         { entityId: samsung.id, count: 2 },
       ],
     });
-    expect(count(session, xiaomi.id)).toBe(3);
-    expect(count(session, samsung.id)).toBe(2);
+    expect(marked('Xiaomi')).toBe(3);
+    expect(marked('Samsung')).toBe(2);
     expect(panelText()).toContain('Xiaomi3');
     expect(reports).toHaveLength(1);
     expect(reports[0]?.mentions.map((m) => [m.entityId, m.count > 0, m.inHeadline])).toEqual([
@@ -92,7 +90,7 @@ describe('the content-script session', () => {
   it('does nothing on a page that is not an article while highlights are for articles only', async () => {
     const { session, reports } = start({ article: false });
     await session.idle();
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
     expect(reports).toEqual([]);
     expect(panelText()).toBeNull();
   });
@@ -100,7 +98,7 @@ describe('the content-script session', () => {
   it('highlights every page when the scope is all, but records only articles', async () => {
     const { session, reports, statuses } = start({ article: false, settings: { highlightScope: 'all' } });
     await session.idle();
-    expect(count(session, xiaomi.id)).toBe(3);
+    expect(marked('Xiaomi')).toBe(3);
     expect(reports).toEqual([]);
     // The popup still learns what the page mentions, for its per-site switch and the badge.
     expect(statuses.at(-1)?.isArticle).toBe(false);
@@ -110,21 +108,21 @@ describe('the content-script session', () => {
   it('does nothing at all on a disabled site', async () => {
     const { session, reports } = start({ settings: { disabledSites: ['news.example'] } });
     await session.idle();
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
     expect(reports).toEqual([]);
   });
 
   it('records but does not highlight where highlights are off for the site', async () => {
     const { session, reports } = start({ settings: { highlightOffSites: ['news.example'] } });
     await session.idle();
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
     expect(reports).toHaveLength(1);
   });
 
   it('respects "record only business news"', async () => {
     const { session, reports } = start({ settings: { recordOnlyBusiness: true } });
     await session.idle();
-    expect(count(session, xiaomi.id)).toBe(3);
+    expect(marked('Xiaomi')).toBe(3);
     // The fixture is business news by its section and URL path, so it is still recorded.
     expect(reports).toHaveLength(1);
   });
@@ -133,22 +131,22 @@ describe('the content-script session', () => {
     const { session } = start();
     await session.idle();
     await session.onStateChanged(state({ highlightOffSites: ['news.example'] }));
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
     expect(document.querySelectorAll('news-tracker-mark')).toHaveLength(0);
     expect(panelText()).toBeNull();
     await session.onStateChanged(state());
     await session.idle();
-    expect(count(session, xiaomi.id)).toBe(3);
+    expect(marked('Xiaomi')).toBe(3);
   });
 
   it('follows tracked-list changes without a reload', async () => {
     const { session, reports } = start({ entities: [xiaomi] });
     await session.idle();
-    expect(count(session, samsung.id)).toBe(0);
+    expect(marked('Samsung')).toBe(0);
     await session.onStateChanged(state({}, [samsung]));
     await session.idle();
-    expect(count(session, xiaomi.id)).toBe(0);
-    expect(count(session, samsung.id)).toBe(2);
+    expect(marked('Xiaomi')).toBe(0);
+    expect(marked('Samsung')).toBe(2);
     expect(reports).toHaveLength(2);
   });
 
@@ -158,7 +156,7 @@ describe('the content-script session', () => {
     const p = document.createElement('p');
     p.textContent = 'Samsung responded on Tuesday.';
     document.querySelector('article')?.append(p);
-    await expect.poll(() => count(session, samsung.id)).toBe(3);
+    await expect.poll(() => marked('Samsung')).toBe(3);
   });
 
   it('finds shadow roots attached after the first scan', async () => {
@@ -168,7 +166,7 @@ describe('the content-script session', () => {
     document.body.append(host);
     await new Promise((r) => setTimeout(r, 200));
     host.attachShadow({ mode: 'open' }).innerHTML = '<p>Samsung in a shadow root</p>';
-    await expect.poll(() => count(session, samsung.id)).toBe(3);
+    await expect.poll(() => marked('Samsung')).toBe(3);
   });
 
   it('steps through mentions from the panel and can be closed', async () => {
@@ -187,7 +185,7 @@ describe('the content-script session', () => {
     const { session, controller } = start();
     await session.idle();
     controller.abort();
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
     expect(panelText()).toBeNull();
     expect(document.querySelectorAll('news-tracker-mark')).toHaveLength(0);
   });
@@ -212,13 +210,13 @@ describe('the content-script session', () => {
     const frameUrl = () => 'about:srcdoc';
     const { session, reports, statuses } = start({ article: false, url: frameUrl, frame: { topPage } });
     await session.idle();
-    expect(count(session, xiaomi.id)).toBe(3);
+    expect(marked('Xiaomi')).toBe(3);
     // Frames never record stories, report the page or show the panel: the top page does.
     expect(reports).toEqual([]);
     expect(statuses).toEqual([]);
     expect(panelText()).toBeNull();
     await session.onStateChanged(state({ highlightOffSites: ['news.example'] }));
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
   });
 
   it('leaves a frame alone when the page around it cannot be read (another origin)', async () => {
@@ -228,14 +226,14 @@ describe('the content-script session', () => {
       frame: { topPage: () => null },
     });
     await session.idle();
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
   });
 
   it('starts afresh after a single-page-app navigation, once the new page has rendered', async () => {
     let url = 'https://news.example/business/xiaomi-ireland';
     const { session, reports } = start({ url: () => url });
     await session.idle();
-    expect(count(session, xiaomi.id)).toBe(3);
+    expect(marked('Xiaomi')).toBe(3);
     url = 'https://news.example/business/samsung-results';
     const navigated = session.onLocationChanged();
     // The app renders the new story in two steps after changing the address, its head too.
@@ -246,8 +244,8 @@ describe('the content-script session', () => {
     article.insertAdjacentHTML('beforeend', '<p>Samsung beat forecasts; Samsung shares rose.</p>');
     await navigated;
     await session.idle();
-    expect(count(session, xiaomi.id)).toBe(0);
-    expect(count(session, samsung.id)).toBe(3);
+    expect(marked('Xiaomi')).toBe(0);
+    expect(marked('Samsung')).toBe(3);
     // The new story is recorded under its own address, with what the new page says.
     expect(reports.at(-1)?.visitedUrl).toBe(url);
     expect(reports.at(-1)?.title).toBe('Samsung results');
