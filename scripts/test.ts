@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { findChromium, INSTALL_HINT } from './lib/chromium';
+import { findChromium, INSTALL_HINT } from '../test/support/chromium';
 
 interface Tally {
   passed: number;

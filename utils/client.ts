@@ -6,8 +6,7 @@
  * opens instantly even when the service worker is asleep. Every change goes through the
  * background, which owns the data and keeps the content scripts' copy in sync.
  */
-import { createDbAccess } from './background/database';
-import { memoryStoreClient } from './client-memory';
+import { createDbAccess } from './db/connection';
 import { listStories } from './db/story-query';
 import type { NewEntityInput, TrackedEntity } from './entities';
 import { sendMessage } from './messaging';
@@ -92,6 +91,3 @@ export const backgroundClient: StoreClient = {
       import('./suggest/suggester').then((m) => m.loadSuggester()),
     ),
 };
-
-/** The in-memory StoreClient, for component tests. */
-export const createMemoryClient = memoryStoreClient;

@@ -16,8 +16,8 @@ import {
   systemZone,
   type TimeZone,
 } from '@/utils/dashboard/days';
-import type { StoryFact } from '@/utils/dashboard/facts';
 import type { DashboardStore } from '@/utils/dashboard/store';
+import type { StoryFact } from '@/utils/db/facts';
 import { saveTextFile } from '../download';
 import { useAsync } from '../useAsync';
 import { DashboardStories } from './DashboardStories';

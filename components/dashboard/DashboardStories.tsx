@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
-import type { StoryFact } from '@/utils/dashboard/facts';
 import type { DashboardStore } from '@/utils/dashboard/store';
 import { SORT_LABELS, SORTS, type StoryFilter, type StorySort } from '@/utils/dashboard/story-order';
+import type { StoryFact } from '@/utils/db/facts';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryView } from '@/utils/stories';
 import { exportFileName } from '@/utils/transfer/files';

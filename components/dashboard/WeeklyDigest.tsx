@@ -10,8 +10,8 @@ import {
   digestToMarkdown,
   digestToText,
 } from '@/utils/dashboard/digest';
-import type { StoryFact } from '@/utils/dashboard/facts';
 import type { DashboardStore } from '@/utils/dashboard/store';
+import type { StoryFact } from '@/utils/db/facts';
 import type { TrackedEntity } from '@/utils/entities';
 import { storiesText } from './words';
 

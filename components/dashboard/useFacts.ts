@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { StoryFact } from '@/utils/dashboard/facts';
 import type { DashboardStore } from '@/utils/dashboard/store';
+import type { StoryFact } from '@/utils/db/facts';
 
 export interface FactsState {
   /** Facts of stories first read at or after `since`; undefined until the first answer. */

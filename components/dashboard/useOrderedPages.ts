@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { StoryFact } from '@/utils/dashboard/facts';
 import type { DashboardStore } from '@/utils/dashboard/store';
 import { keyFilterOf, orderFacts, type StoryFilter, type StorySort } from '@/utils/dashboard/story-order';
+import type { StoryFact } from '@/utils/db/facts';
 import type { StoryView } from '@/utils/stories';
 import { PAGE_SIZE, type StoryPages } from '../useStoryPages';
 

@@ -23,13 +23,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { bundleForPage } from '../../test/support/bundle';
+import { launchWithExtension } from '../../test/support/chromium';
+import { type StaticServer, startStaticServer } from '../../test/support/static-server';
 import type { BenchContext, BenchModule } from '../bench';
-import { bundleForPage } from '../lib/bundle';
-import { launchWithExtension } from '../lib/chromium';
 import { openInContentScriptWorld } from '../lib/content-world';
 import { median } from '../lib/figures';
 import { readHtmlFile } from '../lib/html-file';
-import { type StaticServer, startStaticServer } from '../lib/static-server';
 import { trackCompany } from '../lib/track-company';
 
 const SAMPLES = 240;

@@ -14,9 +14,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { bundleForPage } from '../../test/support/bundle';
+import { EXTENSION_DIR, launchWithExtension } from '../../test/support/chromium';
 import type { BenchContext, BenchModule } from '../bench';
-import { bundleForPage } from '../lib/bundle';
-import { EXTENSION_DIR, launchWithExtension } from '../lib/chromium';
 import { median } from '../lib/figures';
 
 const STORIES = 50_000;

@@ -7,7 +7,7 @@
  * time between, what a person waits for once the popup has loaded.
  */
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../lib/chromium';
+import type { ExtensionBrowser } from '../../test/support/chromium';
 
 /** Where the added script leaves its figure in the popup. */
 const RESULT = '__newsTrackerSuggestMs';

@@ -8,9 +8,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { bundleForPage } from '../../test/support/bundle';
+import {
+  EXTENSION_DIR,
+  type ExtensionBrowser,
+  launchWithExtension,
+  stopServiceWorkers,
+} from '../../test/support/chromium';
 import type { BenchContext, BenchModule } from '../bench';
-import { bundleForPage } from '../lib/bundle';
-import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension, stopServiceWorkers } from '../lib/chromium';
 import { median } from '../lib/figures';
 import type * as StorePage from './store-page';
 

@@ -37,13 +37,13 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { bundleForPage } from '../../test/support/bundle';
+import { findChromium, launchWithExtension } from '../../test/support/chromium';
+import { startStaticServer } from '../../test/support/static-server';
 import { probeTabReader } from '../../test/support/tab-reader-probe';
 import { MAX_TEXT_LENGTH } from '../../utils/suggest/tab-reading';
 import type { BenchContext, BenchModule } from '../bench';
-import { bundleForPage } from '../lib/bundle';
-import { findChromium, launchWithExtension } from '../lib/chromium';
 import { median } from '../lib/figures';
-import { startStaticServer } from '../lib/static-server';
 import { trackCompany } from '../lib/track-company';
 import { timePopupOver } from './popup-timing';
 import type { Timed } from './suggest-page';
@@ -195,7 +195,7 @@ const SITES = '--host-resolver-rules=MAP *.test 127.0.0.1';
 /** How long a tab opened after the first is left to load and settle. */
 const LATER_SETTLE_MS = 1000;
 
-export interface InjectionTimes {
+interface InjectionTimes {
   /** Milliseconds of the popup's first request in this browser (popup-timing.ts). */
   first: number;
   /** The same for the popup opened again over each later tab, each on a site of its own. */
@@ -214,13 +214,12 @@ export interface InjectionTimes {
  * same way, beside executeScript of a function returning the title. With `tracked`, a company
  * is tracked first, so the content script reads the article and keeps it for the suggestions.
  */
-export async function timeInFreshBrowser(
+async function timeInFreshBrowser(
   server: Awaited<ReturnType<typeof startStaticServer>>,
   later: number,
   tracked: boolean,
-  extensionDir?: string,
 ): Promise<InjectionTimes> {
-  const browser = await launchWithExtension({ extensionDir, args: [SITES] });
+  const browser = await launchWithExtension({ args: [SITES] });
   const port = new URL(server.url('/')).port;
   let site = 0;
   const openArticle = async (settleMs: number) => {

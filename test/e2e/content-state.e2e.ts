@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopServiceWorkers } from '../../scripts/lib/chromium';
+import { stopServiceWorkers } from '../support/chromium';
 import { type Harness, startHarness } from './harness';
 import { highlightedRangeCount, highlightedTexts } from './highlight-helpers';
 

@@ -5,10 +5,10 @@
  * open. Nothing stored may be lost, duplicated or damaged. Each guard has a negative control.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, stopServiceWorkers } from '../../scripts/lib/chromium';
-import type { StaticServer } from '../../scripts/lib/static-server';
 import { DB_VERSION } from '../../utils/db/schema';
 import { articleHtml, businessStory, TRACKED } from '../fixtures/store/articles';
+import { type ExtensionBrowser, stopServiceWorkers } from '../support/chromium';
+import type { StaticServer } from '../support/static-server';
 import { report } from '../unit/db/story-fixtures';
 import { startHarness } from './harness';
 import { highlightedRangeCount } from './highlight-helpers';
@@ -24,7 +24,7 @@ import {
   storeProblems,
   waitForFixture,
   waitForStories,
-} from './store-lab';
+} from './store-tools';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {

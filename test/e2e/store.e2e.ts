@@ -5,8 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, stopServiceWorkers } from '../../scripts/lib/chromium';
-import type { StaticServer } from '../../scripts/lib/static-server';
 import {
   type ArticleSpec,
   articleHtml,
@@ -15,6 +13,8 @@ import {
   syndicatedCopy,
   TRACKED,
 } from '../fixtures/store/articles';
+import { type ExtensionBrowser, stopServiceWorkers } from '../support/chromium';
+import type { StaticServer } from '../support/static-server';
 import { report } from '../unit/db/story-fixtures';
 import { type Harness, startHarness } from './harness';
 import { highlightedTexts } from './highlight-helpers';
@@ -30,7 +30,7 @@ import {
   storageKeys,
   storeProblems,
   waitForStories,
-} from './store-lab';
+} from './store-tools';
 
 const BUSINESS_GREEN = [46, 125, 50, 255];
 const OTHER_GREY = [69, 90, 100, 255];

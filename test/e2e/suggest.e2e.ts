@@ -3,7 +3,7 @@
  * toolbar button, sees the companies it is about in the popup's "This page" region, tracks one
  * with a click, and finds it highlighted on the page and the story recorded.
  *
- * The toolbar button is pressed through DevTools (scripts/lib/toolbar.ts), as a person does;
+ * The toolbar button is pressed through DevTools (test/support/toolbar.ts), as a person does;
  * the popup itself is then opened as a tab over the article, as in ui.e2e.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -12,9 +12,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_WEIGHTS } from '@/utils/suggest/model-weights';
 import { CANNOT_READ_TAB } from '@/utils/suggest/tab-reading';
-import { EXTENSION_DIR, type ExtensionBrowser } from '../../scripts/lib/chromium';
-import { pressToolbarButton, TOOLBAR_SWITCH } from '../../scripts/lib/toolbar';
+import { EXTENSION_DIR, type ExtensionBrowser } from '../support/chromium';
 import { probeTabReader, type ReaderLook } from '../support/tab-reader-probe';
+import { pressToolbarButton, TOOLBAR_SWITCH } from '../support/toolbar';
 import { type Harness, startHarness } from './harness';
 import { highlightedTexts } from './highlight-helpers';
 import { screenshot, seriousViolations, useScheme } from './pages/accessibility';

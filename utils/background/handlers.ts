@@ -6,7 +6,10 @@
  * (the content state for content scripts, the badge, notifications): a worker stopped in
  * between loses nothing, and the content state is written again when it starts (startBackground).
  */
+
+import { isReadOnly } from '../db/connection';
 import { addEntities, addEntity, importEntities, listEntities, removeEntity, updateEntity } from '../db/entities';
+import { isQuotaError, NEWER_VERSION_MESSAGE, QUOTA_MESSAGE, StorageProblem } from '../db/problems';
 import { applyRetention } from '../db/retention';
 import type { NewsDb } from '../db/schema';
 import { clearAllData, loadSettings, storeSettings } from '../db/settings';
@@ -14,17 +17,8 @@ import { allStories, deleteStory, markAllRead, saveStory, setStoryFlags } from '
 import { listStories } from '../db/story-query';
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
 import { publishContentState } from './content-state';
-import { isReadOnly } from './database';
 import { notifyNewStory } from './notify';
-import {
-  clearStorageProblem,
-  isQuotaError,
-  NEWER_VERSION_MESSAGE,
-  QUOTA_MESSAGE,
-  readStorageProblem,
-  recordStorageProblem,
-  StorageProblem,
-} from './storage-problem';
+import { clearStorageProblem, readStorageProblem, recordStorageProblem } from './storage-problem';
 import { createTabStatus, type TabStatus } from './tab-status';
 
 export interface MessageContext {

@@ -3,12 +3,12 @@
  * service worker each time it starts, so every listener is registered before events arrive.
  */
 import { browser } from 'wxt/browser';
+import { createDbAccess, isReadOnly } from '../db/connection';
 import { applyRetention } from '../db/retention';
 import type { NewsDb } from '../db/schema';
 import { loadSettings } from '../db/settings';
 import { publishContentState } from './content-state';
 import { entityFromSelection, TRACK_MENU, TRACK_MENU_ID } from './context-menu';
-import { createDbAccess, isReadOnly } from './database';
 import { createHandlers, type Handlers } from './handlers';
 import { removeOldContentState } from './leftovers';
 import { openNotifiedStory } from './notify';

@@ -5,14 +5,14 @@
  * even while the background sleeps. Every change (star, read, delete) still goes through the
  * background via the StoreClient.
  */
-import { createDbAccess } from '../background/database';
+import { createDbAccess } from '../db/connection';
 import { listEntities } from '../db/entities';
+import type { StoryFact } from '../db/facts';
 import type { NewsDb } from '../db/schema';
 import { factsInStep, getStoriesByUrl, loadFactsSince, rebuildStoryFacts } from '../db/story-facts';
 import { type KeyFilter, storyKeysMatching } from '../db/story-keys';
 import type { TrackedEntity } from '../entities';
 import type { StoryRecord } from '../stories';
-import type { StoryFact } from './facts';
 
 export interface DashboardStore {
   /** The tracked companies, read here too so the page does not wait for a sleeping background. */

@@ -24,10 +24,10 @@
  * on helpers (toStored) that have changed since an earlier step was written.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import { type StoryFact, toStoryFact } from '../dashboard/facts';
 import type { TrackedEntity } from '../entities';
 import type { Settings } from '../settings';
 import type { TabState } from '../stories';
+import { type StoryFact, toStoryFact } from './facts';
 import { addPostingsInBulk, type PostingKey } from './search-index';
 import { type StoredStory, toRecord, toStored } from './story-index';
 

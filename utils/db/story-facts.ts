@@ -4,8 +4,9 @@
  * added later, a crash between versions), `loadStoryFacts` notices that the two stores disagree
  * and rebuilds the facts, so the dashboard never shows counts that differ from the stories.
  */
-import { type StoryFact, toStoryFact } from '../dashboard/facts';
+
 import type { StoryRecord } from '../stories';
+import { type StoryFact, toStoryFact } from './facts';
 import type { NewsDb } from './schema';
 import { toRecord } from './story-index';
 

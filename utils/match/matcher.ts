@@ -20,7 +20,7 @@ import {
   patternSteps,
   selectMentions,
 } from './patterns';
-import { finish, type Steps } from './steps';
+import type { Steps } from './steps';
 
 export type { Mention } from './patterns';
 
@@ -66,13 +66,9 @@ function learnUnitFold(unit: number): number {
   return fold;
 }
 
-export function compileMatcher(entities: readonly TrackedEntity[]): Matcher {
-  return finish(matcherSteps(entities));
-}
-
 /**
- * compileMatcher in steps, giving the page a turn whenever `slicer` says so: thousands of names
- * take longer to compile than one task should block a page.
+ * Compiles the tracked list in steps, giving the page a turn whenever `slicer` says so:
+ * thousands of names take longer to compile than one task should block a page.
  */
 export async function compileMatcherSliced(
   entities: readonly TrackedEntity[],
@@ -86,7 +82,8 @@ export async function compileMatcherSliced(
   }
 }
 
-function* matcherSteps(entities: readonly TrackedEntity[]): Steps<Matcher> {
+/** The compilation as steps (steps.ts): each yields a moment the work may pause at. */
+export function* matcherSteps(entities: readonly TrackedEntity[]): Steps<Matcher> {
   const patterns = yield* patternSteps(entities);
   const byKey = new Map<string, Pattern[]>();
   for (const p of patterns) byKey.set(p.loose, [...(byKey.get(p.loose) ?? []), p]);

@@ -3,11 +3,11 @@
  * alike, and the story list's orders follow the popup's filters.
  */
 import { describe, expect, it } from 'vitest';
-import { toStoryFact } from '@/utils/dashboard/facts';
+import { memoryDashboardStore } from '@/test/support/memory-store';
 import { type DashboardStore, indexedDbDashboardStore } from '@/utils/dashboard/store';
-import { memoryDashboardStore } from '@/utils/dashboard/store-memory';
 import { keyFilterOf, orderFacts } from '@/utils/dashboard/story-order';
 import { addEntity, listEntities } from '@/utils/db/entities';
+import { toStoryFact } from '@/utils/db/facts';
 import { openNewsDb } from '@/utils/db/schema';
 import { allStories, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { loadFactsSince } from '@/utils/db/story-facts';

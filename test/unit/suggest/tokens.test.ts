@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findRuns, spansOf } from '@/utils/suggest/candidates';
 import { ABBREVIATIONS } from '@/utils/suggest/lexicon';
 import { isLower, isUpper, shapeOf, tokenize } from '@/utils/suggest/tokens';
-import { seededRandom } from '../../../scripts/lib/seeded-random';
+import { seededRandom } from '../../support/seeded-random';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 

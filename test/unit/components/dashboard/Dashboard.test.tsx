@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Dashboard, type DashboardProps } from '@/components/dashboard/Dashboard';
+import { memoryDashboardStore } from '@/test/support/memory-store';
 import { DAY_MS, namedZone } from '@/utils/dashboard/days';
-import { memoryDashboardStore } from '@/utils/dashboard/store-memory';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import type { StoryRecord } from '@/utils/stories';
 import { fakeClient, story } from '../fake-client';

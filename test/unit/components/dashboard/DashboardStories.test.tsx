@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DashboardStories } from '@/components/dashboard/DashboardStories';
 import { PAGE_SIZE } from '@/components/useStoryPages';
-import { memoryDashboardStore } from '@/utils/dashboard/store-memory';
+import { memoryDashboardStore } from '@/test/support/memory-store';
 import { createEntity } from '@/utils/entities';
 import { fakeClient, story } from '../fake-client';
 import { fireEvent, render, screen, waitFor } from '../testing';

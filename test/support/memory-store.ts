@@ -3,11 +3,12 @@
  * same live arrays as the in-memory StoreClient, so a story starred or deleted through one is
  * seen by the other, and answers filters with the store's own rules (utils/db/story-index.ts).
  */
-import { searchTerms, storyMatches, toStored } from '../db/story-index';
-import type { TrackedEntity } from '../entities';
-import type { StoryRecord } from '../stories';
-import { toStoryFact } from './facts';
-import type { DashboardStore } from './store';
+
+import type { DashboardStore } from '../../utils/dashboard/store';
+import { toStoryFact } from '../../utils/db/facts';
+import { searchTerms, storyMatches, toStored } from '../../utils/db/story-index';
+import type { TrackedEntity } from '../../utils/entities';
+import type { StoryRecord } from '../../utils/stories';
 
 export function memoryDashboardStore(stories: StoryRecord[], entities: TrackedEntity[] = []): DashboardStore {
   // Numbers as the database gives them: one per URL, never reused.

@@ -10,8 +10,8 @@
  * expect. Updating the extension again picks everything up where the newer version left it.
  */
 import { openDB } from 'idb';
-import { DB_NAME, DB_VERSION, type NewsDb, type NewsTrackerDB, openNewsDb } from '../db/schema';
-import { NEWER_VERSION_MESSAGE, StorageProblem, UNAVAILABLE_MESSAGE } from './storage-problem';
+import { NEWER_VERSION_MESSAGE, StorageProblem, UNAVAILABLE_MESSAGE } from './problems';
+import { DB_NAME, DB_VERSION, type NewsDb, type NewsTrackerDB, openNewsDb } from './schema';
 
 const STORES = ['entities', 'stories', 'settings', 'storyFacts'] as const;
 

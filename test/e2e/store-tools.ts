@@ -9,9 +9,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page, type Worker } from 'playwright-core';
-import { bundleForPage } from '../../scripts/lib/bundle';
-import { EXTENSION_DIR, type ExtensionBrowser } from '../../scripts/lib/chromium';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../utils/messaging';
+import { bundleForPage } from '../support/bundle';
+import { EXTENSION_DIR, type ExtensionBrowser } from '../support/chromium';
 
 /** The few extension APIs the tests call inside the extension's pages. */
 declare const chrome: {

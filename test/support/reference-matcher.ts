@@ -7,18 +7,18 @@
  * text length × alias length × the cost of folding a string, so it is for tests and for the
  * benchmark's check only.
  */
-import type { TrackedEntity } from '../entities';
-import { isMark, looseForm } from './normalize';
+import type { TrackedEntity } from '../../utils/entities';
+import { isMark, looseForm } from '../../utils/match/normalize';
 import {
   type Candidate,
-  compilePatterns,
   extendOverMarks,
   hasWordBoundaries,
   type Mention,
   type Pattern,
   passesStrictCheck,
   selectMentions,
-} from './patterns';
+} from '../../utils/match/patterns';
+import { compilePatterns } from './compile-matcher';
 
 const CANNOT_START = /^[\p{M}\s\u00AD\u200B-\u200D\u2060\uFEFF]/u;
 

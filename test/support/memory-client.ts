@@ -3,7 +3,7 @@
  * groups, duplicate names), for testing the Preact UI without a browser. It shares the query
  * rules with the IndexedDB store (utils/db/story-index.ts), so both answer alike.
  */
-import type { StoreClient } from './client';
+import type { StoreClient } from '../../utils/client';
 import {
   compareNewestFirst,
   decodeCursor,
@@ -15,11 +15,11 @@ import {
   toRecord,
   toStored,
   viewInGroup,
-} from './db/story-index';
-import { cleanName, createEntity, type TrackedEntity } from './entities';
-import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
-import type { PageStatus, StoryRecord, StoryView } from './stories';
-import type { CompanySuggestion } from './suggest/suggestion';
+} from '../../utils/db/story-index';
+import { cleanName, createEntity, type TrackedEntity } from '../../utils/entities';
+import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../../utils/settings';
+import type { PageStatus, StoryRecord, StoryView } from '../../utils/stories';
+import type { CompanySuggestion } from '../../utils/suggest/suggestion';
 
 export interface MemoryClientOptions {
   settings?: Settings;
