@@ -1,13 +1,12 @@
 /**
- * What the popup and options pages need from the background, behind one interface so the
- * Preact UI can be tested against the in-memory implementation (utils/client-memory.ts).
+ * What the popup, options and dashboard pages need, behind one interface so the Preact UI can be
+ * tested against the in-memory implementation (test/support/memory-client.ts).
  *
- * Reading the story list goes straight to IndexedDB from the extension page: the popup then
- * opens instantly even when the service worker is asleep. Every change goes through the
- * background, which owns the data and keeps the content scripts' copy in sync.
+ * The story list is read straight from IndexedDB through utils/db/reader.ts, as the dashboard
+ * reads; everything else goes to the background by message, and every change does: the
+ * background owns the data and keeps the content state in step.
  */
-import { createDbAccess } from './db/connection';
-import { listStories } from './db/story-query';
+import { openStoryReader } from './db/reader';
 import type { NewEntityInput, TrackedEntity } from './entities';
 import { sendMessage } from './messaging';
 import type { Settings } from './settings';
@@ -56,19 +55,10 @@ export async function suggestFromTab(tabId: number, suggester: Promise<Suggester
   return reading ? (await suggester)(reading) : [];
 }
 
-const pageDb = createDbAccess();
+const reader = openStoryReader();
 
 export const backgroundClient: StoreClient = {
-  async listStories(query) {
-    let db: Awaited<ReturnType<typeof pageDb>>;
-    try {
-      db = await pageDb();
-    } catch {
-      // The background says what is wrong with storage better than a failed open here.
-      return sendMessage('ui:listStories', query);
-    }
-    return listStories(db, query);
-  },
+  listStories: (query) => reader.listStories(query),
   setStoryFlags: async (url, flags) => void (await sendMessage('ui:setStoryFlags', { url, flags })),
   markAllRead: async () => (await sendMessage('ui:markAllRead', {})).changed,
   deleteStory: async (url) => void (await sendMessage('ui:deleteStory', { url })),

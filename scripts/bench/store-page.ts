@@ -15,7 +15,6 @@ import { addPostingsInBulk } from '@/utils/db/search-index';
 import { saveStory } from '@/utils/db/stories';
 import { type StoredStory, snippetsOf, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
-import { sendMessage } from '@/utils/messaging';
 import { mergeStory, type StoryQuery, type StoryRecord, type StoryReport } from '@/utils/stories';
 import { seededRandom } from '../../test/support/seeded-random';
 
@@ -307,13 +306,6 @@ export async function coldFirstPage(): Promise<{ ms: number; rows: number }> {
   const ms = performance.now() - t0;
   db.close();
   return { ms, rows: page.stories.length };
-}
-
-/** The alternative the popup avoids: asking the (stopped) service worker for the first page. */
-export async function firstPageThroughWorker(): Promise<{ ms: number; rows: number }> {
-  const t0 = performance.now();
-  const page = await sendMessage('ui:listStories', { limit: 50 });
-  return { ms: performance.now() - t0, rows: page.stories.length };
 }
 
 export const DATABASE_NAME = DB_NAME;

@@ -25,6 +25,7 @@ import {
   waitForFixture,
   waitForStories,
 } from './store-tools';
+import { listStoredStories } from './story-list';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -119,11 +120,11 @@ describe('faults', () => {
     expect(await send(control, 'ui:getSettings', {})).toMatchObject({ retentionDays: 365, notifications: true });
     // The old stories are in the new indexes: newest first, by company, searched, unread.
     const xiaomi = (await send(control, 'ui:listEntities', {})).find((e) => e.name === 'Xiaomi');
-    const byEntity = await send(control, 'ui:listStories', { limit: 100, entityId: xiaomi?.id ?? '' });
+    const byEntity = await listStoredStories(control, { limit: 100, entityId: xiaomi?.id ?? '' });
     expect(byEntity.stories).toHaveLength(26);
-    expect((await send(control, 'ui:listStories', { limit: 100, search: 'chip deal' })).stories).toHaveLength(20);
-    expect((await send(control, 'ui:listStories', { limit: 100, unread: true })).stories).toHaveLength(30);
-    expect((await send(control, 'ui:listStories', { limit: 1 })).stories[0]?.title).toBe(
+    expect((await listStoredStories(control, { limit: 100, search: 'chip deal' })).stories).toHaveLength(20);
+    expect((await listStoredStories(control, { limit: 100, unread: true })).stories).toHaveLength(30);
+    expect((await listStoredStories(control, { limit: 1 })).stories[0]?.title).toBe(
       'Fixture story 39 about quarterly results and a chip deal',
     );
   });

@@ -31,6 +31,7 @@ import {
   storeProblems,
   waitForStories,
 } from './store-tools';
+import { listStoredStories } from './story-list';
 
 const BUSINESS_GREEN = [46, 125, 50, 255];
 const OTHER_GREY = [69, 90, 100, 255];
@@ -83,7 +84,7 @@ describe('the story store in Chromium', () => {
       expect(storeProblems(dump, expected)).toEqual([]);
       expect(dump.stories).toHaveLength(18);
 
-      const page = await send(control, 'ui:listStories', { limit: 50 });
+      const page = await listStoredStories(control, { limit: 50 });
       expect(page.stories).toHaveLength(13);
       for (let n = 1; n <= 10; n++) {
         const listed = page.stories.filter((s) => s.title === businessStory(n).headline);

@@ -1,25 +1,15 @@
 /**
  * An in-memory StoreClient with the store's behaviour (filters, search, paging, syndication
- * groups, duplicate names), for testing the Preact UI without a browser. It shares the query
- * rules with the IndexedDB store (utils/db/story-index.ts), so both answer alike.
+ * groups, duplicate names), for testing the Preact UI without a browser. Its story list is the
+ * in-memory reader's (memory-reader.ts), over the same arrays.
  */
 import type { StoreClient } from '../../utils/client';
-import {
-  compareNewestFirst,
-  decodeCursor,
-  encodeCursor,
-  isNewer,
-  type StoredStory,
-  searchTerms,
-  storyMatches,
-  toRecord,
-  toStored,
-  viewInGroup,
-} from '../../utils/db/story-index';
+import { toRecord, toStored } from '../../utils/db/story-index';
 import { cleanName, createEntity, type TrackedEntity } from '../../utils/entities';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../../utils/settings';
-import type { PageStatus, StoryRecord, StoryView } from '../../utils/stories';
+import type { PageStatus, StoryRecord } from '../../utils/stories';
 import type { CompanySuggestion } from '../../utils/suggest/suggestion';
+import { memoryStoryReader } from './memory-reader';
 
 export interface MemoryClientOptions {
   settings?: Settings;
@@ -27,25 +17,6 @@ export interface MemoryClientOptions {
   storageProblem?: string | null;
   /** What the suggestion script would find in each tab; an Error when the tab cannot be read. */
   suggestions?: Record<number, CompanySuggestion[] | Error>;
-}
-
-/** Groups copies as the store does: a copy joins the group of an earlier one with its headline or fingerprint. */
-function grouped(records: readonly StoryRecord[]): StoredStory[] {
-  const done: StoredStory[] = [];
-  for (const record of [...records].sort((a, b) => a.firstSeen - b.firstSeen)) {
-    const story = toStored(record);
-    const sibling = done.find(
-      (o) =>
-        (story.titleKey !== undefined && o.titleKey === story.titleKey) ||
-        (story.fingerprint != null && o.fingerprint === story.fingerprint),
-    );
-    if (sibling) {
-      sibling.groupId ??= sibling.url;
-      story.groupId = sibling.groupId;
-    }
-    done.push(story);
-  }
-  return done;
 }
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
@@ -56,6 +27,7 @@ export function memoryStoreClient(
   options: MemoryClientOptions = {},
 ): StoreClient {
   let settings = validateSettings(options.settings ?? DEFAULT_SETTINGS);
+  const reader = memoryStoryReader(stories, entities);
   const find = (url: string) => {
     const story = stories.find((s) => s.url === url);
     if (!story) throw new Error('That story is no longer stored.');
@@ -70,23 +42,7 @@ export function memoryStoreClient(
   };
 
   return {
-    async listStories(query) {
-      const after = decodeCursor(query.cursor);
-      const terms = searchTerms(query.search);
-      const all = grouped(stories).sort(compareNewestFirst);
-      const views: StoryView[] = [];
-      for (const story of all) {
-        if (after && !isNewer(after, story)) continue;
-        if (!storyMatches(story, query, terms)) continue;
-        const group = story.groupId ? all.filter((s) => s.groupId === story.groupId) : [];
-        const view = viewInGroup(story, group, query, terms);
-        if (view) views.push(view);
-        if (views.length > query.limit) break;
-      }
-      const page = views.slice(0, query.limit);
-      const last = page.at(-1);
-      return { stories: page, cursor: views.length > query.limit && last ? encodeCursor(last) : null };
-    },
+    listStories: (query) => reader.listStories(query),
     async setStoryFlags(url, flags) {
       Object.assign(find(url), flags);
     },

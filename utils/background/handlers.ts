@@ -14,7 +14,6 @@ import { applyRetention } from '../db/retention';
 import type { NewsDb } from '../db/schema';
 import { clearAllData, loadSettings, storeSettings } from '../db/settings';
 import { allStories, deleteStory, markAllRead, saveStory, setStoryFlags } from '../db/stories';
-import { listStories } from '../db/story-query';
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
 import { publishContentState } from './content-state';
 import { notifyNewStory } from './notify';
@@ -33,9 +32,9 @@ export type Handlers = {
 /** Retention runs at most this often as stories arrive (and always after the settings change). */
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
-export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = createTabStatus(getDb)): Handlers {
-  /** Runs a change; a full disk becomes a message the popup shows until a later change succeeds. */
-  async function write<T>(change: (db: NewsDb) => Promise<T>): Promise<T> {
+/** Runs a change; a full disk becomes a message the popup shows until a later change succeeds. */
+function writer(getDb: () => Promise<NewsDb>) {
+  return async <T>(change: (db: NewsDb) => Promise<T>): Promise<T> => {
     try {
       const result = await change(await getDb());
       await clearStorageProblem();
@@ -45,27 +44,31 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
       await recordStorageProblem(QUOTA_MESSAGE);
       throw new StorageProblem(QUOTA_MESSAGE);
     }
-  }
+  };
+}
 
-  let lastRetention = 0;
-  /** Starts retention without waiting for it: nothing the user asked for waits behind clean-up. */
-  function startRetention(force: boolean): void {
+/** Starts retention without waiting for it: nothing the user asked for waits behind clean-up. */
+function retention(getDb: () => Promise<NewsDb>): (force: boolean) => void {
+  let last = 0;
+  return (force) => {
     const now = Date.now();
-    if (!force && now - lastRetention < RETENTION_INTERVAL_MS) return;
-    lastRetention = now;
+    if (!force && now - last < RETENTION_INTERVAL_MS) return;
+    last = now;
     getDb()
       .then(async (db) => applyRetention(db, await loadSettings(db)))
       .catch((error: unknown) => console.warn('News Tracker: retention did not finish', error));
-  }
+  };
+}
 
-  async function changeEntities<T>(change: (db: NewsDb) => Promise<T>): Promise<T> {
-    return write(async (db) => {
-      const result = await change(db);
-      await publishContentState(db);
-      return result;
-    });
-  }
+type Write = ReturnType<typeof writer>;
 
+/** The stories: reported by content scripts, flagged and deleted by the popup and dashboard. */
+function storyHandlers(
+  getDb: () => Promise<NewsDb>,
+  write: Write,
+  tabs: TabStatus,
+  startRetention: (force: boolean) => void,
+) {
   return {
     'content:reportStory': async (report, { tabId }) => {
       const { record, isNew } = await write((db) => saveStory(db, report));
@@ -77,11 +80,6 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
       startRetention(false);
       return { saved: true };
     },
-    'content:pageStatus': async (status, { tabId }) => {
-      if (tabId === undefined) throw new Error('A page status must come from a tab.');
-      return { badge: await tabs.updatePageStatus(tabId, status) };
-    },
-    'ui:listStories': async (query) => listStories(await getDb(), query),
     'ui:setStoryFlags': async ({ url, flags }) => {
       await write((db) => setStoryFlags(db, url, flags));
       return null;
@@ -91,6 +89,18 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
       await write((db) => deleteStory(db, url));
       return null;
     },
+  } satisfies Partial<Handlers>;
+}
+
+/** The tracked companies and the settings: each change is written again for content scripts. */
+function stateHandlers(getDb: () => Promise<NewsDb>, write: Write, startRetention: (force: boolean) => void) {
+  const changeEntities = <T>(change: (db: NewsDb) => Promise<T>) =>
+    write(async (db) => {
+      const result = await change(db);
+      await publishContentState(db);
+      return result;
+    });
+  return {
     'ui:listEntities': async () => listEntities(await getDb()),
     'ui:addEntity': (input) => changeEntities((db) => addEntity(db, input)),
     'ui:addEntities': ({ inputs }) => changeEntities((db) => addEntities(db, inputs)),
@@ -103,6 +113,19 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
       await publishContentState(await getDb());
       startRetention(true);
       return saved;
+    },
+  } satisfies Partial<Handlers>;
+}
+
+export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = createTabStatus(getDb)): Handlers {
+  const write = writer(getDb);
+  const startRetention = retention(getDb);
+  return {
+    ...storyHandlers(getDb, write, tabs, startRetention),
+    ...stateHandlers(getDb, write, startRetention),
+    'content:pageStatus': async (status, { tabId }) => {
+      if (tabId === undefined) throw new Error('A page status must come from a tab.');
+      return { badge: await tabs.updatePageStatus(tabId, status) };
     },
     'ui:getPageStatus': async ({ tabId }) => tabs.readPageStatus(tabId),
     'ui:exportData': async () => {

@@ -25,7 +25,25 @@ export interface Highlighting {
   idle(): Promise<void>;
 }
 
-/** `onScanned` is told after each scan, with the counts it left. */
+/** Elements that may get a shadow root after the scan (custom elements without one yet). */
+function createPossibleHosts() {
+  const elements = new Set<Element>();
+  return {
+    add: (element: Element) => void elements.add(element),
+    /** The shadow roots attached since the last look; their hosts, and hosts gone from the page, are forgotten. */
+    attached(): ShadowRoot[] {
+      const found: ShadowRoot[] = [];
+      for (const element of elements) {
+        if (element.shadowRoot) found.push(element.shadowRoot);
+        if (element.shadowRoot || !element.isConnected) elements.delete(element);
+      }
+      return found;
+    },
+    clear: () => elements.clear(),
+  };
+}
+
+/** `onScanned` is told after each scan. */
 export function createHighlighting(
   env: Pick<ContentEnvironment, 'document' | 'hostCheckMs'>,
   onScanned: () => void,
@@ -36,7 +54,7 @@ export function createHighlighting(
   let highlights: PageHighlights | null = null;
   let watcher: ChangeWatcher | null = null;
   let scanning: Promise<void> = Promise.resolve();
-  const possibleHosts = new Set<Element>();
+  const possibleHosts = createPossibleHosts();
   const ownNodes = new WeakSet<Node>();
   const isOwnNode = (node: Node) => ownNodes.has(node);
   const walkOptions = {
@@ -58,11 +76,7 @@ export function createHighlighting(
   };
 
   const checkNewShadowRoots = () => {
-    const found: ShadowRoot[] = [];
-    for (const element of possibleHosts) {
-      if (element.shadowRoot) found.push(element.shadowRoot);
-      if (element.shadowRoot || !element.isConnected) possibleHosts.delete(element);
-    }
+    const found = possibleHosts.attached();
     for (const root of found) watcher?.observe(root);
     if (found.length > 0) rescan(found);
   };

@@ -26,7 +26,7 @@ import type { SuggestInput } from '../suggest/suggest';
 import { waitForQuiet } from './changes';
 import type { ContentEnvironment } from './environment';
 import { createHighlighting } from './highlighting';
-import { createKeptArticle } from './kept-article';
+import { createKeptArticle, type KeptArticle } from './kept-article';
 import { createPagePanel, panelRows } from './page-panel';
 import { decidePageWork, NO_WORK, type PageInView, type PageWork } from './page-work';
 import { createRecording } from './recording';
@@ -40,6 +40,19 @@ export interface ContentSession {
   readForSuggestions(): SuggestInput | null;
   /** Resolves when the page has been decided and its scans, if any, have finished. */
   idle(): Promise<void>;
+}
+
+/** The page's address and, for a frame, the page around it. */
+function locate(env: ContentEnvironment): PageInView {
+  return { url: env.url(), top: env.isTopFrame ? null : (env.topPage?.() ?? null) };
+}
+
+/** Whether the page (for a frame, the page around it) is an article; the verdict is kept for the suggestions. */
+function isArticle(env: ContentEnvironment, page: PageInView, kept: KeptArticle): boolean {
+  const { document, url } = page.top ?? { document: env.document, url: page.url };
+  const article = detectArticle(document, url).isArticle;
+  kept.judged(page.url, article);
+  return article;
 }
 
 export function startContentSession(
@@ -72,21 +85,12 @@ export function startContentSession(
     panel.remove();
   };
 
-  const locate = (): PageInView => ({ url: env.url(), top: env.isTopFrame ? null : (env.topPage?.() ?? null) });
-  /** Whether the page (for a frame, the page around it) is an article; the verdict is kept for the suggestions. */
-  const isArticle = (page: PageInView) => () => {
-    const { document, url } = page.top ?? { document: env.document, url: page.url };
-    const article = detectArticle(document, url).isArticle;
-    kept.judged(page.url, article);
-    return article;
-  };
-
   /** Re-decides what to do on this page; `fresh` discards what was found (a new list or address). */
   const decide = async (fresh: boolean) => {
-    const page = locate();
+    const page = locate(env);
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
-    work = decidePageWork(state, page, env.isTopFrame, isArticle(page));
+    work = decidePageWork(state, page, env.isTopFrame, () => isArticle(env, page, kept));
     if (!work.highlight) stopHighlighting();
     else if (fresh || !wasHighlighting) await highlighting.start(matcherReady(), state.entities);
     else refreshPanel();

@@ -42,6 +42,13 @@ export function startContent(env: ContentEnvironment, options: ContentStartOptio
     options.onTrackedList?.(next.entities);
     session.onStateChanged(next).catch(options.onError);
   });
-  env.signal.addEventListener('abort', stopWatching, { once: true });
+  const stop = () => {
+    try {
+      stopWatching();
+    } catch {
+      // The extension was updated or removed: its storage API, and the listener with it, is gone.
+    }
+  };
+  env.signal.addEventListener('abort', stop, { once: true });
   return session;
 }

@@ -9,7 +9,7 @@ import type { StoryRecord } from '../stories';
 export interface StoryFact {
   /**
    * The story's number in the store (its key there from schema version 6 on); the unread,
-   * starred and search filters answer with these numbers (DashboardStore.keysMatching).
+   * starred and search filters answer with these numbers (StoryReader.keysMatching).
    */
   sid?: number;
   url: string;

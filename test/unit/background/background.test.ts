@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { readContentState } from '@/utils/content-state';
+import { openStoryReader } from '@/utils/db/reader';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryReport } from '@/utils/stories';
 import { report as storyReport } from '../db/story-fixtures';
@@ -67,11 +68,9 @@ describe('background service worker', () => {
     await new Promise((r) => setTimeout(r, 2));
     await fromPage({ type: 'content:reportStory', payload: report({ title: 'Xiaomi moves data (updated)' }) });
 
-    const listed = (await fromPage({ type: 'ui:listStories', payload: { limit: 10 } })) as {
-      ok: true;
-      value: { stories: { title: string }[] };
-    };
-    expect(listed.value.stories.map((s) => s.title)).toEqual(['Xiaomi moves data (updated)', 'Second']);
+    // As the popup reads them.
+    const listed = await openStoryReader().listStories({ limit: 10 });
+    expect(listed.stories.map((s) => s.title)).toEqual(['Xiaomi moves data (updated)', 'Second']);
   });
 
   it('rejects malformed and unknown messages with a specific error', async () => {
@@ -85,9 +84,9 @@ describe('background service worker', () => {
       ok: false,
       error: 'url: URL scheme javascript: is not allowed',
     });
-    expect(await fromPage({ type: 'ui:listStories', payload: { limit: 1e9 } })).toEqual({
+    expect(await fromPage({ type: 'ui:getPageStatus', payload: { tabId: 1.5 } })).toEqual({
       ok: false,
-      error: 'limit: expected a number from 1 to 500',
+      error: 'tabId: expected a whole number',
     });
   });
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentState } from '@/utils/content-state';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { markedTexts, panelShadow } from './page-view';
@@ -112,5 +113,17 @@ describe('following the tracked list and settings', () => {
     await settle(session);
     expect(markedTexts()).toEqual([]);
     expect(trackedLists).toEqual([[]]);
+  });
+
+  it('lets go of the page quietly after an update took the extension’s storage API away', async () => {
+    await storeState([xiaomi]);
+    showArticle();
+    const { session, controller } = start(ARTICLE_URL);
+    await session.idle();
+    vi.spyOn(fakeBrowser.storage.local.onChanged, 'removeListener').mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    expect(() => controller.abort()).not.toThrow();
+    expect(markedTexts()).toEqual([]);
   });
 });

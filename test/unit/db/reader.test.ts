@@ -3,16 +3,16 @@
  * alike, and the story list's orders follow the popup's filters.
  */
 import { describe, expect, it } from 'vitest';
-import { memoryDashboardStore } from '@/test/support/memory-store';
-import { type DashboardStore, indexedDbDashboardStore } from '@/utils/dashboard/store';
+import { memoryStoryReader } from '@/test/support/memory-reader';
 import { keyFilterOf, orderFacts } from '@/utils/dashboard/story-order';
 import { addEntity, listEntities } from '@/utils/db/entities';
 import { toStoryFact } from '@/utils/db/facts';
+import { openStoryReader, type StoryReader } from '@/utils/db/reader';
 import { openNewsDb } from '@/utils/db/schema';
 import { allStories, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { loadFactsSince } from '@/utils/db/story-facts';
-import { report } from '../db/story-fixtures';
-import { storyRecord } from './story-fixtures';
+import { storyRecord } from '../dashboard/story-fixtures';
+import { report } from './story-fixtures';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 2, 1, 12);
@@ -57,11 +57,11 @@ async function fill() {
   return db;
 }
 
-async function both(): Promise<[string, DashboardStore][]> {
+async function both(): Promise<[string, StoryReader][]> {
   const db = await fill();
   return [
-    ['IndexedDB', indexedDbDashboardStore(async () => db)],
-    ['memory', memoryDashboardStore(await allStories(db), await listEntities(db))],
+    ['IndexedDB', openStoryReader(async () => db)],
+    ['memory', memoryStoryReader(await allStories(db), await listEntities(db))],
   ];
 }
 
@@ -92,7 +92,7 @@ describe('dashboard store', () => {
   it('answers the unread, starred and search filters with the popup’s rules', async () => {
     for (const [name, store] of await both()) {
       const urlOf = new Map((await store.factsSince(Number.NEGATIVE_INFINITY)).map((f) => [f.sid, f.url]));
-      const keys = async (filter: Parameters<DashboardStore['keysMatching']>[0]) => {
+      const keys = async (filter: Parameters<StoryReader['keysMatching']>[0]) => {
         const found = await store.keysMatching(filter);
         return found && [...found].map((sid) => urlOf.get(sid)).sort();
       };
@@ -133,7 +133,7 @@ describe('dashboard store', () => {
 
   it('rebuilds facts that drifted from the stories, and only then', async () => {
     const db = await fill();
-    const store = indexedDbDashboardStore(async () => db);
+    const store = openStoryReader(async () => db);
     expect(await store.repairFacts()).toBe(false);
     const fact = (await db.getAll('storyFacts')).find((f) => f.url === 'https://c.example/apple-store');
     await db.delete('storyFacts', fact?.sid as number); // a writer that forgot the fact
