@@ -24,7 +24,7 @@ export const EXTENSION_PAGES_CSP = [
 /**
  * Asks Chromium to compile every function of the popup's company finder as the chunk loads
  * (V8's explicit compile hint): the popup loads it as it opens, on a background thread, so the
- * finder's first run, while the person waits, no longer compiles its functions one by one.
+ * finder's first run, while the person waits, does not compile its functions one by one.
  */
 function compileFinderEagerly(): Plugin {
   return {

@@ -130,8 +130,8 @@ const LOST_ANSWER = /message (channel|port) closed before a response|receiving e
 const RETRY_DELAYS_MS = [50, 250, 1000];
 /**
  * A story report is the user's record and nobody waits on it, so it keeps trying for about half
- * a minute: on a loaded machine a worker that is stopped again and again (the fault test stops it
- * every 150-600 ms) can lose four answers in a row.
+ * a minute: on a loaded machine a worker that the browser stops again and again can lose
+ * several answers in a row.
  */
 const REPORT_RETRY_DELAYS_MS = [50, 250, 1000, 2000, 4000, 8000, 15_000];
 

@@ -8,7 +8,7 @@
  * test/unit/db/upgrade.test.ts that fills version N-1 and upgrades it).
  *
  * Version 1: entities, stories (by last seen), settings.
- * Version 2: storyFacts, the dashboard's compact copy of each story (utils/dashboard/facts.ts).
+ * Version 2: storyFacts, the dashboard's compact copy of each story (utils/db/facts.ts).
  * Version 3: story indexes for the popup's filters and search, and syndication groups.
  * Version 4: the search index moves from a word index on the stories (about 6.5 KB a story) to
  *            searchPostings, lists of short story numbers per word and week, and searchPending,
@@ -66,7 +66,7 @@ export interface NewsTrackerDB extends DBSchema {
     key: 'settings';
     value: Settings;
   };
-  /** Version 2: the dashboard's compact copy of each story (utils/dashboard/facts.ts). */
+  /** Version 2: the dashboard's compact copy of each story (utils/db/facts.ts). */
   storyFacts: {
     /** The story's number from version 6 on (see StoredFact); its canonical URL before. */
     key: number;

@@ -1,5 +1,5 @@
 /**
- * The store's in-memory client (utils/client-memory.ts) for component tests, with its live
+ * The store's in-memory client (test/support/memory-client.ts) for component tests, with its live
  * story and company arrays exposed so a test can check what was written.
  */
 
