@@ -6,6 +6,9 @@
  * dashboard's rebuild of facts that drifted from their stories (derived data). Components are
  * tested against the in-memory twin (test/support/memory-reader.ts).
  */
+
+import type { TrackedEntity } from '../entities';
+import type { StoryPage, StoryQuery, StoryRecord } from '../stories';
 import { createDbAccess } from './connection';
 import { listEntities } from './entities';
 import type { StoryFact } from './facts';
@@ -13,8 +16,6 @@ import type { NewsDb } from './schema';
 import { factsInStep, getStoriesByUrl, loadFactsSince, rebuildStoryFacts } from './story-facts';
 import { type KeyFilter, storyKeysMatching } from './story-keys';
 import { listStories } from './story-query';
-import type { TrackedEntity } from '../entities';
-import type { StoryPage, StoryQuery, StoryRecord } from '../stories';
 
 export interface StoryReader {
   /** One page of the story list, newest first (story-query.ts); pass the returned cursor for the next. */
