@@ -10,7 +10,7 @@
  * huge page (200,000 elements) detection in the same task as the script's own start would make
  * one task longer than 50 ms. Afterwards each state the background writes reaches the session.
  */
-import { type ContentState, EMPTY_CONTENT_STATE, readContentState, watchContentState } from '../content-state';
+import { EMPTY_CONTENT_STATE, readContentState, watchContentState } from '../content-state';
 import type { TrackedEntity } from '../entities';
 import type { ContentEnvironment } from './environment';
 import { type ContentSession, startContentSession } from './session';
@@ -20,12 +20,10 @@ export interface ContentStartOptions {
   onTrackedList?(entities: TrackedEntity[]): void;
   /** Where failures go: a content script has no one to show them to. */
   onError(error: unknown): void;
-  /** The storage read (tests replace it). */
-  readState?: () => Promise<ContentState>;
 }
 
 export function startContent(env: ContentEnvironment, options: ContentStartOptions): ContentSession {
-  const state = (options.readState ?? readContentState)().then(
+  const state = readContentState().then(
     (read) => {
       options.onTrackedList?.(read.entities);
       return read;

@@ -1,5 +1,6 @@
 /** Pages, tracked lists and a way to start the content script on them, for the start tests. */
 import { afterEach, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentEnvironment } from '@/utils/content/environment';
 import type { ContentSession } from '@/utils/content/session';
 import { startContent } from '@/utils/content/start';
@@ -62,11 +63,7 @@ export interface Started {
   controller: AbortController;
 }
 
-export function start(
-  url: string,
-  env: Partial<ContentEnvironment> = {},
-  readState?: () => Promise<ContentState>,
-): Started {
+export function start(url: string, env: Partial<ContentEnvironment> = {}): Started {
   const statuses: PageStatus[] = [];
   const errors: unknown[] = [];
   const trackedLists: string[][] = [];
@@ -85,7 +82,6 @@ export function start(
     {
       onError: (error) => errors.push(error),
       onTrackedList: (entities) => trackedLists.push(entities.map((e) => e.name)),
-      readState,
     },
   );
   return { session, statuses, errors, trackedLists, controller };
@@ -98,4 +94,9 @@ export const count = (entity: TrackedEntity) => marked(entity.name);
 export async function settle(session: ContentSession): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 20));
   await session.idle();
+}
+
+/** Makes the content script's storage read answer with `answer` (a state, or a failure) when it comes. */
+export function storageAnswers(answer: Promise<ContentState>): void {
+  vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async () => ({ contentState: await answer }));
 }

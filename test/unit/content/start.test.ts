@@ -13,6 +13,7 @@ import {
   showArticle,
   showHomePage,
   start,
+  storageAnswers,
   storeState,
   xiaomi,
 } from './start-helpers';
@@ -21,7 +22,8 @@ describe('the content script’s start', () => {
   it('leaves the page alone, with the error reported, when storage cannot be read', async () => {
     showArticle();
     const failure = new Error('storage is gone');
-    const { session, errors, statuses } = start(ARTICLE_URL, {}, () => Promise.reject(failure));
+    storageAnswers(Promise.reject(failure));
+    const { session, errors, statuses } = start(ARTICLE_URL);
     await session.idle();
     expect(errors).toEqual([failure]);
     expect(markedTexts()).toEqual([]);
@@ -70,7 +72,8 @@ describe('the start on a page', () => {
     const reading = new Promise<ContentState>((resolve) => {
       answer = resolve;
     });
-    const started = start(url, { url: () => url }, () => reading);
+    storageAnswers(reading);
+    const started = start(url, { url: () => url });
     to[0]();
     url = to[1];
     answer({ entities: [xiaomi], settings: DEFAULT_SETTINGS });
