@@ -41,7 +41,7 @@ import { bundleForPage } from '../../test/support/bundle';
 import { findChromium, launchWithExtension } from '../../test/support/chromium';
 import { startStaticServer } from '../../test/support/static-server';
 import { probeTabReader } from '../../test/support/tab-reader-probe';
-import { MAX_TEXT_LENGTH } from '../../utils/suggest/tab-reading';
+import { MAX_TEXT_LENGTH } from '../../utils/suggest/page';
 import type { BenchContext, BenchModule } from '../bench';
 import { median } from '../lib/figures';
 import { trackCompany } from '../lib/track-company';
@@ -332,9 +332,9 @@ const WITHOUT_SUGGESTIONS: Record<string, string> = {
     'export interface CompanySuggestion { name: string; aliases: string[]; mentions: number; score: number }\n',
   'utils/suggest/suggester.ts': 'export const loadSuggester = async () => (_input: unknown) => [];\n',
   'utils/suggest/page.ts':
+    'export const MAX_TEXT_LENGTH = 0;\n' +
     'export const readPageForSuggestions = (_document: unknown, url: string) => ({ text: "", url });\n',
   'utils/suggest/tab-reading.ts':
-    'export const MAX_TEXT_LENGTH = 0;\n' +
     'export const offerTabReader = (_read: unknown) => undefined;\n' +
     'export const readTabArticle = async (_tabId: number) => null;\n',
   'utils/content/kept-article.ts':

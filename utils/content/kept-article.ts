@@ -8,9 +8,8 @@
  */
 import type { ExtractedStory } from '../article/extract';
 import { extractStory } from '../article/extract';
-import { readPageForSuggestions } from '../suggest/page';
+import { MAX_TEXT_LENGTH, readPageForSuggestions } from '../suggest/page';
 import type { SuggestInput } from '../suggest/suggest';
-import { MAX_TEXT_LENGTH } from '../suggest/tab-reading';
 import type { ContentEnvironment } from './environment';
 
 export type KeptStory = Pick<ExtractedStory, 'title' | 'publisher' | 'text'>;

@@ -14,7 +14,9 @@ import { indexPage } from '../article/page-index';
 import { findSiteName, siteNameVariants } from '../article/site-name';
 import { hostnameOf } from '../article/text';
 import type { SuggestInput } from './suggest';
-import { MAX_TEXT_LENGTH } from './tab-reading';
+
+/** An article longer than this is read only this far: the suggestions come from the top anyway. */
+export const MAX_TEXT_LENGTH = 100_000;
 
 export function readPageForSuggestions(document: Document, url: string): SuggestInput {
   const meta = readMeta(document);

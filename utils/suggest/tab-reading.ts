@@ -15,10 +15,8 @@
  */
 import { browser } from 'wxt/browser';
 import * as v from '../validate';
+import { MAX_TEXT_LENGTH } from './page';
 import type { SuggestInput } from './suggest';
-
-/** An article longer than this is read only this far: the suggestions come from the top anyway. */
-export const MAX_TEXT_LENGTH = 100_000;
 
 /** What the tab answers: the article, or null where the content script found no article. */
 export interface TabReading {

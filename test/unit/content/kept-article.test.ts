@@ -3,8 +3,7 @@ import { createKeptArticle } from '@/utils/content/kept-article';
 import { type ContentSession, startContentSession } from '@/utils/content/session';
 import { createEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { readPageForSuggestions } from '@/utils/suggest/page';
-import { MAX_TEXT_LENGTH } from '@/utils/suggest/tab-reading';
+import { MAX_TEXT_LENGTH, readPageForSuggestions } from '@/utils/suggest/page';
 
 const URL = 'https://news.example/business/xiaomi-results';
 const running: AbortController[] = [];

@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readPageForSuggestions } from '@/utils/suggest/page';
-import {
-  MAX_TEXT_LENGTH,
-  offerTabReader,
-  readThroughContentScript,
-  validateTabReading,
-} from '@/utils/suggest/tab-reading';
+import { MAX_TEXT_LENGTH, readPageForSuggestions } from '@/utils/suggest/page';
+import { offerTabReader, readThroughContentScript, validateTabReading } from '@/utils/suggest/tab-reading';
 
 const URL = 'https://courier.example/deal';
 const READER = Symbol.for('news-tracker.suggestion-reader');
