@@ -25,7 +25,7 @@ export const EXTENSION_PAGES_CSP = [
 /**
  * Asks Chromium to compile every function of the popup's company finder as the chunk loads
  * (V8's explicit compile hint): the popup loads it as it opens, on a background thread, so the
- * finder's first run, while the person waits, no longer compiles its functions one by one.
+ * finder's first run, while the person waits, does not compile its functions one by one.
  */
 function compileFinderEagerly(): Plugin {
   return {
@@ -79,8 +79,8 @@ export default defineConfig({
     icons: ICON_FILES,
     action: { default_icon: ICON_FILES },
     permissions: ['storage', 'contextMenus', 'notifications', 'scripting'],
-    // Exactly the pages the content script already runs on (README, "Permissions"): Chromium
-    // runs the background's registered skip hint there only with them.
+    // Exactly the pages the content script already runs on (README, "Permissions"): the popup
+    // reads the article in its tab there for suggestions.
     host_permissions: CONTENT_PAGES,
     ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
     content_security_policy: {

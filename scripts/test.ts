@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { FIREFOX_INSTALL_HINT, findFirefox } from '../test/e2e-firefox/firefox';
-import { findChromium, INSTALL_HINT } from './lib/chromium';
+import { findChromium, INSTALL_HINT } from '../test/support/chromium';
 
 interface Tally {
   passed: number;

@@ -14,9 +14,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../test/support/seeded-random';
 import { featureVector } from '../utils/article/text-features';
 import type { TextModelData } from '../utils/article/text-model';
-import { seededRandom } from './lib/seeded-random';
 
 export interface LabelledText {
   id: string;

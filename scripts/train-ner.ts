@@ -16,6 +16,20 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import {
+  addSpanScore,
+  addTopFive,
+  CONLL_DIR,
+  emptyScore,
+  exactPRF,
+  type GoldDocument,
+  goldOrganisations,
+  noTopFive,
+  partialPRF,
+  readConll,
+  type TopFive,
+  topFive,
+} from '../test/support/conll';
+import {
   chooseSpans,
   decodeRun,
   historyBuckets,
@@ -33,20 +47,6 @@ import { logistic, MIN_STANDING, RANK_FEATURES, rankFeatures } from '../utils/su
 import { findCandidates, suggestCompanies } from '../utils/suggest/suggest';
 import { tokenize } from '../utils/suggest/tokens';
 import { nameKey } from '../utils/suggest/variants';
-import {
-  addSpanScore,
-  addTopFive,
-  CONLL_DIR,
-  emptyScore,
-  exactPRF,
-  type GoldDocument,
-  goldOrganisations,
-  noTopFive,
-  partialPRF,
-  readConll,
-  type TopFive,
-  topFive,
-} from './lib/conll';
 
 const OUTPUT = path.resolve('utils/suggest/model-weights.ts');
 

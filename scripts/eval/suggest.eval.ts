@@ -14,14 +14,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { findRuns } from '../../utils/suggest/candidates';
-import { LEGAL_SUFFIXES } from '../../utils/suggest/lexicon';
-import { type LinearModel, tagNames } from '../../utils/suggest/model';
-import { loadModel } from '../../utils/suggest/names';
-import { suggestCompanies } from '../../utils/suggest/suggest';
-import { type Token, tokenize } from '../../utils/suggest/tokens';
-import { nameKey } from '../../utils/suggest/variants';
-import type { EvalModule } from '../eval';
 import {
   addSpanScore,
   addTopFive,
@@ -36,7 +28,15 @@ import {
   type SpanScore,
   type TopFive,
   topFive,
-} from '../lib/conll';
+} from '../../test/support/conll';
+import { findRuns } from '../../utils/suggest/candidates';
+import { LEGAL_SUFFIXES } from '../../utils/suggest/lexicon';
+import { type LinearModel, tagNames } from '../../utils/suggest/model';
+import { loadModel } from '../../utils/suggest/names';
+import { suggestCompanies } from '../../utils/suggest/suggest';
+import { type Token, tokenize } from '../../utils/suggest/tokens';
+import { nameKey } from '../../utils/suggest/variants';
+import type { EvalModule } from '../eval';
 
 interface Offsets {
   start: number;

@@ -6,7 +6,7 @@
  * that saw a request leave the machine, or an error in a page, fails when it closes.
  */
 import type { Page } from 'puppeteer-core';
-import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import { type StaticServer, startStaticServer } from '../support/static-server';
 import { type FirefoxErrorGuard, watchErrors } from './error-guard';
 import { type FirefoxWithExtension, launchFirefox } from './firefox';
 import { type FirefoxNetworkGuard, startNetworkGuard } from './network-guard';

@@ -5,8 +5,8 @@
  * (test/unit/security/e2e-coverage.test.ts checks that), so the network guard watches every
  * test: a harness that saw a forbidden request fails when it closes.
  */
-import { type ExtensionBrowser, type LaunchOptions, launchWithExtension } from '../../scripts/lib/chromium';
-import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import { type ExtensionBrowser, type LaunchOptions, launchWithExtension } from '../support/chromium';
+import { type StaticServer, startStaticServer } from '../support/static-server';
 import { type ErrorGuard, watchErrors } from './error-guard';
 import { type NetworkGuard, watchNetwork } from './network-guard';
 import { OptionsPage } from './pages/options';

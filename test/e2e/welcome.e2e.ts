@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, startHarness } from './harness';
 import { ARTIFACTS, screenshot, seriousViolations, useScheme } from './pages/accessibility';
-import { BROWSER_TARGET_ARGS, type ExtensionFolder, extensionFolder, reloadExtension, send } from './store-lab';
+import { BROWSER_TARGET_ARGS, type ExtensionFolder, extensionFolder, reloadExtension, send } from './store-tools';
 
 describe('a new user’s first week in Chromium', () => {
   let harness: Harness;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaredAddress } from '@/scripts/eval/corpora';
+import { declaredAddress } from '../../support/declared-address';
 
 describe('declaredAddress (the evaluation serves a saved page at the address it declares)', () => {
   it('takes link[rel=canonical] first, then og:url, resolving relative addresses', () => {

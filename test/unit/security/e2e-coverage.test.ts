@@ -44,7 +44,7 @@ describe('every end-to-end test runs under the network guard', () => {
 
   it('catches a file that starts its own browser (negative control)', () => {
     const rogue = `
-      import { launchWithExtension } from '../../scripts/lib/chromium';
+      import { launchWithExtension } from '../support/chromium';
       it('reads a page', async () => {
         const browser = await launchWithExtension();
         await browser.context.newPage();

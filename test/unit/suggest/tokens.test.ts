@@ -3,7 +3,7 @@ import { findRuns, spansOf } from '@/utils/suggest/candidates';
 import { isLower, isUpper } from '@/utils/suggest/characters';
 import { ABBREVIATIONS } from '@/utils/suggest/lexicon';
 import { shapeOf, tokenize } from '@/utils/suggest/tokens';
-import { seededRandom } from '../../../scripts/lib/seeded-random';
+import { seededRandom } from '../../support/seeded-random';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 

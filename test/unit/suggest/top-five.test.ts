@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goldOrganisations, topFive } from '../../../scripts/lib/conll';
+import { goldOrganisations, topFive } from '../../support/conll';
 
 const gold = (...names: string[]) => goldOrganisations(names);
 
