@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { buildIcons, ICON_FILES } from './scripts/icons';
+import { buildIcons, ICON_FILES } from './build/icons';
 import { CONTENT_PAGES } from './utils/content/pages';
 
 /**
@@ -65,7 +65,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({ plugins: [preact(), compileFinderEagerly()] }),
   hooks: {
-    // The PNG icons are rendered from assets/icon/*.svg on every build (scripts/icons.ts).
+    // The PNG icons are rendered from assets/icon/*.svg on every build (build/icons.ts).
     'build:publicAssets': async (wxt, files) => {
       files.push(...(await buildIcons(`${wxt.config.wxtDir}/icon`)));
     },

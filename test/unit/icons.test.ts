@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { ICON_FILES, ICON_SIZES, renderIcon } from '../../scripts/icons';
+import { ICON_FILES, ICON_SIZES, renderIcon } from '../../build/icons';
 
 /** Toolbar colours of Chromium and Firefox, light and dark themes. */
 const TOOLBARS = {

@@ -3,7 +3,6 @@
  * of the organisation named right before it, never a name of its own.
  */
 import { EXCHANGES } from './lexicon';
-import type { Name } from './names';
 import type { Token } from './tokens';
 
 export interface Ticker {
@@ -44,7 +43,7 @@ export function findTickers(tokens: readonly Token[]): TickerAt[] {
 }
 
 /** The organisation named right before a ticker ("Apple Inc (NASDAQ: AAPL)"), if any. */
-export function ownerOf(names: readonly Name[], ticker: TickerAt): number | null {
+export function ownerOf(names: readonly { kind: string; end: number }[], ticker: TickerAt): number | null {
   let owner: number | null = null;
   names.forEach((n, i) => {
     if (n.kind === 'ORG' && n.end <= ticker.from && ticker.from - n.end <= 3) owner = i;
