@@ -66,3 +66,20 @@ export function readLabelledFeedItems(corporaDir: string, labelsFile = FEED_LABE
   }
   return { items, missing };
 }
+
+/**
+ * Publishers dealt to `folds` folds, largest first to the fold with fewest items, so no
+ * publisher is on both sides of a split and the folds are about the same size.
+ */
+export function publisherFolds(items: readonly LabelledFeedItem[], folds: number): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const item of items) sizes.set(item.publisher, (sizes.get(item.publisher) ?? 0) + 1);
+  const loads = new Array<number>(folds).fill(0);
+  const foldOf = new Map<string, number>();
+  for (const [publisher, size] of [...sizes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    const fold = loads.indexOf(Math.min(...loads));
+    foldOf.set(publisher, fold);
+    loads[fold] = (loads[fold] as number) + size;
+  }
+  return foldOf;
+}
