@@ -181,16 +181,21 @@ export function trainBusinessModel(items: LabelledText[], options: TrainOptions 
 
 export const MODEL_FILE = path.resolve('utils/article/business-model.ts');
 
+/** A single-quoted literal on a line of its own, as the formatter lays out a long string. */
+function longString(text: string): string {
+  return `\n    '${text.replace(/\\/gu, '\\\\').replace(/'/gu, "\\'")}'`;
+}
+
 function modelModule(model: TextModelData): string {
   return [
     '// Written by `npm run train:classifier` (scripts/train-classifier.ts); do not edit by hand.',
     "import type { TextModelData } from './text-model';",
     '',
     'export const BUSINESS_MODEL: TextModelData = {',
-    `  source: ${JSON.stringify(model.source)},`,
+    `  source:${longString(model.source)},`,
     `  bias: ${model.bias},`,
     `  scale: ${model.scale},`,
-    `  terms: ${JSON.stringify(model.terms)},`,
+    `  terms:${longString(model.terms)},`,
     '};',
     '',
   ].join('\n');
