@@ -16,10 +16,16 @@
  * an earlier one with a tenth of its words changed, as syndicated copies are.
  */
 import path from 'node:path';
+import {
+  EXTRACTUS_PARSER,
+  feedCorpusDir,
+  NEWS_TRACKER_PARSER,
+  readFeedFiles,
+  timeParser,
+} from '../../test/support/feed-corpus';
 import { seededRandom } from '../../test/support/seeded-random';
 import { copySignature, groupCopies } from '../../utils/feeds/copies';
 import type { BenchModule } from '../bench';
-import { EXTRACTUS_PARSER, feedCorpusDir, NEWS_TRACKER_PARSER, readFeedFiles, timeParser } from '../lib/feed-corpus';
 import { median } from '../lib/figures';
 
 const CORPORA = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora');

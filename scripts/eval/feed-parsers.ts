@@ -12,7 +12,7 @@ import {
   type FeedSummary,
   NEWS_TRACKER_PARSER,
   timeParser,
-} from '../lib/feed-corpus';
+} from '../../test/support/feed-corpus';
 import { sameText } from './scoring';
 
 const FEED_FORMATS = ['rss2', 'rss1', 'rss09', 'atom', 'jsonfeed'];

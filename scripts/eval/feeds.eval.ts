@@ -7,11 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type FeedFile, feedCorpusDir, feedUrlOf, readFeedFiles } from '../../test/support/feed-corpus';
 import { areCopies, COPY_SIMILARITY, type CopySignature, copySignature, groupCopies } from '../../utils/feeds/copies';
 import { parseFeedBytes } from '../../utils/feeds/parse';
 import { storiesFromFeed } from '../../utils/feeds/stories';
 import type { EvalModule } from '../eval';
-import { type FeedFile, feedCorpusDir, feedUrlOf, readFeedFiles } from '../lib/feed-corpus';
 import { parserComparison } from './feed-parsers';
 import { type Counts, emptyCounts, precisionRecallF1 } from './scoring';
 
