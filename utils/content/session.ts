@@ -10,6 +10,11 @@
  *         └ record (articles, top frame): extractStory → classifyBusiness → matcher → content:reportStory
  *   (nothing tracked yet, on an article: extractStory once the page is idle, kept for the popup's suggestions)
  *
+ * "An article" is what the person says first: the popup's "Record this page" and "Not a news
+ * story" reach the session as a verdict on the page's address (tab-messages.ts), and "Treat
+ * pages on this site as news" arrives with the settings (page-work.ts takenForArticle). A report
+ * the background refuses (an address marked not a news story) is taken as the same verdict.
+ *
  * The parts keep their own state: page-work.ts decides what the page needs, highlighting.ts
  * finds and paints mentions, page-panel.ts is the panel, recording.ts reports the story and the
  * page status, kept-article.ts keeps what the popup's suggestions read. This module holds the
@@ -22,14 +27,16 @@ import { detectArticle } from '../article/detect';
 import { type ContentState, EMPTY_CONTENT_STATE } from '../content-state';
 import { createSlicer } from '../highlight/slicer';
 import { compileMatcherSliced, type Matcher } from '../match/matcher';
+import type { Settings } from '../settings';
+import type { PageReading } from '../stories';
 import type { SuggestInput } from '../suggest/suggest';
 import { waitForQuiet } from './changes';
-import type { ContentEnvironment } from './environment';
+import { type ContentEnvironment, hostnameOf } from './environment';
 import { createHighlighting } from './highlighting';
 import { createKeptArticle, type KeptArticle } from './kept-article';
-import { createPagePanel, panelRows } from './page-panel';
-import { decidePageWork, NO_WORK, type PageInView, type PageWork } from './page-work';
-import { createRecording } from './recording';
+import { createPagePanel, panelSections } from './page-panel';
+import { decidePageWork, isSiteDisabled, NO_WORK, type PageInView, type PageWork, takenForArticle } from './page-work';
+import { createRecording, pageReading, type RecordOutcome } from './recording';
 
 export interface ContentSession {
   /** The background wrote a new content state (the tracked list, the settings or both changed). */
@@ -38,6 +45,13 @@ export interface ContentSession {
   onLocationChanged(): Promise<void>;
   /** What the popup's suggestions read here: the article kept, the page read now, or null on a page that is not an article. */
   readForSuggestions(): SuggestInput | null;
+  /** What the page's text names, as recording it would store it; null where the site is switched off. */
+  readPage(): Promise<PageReading | null>;
+  /**
+   * The person's word on the page at `url` (a news story or not); false for `applied` when the
+   * page has moved on. Calling it a news story records it, whatever the business setting.
+   */
+  setVerdict(url: string, isNews: boolean): Promise<{ applied: boolean; recorded: boolean }>;
   /** Resolves when the page has been decided and its scans, if any, have finished. */
   idle(): Promise<void>;
 }
@@ -47,10 +61,20 @@ function locate(env: ContentEnvironment): PageInView {
   return { url: env.url(), top: env.isTopFrame ? null : (env.topPage?.() ?? null) };
 }
 
-/** Whether the page (for a frame, the page around it) is an article; the verdict is kept for the suggestions. */
-function isArticle(env: ContentEnvironment, page: PageInView, kept: KeptArticle): boolean {
+/**
+ * Whether the page (for a frame, the page around it) is taken for an article; `verdict` is the
+ * person's word on the top page's address. The answer is kept for the suggestions.
+ */
+function isArticle(
+  env: ContentEnvironment,
+  page: PageInView,
+  settings: Settings,
+  verdict: boolean | null,
+  kept: KeptArticle,
+): boolean {
   const { document, url } = page.top ?? { document: env.document, url: page.url };
-  const article = detectArticle(document, url).isArticle;
+  const detect = () => detectArticle(document, url).isArticle;
+  const article = takenForArticle(settings, hostnameOf(url), page.top ? null : verdict, detect);
   kept.judged(page.url, article);
   return article;
 }
@@ -61,6 +85,10 @@ export function startContentSession(
 ): ContentSession {
   let state = EMPTY_CONTENT_STATE;
   let work: PageWork = NO_WORK;
+  /** Whether the page was last taken for an article (false where nothing asked). */
+  let takenAsArticle = false;
+  /** The person's word on one address: a news story or not. */
+  let verdict: { url: string; isNews: boolean } | null = null;
   /** The tracked list compiled in slices (thousands of names take a while), once per list, when a page needs it. */
   let matcher: Promise<Matcher> | null = null;
   let navigations = 0;
@@ -70,32 +98,49 @@ export function startContentSession(
   };
   const kept = createKeptArticle(env);
   const recording = createRecording(env, kept.keep);
-  const highlighting = createHighlighting(env, () => {
-    refreshPanel();
-    recording.reportStatus(work.record, counts());
-  });
+  const highlighting = createHighlighting(env, () => showFindings());
   const panel = createPagePanel(env.document, highlighting);
-  const counts = () => highlighting.current?.counts() ?? new Map<string, number>();
-  const refreshPanel = () => {
-    const wanted = env.isTopFrame && state.settings.showPanel && work.highlight;
-    panel.show(wanted ? panelRows(state.entities, counts()) : []);
+
+  /** The status and the panel, once an article's own counts are known (they come with its reading). */
+  const showFindings = () => {
+    const reading = work.record ? recording.readingAt(env.url()) : null;
+    if (work.record && !reading) return;
+    const highlighted = highlighting.current?.counts() ?? null;
+    recording.reportStatus(work.record, highlighted);
+    const wanted = env.isTopFrame && state.settings.showPanel && work.highlight && highlighted !== null;
+    panel.show(wanted ? panelSections(state.entities, highlighted, reading?.mentions ?? null) : []);
   };
   const stopHighlighting = () => {
     highlighting.stop();
     panel.remove();
   };
+  const judge = (page: PageInView) => {
+    const own = page.url === verdict?.url ? verdict.isNews : null;
+    takenAsArticle = isArticle(env, page, state.settings, own, kept);
+    return takenAsArticle;
+  };
 
-  /** Re-decides what to do on this page; `fresh` discards what was found (a new list or address). */
-  const decide = async (fresh: boolean) => {
+  /**
+   * Re-decides what to do on this page; `fresh` discards what was found (a new list or address),
+   * `byHand` records the page as the person asked. Returns how recording ended, if it ran.
+   */
+  const decide = async (fresh: boolean, byHand = false): Promise<RecordOutcome | null> => {
     const page = locate(env);
     const wasHighlighting = work.highlight;
     if (fresh) stopHighlighting();
-    work = decidePageWork(state, page, env.isTopFrame, () => isArticle(env, page, kept));
+    takenAsArticle = false;
+    work = decidePageWork(state, page, env.isTopFrame, () => judge(page));
     if (!work.highlight) stopHighlighting();
     else if (fresh || !wasHighlighting) await highlighting.start(matcherReady(), state.entities);
-    else refreshPanel();
     if (work.readWhenIdle) kept.readWhenIdle(page.url);
-    if (work.record) await recording.record(page.url, state.settings, matcherReady);
+    const outcome = work.record ? await recording.record(page.url, state.settings, matcherReady, byHand) : null;
+    showFindings();
+    if (outcome === 'refused') {
+      // The background keeps this address out of the stories: the person said it is no news story.
+      verdict = { url: page.url, isNews: false };
+      await decide(false);
+    }
+    return outcome;
   };
 
   const started = Promise.resolve(initial).then((read) => {
@@ -113,7 +158,7 @@ export function startContentSession(
       state = next;
       if (listChanged) {
         matcher = null;
-        recording.startOver(false);
+        recording.startOver();
       }
       await decide(listChanged);
     },
@@ -126,10 +171,23 @@ export function startContentSession(
       // A later navigation while this one settled does the work instead.
       if (env.signal.aborted || navigation !== navigations) return;
       panel.reopen();
-      recording.startOver(true);
+      recording.startOver();
       await decide(true);
     },
     readForSuggestions: () => kept.reading(),
+    async readPage() {
+      await started;
+      const url = env.url();
+      if (isSiteDisabled(state.settings, hostnameOf(url))) return null;
+      return pageReading(url, takenAsArticle, await recording.read(url, matcherReady));
+    },
+    async setVerdict(url, isNews) {
+      await started;
+      if (env.url() !== url) return { applied: false, recorded: false };
+      verdict = { url, isNews };
+      const outcome = await decide(false, isNews);
+      return { applied: true, recorded: outcome === 'saved' };
+    },
     async idle() {
       await started;
       await highlighting.idle();

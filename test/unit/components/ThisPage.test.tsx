@@ -27,7 +27,7 @@ describe('ThisPage', () => {
     const { region } = show();
     expect(within(region).getByText('News article')).toBeTruthy();
     expect(within(region).getByText('Business news')).toBeTruthy();
-    const found = within(region).getByRole('list', { name: 'Tracked companies on this page' });
+    const found = within(region).getByRole('list', { name: 'Tracked companies in the article' });
     expect(within(found).getByRole('listitem').textContent).toBe('Xiaomi3, 3 mentions');
   });
 

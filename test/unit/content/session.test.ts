@@ -76,6 +76,7 @@ describe('the content-script session', () => {
         { entityId: xiaomi.id, count: 3 },
         { entityId: samsung.id, count: 2 },
       ],
+      elsewhere: [],
     });
     expect(marked('Xiaomi')).toBe(3);
     expect(marked('Samsung')).toBe(2);
