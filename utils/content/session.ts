@@ -134,12 +134,13 @@ export function startContentSession(
     else if (fresh || !wasHighlighting) await highlighting.start(matcherReady(), state.entities);
     if (work.readWhenIdle) kept.readWhenIdle(page.url);
     const outcome = work.record ? await recording.record(page.url, state.settings, matcherReady, byHand) : null;
-    showFindings();
-    if (outcome === 'refused') {
-      // The background keeps this address out of the stories: the person said it is no news story.
-      verdict = { url: page.url, isNews: false };
-      await decide(false);
+    if (outcome !== 'refused') {
+      showFindings();
+      return outcome;
     }
+    // The background keeps this address out of the stories: the person said it is no news story.
+    verdict = { url: page.url, isNews: false };
+    await decide(false);
     return outcome;
   };
 
