@@ -5,8 +5,8 @@
  * next page.
  *
  * On an article it says what the story says: the companies its text names, counted as the story
- * counts them ("In the article"), then those highlighted only around it, in menus and lists of
- * other stories ("Elsewhere on the page"), which the story does not list.
+ * counts them ("In the article"), then the mentions highlighted around it, in menus and lists of
+ * other stories ("Elsewhere on the page"), which the story does not count.
  */
 import type { TrackedEntity } from '../entities';
 import { createNavigator, scrollToMention } from '../panel/navigation';
@@ -41,7 +41,8 @@ export function panelSections(
     return rows.length > 0 ? [{ title: 'On this page', rows }] : [];
   }
   const article = new Map(inArticle.map((m) => [m.entityId, m.count]));
-  const elsewhere = rowsOf(new Map([...highlighted].filter(([id]) => !article.has(id))));
+  // What is highlighted beyond the article's own mentions, so the two sections add up to the highlights.
+  const elsewhere = rowsOf(new Map([...highlighted].map(([id, count]) => [id, count - (article.get(id) ?? 0)])));
   const rows = rowsOf(article);
   if (rows.length === 0 && elsewhere.length === 0) return [];
   const sections: PanelSection[] = [{ title: 'In the article', rows, empty: 'None of your companies' }];
@@ -52,6 +53,8 @@ export function panelSections(
 export function createPagePanel(doc: Document, highlighting: Highlighting): PagePanel {
   let panel: Panel | null = null;
   let closed = false;
+  /** Whether the person has stepped to a mention since the panel opened (the footer then says which). */
+  let stepped = false;
   const navigator = createNavigator();
   /** Company names by id, for saying whose mention is shown. */
   let names = new Map<string, string>();
@@ -59,6 +62,7 @@ export function createPagePanel(doc: Document, highlighting: Highlighting): Page
   const remove = () => {
     panel?.remove();
     panel = null;
+    stepped = false;
     navigator.reset();
   };
 
@@ -70,6 +74,7 @@ export function createPagePanel(doc: Document, highlighting: Highlighting): Page
         if (!step || !highlights) return;
         highlights.focus(step.mention);
         scrollToMention(step.mention);
+        stepped = true;
         const whose = entityId === null ? 'Mention' : `${names.get(entityId) ?? 'Mention'}:`;
         created.showPosition(`${whose} ${step.position} of ${step.total}`);
       },
@@ -92,6 +97,8 @@ export function createPagePanel(doc: Document, highlighting: Highlighting): Page
       names = new Map(sections.flatMap((s) => s.rows.map((row) => [row.entityId, row.name] as const)));
       panel ??= create();
       panel.update(sections);
+      const total = highlighting.current?.mentions.length ?? 0;
+      if (!stepped) panel.showPosition(`${total} highlighted`);
     },
     remove,
     reopen() {
