@@ -133,7 +133,7 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAc
           suggestions={
             // Suggestions are for articles: a page the content script found not to be one gets none.
             page.value.tabId !== null &&
-            page.value.status?.isArticle !== false && (
+            (page.value.standing?.isArticle ?? page.value.status?.isArticle) !== false && (
               <SuggestedCompanies
                 client={client}
                 tabId={page.value.tabId}

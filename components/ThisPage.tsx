@@ -159,13 +159,18 @@ function PageVerdict({ standing, onRecordPage, onNotNews }: ThisPageProps & { st
       await onNotNews?.();
       return 'Removed. This address will not be recorded again.';
     });
+  const why = standing.notNews
+    ? 'You said this address is not a news story, so it is not recorded.'
+    : 'Not recognised as a news story, so it was not recorded.';
   return (
     <div class="page-verdict">
-      {canRecord && (
-        <p class="muted">
-          {standing.notNews
-            ? 'You said this address is not a news story, so it is not recorded.'
-            : 'Not recognised as a news story, so it was not recorded.'}
+      {/* What the last action did, else why the page is not recorded: the words come before the button. */}
+      <p role="status" class="notice">
+        {notice || (canRecord ? why : '')}
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
         </p>
       )}
       {canRecord && onRecordPage && (
@@ -177,16 +182,6 @@ function PageVerdict({ standing, onRecordPage, onNotNews }: ThisPageProps & { st
         <button type="button" disabled={busy} onClick={notNews}>
           Not a news story
         </button>
-      )}
-      {notice && (
-        <p role="status" class="notice">
-          {notice}
-        </p>
-      )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
       )}
     </div>
   );

@@ -11,6 +11,7 @@ import type { StoryRecord } from '../../utils/stories';
 import { callProtocol, openStatePage } from './extension-state';
 import { type Harness, startHarness } from './harness';
 import { countHighlights } from './isolated-world';
+import { screenshot, seriousViolations, useScheme } from './pages/accessibility';
 import type { PopupPage } from './pages/popup';
 
 const PARTNER = 'Orbital Freight partners with Tesla on electric trucks';
@@ -65,6 +66,7 @@ describe('the reader corrects the tracker, in Chromium', () => {
     // Before the person asks: nothing stored, nothing highlighted.
     expect(await storyAt(url)).toBeUndefined();
     expect(await countHighlights(page)).toEqual({});
+    await photograph(popup, 'popup-record-this-page');
 
     await region.getByRole('button', { name: 'Record this page' }).click();
     await region.getByText('Recorded: the page is in your stories and highlighted.').waitFor();
@@ -81,6 +83,7 @@ describe('the reader corrects the tracker, in Chromium', () => {
     // The popup now offers the way back.
     await region.getByText('News article', { exact: true }).waitFor();
     await region.getByRole('button', { name: 'Not a news story' }).waitFor();
+    await photograph(popup, 'popup-recorded-by-hand');
     await popup.page.close();
     await page.close();
   });
@@ -222,6 +225,16 @@ describe('the reader corrects the tracker, in Chromium', () => {
     await page.close();
   });
 });
+
+/** Checks the popup with axe and photographs it, light and dark. */
+async function photograph(popup: PopupPage, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await useScheme(popup.page, scheme);
+    expect(await seriousViolations(popup.page)).toEqual([]);
+    await screenshot(popup.page, `${name}-${scheme}`);
+  }
+  await useScheme(popup.page, 'light');
+}
 
 /** The id of News Tracker's content-script world in the page's top frame. */
 async function contentScriptWorld(session: CDPSession): Promise<number> {
