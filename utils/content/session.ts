@@ -132,6 +132,11 @@ async function decide(parts: Parts, now: Now, fresh: boolean, byHand = false): P
   if (!now.work.highlight) stopHighlighting(parts);
   else if (fresh || !wasHighlighting) await highlighting.start(matcherOf(now)(), now.state.entities);
   if (now.work.readWhenIdle) kept.readWhenIdle(page.url);
+  if (now.work.record) {
+    // The panel and the status show the article's counts once it is read, not once the background answers.
+    await recording.read(page.url, matcherOf(now));
+    showFindings(parts, now);
+  }
   const outcome = now.work.record ? await recording.record(page.url, now.state.settings, matcherOf(now), byHand) : null;
   if (outcome !== 'refused') {
     showFindings(parts, now);
