@@ -5,13 +5,14 @@
  * story). Each guard has its negative control beside it: another address, another site, and
  * the same message from an extension page rather than a content script.
  */
+import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryRecord } from '../../utils/stories';
 import { callProtocol, openStatePage } from './extension-state';
 import { type Harness, startHarness } from './harness';
 import { countHighlights } from './isolated-world';
-import { screenshot, seriousViolations, useScheme } from './pages/accessibility';
+import { ARTIFACTS, screenshot, seriousViolations, useScheme } from './pages/accessibility';
 import type { PopupPage } from './pages/popup';
 
 const PARTNER = 'Orbital Freight partners with Tesla on electric trucks';
@@ -174,6 +175,11 @@ describe('the reader corrects the tracker, in Chromium', () => {
     const options = await harness.openOptions();
     const sites = options.page.getByRole('list', { name: 'Sites treated as news' });
     expect(await sites.getByRole('listitem').allTextContents()).toEqual(['127.0.0.1Remove']);
+    for (const scheme of ['light', 'dark'] as const) {
+      await useScheme(options.page, scheme);
+      const field = options.page.getByRole('group', { name: 'Sites treated as news' });
+      await field.screenshot({ path: path.join(ARTIFACTS, `options-news-sites-${scheme}.png`) });
+    }
     const backup = await options.export('Export companies (JSON)');
     expect(JSON.parse(backup.text).settings.newsSites).toEqual(['127.0.0.1']);
     await options.page.getByRole('button', { name: 'Stop treating 127.0.0.1 as news' }).click();
