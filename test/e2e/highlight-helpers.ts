@@ -103,14 +103,6 @@ export interface PanelView {
   buttons: string[];
 }
 
-export interface PanelLook {
-  /** Computed colours of the panel, e.g. `rgb(255, 255, 255)`. */
-  background: string;
-  color: string;
-  box: { x: number; y: number; width: number; height: number };
-  buttons: { name: string; title: string; width: number; height: number }[];
-}
-
 interface DomNode {
   nodeId: number;
   nodeType: number;
@@ -272,33 +264,14 @@ export class PageProbe {
     await this.page.mouse.click(((x1 as number) + (x3 as number)) / 2, ((y1 as number) + (y3 as number)) / 2);
   }
 
-  /**
-   * How the panel is drawn: its background colour, where it is, and each button's name, tooltip
-   * and size, read from the live nodes behind its closed shadow root.
-   */
-  async panelLook(): Promise<PanelLook | null> {
+  /** Calls `fn` (a function's source) on the panel's live section behind its closed shadow root. */
+  async onPanel<T>(fn: string): Promise<T | null> {
     const found = await this.panelNodes();
-    if (!found) return null;
-    const section = [...walkDom(found.root)].find((n) => attribute(n, 'aria-label') === PANEL_LABEL);
+    const section = found && [...walkDom(found.root)].find((n) => attribute(n, 'aria-label') === PANEL_LABEL);
     if (!section) return null;
     const { object } = await this.session.send('DOM.resolveNode', { nodeId: section.nodeId });
-    const { result } = await this.session.send('Runtime.callFunctionOn', {
-      objectId: object.objectId,
-      returnByValue: true,
-      functionDeclaration: `function () {
-        const box = this.getBoundingClientRect();
-        return {
-          background: getComputedStyle(this).backgroundColor,
-          color: getComputedStyle(this).color,
-          box: { x: box.x, y: box.y, width: box.width, height: box.height },
-          buttons: [...this.querySelectorAll('button')].map((b) => {
-            const r = b.getBoundingClientRect();
-            return { name: b.getAttribute('aria-label') ?? '', title: b.title, width: r.width, height: r.height };
-          }),
-        };
-      }`,
-    });
-    return result.value as PanelLook;
+    const call = { objectId: object.objectId, returnByValue: true, functionDeclaration: fn };
+    return (await this.session.send('Runtime.callFunctionOn', call)).result.value as T;
   }
 
   async detach(): Promise<void> {

@@ -12,9 +12,31 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoryRecord } from '../../utils/stories';
 import { callProtocol, openStatePage } from './extension-state';
 import { type Harness, startHarness } from './harness';
-import { PageProbe, type PanelLook } from './highlight-helpers';
+import { PageProbe } from './highlight-helpers';
 import { countHighlights } from './isolated-world';
 import { ARTIFACTS } from './pages/accessibility';
+
+/** How the panel is drawn: its colours, where it is, and each button's name, tooltip and size. */
+interface PanelLook {
+  background: string;
+  color: string;
+  box: { x: number; y: number; width: number; height: number };
+  buttons: { name: string; title: string; width: number; height: number }[];
+}
+
+/** Reads a PanelLook in the page, on the panel's section (PageProbe.onPanel). */
+const READ_LOOK = `function () {
+  const box = this.getBoundingClientRect();
+  return {
+    background: getComputedStyle(this).backgroundColor,
+    color: getComputedStyle(this).color,
+    box: { x: box.x, y: box.y, width: box.width, height: box.height },
+    buttons: [...this.querySelectorAll('button')].map((b) => {
+      const r = b.getBoundingClientRect();
+      return { name: b.getAttribute('aria-label') ?? '', title: b.title, width: r.width, height: r.height };
+    }),
+  };
+}`;
 
 /** Relative luminance of a computed `rgb(…)` colour, 0 (black) to 1 (white). */
 function luminance(color: string): number {
@@ -107,7 +129,7 @@ describe('the on-page panel in Chromium', () => {
     await expect.poll(async () => (await probe.panel())?.text ?? '').toContain('In the article');
     await probe.clickPanelButton('Next mention of Apple');
     await expect.poll(async () => (await probe.panel())?.text).toContain('Apple: 1 of 5');
-    const seen = (await probe.panelLook()) as PanelLook;
+    const seen = (await probe.onPanel<PanelLook>(READ_LOOK)) as PanelLook;
     if (shot) {
       mkdirSync(ARTIFACTS, { recursive: true });
       const x = Math.max(0, seen.box.x - 260);
