@@ -39,7 +39,15 @@ export function ThisPage(props: ThisPageProps) {
       ) : (
         <>
           <PageFindings status={status} standing={standing} entities={entities} />
-          {standing && <PageVerdict {...props} standing={standing} />}
+          {/* The person's word on the page and on its site, together: what News Tracker takes for news. */}
+          <div class="page-corrections">
+            {standing && <PageVerdict {...props} standing={standing} />}
+            <SiteSwitch
+              label="Treat pages on this site as news"
+              on={settings.newsSites.includes(host)}
+              save={(on) => onSettingsChange({ ...settings, newsSites: toggleHost(settings.newsSites, host, on) })}
+            />
+          </div>
           <SiteSwitch
             label="Highlights on this site"
             on={!settings.highlightOffSites.includes(host)}
@@ -47,11 +55,6 @@ export function ThisPage(props: ThisPageProps) {
               onSettingsChange({ ...settings, highlightOffSites: toggleHost(settings.highlightOffSites, host, !on) })
             }
             note={settings.highlightScope === 'off' ? 'Highlights are off everywhere (Options).' : null}
-          />
-          <SiteSwitch
-            label="Treat pages on this site as news"
-            on={settings.newsSites.includes(host)}
-            save={(on) => onSettingsChange({ ...settings, newsSites: toggleHost(settings.newsSites, host, on) })}
           />
           {suggestions}
         </>
