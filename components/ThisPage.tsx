@@ -86,7 +86,9 @@ function PageFindings({ status, standing, entities }: FindingsProps) {
   if (!status && !standing) {
     return <p class="muted">Nothing checked on this page yet. Reload it to let News Tracker look.</p>;
   }
-  const isArticle = standing?.isArticle ?? status?.isArticle ?? false;
+  // A page whose story is stored is news to the person, even where its look alone does not say so
+  // (recorded by hand on an earlier visit).
+  const isArticle = (standing && (standing.isArticle || standing.recorded)) ?? status?.isArticle ?? false;
   const isBusiness = standing?.isBusiness ?? status?.isBusiness ?? false;
   const found = named(standing?.mentions ?? status?.mentions ?? [], entities);
   const elsewhere = named(status?.elsewhere ?? [], entities);

@@ -85,8 +85,15 @@ describe('the reader corrects the tracker, in Chromium', () => {
     await region.getByText('News article', { exact: true }).waitFor();
     await region.getByRole('button', { name: 'Not a news story' }).waitFor();
     await photograph(popup, 'popup-recorded-by-hand');
-    await popup.page.close();
-    await page.close();
+
+    // On a later visit the page still does not look like news, but the popup says what the person said.
+    await page.reload();
+    const later = await popupOver(page);
+    await later.thisPage.getByText('News article', { exact: true }).waitFor();
+    await later.thisPage.getByRole('button', { name: 'Not a news story' }).waitFor();
+    expect(await later.thisPage.getByRole('button', { name: 'Record this page' }).count()).toBe(0);
+    expect((await storyAt(url))?.title).toBe(PARTNER);
+    for (const open of [popup.page, later.page, page]) await open.close();
   });
 
   it('"Not a news story" removes the story and keeps that exact address out; another address is recorded', async () => {

@@ -129,6 +129,14 @@ describe('ThisPage', () => {
       expect(onNotNews).toHaveBeenCalledOnce();
     });
 
+    it('calls a page recorded by hand on an earlier visit a news article, with "Not a news story"', () => {
+      show({ status: null, standing: reading({ isArticle: false, recorded: true }), onNotNews: vi.fn() });
+      expect(screen.getByText('News article', { exact: true })).toBeTruthy();
+      expect(screen.queryByText('Not a news article')).toBeNull();
+      expect(screen.getByRole('list', { name: 'Tracked companies in the article' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Not a news story' })).toBeTruthy();
+    });
+
     it('shows a failed recording as an alert', async () => {
       show({ status: null, standing: reading(), onRecordPage: vi.fn(async () => Promise.reject(new Error('Gone.'))) });
       fireEvent.click(screen.getByRole('button', { name: 'Record this page' }));
