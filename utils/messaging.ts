@@ -15,6 +15,7 @@ import type { NewEntityInput, TrackedEntity } from './entities';
 import * as p from './payloads';
 import type { Settings } from './settings';
 import type { PageStatus, StoryRecord, StoryReport } from './stories';
+import type { SyncStatus } from './sync/items';
 import * as v from './validate';
 
 type Empty = Record<string, never>;
@@ -41,6 +42,8 @@ export interface Protocol {
   'ui:importEntities': { request: { entities: TrackedEntity[] }; response: { added: number; changed: number } };
   'ui:deleteAllData': { request: Empty; response: null };
   'ui:getStorageProblem': { request: Empty; response: { problem: string | null } };
+  'ui:getSync': { request: Empty; response: SyncStatus };
+  'ui:setSync': { request: { enabled: boolean }; response: SyncStatus };
 }
 
 export type MessageType = keyof Protocol;
@@ -98,6 +101,8 @@ export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K
   }),
   'ui:deleteAllData': v.empty,
   'ui:getStorageProblem': v.empty,
+  'ui:getSync': v.empty,
+  'ui:setSync': (raw) => ({ enabled: v.boolean(v.object(raw, 'request').enabled, 'enabled') }),
 };
 
 export function isMessageType(value: unknown): value is MessageType {
@@ -123,6 +128,8 @@ const SAFE_TO_REPEAT: ReadonlySet<MessageType> = new Set<MessageType>([
   'ui:exportData',
   'ui:deleteAllData',
   'ui:getStorageProblem',
+  'ui:getSync',
+  'ui:setSync',
 ]);
 
 /** Chrome's words for "the service worker went away before it answered" (it restarts on the next message). */
