@@ -40,9 +40,21 @@ export interface SyncStatus {
   lastSynced: number | null;
 }
 
-/** A company in a fixed shape, so two browsers holding the same company write the same text. */
-export function companyText(entity: TrackedEntity): string {
-  return JSON.stringify(trackedEntity(entity, 'company'));
+/**
+ * A company in a fixed shape (the order of trackedEntity's), so two browsers holding the same
+ * company write the same text. Not validated: this browser's own companies are never refused.
+ */
+export function companyText(e: TrackedEntity): string {
+  return JSON.stringify({
+    id: e.id,
+    name: e.name,
+    aliases: e.aliases.map((a) => ({ text: a.text, matchCase: a.matchCase, wholeWord: a.wholeWord })),
+    exclusions: e.exclusions,
+    color: e.color,
+    enabled: e.enabled,
+    watchlist: e.watchlist ?? null,
+    createdAt: e.createdAt,
+  });
 }
 
 /** The settings in a fixed shape; a missing or broken record reads as the defaults, as everywhere. */
@@ -82,7 +94,7 @@ export function readSyncItem(key: string, raw: unknown): SyncedRecord {
   if (value === null) return { changedAt, text: null };
   const company = trackedEntity(value, key);
   if (companyKey(company.id) !== key) throw new Error(`${key}: holds a company with another id`);
-  return { changedAt, text: JSON.stringify(company) };
+  return { changedAt, text: companyText(company) };
 }
 
 /**

@@ -10,7 +10,7 @@ export const QUOTA_BYTES_PER_ITEM = 8192;
 export const QUOTA_BYTES = 102_400;
 export const MAX_ITEMS = 512;
 
-const KEEPS_WORKING = 'Everything still works on this browser; sync resumes once it fits.';
+const KEEPS_WORKING = 'Everything still works on this browser, and sync resumes once it fits.';
 
 const encoder = new TextEncoder();
 export const itemBytes = (key: string, record: SyncedRecord) =>
@@ -18,10 +18,13 @@ export const itemBytes = (key: string, record: SyncedRecord) =>
 
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
 
-function itemName(key: string, record: SyncedRecord): string {
-  if (key === SETTINGS_KEY) return 'Your settings';
-  if (isCompanyKey(key) && record.text !== null) return `“${(parseCompany(record.text) as TrackedEntity).name}”`;
-  return 'One item';
+/** The item too big for sync, and what would make it fit. */
+function tooBig(key: string, record: SyncedRecord): string {
+  if (key === SETTINGS_KEY) return 'your settings need {size}; shorten the lists of sites';
+  if (isCompanyKey(key) && record.text !== null) {
+    return `“${(parseCompany(record.text) as TrackedEntity).name}” needs {size}; give it fewer aliases or exclusions`;
+  }
+  return 'one item needs {size}';
 }
 
 /**
@@ -33,15 +36,19 @@ export function quotaProblem(area: ReadonlyMap<string, SyncedRecord>): string | 
   for (const [key, record] of area) {
     const bytes = itemBytes(key, record);
     if (bytes > QUOTA_BYTES_PER_ITEM) {
-      return `Sync is paused: ${itemName(key, record)} needs ${kb(bytes)}, more than the ${kb(QUOTA_BYTES_PER_ITEM)} the browser’s sync allows for one item. ${KEEPS_WORKING}`;
+      const what = tooBig(key, record).replace(
+        '{size}',
+        `${kb(bytes)}, more than the ${kb(QUOTA_BYTES_PER_ITEM)} the browser’s sync allows for one item`,
+      );
+      return `Sync is paused: ${what}. ${KEEPS_WORKING}`;
     }
     total += bytes;
   }
   if (total > QUOTA_BYTES) {
-    return `Sync is paused: your companies and settings need ${kb(total)}, more than the ${kb(QUOTA_BYTES)} the browser’s sync allows. ${KEEPS_WORKING}`;
+    return `Sync is paused: your companies and settings need ${kb(total)}, more than the ${kb(QUOTA_BYTES)} the browser’s sync allows; remove companies you no longer follow, or shorten their aliases. ${KEEPS_WORKING}`;
   }
   if (area.size > MAX_ITEMS) {
-    return `Sync is paused: ${area.size - 1} companies are more than the ${MAX_ITEMS - 1} the browser’s sync can hold. ${KEEPS_WORKING}`;
+    return `Sync is paused: the browser’s sync holds at most ${MAX_ITEMS} items, and your companies and settings (with companies deleted in the last days) need ${area.size}. ${KEEPS_WORKING}`;
   }
   return null;
 }

@@ -4,9 +4,9 @@
  * in to one account do.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDbAccess } from '@/utils/db/connection';
 import { createHandlers, type Handlers } from '@/utils/background/handlers';
-import { createSync, isSyncChange, type Sync, type SyncArea, syncMemoryItem } from '@/utils/background/sync';
+import { createSync, isSyncChange, type Sync, type SyncArea, type syncMemoryItem } from '@/utils/background/sync';
+import { createDbAccess } from '@/utils/db/connection';
 import { openNewsDb } from '@/utils/db/schema';
 import type { TrackedEntity } from '@/utils/entities';
 import type { Settings } from '@/utils/settings';
