@@ -35,22 +35,29 @@ export function SyncSetting({ client }: { client: StoreClient }) {
   return (
     <section aria-labelledby="sync-heading">
       <h2 id="sync-heading">Sync</h2>
-      <label class="inline">
-        <input
-          type="checkbox"
-          checked={status.enabled}
-          aria-describedby="sync-explained sync-state"
-          onChange={(event) => toggle(event.currentTarget.checked)}
-        />
-        Sync companies and settings across browsers
-      </label>
-      <p id="sync-explained" class="muted">
-        Through the browser’s own sync, to each browser signed in to it. Stories stay on this device.
-      </p>
-      <p id="sync-state" class={status.problem ? 'error' : 'muted'}>
-        {status.enabled && status.problem}
-        {synced && `Last synced ${relativeTime(status.lastSynced as number, Date.now())}.`}
-      </p>
+      <fieldset>
+        <legend>Across browsers</legend>
+        <label class="inline">
+          <input
+            type="checkbox"
+            checked={status.enabled}
+            aria-describedby="sync-explained sync-state"
+            onChange={(event) => toggle(event.currentTarget.checked)}
+          />
+          Sync companies and settings across browsers
+        </label>
+        <p id="sync-explained" class="muted">
+          Through the browser’s own sync, to each browser signed in to it. Stories stay on this device.
+        </p>
+        <p
+          id="sync-state"
+          class={status.problem ? 'error' : 'muted'}
+          hidden={!(synced || (status.enabled && status.problem))}
+        >
+          {status.enabled && status.problem}
+          {synced && `Last synced ${relativeTime(status.lastSynced as number, Date.now())}.`}
+        </p>
+      </fieldset>
       <Feedback notice={notice} error={error} />
     </section>
   );
