@@ -110,9 +110,9 @@ function stateHandlers(
   const synced = syncSoon(sync);
   const changeEntities = async <T>(change: (db: NewsDb) => Promise<T>) => {
     const result = await write(async (db) => {
-      const result = await change(db);
+      const changed = await change(db);
       await publishContentState(db);
-      return result;
+      return changed;
     });
     synced();
     return result;

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { installFakeMenus } from './fakes';
 import { call, device, settle, syncArea } from './sync-devices';
 
 const names = (companies: { name: string }[]) => companies.map((c) => c.name).sort();
@@ -130,5 +133,20 @@ describe('sync between two browsers', () => {
     await settle(a, b);
     expect(await b.settings()).toMatchObject({ highlightScope: 'all', retentionDays: 30 });
     expect(await a.settings()).toMatchObject({ highlightScope: 'all', retentionDays: 30 });
+  });
+});
+
+describe('sync as the worker runs it', () => {
+  it('is on by default: a company added through the worker reaches storage.sync, and its deletion follows', async () => {
+    installFakeMenus();
+    background.main();
+    const added = (await fakeBrowser.runtime.sendMessage({ type: 'ui:addEntity', payload: { name: 'Siemens' } })) as {
+      value: { id: string };
+    };
+    const item = async () =>
+      (await syncArea().get(null))[`company:${added.value.id}`] as { value: unknown } | undefined;
+    await vi.waitFor(async () => expect((await item())?.value).toMatchObject({ name: 'Siemens' }));
+    await fakeBrowser.runtime.sendMessage({ type: 'ui:deleteAllData', payload: {} });
+    await vi.waitFor(async () => expect((await item())?.value).toBeNull());
   });
 });
