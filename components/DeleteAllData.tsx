@@ -26,8 +26,8 @@ export function DeleteAllData({ client, onDeleted }: { client: StoreClient; onDe
       {asking ? (
         <div class="card">
           <p id="danger-question">
-            Delete every tracked company, every recorded story and your settings? This cannot be undone; export first if
-            you may want them back.
+            Delete every tracked company, every recorded story and your settings? With sync on, your companies and
+            settings go from your other browsers too. This cannot be undone; export first if you may want them back.
           </p>
           <div class="button-row">
             <button type="button" class="destructive" onClick={confirm}>

@@ -7,6 +7,7 @@ import { EntityManager } from './EntityManager';
 import { ImportExport } from './ImportExport';
 import { SettingsForm } from './SettingsForm';
 import { SiteAccessRequest } from './SiteAccess';
+import { SyncSetting } from './SyncSetting';
 
 export interface OptionsProps {
   client: StoreClient;
@@ -25,7 +26,10 @@ export function Options({ client, save, siteAccess }: OptionsProps) {
         <BrandMark />
         News Tracker
       </h1>
-      <p class="muted">Everything here stays in this browser. Nothing is sent anywhere.</p>
+      <p class="muted">
+        Your stories stay in this browser. Companies and settings go only to the browser’s own sync; nothing is sent
+        anywhere else.
+      </p>
       <p>
         <a href="dashboard.html" target="_blank" rel="noopener">
           Open the dashboard
@@ -36,6 +40,7 @@ export function Options({ client, save, siteAccess }: OptionsProps) {
       <EntityManager client={client} generation={generation} />
       <ImportExport client={client} onImported={changed} save={save} />
       <SettingsForm key={generation} client={client} />
+      <SyncSetting client={client} />
       <DeleteAllData client={client} onDeleted={changed} />
     </main>
   );

@@ -14,6 +14,7 @@ import type { PageStanding, PageStatus, StoryPage, StoryQuery, StoryRecord } fro
 import type { Suggester } from './suggest/suggester';
 import type { CompanySuggestion } from './suggest/suggestion';
 import { readTabArticle } from './suggest/tab-reading';
+import type { SyncStatus } from './sync/items';
 
 export type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 
@@ -47,6 +48,9 @@ export interface StoreClient {
   deleteAllData(): Promise<void>;
   /** A message for the user when stories cannot be saved (disk full, IndexedDB unavailable). */
   getStorageProblem(): Promise<string | null>;
+  /** Whether companies and settings follow the user through the browser's sync, and what stops them. */
+  getSync(): Promise<SyncStatus>;
+  setSync(enabled: boolean): Promise<SyncStatus>;
   /** Companies the article in that tab is about, best first, tracked or not (reads the tab on demand). */
   suggestCompanies(tabId: number): Promise<CompanySuggestion[]>;
 }
@@ -83,6 +87,8 @@ export const backgroundClient: StoreClient = {
   importEntities: (entities) => sendMessage('ui:importEntities', { entities }),
   deleteAllData: async () => void (await sendMessage('ui:deleteAllData', {})),
   getStorageProblem: async () => (await sendMessage('ui:getStorageProblem', {})).problem,
+  getSync: () => sendMessage('ui:getSync', {}),
+  setSync: (enabled) => sendMessage('ui:setSync', { enabled }),
   // The popup passes the suggester it has loaded already; any other page loads it on demand.
   suggestCompanies: (tabId) =>
     suggestFromTab(

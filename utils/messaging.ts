@@ -18,6 +18,7 @@ import type { NewEntityInput, TrackedEntity } from './entities';
 import * as p from './payloads';
 import type { Settings } from './settings';
 import type { PageReading, PageStanding, PageStatus, StoryRecord, StoryReport } from './stories';
+import type { SyncStatus } from './sync/items';
 import * as v from './validate';
 
 type Empty = Record<string, never>;
@@ -51,6 +52,8 @@ export interface Protocol {
   'ui:importEntities': { request: { entities: TrackedEntity[] }; response: { added: number; changed: number } };
   'ui:deleteAllData': { request: Empty; response: null };
   'ui:getStorageProblem': { request: Empty; response: { problem: string | null } };
+  'ui:getSync': { request: Empty; response: SyncStatus };
+  'ui:setSync': { request: { enabled: boolean }; response: SyncStatus };
 }
 
 /** Messages the background sends to the top frame of one tab (browser.tabs.sendMessage). */
@@ -133,6 +136,8 @@ export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K
   }),
   'ui:deleteAllData': v.empty,
   'ui:getStorageProblem': v.empty,
+  'ui:getSync': v.empty,
+  'ui:setSync': (raw) => ({ enabled: v.boolean(v.object(raw, 'request').enabled, 'enabled') }),
 };
 
 /** What a content script accepts from the background, checked as strictly as the background checks it. */
@@ -207,6 +212,8 @@ const SAFE_TO_REPEAT: ReadonlySet<MessageType> = new Set<MessageType>([
   'ui:exportData',
   'ui:deleteAllData',
   'ui:getStorageProblem',
+  'ui:getSync',
+  'ui:setSync',
 ]);
 
 /** Chrome's words for "the service worker went away before it answered" (it restarts on the next message). */

@@ -9,12 +9,15 @@ import { cleanName, createEntity, type TrackedEntity } from '../../utils/entitie
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../../utils/settings';
 import type { PageReading, PageStatus, StoryRecord } from '../../utils/stories';
 import type { CompanySuggestion } from '../../utils/suggest/suggestion';
+import type { SyncStatus } from '../../utils/sync/items';
 import { memoryStoryReader } from './memory-reader';
 
 export interface MemoryClientOptions {
   settings?: Settings;
   pageStatus?: Record<number, PageStatus>;
   storageProblem?: string | null;
+  /** The sync switch and what stops sync, as the background would answer. */
+  sync?: SyncStatus;
   /** What the suggestion script would find in each tab; an Error when the tab cannot be read. */
   suggestions?: Record<number, CompanySuggestion[] | Error>;
   /** What the content script of each tab reads on its page (tab:readPage); none for a tab without one. */
@@ -53,6 +56,7 @@ export function memoryStoreClient(
   let settings = validateSettings(options.settings ?? DEFAULT_SETTINGS);
   const notNews = new Set<string>();
   const readings = options.pageReadings ?? {};
+  let sync: SyncStatus = options.sync ?? { enabled: true, problem: null, lastSynced: null };
   const reader = memoryStoryReader(stories, entities);
   const find = (url: string) => {
     const story = stories.find((s) => s.url === url);
@@ -159,6 +163,13 @@ export function memoryStoreClient(
       settings = DEFAULT_SETTINGS;
     },
     getStorageProblem: async () => options.storageProblem ?? null,
+    async getSync() {
+      return { ...sync };
+    },
+    async setSync(enabled) {
+      sync = { ...sync, enabled, problem: enabled ? sync.problem : null };
+      return { ...sync };
+    },
     async suggestCompanies(tabId) {
       const found = options.suggestions?.[tabId] ?? [];
       if (found instanceof Error) throw found;

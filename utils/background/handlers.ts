@@ -19,6 +19,7 @@ import { publishContentState } from './content-state';
 import { correctionHandlers } from './corrections';
 import { notifyNewStory } from './notify';
 import { clearStorageProblem, readStorageProblem, recordStorageProblem } from './storage-problem';
+import { createSync, type Sync } from './sync';
 import { createTabStatus, type TabStatus } from './tab-status';
 
 export interface MessageContext {
@@ -101,14 +102,30 @@ function storyHandlers(
   } satisfies Partial<Handlers>;
 }
 
-/** The tracked companies and the settings: each change is written again for content scripts. */
-function stateHandlers(getDb: () => Promise<NewsDb>, write: Write, startRetention: (force: boolean) => void) {
-  const changeEntities = <T>(change: (db: NewsDb) => Promise<T>) =>
-    write(async (db) => {
-      const result = await change(db);
+/** Merges with the browser's sync after a local change, without keeping the user waiting for it. */
+const syncSoon = (sync: Sync) => () =>
+  void sync.request().catch((error: unknown) => console.warn('News Tracker: sync did not finish', error));
+
+/**
+ * The tracked companies and the settings: each change is written again for content scripts
+ * and merged with the browser's sync.
+ */
+function stateHandlers(
+  getDb: () => Promise<NewsDb>,
+  write: Write,
+  startRetention: (force: boolean) => void,
+  sync: Sync,
+) {
+  const synced = syncSoon(sync);
+  const changeEntities = async <T>(change: (db: NewsDb) => Promise<T>) => {
+    const result = await write(async (db) => {
+      const changed = await change(db);
       await publishContentState(db);
-      return result;
+      return changed;
     });
+    synced();
+    return result;
+  };
   return {
     'ui:listEntities': async () => listEntities(await getDb()),
     'ui:addEntity': (input) => changeEntities((db) => addEntity(db, input)),
@@ -120,18 +137,25 @@ function stateHandlers(getDb: () => Promise<NewsDb>, write: Write, startRetentio
     'ui:saveSettings': async (settings) => {
       const saved = await write((db) => storeSettings(db, settings));
       await publishContentState(await getDb());
+      synced();
       startRetention(true);
       return saved;
     },
+    'ui:getSync': () => sync.status(),
+    'ui:setSync': ({ enabled }) => sync.setEnabled(enabled),
   } satisfies Partial<Handlers>;
 }
 
-export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = createTabStatus(getDb)): Handlers {
+export function createHandlers(
+  getDb: () => Promise<NewsDb>,
+  tabs: TabStatus = createTabStatus(getDb),
+  sync: Sync = createSync(getDb),
+): Handlers {
   const write = writer(getDb);
   const startRetention = retention(getDb);
   return {
     ...storyHandlers(getDb, write, tabs, startRetention),
-    ...stateHandlers(getDb, write, startRetention),
+    ...stateHandlers(getDb, write, startRetention, sync),
     ...correctionHandlers(getDb, write),
     'content:pageStatus': async (status, { tabId }) => {
       if (tabId === undefined) throw new Error('A page status must come from a tab.');
@@ -147,6 +171,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
         await clearAllData(db);
         await publishContentState(db);
       });
+      syncSoon(sync)();
       await tabs.forgetAllTabs();
       return null;
     },

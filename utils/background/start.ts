@@ -13,14 +13,17 @@ import { createHandlers, type Handlers } from './handlers';
 import { removeOldContentState } from './leftovers';
 import { openNotifiedStory } from './notify';
 import { routeMessage } from './router';
+import { createSync, isSyncChange } from './sync';
 import { createTabStatus } from './tab-status';
 import { welcomeOnInstall } from './welcome';
 
 export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess()): Handlers {
   const tabs = createTabStatus(getDb);
-  const handlers = createHandlers(getDb, tabs);
+  const sync = createSync(getDb);
+  const handlers = createHandlers(getDb, tabs, sync);
   const origin = browser.runtime.getURL('/');
   const warn = (what: string) => (error: unknown) => console.warn(`News Tracker: ${what}`, error);
+  const mergeSync = () => void sync.request().catch(warn('could not merge with the browser’s sync'));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     routeMessage(handlers, message, sender, origin).then(sendResponse);
@@ -44,12 +47,16 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
     if (input) trackSelection(handlers, input.name).catch(warn('could not track the selection'));
   });
 
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (isSyncChange(changes, areaName)) mergeSync();
+  });
   browser.runtime.onStartup.addListener(() => {
     tabs.forgetLastSession().catch(warn("could not forget the last session's tabs"));
   });
   getDb()
     .then(async (db) => {
       await publishContentState(db);
+      mergeSync();
       // A browser left closed for longer than the maximum age gets its retention on start.
       if (!isReadOnly(db)) await applyRetention(db, await loadSettings(db));
     })

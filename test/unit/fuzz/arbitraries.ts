@@ -237,6 +237,8 @@ export const VALID_PAYLOADS: { [K in MessageType]: RequestOf<K> } = {
   'ui:importEntities': { entities: [ENTITY] },
   'ui:deleteAllData': {},
   'ui:getStorageProblem': {},
+  'ui:getSync': {},
+  'ui:setSync': { enabled: false },
 };
 
 /** Fuzz inputs for every protocol message: near-valid ones, and hostile values of any shape. */

@@ -11,6 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Handlers } from '@/utils/background/handlers';
 import { routeMessage } from '@/utils/background/router';
 import { startBackground } from '@/utils/background/start';
+import { syncMemoryItem } from '@/utils/background/sync';
 import { createDbAccess } from '@/utils/db/connection';
 import type { NewsDb } from '@/utils/db/schema';
 import { createEntity } from '@/utils/entities';
@@ -57,6 +58,9 @@ async function send(message: unknown, from: SenderName, registry: Handlers = han
 
 beforeEach(async () => {
   installFakeMenus();
+  // Sync stays off: merges still queued by the previous test's background must not carry its
+  // companies into this one through the shared fake sync area (sync has its own tests).
+  await syncMemoryItem.setValue({ enabled: false, problem: null, lastSynced: null, base: {} });
   getDb = createDbAccess();
   handlers = startBackground(getDb);
   origin = fakeBrowser.runtime.getURL('/');
