@@ -79,7 +79,13 @@ export function pageReading(raw: unknown): PageReading {
   };
 }
 
-const textList = (value: unknown, field: string) => v.array(value, field, 100, (s, f) => v.string(s, f, MAX_NAME));
+/** Aliases or exclusions a person may give a company. */
+const MAX_SPELLINGS = 100;
+/** A stored company's aliases begin with its name, so it holds one more than a person gives. */
+const MAX_STORED_ALIASES = MAX_SPELLINGS + 1;
+
+const textList = (value: unknown, field: string) =>
+  v.array(value, field, MAX_SPELLINGS, (s, f) => v.string(s, f, MAX_NAME));
 
 export function newEntityInput(raw: unknown, field = 'company'): NewEntityInput {
   const o = v.object(raw, field);
@@ -110,7 +116,7 @@ export function entityPatch(raw: unknown, field = 'changes'): Partial<Omit<Track
   const o = v.object(raw, field);
   const patch: Partial<Omit<TrackedEntity, 'id' | 'createdAt'>> = {};
   if (o.name !== undefined) patch.name = v.string(o.name, `${field}.name`, MAX_NAME);
-  if (o.aliases !== undefined) patch.aliases = v.array(o.aliases, `${field}.aliases`, 100, alias);
+  if (o.aliases !== undefined) patch.aliases = v.array(o.aliases, `${field}.aliases`, MAX_STORED_ALIASES, alias);
   if (o.exclusions !== undefined) patch.exclusions = textList(o.exclusions, `${field}.exclusions`);
   if (o.color !== undefined) patch.color = v.matching(o.color, `${field}.color`, COLOR, 'a colour like #ffd54f');
   if (o.enabled !== undefined) patch.enabled = v.boolean(o.enabled, `${field}.enabled`);
@@ -124,7 +130,7 @@ export function trackedEntity(raw: unknown, field: string): TrackedEntity {
   return {
     id: v.string(o.id, `${field}.id`, MAX_ID),
     name: v.string(o.name, `${field}.name`, MAX_NAME),
-    aliases: v.array(o.aliases, `${field}.aliases`, 100, alias),
+    aliases: v.array(o.aliases, `${field}.aliases`, MAX_STORED_ALIASES, alias),
     exclusions: textList(o.exclusions, `${field}.exclusions`),
     color: v.matching(o.color, `${field}.color`, COLOR, 'a colour like #ffd54f'),
     enabled: v.boolean(o.enabled, `${field}.enabled`),

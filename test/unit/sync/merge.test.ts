@@ -84,4 +84,13 @@ describe('readSyncItem', () => {
     expect(() => readSyncItem('settings', { changedAt: 5, value: { retentionDays: -3 } })).toThrow(/retentionDays/);
     expect(() => readSyncItem('settings', { changedAt: 5, value: [] })).toThrow(/not an object/);
   });
+
+  it('takes a company with as many aliases as a person may give, and refuses one with more', () => {
+    const spellings = (n: number) => Array.from({ length: n }, (_, i) => `Apple ${i}`);
+    const full = { ...createEntity({ name: 'Apple', aliases: spellings(100) }, 0, 1), id: 'apple' };
+    expect(full.aliases).toHaveLength(101);
+    expect(readSyncItem('company:apple', { changedAt: 5, value: full }).text).toBe(companyText(full));
+    const over = { ...createEntity({ name: 'Apple', aliases: spellings(101) }, 0, 1), id: 'apple' };
+    expect(() => readSyncItem('company:apple', { changedAt: 5, value: over })).toThrow(/aliases/);
+  });
 });
