@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
+import type { StoryOrder } from '@/utils/stories';
+import { AllReadIcon } from './icons';
 import { StoryFilters } from './StoryFilters';
 import { StoryList } from './StoryList';
 import { storyActions, useStoryList } from './useStoryList';
-import { useStoryPages } from './useStoryPages';
+import { useStoryCount, useStoryPages } from './useStoryPages';
 
 export interface StoryBrowserProps {
   client: StoreClient;
@@ -13,16 +15,24 @@ export interface StoryBrowserProps {
   now?: number;
 }
 
-/** The popup's stories: filters, the paged list, and the actions on it. */
+export const ORDER_LABELS: Record<StoryOrder, string> = { published: 'Newest first', read: 'Recently read' };
+
+/** "1 story", "1,204 stories". */
+export const storyCountText = (n: number) => (n === 1 ? '1 story' : `${n.toLocaleString()} stories`);
+
+/** The popup's stories: how many match, their order, filters, the paged list, and the actions on it. */
 export function StoryBrowser({ client, entities, now = Date.now() }: StoryBrowserProps) {
   const list = useStoryList();
+  const [order, setOrder] = useState<StoryOrder>('published');
   const [generation, setGeneration] = useState(0);
-  const pages = useStoryPages(client, list.filter, generation);
+  const [deletions, setDeletions] = useState(0);
+  const pages = useStoryPages(client, { ...list.filter, order }, generation);
+  const count = useStoryCount(client, list.filter, generation + deletions);
 
   const markAllRead = () =>
     list.run(async () => {
-      const count = await client.markAllRead();
-      list.say(count === 1 ? 'Marked 1 story read.' : `Marked ${count} stories read.`);
+      const marked = await client.markAllRead();
+      list.say(marked === 1 ? 'Marked 1 story read.' : `Marked ${marked} stories read.`);
       setGeneration((g) => g + 1);
     });
 
@@ -31,8 +41,27 @@ export function StoryBrowser({ client, entities, now = Date.now() }: StoryBrowse
     <section class="story-browser" aria-labelledby="stories-heading">
       <div class="section-head">
         <h2 id="stories-heading">Stories</h2>
-        <button type="button" onClick={markAllRead}>
-          Mark all read
+        <span class="story-count">{count !== null && storyCountText(count)}</span>
+        <select
+          class="order"
+          aria-label="Order"
+          value={order}
+          onChange={(e) => setOrder(e.currentTarget.value as StoryOrder)}
+        >
+          {Object.entries(ORDER_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Mark all read"
+          title="Mark all read"
+          onClick={markAllRead}
+        >
+          <AllReadIcon />
         </button>
       </div>
       <StoryFilters
@@ -50,7 +79,7 @@ export function StoryBrowser({ client, entities, now = Date.now() }: StoryBrowse
         hasMore={pages.hasMore && !pages.error}
         loading={pages.loading}
         onLoadMore={pages.loadMore}
-        {...storyActions(client, pages, list)}
+        {...storyActions(client, pages, list, () => setDeletions((d) => d + 1))}
       />
       {!pages.loading && pages.stories.length === 0 && !pages.error && (
         <EmptyStories filtered={filtered} entities={entities} onClear={list.clearFilters} />

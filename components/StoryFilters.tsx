@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryFilter } from './useStoryPages';
 
@@ -10,7 +11,11 @@ export interface StoryFiltersProps {
   onChange(filter: StoryFilter): void;
 }
 
-/** Company chips (one at a time), unread and starred toggles, and the search box. */
+/**
+ * The search box, then one row of filter chips (unread, starred, then the companies, one at a
+ * time) that scrolls sideways rather than wrap: however many companies are tracked, the
+ * filters take one line, and another kind of filter is one more chip in it.
+ */
 export function StoryFilters({ entities, filter, searchText, onSearchText, onChange }: StoryFiltersProps) {
   const toggle = (key: 'unread' | 'starred') => onChange({ ...filter, [key]: filter[key] ? undefined : true });
   return (
@@ -23,42 +28,47 @@ export function StoryFilters({ entities, filter, searchText, onSearchText, onCha
         value={searchText}
         onInput={(e) => onSearchText(e.currentTarget.value)}
       />
-      <fieldset class="chip-row">
-        <legend class="visually-hidden">Show</legend>
-        <button
-          type="button"
-          class="chip-button"
-          aria-pressed={filter.unread === true}
-          onClick={() => toggle('unread')}
-        >
-          Unread
-        </button>
-        <button
-          type="button"
-          class="chip-button"
-          aria-pressed={filter.starred === true}
-          onClick={() => toggle('starred')}
-        >
-          Starred
-        </button>
-      </fieldset>
-      {entities.length > 0 && (
+      <div class="chip-scroller">
         <fieldset class="chip-row">
-          <legend class="visually-hidden">Company</legend>
-          {entities.map((e) => (
-            <button
-              key={e.id}
-              type="button"
-              class="chip-button"
-              aria-pressed={filter.entityId === e.id}
-              onClick={() => onChange({ ...filter, entityId: filter.entityId === e.id ? undefined : e.id })}
-            >
-              <span class="swatch" style={{ background: e.color }} aria-hidden="true" />
-              {e.name}
-            </button>
-          ))}
+          <legend class="visually-hidden">Show</legend>
+          <Chip pressed={filter.unread === true} onClick={() => toggle('unread')}>
+            Unread
+          </Chip>
+          <Chip pressed={filter.starred === true} onClick={() => toggle('starred')}>
+            Starred
+          </Chip>
         </fieldset>
-      )}
+        {entities.length > 0 && (
+          <fieldset class="chip-row">
+            <legend class="visually-hidden">Company</legend>
+            {entities.map((e) => (
+              <Chip
+                key={e.id}
+                pressed={filter.entityId === e.id}
+                onClick={() => onChange({ ...filter, entityId: filter.entityId === e.id ? undefined : e.id })}
+              >
+                <span class="swatch" style={{ background: e.color }} aria-hidden="true" />
+                {e.name}
+              </Chip>
+            ))}
+          </fieldset>
+        )}
+      </div>
     </div>
+  );
+}
+
+interface ChipProps {
+  pressed: boolean;
+  onClick(): void;
+  children: ComponentChildren;
+}
+
+/** A filter that is on or off; a long company name is cut short on the chip, never on its name. */
+export function Chip({ pressed, onClick, children }: ChipProps) {
+  return (
+    <button type="button" class="chip-button" aria-pressed={pressed} onClick={onClick}>
+      {children}
+    </button>
   );
 }

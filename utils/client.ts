@@ -20,6 +20,8 @@ export type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 export interface StoreClient {
   /** Newest first; pass the returned cursor to get the next page. */
   listStories(query: StoryQuery): Promise<StoryPage>;
+  /** How many stored stories answer the filters (a syndicated story's copies each count). */
+  countStories(filter: Omit<StoryQuery, 'limit' | 'cursor' | 'order'>): Promise<number>;
   setStoryFlags(url: string, flags: { read?: boolean; starred?: boolean }): Promise<void>;
   /** Returns how many stories were unread. */
   markAllRead(): Promise<number>;
@@ -59,6 +61,7 @@ const reader = openStoryReader();
 
 export const backgroundClient: StoreClient = {
   listStories: (query) => reader.listStories(query),
+  countStories: (filter) => reader.countStories(filter),
   setStoryFlags: async (url, flags) => void (await sendMessage('ui:setStoryFlags', { url, flags })),
   markAllRead: async () => (await sendMessage('ui:markAllRead', {})).changed,
   deleteStory: async (url) => void (await sendMessage('ui:deleteStory', { url })),

@@ -43,6 +43,7 @@ export function memoryStoreClient(
 
   return {
     listStories: (query) => reader.listStories(query),
+    countStories: (filter) => reader.countStories(filter),
     async setStoryFlags(url, flags) {
       Object.assign(find(url), flags);
     },

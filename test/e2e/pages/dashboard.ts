@@ -57,7 +57,7 @@ export class DashboardPage {
   }
 
   get storyLinks(): Locator {
-    return this.page.getByRole('list', { name: 'Matched stories' }).locator(':scope > li .story-head a');
+    return this.page.getByRole('list', { name: 'Matched stories' }).locator(':scope > li .story-title');
   }
 
   async order(label: string): Promise<void> {

@@ -13,7 +13,7 @@ export class PopupPage {
   }
 
   get storyLinks(): Locator {
-    return this.storyList.locator(':scope > li .story-head a');
+    return this.storyList.locator(':scope > li .story-title');
   }
 
   /** Story headlines; reloads until at least `atLeast` are shown (the background saves asynchronously). */

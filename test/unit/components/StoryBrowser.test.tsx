@@ -10,7 +10,7 @@ const arm = createEntity({ name: 'Arm' }, 1);
 const mention = (entityId: string) => [{ entityId, count: 1, inHeadline: false, inLead: false }];
 
 const titles = () =>
-  [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-head a')].map(
+  [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-title')].map(
     (a) => a.textContent,
   );
 

@@ -163,7 +163,7 @@ describe('Dashboard', () => {
   it('sorts the story list by relevance, and exports what the filter shows', async () => {
     const { save } = setup();
     const titles = () =>
-      [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-head a')].map(
+      [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-title')].map(
         (a) => a.textContent,
       );
     await waitFor(() => expect(titles()).toHaveLength(4));
