@@ -3,8 +3,9 @@ import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryOrder } from '@/utils/stories';
+import { ActiveFilters, FilterMenu } from './FilterMenu';
 import { AllReadIcon } from './icons';
-import { StoryFilters } from './StoryFilters';
+import { SearchBox } from './StoryFilters';
 import { StoryList } from './StoryList';
 import { storyActions, useStoryList } from './useStoryList';
 import { useStoryCount, useStoryPages } from './useStoryPages';
@@ -15,12 +16,13 @@ export interface StoryBrowserProps {
   now?: number;
 }
 
-export const ORDER_LABELS: Record<StoryOrder, string> = { published: 'Newest first', read: 'Recently read' };
-
 /** "1 story", "1,204 stories". */
 export const storyCountText = (n: number) => (n === 1 ? '1 story' : `${n.toLocaleString()} stories`);
 
-/** The popup's stories: how many match, their order, filters, the paged list, and the actions on it. */
+/**
+ * The popup's stories: one toolbar (search, how many match, filters and order, mark all read),
+ * what is filtered, then the paged list with the actions on each story.
+ */
 export function StoryBrowser({ client, entities, now = Date.now() }: StoryBrowserProps) {
   const list = useStoryList();
   const [order, setOrder] = useState<StoryOrder>('published');
@@ -35,25 +37,24 @@ export function StoryBrowser({ client, entities, now = Date.now() }: StoryBrowse
       list.say(marked === 1 ? 'Marked 1 story read.' : `Marked ${marked} stories read.`);
       setGeneration((g) => g + 1);
     });
+  const menu = { entities, filter: list.filter, onChange: list.setFilter, order, onOrder: setOrder };
+  const clear = () => {
+    list.clearFilters();
+    setOrder('published');
+  };
 
   const filtered = Object.values(list.filter).some((v) => v !== undefined);
   return (
     <section class="story-browser" aria-labelledby="stories-heading">
-      <div class="section-head">
-        <h2 id="stories-heading">Stories</h2>
-        <span class="story-count">{count !== null && storyCountText(count)}</span>
-        <select
-          class="order"
-          aria-label="Order"
-          value={order}
-          onChange={(e) => setOrder(e.currentTarget.value as StoryOrder)}
-        >
-          {Object.entries(ORDER_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
+      <h2 id="stories-heading" class="visually-hidden">
+        Stories
+      </h2>
+      <div class="story-toolbar">
+        <SearchBox text={list.searchText} onText={list.setSearchText} />
+        <span class="story-count" role="status">
+          {count !== null && storyCountText(count)}
+        </span>
+        <FilterMenu {...menu} />
         <button
           type="button"
           class="icon-button"
@@ -64,13 +65,7 @@ export function StoryBrowser({ client, entities, now = Date.now() }: StoryBrowse
           <AllReadIcon />
         </button>
       </div>
-      <StoryFilters
-        entities={entities}
-        filter={list.filter}
-        searchText={list.searchText}
-        onSearchText={list.setSearchText}
-        onChange={list.setFilter}
-      />
+      <ActiveFilters {...menu} onClear={clear} />
       <Feedback notice={list.notice} error={list.error ?? pages.error} />
       <StoryList
         stories={pages.stories}
@@ -82,7 +77,7 @@ export function StoryBrowser({ client, entities, now = Date.now() }: StoryBrowse
         {...storyActions(client, pages, list, () => setDeletions((d) => d + 1))}
       />
       {!pages.loading && pages.stories.length === 0 && !pages.error && (
-        <EmptyStories filtered={filtered} entities={entities} onClear={list.clearFilters} />
+        <EmptyStories filtered={filtered} entities={entities} onClear={clear} />
       )}
     </section>
   );

@@ -38,9 +38,11 @@ export function StoryItem({ story, entities, now, onOpen, onToggleRead, onToggle
           </span>
         )}
         {story.publisher && <span class="publisher">{story.publisher}</span>}
+        {story.publisher && <Dot />}
         <time dateTime={new Date(date.at).toISOString()} title={date.title}>
           {date.text}
         </time>
+        {companies.length > 0 && <Dot />}
         {companies.length > 0 && (
           <ul class="companies" aria-label="Companies mentioned">
             {companies.map((e) => (
@@ -86,6 +88,12 @@ export function StoryItem({ story, entities, now, onOpen, onToggleRead, onToggle
     </li>
   );
 }
+
+const Dot = () => (
+  <span class="dot" aria-hidden="true">
+    ·
+  </span>
+);
 
 interface RowActionProps {
   /** The accessible name. */

@@ -43,8 +43,8 @@ export interface StoreClient {
   deleteAllData(): Promise<void>;
   /** A message for the user when stories cannot be saved (disk full, IndexedDB unavailable). */
   getStorageProblem(): Promise<string | null>;
-  /** Companies the article in that tab is about, best first, tracked or not (reads the tab on demand). */
-  suggestCompanies(tabId: number): Promise<CompanySuggestion[]>;
+  /** Companies the article in that tab is about, best first, tracked or not (reads the tab on demand); null when the tab holds no article. */
+  suggestCompanies(tabId: number): Promise<CompanySuggestion[] | null>;
 }
 
 /**
@@ -52,9 +52,12 @@ export interface StoreClient {
  * `suggester`: the popup loads it as it opens (entrypoints/popup/main.tsx), so it is ready by
  * the time the tab answers.
  */
-export async function suggestFromTab(tabId: number, suggester: Promise<Suggester>): Promise<CompanySuggestion[]> {
+export async function suggestFromTab(
+  tabId: number,
+  suggester: Promise<Suggester>,
+): Promise<CompanySuggestion[] | null> {
   const reading = await readTabArticle(tabId);
-  return reading ? (await suggester)(reading) : [];
+  return reading ? (await suggester)(reading) : null;
 }
 
 const reader = openStoryReader();

@@ -15,8 +15,8 @@ export interface MemoryClientOptions {
   settings?: Settings;
   pageStatus?: Record<number, PageStatus>;
   storageProblem?: string | null;
-  /** What the suggestion script would find in each tab; an Error when the tab cannot be read. */
-  suggestions?: Record<number, CompanySuggestion[] | Error>;
+  /** What the suggestion script would find in each tab; null for no article, an Error when the tab cannot be read. */
+  suggestions?: Record<number, CompanySuggestion[] | null | Error>;
 }
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
@@ -113,9 +113,9 @@ export function memoryStoreClient(
     },
     getStorageProblem: async () => options.storageProblem ?? null,
     async suggestCompanies(tabId) {
-      const found = options.suggestions?.[tabId] ?? [];
+      const found = options.suggestions?.[tabId];
       if (found instanceof Error) throw found;
-      return found;
+      return found === undefined ? [] : found;
     },
   };
 }
