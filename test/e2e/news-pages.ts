@@ -1,8 +1,8 @@
 /**
  * Fictional news pages built on the fly for end-to-end tests that need many stories (the
- * popup's density, its dates): each is a NewsArticle with a headline, publisher, publication
- * date and a few paragraphs, served by the test server under /news/<slug>.html.
+ * popup's density, its dates), served by the test server under /news/<slug>.html.
  */
+import { articleHtml } from '../fixtures/store/articles';
 import type { StaticServer } from '../support/static-server';
 
 export interface NewsPage {
@@ -14,49 +14,20 @@ export interface NewsPage {
   body: string[];
 }
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
-
-export function newsPageHtml(page: NewsPage): string {
-  const jsonLd = JSON.stringify({
-    '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
-    headline: page.title,
-    datePublished: page.published,
-    articleSection: 'Business',
-    publisher: { '@type': 'Organization', name: page.publisher },
-  });
-  const body = page.body
-    .map((p) => (p.startsWith('## ') ? `<h2>${escapeHtml(p.slice(3))}</h2>` : `<p>${escapeHtml(p)}</p>`))
-    .join('\n    ');
-  return `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <title>${escapeHtml(page.title)} - ${escapeHtml(page.publisher)}</title>
-  <meta property="og:type" content="article">
-  <meta property="og:title" content="${escapeHtml(page.title)}">
-  <meta property="og:site_name" content="${escapeHtml(page.publisher)}">
-  <meta property="article:section" content="Business">
-  <meta property="article:published_time" content="${page.published}">
-  <script type="application/ld+json">${jsonLd}</script>
-</head>
-<body>
-  <article>
-    <h1>${escapeHtml(page.title)}</h1>
-    <p class="byline">By Lena Moreau</p>
-    ${body}
-  </article>
-  <footer>A page written for News Tracker's end-to-end tests; the events are fictional.</footer>
-</body>
-</html>`;
-}
-
 /** Serves each page at /news/<slug>.html; returns their paths. */
 export function serveNewsPages(server: StaticServer, pages: readonly NewsPage[]): string[] {
   return pages.map((page) => {
     const path = `/news/${page.slug}.html`;
-    server.route(path, { body: newsPageHtml(page) });
+    const html = articleHtml({
+      path,
+      canonical: `https://news.example${path}`,
+      headline: page.title,
+      publisher: page.publisher,
+      section: 'Business',
+      paragraphs: page.body,
+      published: page.published,
+    });
+    server.route(path, { body: html });
     return path;
   });
 }
