@@ -7,6 +7,7 @@ import { EntityManager } from './EntityManager';
 import { ImportExport } from './ImportExport';
 import { SettingsForm } from './SettingsForm';
 import { SiteAccessRequest } from './SiteAccess';
+import { ActionCounter } from './useActionError';
 
 export interface OptionsProps {
   client: StoreClient;
@@ -20,7 +21,7 @@ export function Options({ client, save, siteAccess }: OptionsProps) {
   const [generation, setGeneration] = useState(0);
   const changed = () => setGeneration((g) => g + 1);
   return (
-    <main class="options">
+    <ActionCounter class="options">
       <h1 class="brand">
         <BrandMark />
         News Tracker
@@ -32,11 +33,32 @@ export function Options({ client, save, siteAccess }: OptionsProps) {
         </a>{' '}
         <span class="muted">for timelines, share of voice and the weekly digest.</span>
       </p>
+      <SectionMenu />
       {siteAccess && <SiteAccessRequest siteAccess={siteAccess} />}
       <EntityManager client={client} generation={generation} />
       <ImportExport client={client} onImported={changed} save={save} />
       <SettingsForm key={generation} client={client} />
       <DeleteAllData client={client} onDeleted={changed} />
-    </main>
+    </ActionCounter>
+  );
+}
+
+/** The page's sections, one link each (another section is one more entry), kept in view while scrolling. */
+const SECTIONS = [
+  ['tracked-heading', 'Tracked companies'],
+  ['transfer-heading', 'Import and export'],
+  ['settings-heading', 'Settings'],
+  ['danger-heading', 'Delete all data'],
+] as const;
+
+function SectionMenu() {
+  return (
+    <nav class="section-menu" aria-label="Options sections">
+      {SECTIONS.map(([id, label]) => (
+        <a key={id} href={`#${id}`}>
+          {label}
+        </a>
+      ))}
+    </nav>
   );
 }

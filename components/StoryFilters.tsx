@@ -64,7 +64,7 @@ export function FilterChips({ entities, filter, onChange }: FilterChipsProps) {
               onClick={() => onChange({ ...filter, entityId: filter.entityId === e.id ? undefined : e.id })}
             >
               <span class="swatch" style={{ background: e.color }} aria-hidden="true" />
-              {e.name}
+              <span class="chip-label">{e.name}</span>
             </Chip>
           ))}
         </fieldset>

@@ -50,6 +50,8 @@ export function SuggestedCompanies({ client, tabId, asked, entities, onTracked }
   // Said only when the article names none at all: when every one is tracked, "This page" shows them.
   if (found.value.length === 0) return <p class="muted suggestions-note">{NOTHING_FOUND}</p>;
   const shown = untrackedSuggestions(found.value, entities);
+  // Everything found is tracked already ("This page" lists them): nothing to add here, not even a rule.
+  if (shown.length === 0 && !done && !error) return null;
   return (
     <div class="suggestions">
       {shown.length > 0 && (

@@ -42,6 +42,11 @@ export function storyDateText(
     return { at, text: relativeTime(at, now, locale), title: `First read ${absoluteTime(at, locale)}` };
   const title = `Published ${absoluteTime(at, locale)}, ${read}`;
   if (story.firstSeen - at < LATE_READ_MS) return { at, text: relativeTime(at, now, locale), title };
-  const day = new Date(at).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
+  const day = new Date(at).toLocaleDateString(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: sameYear ? undefined : 'numeric',
+  });
   return { at, text: `published ${day}`, title };
 }

@@ -39,6 +39,7 @@ describe('storyDateText', () => {
     const old = read('2016-03-12T10:00:00Z', NOW - 3600_000);
     expect(old.text).toBe('published 12 Mar 2016');
     expect(old.title).toMatch(/^Published 12 Mar 2016.*, first read 25 Nov 2026/);
+    expect(read('2026-09-01T10:00:00Z', NOW - 3600_000).text).toBe('published 1 Sept');
     // Read within the week it came out: an ordinary date.
     expect(read('2026-11-20T10:00:00Z', NOW - 3 * 86_400_000).text).toBe('5 d ago');
   });

@@ -29,10 +29,22 @@ export class DashboardPage {
     await this.page.getByLabel('Companies', { exact: true }).selectOption({ label: option });
   }
 
-  /** The sentence that says what a company's timeline shows. */
+  /** The sentence that says what a company's timeline shows (the chart's accessible description). */
   async timelineCaption(company: string): Promise<string> {
-    const caption = this.page.locator('.timeline figcaption').filter({ hasText: `${company}:` });
-    return ((await caption.textContent()) ?? '').trim();
+    const chart = this.page.getByRole('figure', { name: company, exact: true });
+    const id = await chart.getAttribute('aria-describedby');
+    return ((await this.page.locator(`[id="${id}"]`).textContent()) ?? '').trim();
+  }
+
+  /** A timeline card's visible title: the company and its count. */
+  async timelineTitle(company: string): Promise<string> {
+    const chart = this.page.getByRole('figure', { name: company, exact: true });
+    return ((await chart.locator('figcaption').textContent()) ?? '').trim();
+  }
+
+  /** Whether the page scrolls sideways. */
+  async scrollsSideways(): Promise<boolean> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
   }
 
   timelineSlider(company: string): Locator {
