@@ -1,3 +1,4 @@
+import { Fragment, type JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
 import type { SiteAccess } from '@/utils/site-access';
@@ -16,10 +17,32 @@ export interface OptionsProps {
   siteAccess?: SiteAccess;
 }
 
+/** A section of the options page: its heading's id, its name in the section menu, and the section. */
+interface OptionsSection {
+  id: string;
+  label: string;
+  body: JSX.Element;
+}
+
 export function Options({ client, save, siteAccess }: OptionsProps) {
   // Bumped when an import or deletion changes data another section shows.
   const [generation, setGeneration] = useState(0);
   const changed = () => setGeneration((g) => g + 1);
+  // In page order; the menu is built from this list, so a new section is one more entry.
+  const sections: OptionsSection[] = [
+    {
+      id: 'tracked-heading',
+      label: 'Tracked companies',
+      body: <EntityManager client={client} generation={generation} />,
+    },
+    {
+      id: 'transfer-heading',
+      label: 'Import and export',
+      body: <ImportExport client={client} onImported={changed} save={save} />,
+    },
+    { id: 'settings-heading', label: 'Settings', body: <SettingsForm key={generation} client={client} /> },
+    { id: 'danger-heading', label: 'Delete all data', body: <DeleteAllData client={client} onDeleted={changed} /> },
+  ];
   return (
     <ActionCounter class="options">
       <h1 class="brand">
@@ -33,28 +56,20 @@ export function Options({ client, save, siteAccess }: OptionsProps) {
         </a>{' '}
         <span class="muted">for timelines, share of voice and the weekly digest.</span>
       </p>
-      <SectionMenu />
+      <SectionMenu sections={sections} />
       {siteAccess && <SiteAccessRequest siteAccess={siteAccess} />}
-      <EntityManager client={client} generation={generation} />
-      <ImportExport client={client} onImported={changed} save={save} />
-      <SettingsForm key={generation} client={client} />
-      <DeleteAllData client={client} onDeleted={changed} />
+      {sections.map((section) => (
+        <Fragment key={section.id}>{section.body}</Fragment>
+      ))}
     </ActionCounter>
   );
 }
 
-/** The page's sections, one link each (another section is one more entry), kept in view while scrolling. */
-const SECTIONS = [
-  ['tracked-heading', 'Tracked companies'],
-  ['transfer-heading', 'Import and export'],
-  ['settings-heading', 'Settings'],
-  ['danger-heading', 'Delete all data'],
-] as const;
-
-function SectionMenu() {
+/** One link to each section, kept in view while scrolling. */
+function SectionMenu({ sections }: { sections: readonly OptionsSection[] }) {
   return (
     <nav class="section-menu" aria-label="Options sections">
-      {SECTIONS.map(([id, label]) => (
+      {sections.map(({ id, label }) => (
         <a key={id} href={`#${id}`}>
           {label}
         </a>
