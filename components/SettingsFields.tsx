@@ -106,7 +106,13 @@ export function SitesField({ settings, change, refuse }: FieldProps) {
       <legend>Sites</legend>
       <label>
         Sites where News Tracker does nothing at all (one per line)
-        <textarea value={sites} rows={3} onInput={(e) => setSites(e.currentTarget.value)} onChange={saveSites} />
+        <textarea
+          value={sites}
+          rows={3}
+          placeholder="e.g. example.com"
+          onInput={(e) => setSites(e.currentTarget.value)}
+          onChange={saveSites}
+        />
       </label>
     </fieldset>
   );

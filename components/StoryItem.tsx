@@ -44,11 +44,11 @@ export function StoryItem({ story, entities, now, onOpen, onToggleRead, onToggle
         </time>
         {companies.length > 0 && <Dot />}
         {companies.length > 0 && (
-          <ul class="companies" aria-label="Companies mentioned">
+          <ul class="companies" aria-label="Companies mentioned" title={companies.map((e) => e.name).join(', ')}>
             {companies.map((e) => (
               <li key={e.id}>
                 <span class="swatch" style={{ background: e.color }} aria-hidden="true" />
-                {e.name}
+                <span class="company-name">{e.name}</span>
               </li>
             ))}
           </ul>
