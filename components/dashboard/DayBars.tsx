@@ -113,14 +113,17 @@ export function DayBars({ label, bins, selected, onSelect }: DayBarsProps) {
           </div>
         )}
       </div>
-      <Axis bins={bins} />
+      <Axis bins={bins} count={3} />
     </div>
   );
 }
 
-/** Dates under the bars, each centred on its bar; the outer ones kept inside the chart. */
-export function Axis({ bins }: { bins: readonly Pick<Bin, 'first' | 'last'>[] }) {
-  const ticks = axisTicks(bins);
+/**
+ * Dates under the bars, each centred on its bar; the outer ones kept inside the chart. A
+ * company's card is narrow: three dates fit there with their years, five on a wide chart.
+ */
+export function Axis({ bins, count = 5 }: { bins: readonly Pick<Bin, 'first' | 'last'>[]; count?: number }) {
+  const ticks = axisTicks(bins, count);
   return (
     <div class="x-axis" aria-hidden="true">
       {ticks.map((tick, i) => (

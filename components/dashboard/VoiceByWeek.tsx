@@ -33,7 +33,8 @@ export function VoiceByWeek({ entities, summary }: VoiceByWeekProps) {
     return (
       <g key={week.first}>
         <title>{`${weekLabel(week.first, week.last)}: ${total === 0 ? 'no stories' : words}`}</title>
-        <rect class="week-empty" x={i * 10 + 1} y={0} width={8} height={100} />
+        {/* A week without stories is a low stub on the baseline: a full grey column reads as data. */}
+        {total === 0 && <rect class="week-empty" x={i * 10 + 1} y={96} width={8} height={4} />}
         {parts.map(
           (p, c) =>
             p.height > 0 && (

@@ -163,6 +163,12 @@ describe('dashboard in Chromium', () => {
     await dashboard.chooseCompanies('All tracked companies');
     await dashboard.choosePeriod(365);
     expect(await dashboard.timelineCaption('Lumen Energy')).toMatch(/^Lumen Energy: 4 stories in the last 365 days/u);
+    // A year is shown week by week: one bar (and one slider step) per week, not a hairline per day.
+    await dashboard.page.getByText('Stories per week over the last 365 days', { exact: false }).waitFor();
+    expect(await dashboard.timelineSlider('Lumen Energy', 'Week').getAttribute('aria-valuetext')).toMatch(
+      / to .+: 4 stories/u,
+    );
+    await screenshot(dashboard.page, 'dashboard-365-days');
     await dashboard.choosePeriod(30);
   });
 

@@ -64,18 +64,25 @@ export interface Tick {
   label: string;
 }
 
-/** About `count` dates spread evenly from the first bar to the last, with the year when the period crosses one. */
+/**
+ * About `count` dates spread evenly from the first bar to the last. When the period crosses a
+ * year, the first date and the first of each new year carry it; the rest stay short so the
+ * labels fit side by side.
+ */
 export function axisTicks(bins: readonly Pick<Bin, 'first' | 'last'>[], count = 5, locale?: string): Tick[] {
   const first = bins[0];
   const last = bins.at(-1);
   if (!first || !last) return [];
-  const withYear = yearOf(first.first) !== yearOf(last.last);
+  const crossesYear = yearOf(first.first) !== yearOf(last.last);
   const steps = Math.min(count - 1, bins.length - 1);
   const picked = new Set(
     Array.from({ length: steps + 1 }, (_, i) => Math.round((i * (bins.length - 1)) / Math.max(1, steps))),
   );
+  let year: number | null = null;
   return [...picked].map((index) => {
-    const bin = bins[index] as Pick<Bin, 'first' | 'last'>;
-    return { day: bin.last, at: (index + 0.5) / bins.length, label: shortDate(bin.last, withYear, locale) };
+    const day = (bins[index] as Pick<Bin, 'first' | 'last'>).last;
+    const withYear = crossesYear && yearOf(day) !== year;
+    year = yearOf(day);
+    return { day, at: (index + 0.5) / bins.length, label: shortDate(day, withYear, locale) };
   });
 }

@@ -47,8 +47,9 @@ export class DashboardPage {
     return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
   }
 
-  timelineSlider(company: string): Locator {
-    return this.page.getByRole('slider', { name: `Day in ${company}’s timeline` });
+  /** A timeline's slider: over days, or over weeks for longer periods. */
+  timelineSlider(company: string, unit: 'Day' | 'Week' = 'Day'): Locator {
+    return this.page.getByRole('slider', { name: `${unit} in ${company}’s timeline` });
   }
 
   /** The stories listed for a clicked or chosen day. */

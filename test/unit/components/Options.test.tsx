@@ -28,9 +28,11 @@ describe('Options', () => {
       expect(target?.textContent).toBe(link.textContent);
     }
     // Every section is in the menu, in page order.
-    expect(within(menu).getAllByRole('link').map((l) => l.textContent)).toEqual(
-      screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent),
-    );
+    expect(
+      within(menu)
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent));
   });
 
   it('clears an error at the next action, wherever it is taken', async () => {
