@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
+import { useActionError } from './useActionError';
 
 /** "Delete all data", behind a second, explicit confirmation. */
 export function DeleteAllData({ client, onDeleted }: { client: StoreClient; onDeleted(): void }) {
   const [asking, setAsking] = useState(false);
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError();
 
   async function confirm() {
     try {

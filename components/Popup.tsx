@@ -3,6 +3,7 @@ import type { StoreClient } from '@/utils/client';
 import type { Settings } from '@/utils/settings';
 import type { SiteAccess } from '@/utils/site-access';
 import type { CompanySuggestion } from '@/utils/suggest/suggestion';
+import { BrandMark } from './BrandMark';
 import { SiteAccessNotice } from './SiteAccess';
 import { StoryBrowser } from './StoryBrowser';
 import { SuggestedCompanies } from './SuggestedCompanies';
@@ -50,8 +51,8 @@ async function loadPage(client: StoreClient, getActiveTab: () => Promise<ActiveT
 function askForSuggestions(
   client: StoreClient,
   getActiveTab: () => Promise<ActiveTab | null>,
-): Promise<CompanySuggestion[]> {
-  const asked = getActiveTab().then((tab) => (tab ? client.suggestCompanies(tab.id) : []));
+): Promise<CompanySuggestion[] | null> {
+  const asked = getActiveTab().then((tab) => (tab ? client.suggestCompanies(tab.id) : null));
   // On a page that is not an article nothing shows them, nor their failure: that is no error.
   asked.catch(() => undefined);
   return asked;
@@ -87,13 +88,16 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAc
   return (
     <main class="popup">
       <header class="popup-head">
-        <h1>News Tracker</h1>
-        <span>
+        <h1 class="brand">
+          <BrandMark size={18} />
+          News Tracker
+        </h1>
+        <span class="head-actions">
           {openDashboard && (
             <button type="button" onClick={openDashboard}>
               Dashboard
             </button>
-          )}{' '}
+          )}
           <button type="button" onClick={openOptions}>
             Options
           </button>

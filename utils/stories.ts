@@ -54,8 +54,28 @@ export function mergeStory(existing: StoryRecord | undefined, report: StoryRepor
   };
 }
 
-/** What the popup asks for: filters combine (all must hold); results are newest first. */
+/**
+ * The two orders of the story list: newest first by when the story was published (`storyDate`),
+ * or by when the user last read it.
+ */
+export const STORY_ORDERS = ['published', 'read'] as const;
+export type StoryOrder = (typeof STORY_ORDERS)[number];
+
+/**
+ * When a story is dated in the list: its published time when the page gave a readable one, else
+ * when it was first read; never later than that first read (a page that moves its date forward
+ * after an update, or a wrong time zone, must not put an old story on top).
+ */
+export function storyDate(story: Pick<StoryRecord, 'publishedTime' | 'firstSeen' | 'lastSeen'>): number {
+  const published = story.publishedTime ? Date.parse(story.publishedTime) : Number.NaN;
+  const seen = Math.min(story.firstSeen, story.lastSeen);
+  return Number.isFinite(published) ? Math.min(published, seen) : seen;
+}
+
+/** What the popup asks for: filters combine (all must hold); results are newest first in `order`. */
 export interface StoryQuery {
+  /** Newest published first unless 'read' (last read first). */
+  order?: StoryOrder;
   entityId?: string;
   publisher?: string;
   unread?: boolean;

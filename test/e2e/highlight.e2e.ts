@@ -191,15 +191,15 @@ describe('highlights in Chromium', () => {
     const sites = options.page.getByLabel('Sites where News Tracker does nothing at all (one per line)');
     // Another site listed first: this page keeps its highlights (negative control).
     await sites.fill('example.com');
-    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await sites.blur(); // saved when the field is left, like every setting
     await options.page.waitForTimeout(500);
     expect(await probe.highlights()).toHaveLength(8);
     await sites.fill('example.com\n127.0.0.1');
-    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await sites.blur(); // saved when the field is left, like every setting
     await expect.poll(async () => (await probe.registry()).names).toEqual([]);
     expect(await probe.panel()).toBeNull();
     await sites.fill('');
-    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await sites.blur(); // saved when the field is left, like every setting
     await expect.poll(async () => (await probe.highlights()).length).toBe(8);
     await options.page.close();
   });

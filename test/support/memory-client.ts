@@ -18,8 +18,8 @@ export interface MemoryClientOptions {
   storageProblem?: string | null;
   /** The sync switch and what stops sync, as the background would answer. */
   sync?: SyncStatus;
-  /** What the suggestion script would find in each tab; an Error when the tab cannot be read. */
-  suggestions?: Record<number, CompanySuggestion[] | Error>;
+  /** What the suggestion script would find in each tab; null for no article, an Error when the tab cannot be read. */
+  suggestions?: Record<number, CompanySuggestion[] | null | Error>;
   /** What the content script of each tab reads on its page (tab:readPage); none for a tab without one. */
   pageReadings?: Record<number, PageReading>;
 }
@@ -73,6 +73,7 @@ export function memoryStoreClient(
 
   return {
     listStories: (query) => reader.listStories(query),
+    countStories: (filter) => reader.countStories(filter),
     async setStoryFlags(url, flags) {
       Object.assign(find(url), flags);
     },
@@ -171,9 +172,9 @@ export function memoryStoreClient(
       return { ...sync };
     },
     async suggestCompanies(tabId) {
-      const found = options.suggestions?.[tabId] ?? [];
+      const found = options.suggestions?.[tabId];
       if (found instanceof Error) throw found;
-      return found;
+      return found === undefined ? [] : found;
     },
   };
 }

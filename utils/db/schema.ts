@@ -23,6 +23,9 @@
  *            "This page"), kept where no content script can read them.
  * Version 8: notNews, the addresses (canonical URLs) the person said are not news stories:
  *            never recorded again unless they record the page by hand (not-news.ts).
+ * Version 9: the story list's default order is by the story's date (when it was published, else
+ *            first read): each story gets `dated`, the by-dated index, and the entity,
+ *            publisher, unread and starred indexes are keyed by it (upgrade-v9.ts).
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { TrackedEntity } from '../entities';
@@ -31,11 +34,12 @@ import type { TabState } from '../stories';
 import type { StoryFact } from './facts';
 import type { StoredStory } from './story-index';
 import { addPostingsInBulk, toFact, toRecord, toStored, type UpgradedStory } from './upgrade-helpers';
+import { toDatedStory } from './upgrade-v9';
 
 export const DB_NAME = 'news-tracker';
 /** A key of the search index: a word and the week of the stories listed under it (search-index.ts). */
 export type PostingKey = [word: string, week: number];
-export const DB_VERSION = 8;
+export const DB_VERSION = 9;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -51,9 +55,15 @@ export interface NewsTrackerDB extends DBSchema {
       /** Version 6: the canonical URL, unique. */
       'by-url': string;
       'by-last-seen': number;
+      /** Version 9: the story's date (`dated`), the list's default order. */
+      'by-dated': number;
+      /** [entityId, dated] from version 9 on; [entityId, lastSeen] before. */
       'by-entity': [string, number];
+      /** [publisher, dated] from version 9 on; [publisher, lastSeen] before. */
       'by-publisher': [string, number];
+      /** `unreadDated` from version 9 on; `unreadSeen` before. */
       'by-unread': number;
+      /** `starredDated` from version 9 on; `starredSeen` before. */
       'by-starred': number;
       /** Version 3 only: removed by version 4. */
       'by-word': string;
@@ -219,6 +229,22 @@ async function keyStoriesByNumber(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx
   }
 }
 
+/**
+ * Version 9: dates every story and keys the filter indexes by that date, inside the upgrade.
+ * The last-seen index stays: it orders the list by last read, and retention walks it.
+ */
+async function orderStoriesByDate(tx: UpgradeTx): Promise<void> {
+  const stories = tx.objectStore('stories');
+  for (const name of ['by-publisher', 'by-unread', 'by-starred'] as const) stories.deleteIndex(name);
+  stories.createIndex('by-dated', 'dated');
+  stories.createIndex('by-publisher', ['publisher', 'dated']);
+  stories.createIndex('by-unread', 'unreadDated');
+  stories.createIndex('by-starred', 'starredDated');
+  for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) {
+    await cursor.update(toDatedStory(cursor.value) as StoredStory);
+  }
+}
+
 /** Opens (and if needed creates or upgrades) the database. */
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb> {
   return openDB<NewsTrackerDB>(name, version, {
@@ -245,6 +271,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 6 && oldVersion < 6) await keyStoriesByNumber(db, tx);
       if (version >= 7 && oldVersion < 7) db.createObjectStore('tabStates');
       if (version >= 8 && oldVersion < 8) db.createObjectStore('notNews', { keyPath: 'url' });
+      if (version >= 9 && oldVersion < 9) await orderStoriesByDate(tx);
     },
   });
 }

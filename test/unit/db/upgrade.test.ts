@@ -11,8 +11,9 @@ import { addPostingsInBulk, type PostingKey, weekOf } from '@/utils/db/search-in
 import { loadSettings } from '@/utils/db/settings';
 import { allStories, deleteStory, NotNewsError, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { loadStoryFacts } from '@/utils/db/story-facts';
-import { STOP_WORDS, searchWords, splitWords, toStored } from '@/utils/db/story-index';
+import { STOP_WORDS, searchWords, splitWords } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
+import { toStored } from '@/utils/db/upgrade-helpers';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { mergeStory, type StoryRecord, type TabState } from '@/utils/stories';
 import { report } from './story-fixtures';
@@ -28,7 +29,7 @@ const TAB_STATE: TabState = {
   },
   recorded: { urls: ['https://v1.example/17'], isBusiness: false },
 };
-const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7];
+const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /**
  * Fills a database at an earlier version as that version's code wrote it: plain StoryRecords
@@ -36,7 +37,9 @@ const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7];
  * kept index fields on each story, its search words among them, and grouped copies; version 4
  * numbered the stories and kept their words in searchPostings, stop words included by mistake,
  * with the newest stories still pending; version 5 the same without the stop words; versions 1
- * to 5 kept stories and facts under the story's URL, version 6 under the story's number).
+ * to 5 kept stories and facts under the story's URL, versions 6 to 8 under the story's number,
+ * with the filter indexes keyed by when the story was last read). Story 8 was published years
+ * before it was read.
  */
 async function fillVersion(version: number): Promise<StoryRecord[]> {
   const db = await openNewsDb(NAME, version);
@@ -54,6 +57,7 @@ async function fillVersion(version: number): Promise<StoryRecord[]> {
     ),
   );
   stories[4] = { ...(stories[4] as StoryRecord), read: true, starred: true };
+  stories[8] = { ...(stories[8] as StoryRecord), publishedTime: '1969-12-31T23:00:00Z' };
   stories[27] = { ...(stories[27] as StoryRecord), starred: true };
   const tx = db.transaction(version >= 2 ? ['stories', 'storyFacts'] : ['stories'], 'readwrite');
   for (const story of stories) {
@@ -151,6 +155,32 @@ async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, v
   expect((await listStories(db, { limit: 500, search: 'number 17' })).stories).toEqual([]);
 }
 
+/**
+ * Version 9: every story is dated (published, else first read) and the filter indexes follow
+ * that date, so a story published long before it was read sits at its date in every list.
+ */
+async function expectDated(db: Awaited<ReturnType<typeof openNewsDb>>) {
+  const stored = await db.getAll('stories');
+  expect(stored.filter((s) => s.unreadSeen !== undefined || s.starredSeen !== undefined)).toEqual([]);
+  const eight = stored.find((s) => s.url === 'https://v1.example/8');
+  expect(eight?.dated).toBe(Date.parse('1969-12-31T23:00:00Z'));
+  expect(stored.filter((s) => s.url !== eight?.url).every((s) => s.dated === s.firstSeen)).toBe(true);
+  for (const query of [
+    {},
+    { unread: true },
+    { entityId: 'xiaomi' },
+    { publisher: 'News Example' },
+    { search: 'unrelated' },
+  ]) {
+    const urls = (await listStories(db, { limit: 500, ...query })).stories.map((s) => s.url);
+    expect(urls.at(-1), JSON.stringify(query)).toBe('https://v1.example/8');
+  }
+  expect((await listStories(db, { limit: 500, starred: true })).stories.map((s) => s.url)).toEqual([
+    'https://v1.example/27',
+    'https://v1.example/4',
+  ]);
+}
+
 describe('schema upgrades', () => {
   it('every earlier version is covered below', () => {
     expect(EARLIER_VERSIONS).toEqual(Array.from({ length: DB_VERSION - 1 }, (_, i) => i + 1));
@@ -216,6 +246,7 @@ describe('schema upgrades', () => {
       const facts = await loadStoryFacts(db);
       expect(facts.rebuilt).toBe(false);
       expect(facts.facts.map((f) => f.url).sort()).toEqual(before.map((s) => s.url).sort());
+      await expectDated(db);
       await expectKeyedByNumber(db, version, before);
       // Version 7 kept the open tabs' states; version 8 adds the addresses marked not news, none yet.
       expect(await db.get('tabStates', 3)).toEqual(version >= 7 ? TAB_STATE : undefined);
