@@ -42,11 +42,13 @@ export function ThisPage(props: ThisPageProps) {
           {/* The person's word on the page and on its site, together: what News Tracker takes for news. */}
           <div class="page-corrections">
             {standing && <PageVerdict {...props} standing={standing} />}
-            <SiteSwitch
-              label="Treat pages on this site as news"
-              on={settings.newsSites.includes(host)}
-              save={(on) => onSettingsChange({ ...settings, newsSites: toggleHost(settings.newsSites, host, on) })}
-            />
+            {(settings.newsSites.includes(host) || missedNews(status, standing)) && (
+              <SiteSwitch
+                label="Treat pages on this site as news"
+                on={settings.newsSites.includes(host)}
+                save={(on) => onSettingsChange({ ...settings, newsSites: toggleHost(settings.newsSites, host, on) })}
+              />
+            )}
           </div>
           <SiteSwitch
             label="Highlights on this site"
@@ -61,6 +63,15 @@ export function ThisPage(props: ThisPageProps) {
       )}
     </section>
   );
+}
+
+/**
+ * A page not taken for news although its text names a tracked company: where the person may say
+ * its site is news. Elsewhere the switch would only crowd the popup (it stays while it is on).
+ */
+function missedNews(status: PageStatus | null, standing: PageStanding | null): boolean {
+  const page = standing ?? status;
+  return page !== null && !page.isArticle && page.mentions.some((m) => m.count > 0);
 }
 
 /** The companies in `mentions` that are tracked, with their counts. */
