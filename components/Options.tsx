@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
+import type { FeedClient } from '@/utils/feed-client';
 import type { SiteAccess } from '@/utils/site-access';
 import { BrandMark } from './BrandMark';
 import { DeleteAllData } from './DeleteAllData';
 import { EntityManager } from './EntityManager';
+import { Feeds } from './Feeds';
 import { ImportExport } from './ImportExport';
 import { SettingsForm } from './SettingsForm';
 import { SiteAccessRequest } from './SiteAccess';
@@ -13,9 +15,11 @@ export interface OptionsProps {
   save?: (fileName: string, text: string, type: string) => void;
   /** Whether the browser lets News Tracker read pages; asked for here when it does not. */
   siteAccess?: SiteAccess;
+  /** The watched news feeds; the "News feeds" section shows when given. */
+  feeds?: FeedClient;
 }
 
-export function Options({ client, save, siteAccess }: OptionsProps) {
+export function Options({ client, save, siteAccess, feeds }: OptionsProps) {
   // Bumped when an import or deletion changes data another section shows.
   const [generation, setGeneration] = useState(0);
   const changed = () => setGeneration((g) => g + 1);
@@ -34,6 +38,7 @@ export function Options({ client, save, siteAccess }: OptionsProps) {
       </p>
       {siteAccess && <SiteAccessRequest siteAccess={siteAccess} />}
       <EntityManager client={client} generation={generation} />
+      {feeds && <Feeds key={generation} feeds={feeds} client={client} save={save} />}
       <ImportExport client={client} onImported={changed} save={save} />
       <SettingsForm key={generation} client={client} />
       <DeleteAllData client={client} onDeleted={changed} />

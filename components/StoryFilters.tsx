@@ -10,9 +10,10 @@ export interface StoryFiltersProps {
   onChange(filter: StoryFilter): void;
 }
 
-/** Company chips (one at a time), unread and starred toggles, and the search box. */
+/** Company chips (one at a time), unread, starred and from-feeds toggles, and the search box. */
 export function StoryFilters({ entities, filter, searchText, onSearchText, onChange }: StoryFiltersProps) {
-  const toggle = (key: 'unread' | 'starred') => onChange({ ...filter, [key]: filter[key] ? undefined : true });
+  const toggle = (key: 'unread' | 'starred' | 'fromFeeds') =>
+    onChange({ ...filter, [key]: filter[key] ? undefined : true });
   return (
     <div class="filters">
       <input
@@ -40,6 +41,14 @@ export function StoryFilters({ entities, filter, searchText, onSearchText, onCha
           onClick={() => toggle('starred')}
         >
           Starred
+        </button>
+        <button
+          type="button"
+          class="chip-button"
+          aria-pressed={filter.fromFeeds === true}
+          onClick={() => toggle('fromFeeds')}
+        >
+          From feeds
         </button>
       </fieldset>
       {entities.length > 0 && (

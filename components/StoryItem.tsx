@@ -30,6 +30,7 @@ export function StoryItem({ story, entities, now, onOpen, onToggleRead, onToggle
           {relativeTime(when, now)}
         </time>
         {story.isBusiness && <span class="tag tag-business">Business</span>}
+        {story.feedId !== undefined && <span class="tag tag-feed">From a feed</span>}
         {!story.read && <span class="visually-hidden">Unread</span>}
       </div>
       {companies.length > 0 && (

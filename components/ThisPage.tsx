@@ -14,10 +14,12 @@ export interface ThisPageProps {
   onSettingsChange(settings: Settings): Promise<void>;
   /** The companies the article names that are not tracked yet (the popup puts <SuggestedCompanies> here). */
   suggestions?: ComponentChildren;
+  /** "Watch this site's news", when the page advertises a feed (the popup puts <WatchSiteFeed> here). */
+  feedOffer?: ComponentChildren;
 }
 
 /** What News Tracker sees on the tab the person is looking at, and the per-site highlight switch. */
-export function ThisPage({ url, status, entities, settings, onSettingsChange, suggestions }: ThisPageProps) {
+export function ThisPage({ url, status, entities, settings, onSettingsChange, suggestions, feedOffer }: ThisPageProps) {
   const host = url && /^https?:/u.test(url) ? hostOf(url) : null;
   return (
     <section class="this-page card" aria-labelledby="this-page-heading">
@@ -29,6 +31,7 @@ export function ThisPage({ url, status, entities, settings, onSettingsChange, su
       ) : (
         <>
           <PageFindings status={status} entities={entities} />
+          {feedOffer}
           <HighlightSwitch host={host} settings={settings} onSettingsChange={onSettingsChange} />
           {suggestions}
         </>

@@ -12,6 +12,8 @@
  * The background's handler registry (utils/background/handlers.ts) must handle every message.
  */
 import type { NewEntityInput, TrackedEntity } from './entities';
+import type { ListedFeed } from './feeds/opml';
+import type { CheckSummary, FeedOptions, WatchedFeed, WatchResult } from './feeds/watched';
 import * as p from './payloads';
 import type { Settings } from './settings';
 import type { PageStatus, StoryRecord, StoryReport } from './stories';
@@ -41,6 +43,13 @@ export interface Protocol {
   'ui:importEntities': { request: { entities: TrackedEntity[] }; response: { added: number; changed: number } };
   'ui:deleteAllData': { request: Empty; response: null };
   'ui:getStorageProblem': { request: Empty; response: { problem: string | null } };
+  'ui:listFeeds': { request: Empty; response: { feeds: WatchedFeed[]; options: FeedOptions } };
+  'ui:watchFeed': { request: { address: string }; response: WatchResult };
+  'ui:addFeeds': { request: { feeds: ListedFeed[] }; response: { added: number; already: number } };
+  'ui:setFeedPaused': { request: { id: string; paused: boolean }; response: WatchedFeed };
+  'ui:removeFeed': { request: { id: string }; response: { removed: boolean } };
+  'ui:checkFeeds': { request: Empty; response: CheckSummary };
+  'ui:saveFeedOptions': { request: FeedOptions; response: FeedOptions };
 }
 
 export type MessageType = keyof Protocol;
@@ -98,6 +107,13 @@ export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K
   }),
   'ui:deleteAllData': v.empty,
   'ui:getStorageProblem': v.empty,
+  'ui:listFeeds': v.empty,
+  'ui:watchFeed': (raw) => ({ address: v.string(v.object(raw, 'request').address, 'address', 2048) }),
+  'ui:addFeeds': (raw) => ({ feeds: v.array(v.object(raw, 'request').feeds, 'feeds', 5000, p.listedFeed) }),
+  'ui:setFeedPaused': (raw) => ({ id: id(raw), paused: v.boolean(v.object(raw, 'request').paused, 'paused') }),
+  'ui:removeFeed': (raw) => ({ id: id(raw) }),
+  'ui:checkFeeds': v.empty,
+  'ui:saveFeedOptions': p.feedOptions,
 };
 
 export function isMessageType(value: unknown): value is MessageType {
@@ -123,6 +139,11 @@ const SAFE_TO_REPEAT: ReadonlySet<MessageType> = new Set<MessageType>([
   'ui:exportData',
   'ui:deleteAllData',
   'ui:getStorageProblem',
+  'ui:listFeeds',
+  'ui:setFeedPaused',
+  'ui:removeFeed',
+  'ui:checkFeeds',
+  'ui:saveFeedOptions',
 ]);
 
 /** Chrome's words for "the service worker went away before it answered" (it restarts on the next message). */

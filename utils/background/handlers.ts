@@ -16,6 +16,9 @@ import { clearAllData, loadSettings, storeSettings } from '../db/settings';
 import { allStories, deleteStory, markAllRead, saveStory, setStoryFlags } from '../db/stories';
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
 import { publishContentState } from './content-state';
+import { showUnreadFeedCount } from './feed-badge';
+import { feedHandlers } from './feed-handlers';
+import { createFeedWatcher, type FeedWatcher } from './feeds';
 import { notifyNewStory } from './notify';
 import { clearStorageProblem, readStorageProblem, recordStorageProblem } from './storage-problem';
 import { createTabStatus, type TabStatus } from './tab-status';
@@ -73,6 +76,8 @@ function storyHandlers(
     'content:reportStory': async (report, { tabId }) => {
       const { record, isNew } = await write((db) => saveStory(db, report));
       if (tabId !== undefined) await tabs.markStoryRecorded(tabId, report);
+      // A feed's story opened on its page is read now: one fewer on the badge.
+      if (record.feedId !== undefined) await showUnreadFeedCount(await getDb());
       if (isNew) {
         const db = await getDb();
         if ((await loadSettings(db)).notifications) await notifyNewStory(record, await listEntities(db));
@@ -82,11 +87,17 @@ function storyHandlers(
     },
     'ui:setStoryFlags': async ({ url, flags }) => {
       await write((db) => setStoryFlags(db, url, flags));
+      await showUnreadFeedCount(await getDb());
       return null;
     },
-    'ui:markAllRead': async () => ({ changed: await write(markAllRead) }),
+    'ui:markAllRead': async () => {
+      const changed = await write(markAllRead);
+      await showUnreadFeedCount(await getDb());
+      return { changed };
+    },
     'ui:deleteStory': async ({ url }) => {
       await write((db) => deleteStory(db, url));
+      await showUnreadFeedCount(await getDb());
       return null;
     },
   } satisfies Partial<Handlers>;
@@ -117,12 +128,17 @@ function stateHandlers(getDb: () => Promise<NewsDb>, write: Write, startRetentio
   } satisfies Partial<Handlers>;
 }
 
-export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = createTabStatus(getDb)): Handlers {
+export function createHandlers(
+  getDb: () => Promise<NewsDb>,
+  tabs: TabStatus = createTabStatus(getDb),
+  feeds: FeedWatcher = createFeedWatcher(getDb),
+): Handlers {
   const write = writer(getDb);
   const startRetention = retention(getDb);
   return {
     ...storyHandlers(getDb, write, tabs, startRetention),
     ...stateHandlers(getDb, write, startRetention),
+    ...feedHandlers(getDb, write, feeds),
     'content:pageStatus': async (status, { tabId }) => {
       if (tabId === undefined) throw new Error('A page status must come from a tab.');
       return { badge: await tabs.updatePageStatus(tabId, status) };
@@ -138,6 +154,8 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
         await publishContentState(db);
       });
       await tabs.forgetAllTabs();
+      await feeds.schedule();
+      await showUnreadFeedCount(await getDb());
       return null;
     },
     'ui:getStorageProblem': async () => {

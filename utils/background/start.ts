@@ -9,6 +9,9 @@ import type { NewsDb } from '../db/schema';
 import { loadSettings } from '../db/settings';
 import { publishContentState } from './content-state';
 import { entityFromSelection, TRACK_MENU, TRACK_MENU_ID } from './context-menu';
+import { showUnreadFeedCount } from './feed-badge';
+import { openFeedNotice } from './feed-notify';
+import { createFeedWatcher, FEED_ALARM, type FeedWatcherDeps } from './feeds';
 import { createHandlers, type Handlers } from './handlers';
 import { removeOldContentState } from './leftovers';
 import { openNotifiedStory } from './notify';
@@ -16,9 +19,10 @@ import { routeMessage } from './router';
 import { createTabStatus } from './tab-status';
 import { welcomeOnInstall } from './welcome';
 
-export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess()): Handlers {
+export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess(), feedDeps?: FeedWatcherDeps): Handlers {
   const tabs = createTabStatus(getDb);
-  const handlers = createHandlers(getDb, tabs);
+  const feeds = createFeedWatcher(getDb, feedDeps);
+  const handlers = createHandlers(getDb, tabs, feeds);
   const origin = browser.runtime.getURL('/');
   const warn = (what: string) => (error: unknown) => console.warn(`News Tracker: ${what}`, error);
 
@@ -31,6 +35,10 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
   });
   browser.notifications?.onClicked.addListener((id) => {
     openNotifiedStory(id).catch(warn('could not open the story'));
+    openFeedNotice(id).catch(warn('could not open the dashboard'));
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) feeds.check().catch(warn('could not check the feeds'));
   });
   const menus = browser.contextMenus;
   browser.runtime.onInstalled.addListener(() => {
@@ -50,6 +58,9 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
   getDb()
     .then(async (db) => {
       await publishContentState(db);
+      // Alarms may not survive a browser restart; with no feed watched this clears it.
+      await feeds.schedule();
+      await showUnreadFeedCount(db);
       // A browser left closed for longer than the maximum age gets its retention on start.
       if (!isReadOnly(db)) await applyRetention(db, await loadSettings(db));
     })

@@ -6,6 +6,7 @@
  */
 import { classifyBusiness } from '../article/classify';
 import { type ExtractedStory, extractStory } from '../article/extract';
+import { advertisedFeeds } from '../article/feed-links';
 import type { Matcher } from '../match/matcher';
 import type { Settings } from '../settings';
 import type { PageStatus } from '../stories';
@@ -55,6 +56,8 @@ export function createRecording(
         isBusiness,
         mentions: [...counts].map(([entityId, count]) => ({ entityId, count })),
       };
+      const feeds = isArticle ? advertisedFeeds(env.document, url) : [];
+      if (feeds.length > 0) status.feeds = feeds;
       const key = JSON.stringify(status);
       if (key === lastStatus) return;
       lastStatus = key;

@@ -21,9 +21,14 @@
  *            1 KB a story across the indexes; a number costs a few bytes.
  * Version 7: tabStates, what each open tab's page holds (the toolbar badge and the popup's
  *            "This page"), kept where no content script can read them.
+ * Version 10: watched feeds (feeds, feedOptions), the recent copy signatures feed stories are
+ *            grouped by (copyBands), and two sparse story indexes: the stories feeds found
+ *            (by-feed) and those still unread (by-feed-unread). Nothing already stored changes.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { TrackedEntity } from '../entities';
+import type { CopySignature } from '../feeds/copies';
+import type { FeedOptions, WatchedFeed } from '../feeds/watched';
 import type { Settings } from '../settings';
 import type { TabState } from '../stories';
 import type { StoryFact } from './facts';
@@ -33,7 +38,7 @@ import { addPostingsInBulk, toFact, toRecord, toStored, type UpgradedStory } fro
 export const DB_NAME = 'news-tracker';
 /** A key of the search index: a word and the week of the stories listed under it (search-index.ts). */
 export type PostingKey = [word: string, week: number];
-export const DB_VERSION = 7;
+export const DB_VERSION = 10;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -60,6 +65,10 @@ export interface NewsTrackerDB extends DBSchema {
       'by-title': string;
       'by-fingerprint': string;
       'by-group': string;
+      /** Version 10: `feedSeen`, on stories a feed found. */
+      'by-feed': number;
+      /** Version 10: `feedUnreadSeen`, on those still unread. */
+      'by-feed-unread': number;
     };
   };
   settings: {
@@ -88,6 +97,33 @@ export interface NewsTrackerDB extends DBSchema {
     key: number;
     value: TabState;
   };
+  /** Version 10: the watched feeds, by id (utils/db/feeds.ts). */
+  feeds: {
+    key: string;
+    value: WatchedFeed;
+  };
+  /** Version 10: how often feeds are checked and what to notify, under the one key 'options'. */
+  feedOptions: {
+    key: 'options';
+    value: FeedOptions;
+  };
+  /**
+   * Version 10: copy signatures of the feed stories of the last two weeks, by [seenAt, sid],
+   * found by their band keys (utils/db/copy-bands.ts).
+   */
+  copyBands: {
+    key: [number, number];
+    value: CopyBandEntry;
+    indexes: { 'by-band': number };
+  };
+}
+
+/** A feed story's copy signature, kept while a copy of it could still arrive. */
+export interface CopyBandEntry {
+  seenAt: number;
+  sid: number;
+  keys: number[];
+  signature: CopySignature;
 }
 
 /** A story's fact as stored: with the story's number (its key) from version 6 on. */
@@ -206,6 +242,17 @@ async function keyStoriesByNumber(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx
   }
 }
 
+/** Version 10: the feed stores and the two sparse story indexes; existing records need no change. */
+function addFeedStores(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx): void {
+  db.createObjectStore('feeds', { keyPath: 'id' });
+  db.createObjectStore('feedOptions');
+  const bands = db.createObjectStore('copyBands', { keyPath: ['seenAt', 'sid'] });
+  bands.createIndex('by-band', 'keys', { multiEntry: true });
+  const stories = tx.objectStore('stories');
+  stories.createIndex('by-feed', 'feedSeen');
+  stories.createIndex('by-feed-unread', 'feedUnreadSeen');
+}
+
 /** Opens (and if needed creates or upgrades) the database. */
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb> {
   return openDB<NewsTrackerDB>(name, version, {
@@ -231,6 +278,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 5 && oldVersion < 5) await rebuildSearchPostings(tx);
       if (version >= 6 && oldVersion < 6) await keyStoriesByNumber(db, tx);
       if (version >= 7 && oldVersion < 7) db.createObjectStore('tabStates');
+      if (version >= 10 && oldVersion < 10) addFeedStores(db, tx);
     },
   });
 }

@@ -14,9 +14,22 @@ export async function storeSettings(db: NewsDb, settings: Settings): Promise<Set
 
 /** Empties every store in one transaction: all of the user's data goes, or none of it. */
 export async function clearAllData(db: NewsDb): Promise<void> {
-  const stores = ['entities', 'stories', 'settings', 'storyFacts', 'searchPostings', 'searchPending'] as const;
+  const stores = [
+    'entities',
+    'stories',
+    'settings',
+    'storyFacts',
+    'searchPostings',
+    'searchPending',
+    'feeds',
+    'feedOptions',
+    'copyBands',
+  ] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([
+    tx.objectStore('feeds').clear(),
+    tx.objectStore('feedOptions').clear(),
+    tx.objectStore('copyBands').clear(),
     tx.objectStore('searchPostings').clear(),
     tx.objectStore('searchPending').clear(),
     tx.objectStore('entities').clear(),

@@ -41,6 +41,10 @@ export interface StoredStory extends Omit<StoryRecord, 'snippets'> {
   unreadSeen?: number;
   /** `lastSeen` while starred, absent otherwise. */
   starredSeen?: number;
+  /** Version 10: `lastSeen` of a story a feed found, so "From feeds" is an index walk. */
+  feedSeen?: number;
+  /** Version 10: `lastSeen` of a feed's story while unread: the toolbar badge counts these. */
+  feedUnreadSeen?: number;
 }
 
 const MAX_WORDS = 48;
@@ -116,6 +120,8 @@ export function toStored(record: StoryRecord | StoredStory, groupId?: string, si
   if (groupId) stored.groupId = groupId;
   if (!record.read) stored.unreadSeen = record.lastSeen;
   if (record.starred) stored.starredSeen = record.lastSeen;
+  if (record.feedId !== undefined) stored.feedSeen = record.lastSeen;
+  if (record.feedId !== undefined && !record.read) stored.feedUnreadSeen = record.lastSeen;
   return stored;
 }
 
@@ -129,6 +135,8 @@ export function toRecord(stored: StoredStory): StoryRecord {
     groupId: _g,
     unreadSeen: _u,
     starredSeen: _s,
+    feedSeen: _f,
+    feedUnreadSeen: _fu,
     ...plain
   } = stored;
   return { ...plain, snippets: snippetsOf(stored) };
@@ -167,6 +175,7 @@ export function storyMatches(story: StoredStory, query: StoryQuery, terms = sear
   if (query.publisher !== undefined && story.publisher !== query.publisher) return false;
   if (query.unread !== undefined && story.read === query.unread) return false;
   if (query.starred !== undefined && story.starred !== query.starred) return false;
+  if (query.fromFeeds !== undefined && (story.feedId !== undefined) !== query.fromFeeds) return false;
   if (terms.length === 0) return true;
   const words = story.words ?? searchWords(story);
   return terms.every((t) => words.some((w) => w.startsWith(t)));

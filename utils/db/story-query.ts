@@ -2,7 +2,7 @@
  * The popup's story list: one page of stories, newest first, answering any mix of filters.
  *
  * The most selective index drives the walk (the search index, else entity, publisher,
- * starred, unread, else last seen), which reads stories newest first in chunks; the remaining
+ * starred, from feeds, unread, else last seen), which reads stories newest first in chunks; the remaining
  * filters are checked on each story as it is read, and the walk stops as soon as the page is
  * full. A page ends with an opaque cursor (the position
  * of its last story) from which the next page continues.
@@ -94,6 +94,7 @@ function narrowest(query: StoryQuery, after: Position | null): [IndexName, IDBVa
   if (query.entityId !== undefined) return ['by-entity', [query.entityId, floor], [query.entityId, top]];
   if (query.publisher !== undefined) return ['by-publisher', [query.publisher, floor], [query.publisher, top]];
   if (query.starred === true) return ['by-starred', floor, top];
+  if (query.fromFeeds === true) return [query.unread === true ? 'by-feed-unread' : 'by-feed', floor, top];
   if (query.unread === true) return ['by-unread', floor, top];
   return ['by-last-seen', floor, top];
 }

@@ -17,7 +17,7 @@ import { mergeStory, type StoryRecord } from '@/utils/stories';
 import { report } from './story-fixtures';
 
 const NAME = 'upgrade-test';
-const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6];
+const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /**
  * Fills a database at an earlier version as that version's code wrote it: plain StoryRecords
@@ -97,7 +97,10 @@ const stopWordKeys = async (db: Awaited<ReturnType<typeof openNewsDb>>) =>
  */
 async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, version: number, before: StoryRecord[]) {
   expect([...db.objectStoreNames].sort()).toEqual([
+    'copyBands',
     'entities',
+    'feedOptions',
+    'feeds',
     'searchPending',
     'searchPostings',
     'settings',

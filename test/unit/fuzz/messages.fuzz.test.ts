@@ -28,6 +28,14 @@ const SENDERS = {
 };
 type SenderName = keyof typeof SENDERS;
 
+/** Feeds are never fetched here: every request fails as it would with no network. */
+const OFFLINE = {
+  fetch: async () => {
+    throw new TypeError('Failed to fetch');
+  },
+  now: Date.now,
+};
+
 let handlers: Handlers;
 let getDb: () => Promise<NewsDb>;
 let origin: string;
@@ -58,7 +66,7 @@ async function send(message: unknown, from: SenderName, registry: Handlers = han
 beforeEach(async () => {
   installFakeMenus();
   getDb = createDbAccess();
-  handlers = startBackground(getDb);
+  handlers = startBackground(getDb, OFFLINE);
   origin = fakeBrowser.runtime.getURL('/');
   SENDERS['extension page'].url = `${origin}options.html`;
   await seed();
