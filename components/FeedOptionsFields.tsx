@@ -28,6 +28,7 @@ export function FeedOptionsFields({ options, entities, onSave }: FeedOptionsFiel
     });
   return (
     <div class="feed-options">
+      <h3>Schedule and notices</h3>
       <label class="inline">
         Check each feed every
         <select

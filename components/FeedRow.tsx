@@ -11,7 +11,8 @@ export interface FeedRowProps {
 
 function stateClass(feed: WatchedFeed): string {
   if (feed.paused) return 'feed-state paused';
-  return feed.status === 'failing' || feed.status === 'stopped' ? 'feed-state trouble' : 'feed-state';
+  if (feed.status === 'failing' || feed.status === 'stopped') return 'feed-state trouble';
+  return feed.status === 'new' ? 'feed-state' : 'feed-state ok';
 }
 
 /** One watched feed: its own title, its site, when it was last checked, what it found, its state in words. */

@@ -30,7 +30,11 @@ export function StoryItem({ story, entities, now, onOpen, onToggleRead, onToggle
           {relativeTime(when, now)}
         </time>
         {story.isBusiness && <span class="tag tag-business">Business</span>}
-        {story.feedId !== undefined && <span class="tag tag-feed">From a feed</span>}
+        {story.feedId !== undefined && (
+          <span class="tag tag-feed" title="Found by a news feed you watch">
+            Feed
+          </span>
+        )}
         {!story.read && <span class="visually-hidden">Unread</span>}
       </div>
       {companies.length > 0 && (
