@@ -6,7 +6,6 @@
  * and "Watch this site's news" from the popup. Both pages are checked with axe and photographed
  * in light and dark mode.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeedServer } from '../support/feed-server';
 import { globalBadge, SITE_TITLE, startNewsSite, storedFeedStories, watchedFeeds } from './feed-fixtures';
@@ -166,19 +165,11 @@ describe('“Watch this site’s news” in the popup', () => {
   });
   afterAll(async () => harness?.close());
 
-  async function popupOver(article: Page) {
-    const popup = await harness.openPopup();
-    await popup.page.setViewportSize({ width: 380, height: 640 });
-    await article.bringToFront();
-    await popup.page.reload();
-    return popup;
-  }
-
   // First, while no feed is watched: the offer is missing because the page names no feed.
   it('is not offered on an article without a feed (negative control)', async () => {
     const article = await harness.browser.context.newPage();
     await article.goto(harness.server.url('/ui/chip-deal.html'));
-    const popup = await popupOver(article);
+    const popup = await harness.openPopupOver(article);
     await popup.thisPage.getByText('News article', { exact: true }).waitFor();
     expect(await popup.thisPage.getByRole('button', { name: 'Watch this site’s news' }).count()).toBe(0);
   });
@@ -189,7 +180,7 @@ describe('“Watch this site’s news” in the popup', () => {
     });
     const article = await harness.browser.context.newPage();
     await article.goto(harness.server.url('/feeds/article-with-feed.html'));
-    const popup = await popupOver(article);
+    const popup = await harness.openPopupOver(article);
     const offer = popup.thisPage.getByRole('button', { name: 'Watch this site’s news' });
     await offer.waitFor();
     expect(requested).toEqual([]);
@@ -203,8 +194,8 @@ describe('“Watch this site’s news” in the popup', () => {
       expect.arrayContaining(['Xiaomi opens a design studio in Milan', 'Xiaomi phone sales climb in Latin America']),
     );
     // The site is watched now: no second offer.
-    await popupOver(article);
-    const again = await popupOver(article);
+    await harness.openPopupOver(article);
+    const again = await harness.openPopupOver(article);
     await again.thisPage.getByText('News article', { exact: true }).waitFor();
     expect(await again.thisPage.getByRole('button', { name: 'Watch this site’s news' }).count()).toBe(0);
   });

@@ -44,7 +44,8 @@ export async function watchFeeds(db: NewsDb, feeds: readonly ListedFeed[], now: 
       outcome.already.push(feed.url);
       continue;
     }
-    const watched = newWatchedFeed(freshId(ids), feed, now);
+    // Distinct times keep the list in the order the feeds were given (an OPML file's order).
+    const watched = newWatchedFeed(freshId(ids), feed, now + outcome.added.length);
     ids.add(watched.id);
     urls.add(watched.url);
     outcome.added.push(watched);
