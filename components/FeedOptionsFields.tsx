@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { TrackedEntity } from '@/utils/entities';
 import { type FeedNotify, type FeedOptions, INTERVAL_CHOICES } from '@/utils/feeds/watched';
 
@@ -18,9 +19,15 @@ const NOTIFY_CHOICES: [FeedNotify, string][] = [
 ];
 
 /** How often feeds are checked, and which new feed stories get a desktop notice (none unless chosen). */
-export function FeedOptionsFields({ options, entities, onSave }: FeedOptionsFieldsProps) {
+export function FeedOptionsFields({ options: stored, entities, onSave }: FeedOptionsFieldsProps) {
+  // Shown as chosen at once: a second change made before the first is saved builds on it.
+  const [options, setOptions] = useState(stored);
+  const save = (next: FeedOptions) => {
+    setOptions(next);
+    onSave(next);
+  };
   const toggleEntity = (id: string) =>
-    onSave({
+    save({
       ...options,
       notifyEntityIds: options.notifyEntityIds.includes(id)
         ? options.notifyEntityIds.filter((e) => e !== id)
@@ -33,7 +40,7 @@ export function FeedOptionsFields({ options, entities, onSave }: FeedOptionsFiel
         Check each feed every
         <select
           value={String(options.intervalMinutes)}
-          onChange={(e) => onSave({ ...options, intervalMinutes: Number(e.currentTarget.value) })}
+          onChange={(e) => save({ ...options, intervalMinutes: Number(e.currentTarget.value) })}
         >
           {INTERVAL_CHOICES.map((m) => (
             <option key={m} value={String(m)}>
@@ -50,7 +57,7 @@ export function FeedOptionsFields({ options, entities, onSave }: FeedOptionsFiel
               type="radio"
               name="feed-notify"
               checked={options.notify === value}
-              onChange={() => onSave({ ...options, notify: value })}
+              onChange={() => save({ ...options, notify: value })}
             />
             {words}
           </label>

@@ -17,6 +17,8 @@ function stateClass(feed: WatchedFeed): string {
 
 /** One watched feed: its own title, its site, when it was last checked, what it found, its state in words. */
 export function FeedRow({ feed, now, busy, onPause, onRemove }: FeedRowProps) {
+  // A feed the server stopped is resumed like a paused one: checked again, as new.
+  const resumable = feed.paused || feed.status === 'stopped';
   const title = feed.title ?? feed.url;
   const site = feedSiteHost(feed);
   const matched = `${feed.matched.toLocaleString('en')} ${feed.matched === 1 ? 'story' : 'stories'} matched`;
@@ -45,8 +47,8 @@ export function FeedRow({ feed, now, busy, onPause, onRemove }: FeedRowProps) {
         <span class={stateClass(feed)}>{feedStateWords(feed)}</span>
       </div>
       <div class="feed-buttons">
-        <button type="button" disabled={busy} aria-pressed={feed.paused} onClick={() => onPause(!feed.paused)}>
-          {feed.paused ? 'Resume' : 'Pause'}
+        <button type="button" disabled={busy} onClick={() => onPause(!resumable)}>
+          {resumable ? 'Resume' : 'Pause'}
         </button>
         <button type="button" class="destructive" disabled={busy} onClick={onRemove}>
           Remove

@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { addEntity, listEntities } from '@/utils/db/entities';
 import { toStoryFact } from '@/utils/db/facts';
+import { saveFeedCheck } from '@/utils/db/feed-stories';
+import { listFeeds, loadFeedOptions, watchFeeds } from '@/utils/db/feeds';
 import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk, type PostingKey, weekOf } from '@/utils/db/search-index';
 import { loadSettings } from '@/utils/db/settings';
@@ -12,6 +14,8 @@ import { allStories, deleteStory, saveStory, setStoryFlags } from '@/utils/db/st
 import { loadStoryFacts } from '@/utils/db/story-facts';
 import { STOP_WORDS, searchWords, splitWords, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
+import { copySignature } from '@/utils/feeds/copies';
+import { DEFAULT_FEED_OPTIONS, type WatchedFeed } from '@/utils/feeds/watched';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { mergeStory, type StoryRecord } from '@/utils/stories';
 import { report } from './story-fixtures';
@@ -210,4 +214,36 @@ describe('schema upgrades', () => {
       db.close();
     },
   );
+
+  it('version 9 -> 10: adds the feed stores and indexes; old stories are page stories, new feed stories are listed', async () => {
+    const before = await fillVersion(9);
+    const db = await openNewsDb(NAME);
+    const stories = db.transaction('stories').store;
+    expect([...stories.indexNames]).toEqual(expect.arrayContaining(['by-feed', 'by-feed-unread']));
+    expect(await db.countFromIndex('stories', 'by-feed')).toBe(0);
+    expect((await listStories(db, { limit: 500, fromFeeds: false })).stories).toHaveLength(before.length - 1);
+    expect(await listFeeds(db)).toEqual([]);
+    expect(await loadFeedOptions(db)).toEqual(DEFAULT_FEED_OPTIONS);
+    const { added } = await watchFeeds(db, [{ url: 'https://wire.example/rss', title: 'Wire', siteUrl: null }], 5000);
+    const feed = added[0] as WatchedFeed;
+    const lead = 'Xiaomi said its new plant would open next spring, adding two thousand jobs in the region.';
+    const saved = await saveFeedCheck(
+      db,
+      feed,
+      [
+        {
+          report: report({ url: 'https://wire.example/a', title: 'Xiaomi plant opens in spring' }),
+          signature: copySignature('Xiaomi plant opens in spring', lead),
+          seenAt: 5000,
+        },
+      ],
+      5000,
+    );
+    expect(saved).toHaveLength(1);
+    expect((await listStories(db, { limit: 500, fromFeeds: true })).stories.map((s) => s.url)).toEqual([
+      'https://wire.example/a',
+    ]);
+    expect(await db.count('copyBands')).toBe(1);
+    db.close();
+  });
 });
