@@ -22,44 +22,20 @@ import { EXTENSION_DIR, launchWithExtension } from '../../test/support/chromium'
 import { type FeedServer, type ItemSpec, rssFeed, startFeedServer } from '../../test/support/feed-server';
 import { seededRandom } from '../../test/support/seeded-random';
 import type { BenchContext, BenchModule } from '../bench';
+import { COMPANIES, WORDS } from './store-page';
 
 const FEEDS = 200;
 const ITEMS = 100;
 const SEED = 20260302;
-const COMPANIES = [
-  'Xiaomi',
-  'Apple',
-  'Samsung',
-  'Nvidia',
-  'Siemens',
-  'Unilever',
-  'Toyota',
-  'Shell',
-  'Nestle',
-  'Airbus',
-  'Tesla',
-  'Alibaba',
-  'Vodafone',
-  'Bayer',
-  'Danone',
-  'Ericsson',
-  'Philips',
-  'Heineken',
-  'Volvo',
-  'Sony',
-];
-const WORDS = (
-  'shares profit revenue quarterly results market investors deal merger acquisition chief executive board ' +
-  'guidance outlook forecast growth sales margin costs jobs plant factory expansion europe asia china india ' +
-  'regulators antitrust probe fine lawsuit court ruling supply chain chips batteries electric vehicles phones ' +
-  'software cloud data centre energy prices oil gas inflation rates central bank bonds dividend buyback stock ' +
-  'weather football election parliament minister storm festival museum school hospital railway airport'
-).split(' ');
+/** General news beside the business words: most items name no tracked company. */
+const OTHER_WORDS =
+  'weather football election parliament minister storm festival museum school hospital railway airport'.split(' ');
+const ITEM_WORDS = [...WORDS, ...OTHER_WORDS];
 
 function serveFeeds(server: FeedServer): string[] {
   const next = seededRandom(SEED);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
-  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const words = (n: number) => Array.from({ length: n }, () => pick(ITEM_WORDS)).join(' ');
   const now = Date.now();
   const urls: string[] = [];
   for (let f = 0; f < FEEDS; f++) {
