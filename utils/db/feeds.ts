@@ -44,8 +44,9 @@ export async function watchFeeds(db: NewsDb, feeds: readonly ListedFeed[], now: 
       outcome.already.push(feed.url);
       continue;
     }
-    // Distinct times keep the list in the order the feeds were given (an OPML file's order).
-    const watched = newWatchedFeed(freshId(ids), feed, now + outcome.added.length);
+    // Distinct times keep the list in the order the feeds were given (an OPML file's order);
+    // every one is due now, so one run checks them all.
+    const watched = { ...newWatchedFeed(freshId(ids), feed, now), addedAt: now + outcome.added.length };
     ids.add(watched.id);
     urls.add(watched.url);
     outcome.added.push(watched);

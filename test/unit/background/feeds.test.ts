@@ -14,6 +14,8 @@ import { installFakeMenus } from './fakes';
 
 const NOW = Date.UTC(2026, 2, 2, 9);
 const MINUTE = 60_000;
+/** Checks run in the background; on a loaded two-core machine a run can take seconds. */
+const SLOW = { timeout: 4000 };
 const PAGE = { tabId: undefined };
 let server: FeedServer;
 let clock = NOW;
@@ -39,7 +41,9 @@ beforeEach(() => {
   clock = NOW;
   requests = [];
   getDb = createDbAccess();
-  vi.spyOn(fakeBrowser.notifications, 'create').mockImplementation(async () => '');
+  vi.spyOn(fakeBrowser.notifications, 'create')
+    .mockClear()
+    .mockImplementation(async () => '');
 });
 
 /** A feed of `n` items at /name; the odd ones name Xiaomi. */
@@ -103,7 +107,7 @@ describe('watching feeds in the background', () => {
     serveFeed('wire', 8);
     clock = NOW + 31 * MINUTE;
     await fakeBrowser.alarms.onAlarm.trigger({ name: FEED_ALARM, scheduledTime: clock });
-    await expect.poll(async () => (await fromFeeds()).length).toBe(4);
+    await expect.poll(async () => (await fromFeeds()).length, SLOW).toBe(4);
     expect((await listFeeds(await getDb()))[0]).toMatchObject({ matched: 4, lastCheckedAt: clock });
   });
 
@@ -120,15 +124,15 @@ describe('watching feeds in the background', () => {
     };
     const worker = startBackground(getDb, { fetch: stalling, now: () => clock });
     await worker['ui:addFeeds']({ feeds: urls.map((url) => ({ url, title: null, siteUrl: null })) }, PAGE);
-    await expect.poll(() => stopped).toBe(true);
-    await expect.poll(async () => (await stored()).length).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => stopped, SLOW).toBe(true);
+    await expect.poll(async () => (await stored()).length, SLOW).toBeGreaterThanOrEqual(2);
     const resumeAt = (await alarm())?.scheduledTime;
     expect(resumeAt).toBeLessThanOrEqual(NOW + MINUTE);
     // A new worker: the alarm fires and the feeds not yet saved are checked.
     clock = NOW + 2 * MINUTE;
     start();
     await fakeBrowser.alarms.onAlarm.trigger({ name: FEED_ALARM, scheduledTime: clock });
-    await expect.poll(async () => (await stored()).length).toBe(6);
+    await expect.poll(async () => (await stored()).length, SLOW).toBe(6);
     expect(new Set((await stored()).map((s) => s.url)).size).toBe(6);
     // The same item in three feeds' words: listed once, with the other two as "also at".
     expect((await fromFeeds()).map((s) => s.alsoAt.length)).toEqual([2, 2]);
@@ -144,9 +148,10 @@ describe('watching feeds in the background', () => {
     const bad = server.url('/malformed');
     await handlers['ui:addFeeds']({ feeds: [bad, good].map((url) => ({ url, title: null, siteUrl: null })) }, PAGE);
     const states = async () => (await listFeeds(await getDb())).map((f) => [f.url, f.status]);
-    await expect.poll(states).toEqual([
-      [good, 'working'],
+    // Listed in the order given.
+    await expect.poll(states, SLOW).toEqual([
       [bad, 'failing'],
+      [good, 'working'],
     ]);
     const broken = (await listFeeds(await getDb())).find((f) => f.url === bad);
     expect(broken?.problem).toMatch(/broken XML/u);
@@ -172,6 +177,50 @@ describe('watching feeds in the background', () => {
     // The interval chosen applies from each feed's next check on.
     const loud = (await listFeeds(await getDb())).find((f) => f.title === 'loud news');
     expect(loud?.nextCheckAt).toBe(NOW + 60 * MINUTE);
+  });
+
+  it('asks at most 4 servers at once, and does use all 4', async () => {
+    const handlers = start();
+    await trackXiaomi(handlers);
+    let inFlight = 0;
+    let most = 0;
+    const slow: typeof fetch = async (input, init) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        return await countingFetch(input, init);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const worker = startBackground(getDb, { fetch: slow, now: () => clock });
+    const urls = Array.from({ length: 10 }, (_, i) => serveFeed(`lane${i}`, 2));
+    await worker['ui:addFeeds']({ feeds: urls.map((url) => ({ url, title: null, siteUrl: null })) }, PAGE);
+    await expect.poll(() => requests.length, SLOW).toBe(10);
+    expect(most).toBe(4);
+  });
+
+  it('notifies about any tracked company when asked to, one notice per company', async () => {
+    const handlers = start();
+    await trackXiaomi(handlers);
+    await handlers['ui:addEntity']({ name: 'Nvidia', aliases: [], exclusions: [], matchCase: false }, PAGE);
+    const create = vi.mocked(
+      fakeBrowser.notifications.create as unknown as (id: string, o: { title: string }) => Promise<string>,
+    );
+    await handlers['ui:saveFeedOptions']({ intervalMinutes: 30, notify: 'all', notifyEntityIds: [] }, PAGE);
+    await handlers['ui:watchFeed'](
+      {
+        address: serveFeed('both', 4, (i) =>
+          i === 0 ? { title: 'Nvidia chips sell out', description: 'Nvidia said demand rose.' } : {},
+        ),
+      },
+      PAGE,
+    );
+    expect(create.mock.calls.map((call) => call[1]?.title).sort()).toEqual([
+      '1 new story about Nvidia',
+      '2 new stories about Xiaomi',
+    ]);
   });
 
   it('keeps only business stories from feeds when the person records only business news', async () => {
