@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedServer, type ItemSpec, rssFeed, startFeedServer } from '../support/feed-server';
 import { storedFeedStories, watchedFeeds } from './feed-fixtures';
 import { type Harness, startHarness } from './harness';
+import { screenshot, seriousViolations, useScheme } from './pages/accessibility';
 import type { OptionsPage } from './pages/options';
 
 const HOSTILE_SUMMARY =
@@ -132,6 +133,16 @@ describe('bad feeds', () => {
     };
     // The trickling server is given up on after 20 s; everything else answers at once.
     await expect.poll(states, { timeout: 45_000, interval: 1000 }).toEqual([]);
+    // The troubled states must read well too: checked with axe, photographed in both schemes.
+    await options.page.setViewportSize({ width: 900, height: 900 });
+    expect(await seriousViolations(options.page)).toEqual([]);
+    for (const scheme of ['light', 'dark'] as const) {
+      await useScheme(options.page, scheme);
+      await feeds()
+        .getByRole('list', { name: 'Watched feeds' })
+        .screenshot({ path: await screenshot(options.page, `feeds-bad-${scheme}`) });
+    }
+    await useScheme(options.page, 'light');
 
     const stored = await storedFeedStories(options.page);
     const urlsStored = stored.map((s) => s.url);
