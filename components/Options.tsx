@@ -1,10 +1,12 @@
 import { Fragment, type JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
+import type { FeedClient } from '@/utils/feed-client';
 import type { SiteAccess } from '@/utils/site-access';
 import { BrandMark } from './BrandMark';
 import { DeleteAllData } from './DeleteAllData';
 import { EntityManager } from './EntityManager';
+import { Feeds } from './Feeds';
 import { ImportExport } from './ImportExport';
 import { SettingsForm } from './SettingsForm';
 import { SiteAccessRequest } from './SiteAccess';
@@ -16,6 +18,8 @@ export interface OptionsProps {
   save?: (fileName: string, text: string, type: string) => void;
   /** Whether the browser lets News Tracker read pages; asked for here when it does not. */
   siteAccess?: SiteAccess;
+  /** The watched news feeds; the "News feeds" section shows when given. */
+  feeds?: FeedClient;
 }
 
 /** A section of the options page: its heading's id, its name in the section menu, and the section. */
@@ -25,7 +29,7 @@ interface OptionsSection {
   body: JSX.Element;
 }
 
-export function Options({ client, save, siteAccess }: OptionsProps) {
+export function Options({ client, save, siteAccess, feeds }: OptionsProps) {
   // Bumped when an import or deletion changes data another section shows.
   const [generation, setGeneration] = useState(0);
   const changed = () => setGeneration((g) => g + 1);
@@ -36,6 +40,15 @@ export function Options({ client, save, siteAccess }: OptionsProps) {
       label: 'Tracked companies',
       body: <EntityManager client={client} generation={generation} />,
     },
+    ...(feeds
+      ? [
+          {
+            id: 'feeds-heading',
+            label: 'News feeds',
+            body: <Feeds key={generation} feeds={feeds} client={client} save={save} />,
+          },
+        ]
+      : []),
     {
       id: 'transfer-heading',
       label: 'Import and export',

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
+import type { FeedClient } from '@/utils/feed-client';
 import type { Settings } from '@/utils/settings';
 import type { SiteAccess } from '@/utils/site-access';
 import type { CompanySuggestion } from '@/utils/suggest/suggestion';
@@ -9,6 +10,7 @@ import { StoryBrowser } from './StoryBrowser';
 import { SuggestedCompanies } from './SuggestedCompanies';
 import { ThisPage } from './ThisPage';
 import { useAsync } from './useAsync';
+import { WatchSiteFeed } from './WatchSiteFeed';
 
 export interface ActiveTab {
   id: number;
@@ -24,6 +26,8 @@ export interface PopupProps {
   openDashboard?(): void;
   /** Whether the browser lets News Tracker read pages; a notice shows when it does not. */
   siteAccess?: SiteAccess;
+  /** The watched feeds, for "Watch this site's news"; not offered when absent. */
+  feeds?: FeedClient;
 }
 
 /** After a company is tracked the content script rescans the page; its new report arrives within a moment. */
@@ -58,7 +62,7 @@ function askForSuggestions(
   return asked;
 }
 
-export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAccess }: PopupProps) {
+export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAccess, feeds }: PopupProps) {
   const [suggestions] = useState(() => askForSuggestions(client, getActiveTab));
   const entities = useAsync(() => client.listEntities());
   const settings = useAsync(() => client.getSettings());
@@ -134,6 +138,7 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAc
           entities={entities.value}
           settings={settings.value}
           onSettingsChange={saveSettings}
+          feedOffer={feeds && page.value.status && <WatchSiteFeed feeds={feeds} status={page.value.status} />}
           suggestions={
             // Suggestions are for articles: a page the content script found not to be one gets none.
             page.value.tabId !== null &&

@@ -40,9 +40,10 @@ export interface FilterChipsProps {
   onChange(filter: StoryFilter): void;
 }
 
-/** Unread and starred toggles, then the companies, one at a time; another kind of filter is one more chip. */
+/** Unread, starred and from-feeds toggles, then the companies, one at a time; another kind of filter is one more chip. */
 export function FilterChips({ entities, filter, onChange }: FilterChipsProps) {
-  const toggle = (key: 'unread' | 'starred') => onChange({ ...filter, [key]: filter[key] ? undefined : true });
+  const toggle = (key: 'unread' | 'starred' | 'fromFeeds') =>
+    onChange({ ...filter, [key]: filter[key] ? undefined : true });
   return (
     <>
       <fieldset class="chip-row">
@@ -52,6 +53,9 @@ export function FilterChips({ entities, filter, onChange }: FilterChipsProps) {
         </Chip>
         <Chip pressed={filter.starred === true} onClick={() => toggle('starred')}>
           Starred
+        </Chip>
+        <Chip pressed={filter.fromFeeds === true} onClick={() => toggle('fromFeeds')}>
+          From feeds
         </Chip>
       </fieldset>
       {entities.length > 0 && (

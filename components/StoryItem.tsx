@@ -57,6 +57,11 @@ export function StoryItem(props: StoryItemProps) {
           </ul>
         )}
         {story.isBusiness && <span class="tag tag-business">Business</span>}
+        {story.feedId !== undefined && (
+          <span class="tag tag-feed" title="Found by a news feed you watch">
+            Feed
+          </span>
+        )}
       </div>
       {story.snippets[0] && <p class="snippet">{story.snippets[0]}</p>}
       {story.alsoAt.length > 0 && (

@@ -20,6 +20,8 @@ export interface ThisPageProps {
   onNotNews?(): Promise<void>;
   /** The companies the article names that are not tracked yet (the popup puts <SuggestedCompanies> here). */
   suggestions?: ComponentChildren;
+  /** "Watch this site's news", when the page advertises a feed (the popup puts <WatchSiteFeed> here). */
+  feedOffer?: ComponentChildren;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ThisPageProps {
  * this page", "Not a news story") and the per-site switches.
  */
 export function ThisPage(props: ThisPageProps) {
-  const { url, status, standing = null, entities, settings, onSettingsChange, suggestions } = props;
+  const { url, status, standing = null, entities, settings, onSettingsChange, suggestions, feedOffer } = props;
   const host = url && /^https?:/u.test(url) ? hostOf(url) : null;
   return (
     <section class="this-page card" aria-labelledby="this-page-heading">
@@ -50,6 +52,7 @@ export function ThisPage(props: ThisPageProps) {
               />
             )}
           </div>
+          {feedOffer}
           <SiteSwitch
             label="Highlights on this site"
             on={!settings.highlightOffSites.includes(host)}

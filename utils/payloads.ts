@@ -3,8 +3,17 @@
  * unknown value into a typed request or throws a ValidationError naming the bad field.
  */
 import type { Alias, NewEntityInput, TrackedEntity } from './entities';
+import type { ListedFeed } from './feeds/opml';
+import { DEFAULT_FEED_OPTIONS, type FeedOptions, validateFeedOptions } from './feeds/watched';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
-import { type MentionCount, normaliseStoryUrl, type PageReading, type PageStatus, type StoryReport } from './stories';
+import {
+  type AdvertisedFeed,
+  type MentionCount,
+  normaliseStoryUrl,
+  type PageReading,
+  type PageStatus,
+  type StoryReport,
+} from './stories';
 import * as v from './validate';
 
 const MAX_TEXT = 1000;
@@ -64,6 +73,7 @@ export function pageStatus(raw: unknown): PageStatus {
     mentions: mentionCounts(o.mentions, 'mentions'),
   };
   if (o.elsewhere !== undefined) status.elsewhere = mentionCounts(o.elsewhere, 'elsewhere');
+  if (o.feeds !== undefined) status.feeds = advertisedFeeds(o.feeds);
   return status;
 }
 
@@ -155,4 +165,34 @@ export function settings(raw: unknown): Settings {
     }
   }
   return valid;
+}
+
+/** A feed to watch, from the site picker or an OPML list. */
+export function listedFeed(raw: unknown, field: string): ListedFeed {
+  const o = v.object(raw, field);
+  return {
+    url: v.webUrl(o.url, `${field}.url`),
+    title: v.nullableString(o.title, `${field}.title`, 300),
+    siteUrl: o.siteUrl === null || o.siteUrl === undefined ? null : v.webUrl(o.siteUrl, `${field}.siteUrl`),
+  };
+}
+
+/** Feed options as sent must be valid as sent, like settings: nothing is silently reset. */
+export function feedOptions(raw: unknown): FeedOptions {
+  const o = v.object(raw, 'feed options');
+  const valid = validateFeedOptions(o);
+  for (const key of Object.keys(DEFAULT_FEED_OPTIONS) as (keyof FeedOptions)[]) {
+    if (!Object.is(o[key], valid[key])) throw new v.ValidationError(`feedOptions.${key}`, 'not an allowed value');
+  }
+  return valid;
+}
+
+const FEED_LINKS = 5;
+
+/** The feeds a page advertises, as its content script reports them (a few, http(s) only). */
+function advertisedFeeds(raw: unknown): AdvertisedFeed[] {
+  return v.array(raw, 'feeds', FEED_LINKS, (f, field) => {
+    const o = v.object(f, field);
+    return { url: v.webUrl(o.url, `${field}.url`), title: v.nullableString(o.title, `${field}.title`, 200) };
+  });
 }

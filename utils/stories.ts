@@ -41,17 +41,24 @@ export interface StoryRecord extends Omit<StoryReport, 'visitedUrl'> {
   lastSeen: number;
   read: boolean;
   starred: boolean;
+  /** The watched feed that found the story (utils/db/feeds.ts); absent for a story found on a page. */
+  feedId?: string;
 }
 
-/** Merges a new report into what is stored: a revisit updates the story, it never duplicates it. */
+/**
+ * Merges a new report into what is stored: a revisit updates the story, it never duplicates it.
+ * A story a feed found and the user now opens is the same story, read, with the page's fields.
+ */
 export function mergeStory(existing: StoryRecord | undefined, report: StoryReport, now: number): StoryRecord {
-  return {
+  const merged: StoryRecord = {
     ...report,
     firstSeen: existing?.firstSeen ?? now,
     lastSeen: now,
-    read: existing?.read ?? false,
+    read: existing?.feedId !== undefined || (existing?.read ?? false),
     starred: existing?.starred ?? false,
   };
+  if (existing?.feedId !== undefined) merged.feedId = existing.feedId;
+  return merged;
 }
 
 /**
@@ -80,6 +87,8 @@ export interface StoryQuery {
   publisher?: string;
   unread?: boolean;
   starred?: boolean;
+  /** Only stories a watched feed found (true), or only those found on pages (false). */
+  fromFeeds?: boolean;
   /** Words to find in the title, publisher or snippets; the last word may be unfinished. */
   search?: string;
   limit: number;
@@ -115,6 +124,13 @@ export interface PageStatus {
   isBusiness: boolean;
   mentions: MentionCount[];
   elsewhere?: MentionCount[];
+  /** The feeds the page advertises (`<link rel="alternate">`), for the popup's "Watch this site's news". */
+  feeds?: AdvertisedFeed[];
+}
+
+export interface AdvertisedFeed {
+  url: string;
+  title: string | null;
 }
 
 /** What the content script reads on the page in a tab when the popup asks (tab:readPage). */

@@ -17,6 +17,9 @@ import { allStories, deleteStory, markAllRead, NotNewsError, saveStory, setStory
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
 import { publishContentState } from './content-state';
 import { correctionHandlers } from './corrections';
+import { showUnreadFeedCount } from './feed-badge';
+import { feedHandlers } from './feed-handlers';
+import { createFeedWatcher, type FeedWatcher } from './feeds';
 import { notifyNewStory } from './notify';
 import { clearStorageProblem, readStorageProblem, recordStorageProblem } from './storage-problem';
 import { createSync, type Sync } from './sync';
@@ -83,6 +86,8 @@ function storyHandlers(
       }
       const { record, isNew } = saved;
       if (tabId !== undefined) await tabs.markStoryRecorded(tabId, report);
+      // A feed's story opened on its page is read now: one fewer on the badge.
+      if (record.feedId !== undefined) await showUnreadFeedCount(await getDb());
       if (isNew) {
         const db = await getDb();
         if ((await loadSettings(db)).notifications) await notifyNewStory(record, await listEntities(db));
@@ -92,11 +97,17 @@ function storyHandlers(
     },
     'ui:setStoryFlags': async ({ url, flags }) => {
       await write((db) => setStoryFlags(db, url, flags));
+      await showUnreadFeedCount(await getDb());
       return null;
     },
-    'ui:markAllRead': async () => ({ changed: await write(markAllRead) }),
+    'ui:markAllRead': async () => {
+      const changed = await write(markAllRead);
+      await showUnreadFeedCount(await getDb());
+      return { changed };
+    },
     'ui:deleteStory': async ({ url }) => {
       await write((db) => deleteStory(db, url));
+      await showUnreadFeedCount(await getDb());
       return null;
     },
   } satisfies Partial<Handlers>;
@@ -150,6 +161,7 @@ export function createHandlers(
   getDb: () => Promise<NewsDb>,
   tabs: TabStatus = createTabStatus(getDb),
   sync: Sync = createSync(getDb),
+  feeds: FeedWatcher = createFeedWatcher(getDb),
 ): Handlers {
   const write = writer(getDb);
   const startRetention = retention(getDb);
@@ -157,6 +169,7 @@ export function createHandlers(
     ...storyHandlers(getDb, write, tabs, startRetention),
     ...stateHandlers(getDb, write, startRetention, sync),
     ...correctionHandlers(getDb, write),
+    ...feedHandlers(getDb, write, feeds),
     'content:pageStatus': async (status, { tabId }) => {
       if (tabId === undefined) throw new Error('A page status must come from a tab.');
       return { badge: await tabs.updatePageStatus(tabId, status) };
@@ -173,6 +186,8 @@ export function createHandlers(
       });
       syncSoon(sync)();
       await tabs.forgetAllTabs();
+      await feeds.schedule();
+      await showUnreadFeedCount(await getDb());
       return null;
     },
     'ui:getStorageProblem': async () => {

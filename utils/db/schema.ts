@@ -26,9 +26,15 @@
  * Version 9: the story list's default order is by the story's date (when it was published, else
  *            first read): each story gets `dated`, the by-dated index, and the entity,
  *            publisher, unread and starred indexes are keyed by it (upgrade-v9.ts).
+ * Version 10: watched feeds (feeds, feedOptions), the recent copy signatures feed stories are
+ *            grouped by (copyBands), and two sparse story indexes: the stories feeds found
+ *            (by-feed) and those still unread (by-feed-unread), by the story's date. Nothing already
+ *            stored changes.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { TrackedEntity } from '../entities';
+import type { CopySignature } from '../feeds/copies';
+import type { FeedOptions, WatchedFeed } from '../feeds/watched';
 import type { Settings } from '../settings';
 import type { TabState } from '../stories';
 import type { StoryFact } from './facts';
@@ -39,7 +45,7 @@ import { toDatedStory } from './upgrade-v9';
 export const DB_NAME = 'news-tracker';
 /** A key of the search index: a word and the week of the stories listed under it (search-index.ts). */
 export type PostingKey = [word: string, week: number];
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -72,6 +78,10 @@ export interface NewsTrackerDB extends DBSchema {
       'by-title': string;
       'by-fingerprint': string;
       'by-group': string;
+      /** Version 10: `feedDated`, on stories a feed found. */
+      'by-feed': number;
+      /** Version 10: `feedUnreadDated`, on those still unread. */
+      'by-feed-unread': number;
     };
   };
   settings: {
@@ -105,12 +115,39 @@ export interface NewsTrackerDB extends DBSchema {
     key: string;
     value: NotNewsMark;
   };
+  /** Version 10: the watched feeds, by id (utils/db/feeds.ts). */
+  feeds: {
+    key: string;
+    value: WatchedFeed;
+  };
+  /** Version 10: how often feeds are checked and what to notify, under the one key 'options'. */
+  feedOptions: {
+    key: 'options';
+    value: FeedOptions;
+  };
+  /**
+   * Version 10: copy signatures of the feed stories of the last two weeks, by [seenAt, sid],
+   * found by their band keys (utils/db/copy-bands.ts).
+   */
+  copyBands: {
+    key: [number, number];
+    value: CopyBandEntry;
+    indexes: { 'by-band': number };
+  };
 }
 
 /** An address the person said is not a news story, and when they said so. */
 export interface NotNewsMark {
   url: string;
   markedAt: number;
+}
+
+/** A feed story's copy signature, kept while a copy of it could still arrive. */
+export interface CopyBandEntry {
+  seenAt: number;
+  sid: number;
+  keys: number[];
+  signature: CopySignature;
 }
 
 /** A story's fact as stored: with the story's number (its key) from version 6 on. */
@@ -245,6 +282,17 @@ async function orderStoriesByDate(tx: UpgradeTx): Promise<void> {
   }
 }
 
+/** Version 10: the feed stores and the two sparse story indexes; existing records need no change. */
+function addFeedStores(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx): void {
+  db.createObjectStore('feeds', { keyPath: 'id' });
+  db.createObjectStore('feedOptions');
+  const bands = db.createObjectStore('copyBands', { keyPath: ['seenAt', 'sid'] });
+  bands.createIndex('by-band', 'keys', { multiEntry: true });
+  const stories = tx.objectStore('stories');
+  stories.createIndex('by-feed', 'feedDated');
+  stories.createIndex('by-feed-unread', 'feedUnreadDated');
+}
+
 /** Opens (and if needed creates or upgrades) the database. */
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb> {
   return openDB<NewsTrackerDB>(name, version, {
@@ -272,6 +320,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 7 && oldVersion < 7) db.createObjectStore('tabStates');
       if (version >= 8 && oldVersion < 8) db.createObjectStore('notNews', { keyPath: 'url' });
       if (version >= 9 && oldVersion < 9) await orderStoriesByDate(tx);
+      if (version >= 10 && oldVersion < 10) addFeedStores(db, tx);
     },
   });
 }

@@ -46,6 +46,10 @@ export interface StoredStory extends Omit<StoryRecord, 'snippets'> {
   /** Up to version 8: `lastSeen` while unread or starred (version 9 moved them to the fields above). */
   unreadSeen?: number;
   starredSeen?: number;
+  /** Version 10: `dated` of a story a feed found, so "From feeds" is an index walk. */
+  feedDated?: number;
+  /** Version 10: `dated` of a feed's story while unread: the toolbar badge counts these. */
+  feedUnreadDated?: number;
 }
 
 const MAX_WORDS = 48;
@@ -123,6 +127,8 @@ export function toStored(record: StoryRecord | StoredStory, groupId?: string, si
   if (groupId) stored.groupId = groupId;
   if (!record.read) stored.unreadDated = dated;
   if (record.starred) stored.starredDated = dated;
+  if (record.feedId !== undefined) stored.feedDated = dated;
+  if (record.feedId !== undefined && !record.read) stored.feedUnreadDated = dated;
   return stored;
 }
 
@@ -139,6 +145,8 @@ export function toRecord(stored: StoredStory): StoryRecord {
     starredDated: _sd,
     unreadSeen: _u,
     starredSeen: _s,
+    feedDated: _f,
+    feedUnreadDated: _fu,
     ...plain
   } = stored;
   return { ...plain, snippets: snippetsOf(stored) };
@@ -191,6 +199,7 @@ export function storyMatches(story: StoredStory, query: StoryQuery, terms = sear
   if (query.publisher !== undefined && story.publisher !== query.publisher) return false;
   if (query.unread !== undefined && story.read === query.unread) return false;
   if (query.starred !== undefined && story.starred !== query.starred) return false;
+  if (query.fromFeeds !== undefined && (story.feedId !== undefined) !== query.fromFeeds) return false;
   if (terms.length === 0) return true;
   const words = story.words ?? searchWords(story);
   return terms.every((t) => words.some((w) => w.startsWith(t)));

@@ -2,8 +2,8 @@
  * The popup's story list: one page of stories, newest first, answering any mix of filters.
  *
  * Newest published first (the default order), the most selective index drives the walk (the
- * search index, else entity, publisher, starred, unread, else the story's date), which reads
- * stories newest first in chunks; the remaining filters are checked on each story as it is
+ * search index, else entity, publisher, starred, from feeds, unread, else the story's date),
+ * which reads stories newest first in chunks; the remaining filters are checked on each story as it is
  * read, and the walk stops as soon as the page is full. Last read first (the order a person
  * picks to find what they just read), the walk is the last-seen index, or the search index,
  * whose weeks are weeks of last reading. A page ends with an opaque cursor (the position of
@@ -113,6 +113,7 @@ function narrowest(
   if (query.entityId !== undefined) return ['by-entity', [query.entityId, floor], [query.entityId, top]];
   if (query.publisher !== undefined) return ['by-publisher', [query.publisher, floor], [query.publisher, top]];
   if (query.starred === true) return ['by-starred', floor, top];
+  if (query.fromFeeds === true) return [query.unread === true ? 'by-feed-unread' : 'by-feed', floor, top];
   if (query.unread === true) return ['by-unread', floor, top];
   return ['by-dated', floor, top];
 }

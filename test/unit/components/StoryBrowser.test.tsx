@@ -72,6 +72,25 @@ describe('StoryBrowser', () => {
     expect(screen.getByRole('button', { name: /^Recently read\W+stop$/u })).toBeTruthy();
   });
 
+  it('marks the stories a feed found and shows only those under "From feeds"', async () => {
+    const client = fakeClient({
+      entities: [apple],
+      stories: [
+        story({ title: 'Apple opens store', mentions: mention(apple.id), lastSeen: 3, feedId: 'f1' }),
+        story({ title: 'Apple read on its page', mentions: mention(apple.id), lastSeen: 2 }),
+      ],
+    });
+    render(<StoryBrowser client={client} entities={[apple]} now={10} />);
+    await waitFor(() => expect(titles()).toEqual(['Apple opens store', 'Apple read on its page']));
+    const items = [
+      ...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll<HTMLElement>(':scope > li'),
+    ];
+    expect(items.map((li) => within(li).queryByText('Feed', { exact: true }) !== null)).toEqual([true, false]);
+    fireEvent.click(screen.getByRole('button', { name: 'From feeds' }));
+    await waitFor(() => expect(titles()).toEqual(['Apple opens store']));
+    expect(screen.getByRole('button', { name: 'From feeds' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
   it('searches after typing stops, and offers to clear filters when nothing matches', async () => {
     setup();
     await waitFor(() => expect(titles()).toHaveLength(3));

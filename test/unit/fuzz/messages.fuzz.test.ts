@@ -29,6 +29,14 @@ const SENDERS = {
 };
 type SenderName = keyof typeof SENDERS;
 
+/** Feeds are never fetched here: every request fails as it would with no network. */
+const OFFLINE = {
+  fetch: async () => {
+    throw new TypeError('Failed to fetch');
+  },
+  now: Date.now,
+};
+
 let handlers: Handlers;
 let getDb: () => Promise<NewsDb>;
 let origin: string;
@@ -62,7 +70,7 @@ beforeEach(async () => {
   // companies into this one through the shared fake sync area (sync has its own tests).
   await syncMemoryItem.setValue({ enabled: false, problem: null, lastSynced: null, base: {} });
   getDb = createDbAccess();
-  handlers = startBackground(getDb);
+  handlers = startBackground(getDb, OFFLINE);
   origin = fakeBrowser.runtime.getURL('/');
   SENDERS['extension page'].url = `${origin}options.html`;
   await seed();
