@@ -25,14 +25,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bundleForPage } from '../../test/support/bundle';
-import { findChromium } from '../../test/support/chromium';
 import { referenceMatcher } from '../../test/support/reference-matcher';
 import { type StaticServer, startStaticServer } from '../../test/support/static-server';
 import { createEntity, type TrackedEntity } from '../../utils/entities';
 import type { BenchContext, BenchModule } from '../bench';
 import { median } from '../lib/figures';
+import { launchPlainChromium } from '../lib/plain-chromium';
 import { benchPages, CORPORA, serve, trackedNames } from './highlight-corpus';
 import type { CheckPayload, HighlightRun } from './highlight-page';
 import { type TracedRun, traced } from './highlight-trace';
@@ -452,18 +452,7 @@ const bench: BenchModule = {
     }
     const allNames = trackedNames(5000);
     const server = await startStaticServer(path.resolve('test/fixtures'));
-    const browser = await chromium.launch({
-      executablePath: findChromium(),
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchPlainChromium();
     const pages = await benchPages(browser, server);
     for (const page of pages) serve(server, page.name, page.html);
     const tools: Tools = {
