@@ -121,7 +121,8 @@ export function createHighlightPainter(): Painter {
           for (const mention of byElement.get(target) ?? []) if (mention !== focused?.mention) unpaint(mention);
         }
       }
-      paintWaiting();
+      // A frame already waiting has this frame's share of ranges to register: these wait behind it.
+      if (frame === null) paintWaiting();
     },
     { rootMargin: NEAR_VIEWPORT },
   );
