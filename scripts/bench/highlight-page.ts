@@ -79,15 +79,39 @@ function watchRegistry(key: (node: Node, offset: number) => string) {
   };
 }
 
-/** The mentions that lie in the viewport, by where they start. */
+/**
+ * The part of a range's box a reader can see: clipped by the viewport and by every ancestor that
+ * clips its overflow (a collapsed menu holds text inside the viewport that nobody sees).
+ */
+function visibleBox(range: Range) {
+  const r = range.getBoundingClientRect();
+  const box = {
+    top: Math.max(r.top, 0),
+    left: Math.max(r.left, 0),
+    bottom: Math.min(r.bottom, innerHeight),
+    right: Math.min(r.right, innerWidth),
+  };
+  for (let e = range.startContainer.parentElement; e; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    const clip = e.getBoundingClientRect();
+    box.top = Math.max(box.top, clip.top);
+    box.left = Math.max(box.left, clip.left);
+    box.bottom = Math.min(box.bottom, clip.bottom);
+    box.right = Math.min(box.right, clip.right);
+  }
+  return box;
+}
+
+/** The mentions a reader can see in the viewport, by where they start. */
 function mentionsInViewport(found: PageHighlights, key: (node: Node, offset: number) => string): Set<string> {
   const keys = new Set<string>();
   for (const m of found.mentions) {
     const range = document.createRange();
     range.setStart(m.startContainer, m.startOffset);
     range.setEnd(m.endContainer, m.endOffset);
-    const box = range.getBoundingClientRect();
-    if (box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth) {
+    const box = visibleBox(range);
+    if (box.bottom > box.top && box.right > box.left) {
       keys.add(key(m.startContainer, m.startOffset));
     }
   }

@@ -293,7 +293,12 @@ async function benchOne(ctx: BenchContext, tools: Tools, page: string, names: st
   row.longestCpu = Math.max(...ours.runs.map((r) => r.longestTaskCpuMs));
   const matches = ours.runs[0]?.mentions ?? 0;
   if (ours.runs.some((r) => r.mentions !== matches || r.registered > matches || Number.isNaN(r.firstViewportMs))) {
-    throw new Error(`${prefix}: runs disagree on the mentions found, or the viewport's mentions were never painted`);
+    const seen = ours.runs.map(
+      (r) => `${r.mentions} found, ${r.registered} registered, viewport at ${r.firstViewportMs} ms`,
+    );
+    throw new Error(
+      `${prefix}: runs disagree on the mentions found, or the viewport's mentions were never painted: ${seen.join('; ')}`,
+    );
   }
   row.frameAfter = median(ours.runs.map((r) => r.frameMs));
   row.firstViewport = median(ours.runs.map((r) => r.firstViewportMs));
