@@ -50,7 +50,7 @@ export const BESIDE_STORY_NAME =
 /** True for an element whose whole subtree is not story text. */
 export function isBoilerplate(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
-  if (element.attributes.length === 0) return false;
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   const role = element.getAttribute('role');
   if (role && SKIPPED_ROLES.test(role)) return true;
