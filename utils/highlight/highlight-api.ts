@@ -5,25 +5,20 @@
  * Only mentions on or near the screen are painted: every mention is found and counted, but the
  * browser pays for each registered range in every frame that follows a change to the page, and
  * for each rule each time the rules change, so a page of forty thousand mentions would stall.
- * An IntersectionObserver watches the element around each mention; as elements come within a
- * screen's height of the viewport their mentions are painted, and as they leave they are taken
- * off again. However many come at once, at most RANGES_PER_FRAME ranges are registered in one
- * frame; the rest wait for the next. The mention the panel steps to is painted at once, before
- * the panel scrolls to it.
+ * Mentions are filed under the element around them, and near-viewport.ts says which of those
+ * elements are near the screen, a frame's share at a time. The mention the panel steps to is
+ * painted at once, before the panel scrolls to it.
  */
 import { createHighlightRules } from './highlight-rules';
+import { watchNearViewport } from './near-viewport';
 import { opaqueName, type Painter, safeColor } from './paint';
 import { type FoundMention, mentionRange } from './scan';
 
 const FOCUS_STYLE = 'background-color: #ff9800; color: #000; text-decoration: underline 2px;';
-/** Ranges registered in one frame at most: a screen of dense text holds a few hundred. */
-const RANGES_PER_FRAME = 400;
-/** How far beyond the viewport mentions are painted ahead of the reader: a screen's height each way. */
-const NEAR_VIEWPORT = '100% 0px';
 
 /**
- * The element an observer watches for a mention: the block it was found in (a shadow root's host,
- * a document's body, where its text sits right inside one). Fixed when the mention is found, so
+ * The element watched for a mention: the block it was found in (a shadow root's host, a
+ * document's body, where its text sits right inside one). Fixed when the mention is found, so
  * a mention is always filed under the same element, however the page moves its text since.
  */
 function watchedElement(m: FoundMention): Element | null {
@@ -48,7 +43,8 @@ interface Painted {
   elements: Element[];
 }
 
-export function createHighlightPainter(): Painter {
+/** The ranges registered, one Highlight per colour, with the rules that style them. */
+function createRangeRegistry() {
   // Written to, never iterated: a content script in Firefox sees the page's registry and its
   // Highlights through Xray wrappers, which refuse to iterate them ("Xray wrapping of iterators
   // not supported"), so this painter keeps its own map of what it registered.
@@ -56,18 +52,7 @@ export function createHighlightPainter(): Painter {
   const rules = createHighlightRules();
   const colors = new Map<string, { name: string; highlight: Highlight }>();
   const colorOf = new Map<string, string>();
-  /** Every mention not yet taken off the page, by the element watched for it. */
-  const byElement = new Map<Element, FoundMention[]>();
   const painted = new Map<FoundMention, Painted>();
-  /** Elements near the viewport, as the observer last said. */
-  const near = new Set<Element>();
-  /** Elements whose mentions are waiting to be painted. */
-  const waiting = new Set<Element>();
-  let frame: number | null = null;
-  const focusName = opaqueName();
-  rules.define(focusName, FOCUS_STYLE);
-  let focused: { mention: FoundMention; painted: Painted } | null = null;
-  let focusHighlight: Highlight | null = null;
 
   const highlightOf = (color: string) => {
     let entry = colors.get(color);
@@ -79,84 +64,89 @@ export function createHighlightPainter(): Painter {
     }
     return entry;
   };
-  const paint = (mention: FoundMention) => {
-    if (painted.has(mention)) return;
-    const { name, highlight } = highlightOf(colorOf.get(mention.entityId) ?? safeColor(''));
-    const entry = { range: mentionRange(mention), name, elements: styledElements(mention) };
-    highlight.add(entry.range);
-    rules.add(name, entry.elements);
-    painted.set(mention, entry);
-  };
-  const unpaint = (mention: FoundMention) => {
-    const entry = painted.get(mention);
-    if (!entry) return;
-    colors.get(colorOf.get(mention.entityId) ?? '')?.highlight.delete(entry.range);
-    rules.remove(entry.name, entry.elements);
-    painted.delete(mention);
-  };
-  /** Paints waiting elements until the frame's share of ranges is used up; the rest go in the next frame. */
-  const paintWaiting = () => {
-    frame = null;
-    let budget = RANGES_PER_FRAME;
-    for (const element of waiting) {
-      if (budget <= 0) break;
-      waiting.delete(element);
-      for (const mention of byElement.get(element) ?? []) {
-        if (!painted.has(mention)) budget--;
-        paint(mention);
-      }
-    }
-    rules.write();
-    if (waiting.size > 0) frame = requestAnimationFrame(paintWaiting);
-  };
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const { target, isIntersecting } of entries) {
-        if (isIntersecting) {
-          near.add(target);
-          waiting.add(target);
-        } else {
-          near.delete(target);
-          waiting.delete(target);
-          for (const mention of byElement.get(target) ?? []) if (mention !== focused?.mention) unpaint(mention);
-        }
-      }
-      // A frame already waiting has this frame's share of ranges to register: these wait behind it.
-      if (frame === null) paintWaiting();
+  return {
+    registry,
+    rules,
+    painted,
+    setColor: (entityId: string, color: string) => void colorOf.set(entityId, safeColor(color)),
+    /** Registers a mention's range unless it is already; returns what is registered for it. */
+    paint(mention: FoundMention): Painted {
+      const known = painted.get(mention);
+      if (known) return known;
+      const { name, highlight } = highlightOf(colorOf.get(mention.entityId) ?? safeColor(''));
+      const entry = { range: mentionRange(mention), name, elements: styledElements(mention) };
+      highlight.add(entry.range);
+      rules.add(name, entry.elements);
+      painted.set(mention, entry);
+      return entry;
     },
-    { rootMargin: NEAR_VIEWPORT },
-  );
+    unpaint(mention: FoundMention) {
+      const entry = painted.get(mention);
+      if (!entry) return;
+      colors.get(colorOf.get(mention.entityId) ?? '')?.highlight.delete(entry.range);
+      rules.remove(entry.name, entry.elements);
+      painted.delete(mention);
+    },
+    clear() {
+      for (const { name } of colors.values()) registry.delete(name);
+      rules.clear();
+      colors.clear();
+      colorOf.clear();
+      painted.clear();
+    },
+  };
+}
+
+export function createHighlightPainter(): Painter {
+  const ranges = createRangeRegistry();
+  const { registry, rules } = ranges;
+  /** Every mention not yet taken off the page, by the element watched for it. */
+  const byElement = new Map<Element, FoundMention[]>();
+  const focusName = opaqueName();
+  rules.define(focusName, FOCUS_STYLE);
+  let focused: { mention: FoundMention; painted: Painted } | null = null;
+  let focusHighlight: Highlight | null = null;
+
+  const viewport = watchNearViewport({
+    paint(element) {
+      let added = 0;
+      for (const mention of byElement.get(element) ?? []) {
+        if (!ranges.painted.has(mention)) added++;
+        ranges.paint(mention);
+      }
+      return added;
+    },
+    unpaint(element) {
+      for (const mention of byElement.get(element) ?? []) if (mention !== focused?.mention) ranges.unpaint(mention);
+    },
+    painted: () => rules.write(),
+  });
 
   return {
     changesDom: false,
     add(mention, color) {
       const element = watchedElement(mention);
       if (!element) return;
-      colorOf.set(mention.entityId, safeColor(color));
+      ranges.setColor(mention.entityId, color);
       const mentions = byElement.get(element);
       if (mentions) mentions.push(mention);
       else {
         byElement.set(element, [mention]);
-        observer.observe(element);
+        viewport.watch(element);
       }
-      if (near.has(element) && !waiting.has(element)) {
-        waiting.add(element);
-        frame ??= requestAnimationFrame(paintWaiting);
-      }
+      viewport.repaint(element);
     },
     remove(mention) {
       const element = watchedElement(mention);
       if (focused?.mention === mention) this.focus(null);
-      unpaint(mention);
+      ranges.unpaint(mention);
       const mentions = element ? byElement.get(element) : undefined;
       const at = mentions?.indexOf(mention) ?? -1;
       if (!element || !mentions || at === -1) return;
       mentions.splice(at, 1);
       if (mentions.length > 0) return;
       byElement.delete(element);
-      near.delete(element);
-      waiting.delete(element);
-      observer.unobserve(element);
+      viewport.unwatch(element);
     },
     // Mentions are painted as they come near the viewport; nothing waits for the end of a scan.
     flush() {
@@ -167,37 +157,27 @@ export function createHighlightPainter(): Painter {
         rules.remove(focusName, focused.painted.elements);
         // Painted only because the panel stepped to it: off again once the reader has scrolled away.
         const element = watchedElement(focused.mention);
-        if (element && !near.has(element)) unpaint(focused.mention);
+        if (element && !viewport.isNear(element)) ranges.unpaint(focused.mention);
       }
       focusHighlight?.clear();
       focused = null;
       if (mention) {
-        paint(mention);
-        const entry = painted.get(mention) as Painted;
-        focused = { mention, painted: entry };
+        focused = { mention, painted: ranges.paint(mention) };
         if (!focusHighlight) {
           focusHighlight = new Highlight();
           focusHighlight.priority = 1;
           registry.set(focusName, focusHighlight);
         }
-        focusHighlight.add(entry.range);
-        rules.add(focusName, entry.elements);
+        focusHighlight.add(focused.painted.range);
+        rules.add(focusName, focused.painted.elements);
       }
       rules.write();
     },
     clear() {
-      observer.disconnect();
-      if (frame !== null) cancelAnimationFrame(frame);
-      frame = null;
-      for (const { name } of colors.values()) registry.delete(name);
+      viewport.disconnect();
       registry.delete(focusName);
-      rules.clear();
-      colors.clear();
-      colorOf.clear();
+      ranges.clear();
       byElement.clear();
-      painted.clear();
-      near.clear();
-      waiting.clear();
       focused = null;
       focusHighlight = null;
     },
