@@ -6,7 +6,7 @@
 import { collapseSpace } from './text';
 
 const LEADING_BY =
-  /^(?:(?:written|posted|reported|words|text|story|photos?|published|created)\s+)?(?:by|von|par|por|door|av|af|przez|ved|tekst|texto|texte|autor(?:in)?|author|auteur|redacción|reporter)\s*[:：]?\s+|^(?:文|记者|記者|作者|撰文|文字|기자|글)\s*[:：|｜/]?\s*/iu;
+  /^(?:(?:written|posted|reported|words|text|story|photos?|published|created)\s+)?(?:by|von|par|por|door|av|af|przez|ved|tekst|texto|texte|autor(?:in)?|author|auteur|redacción|reporter|автор|текст|yazar|muhabir|forfatter|författare)\s*[:：]?\s+|^(?:文|记者|記者|作者|撰文|文字|기자|글)\s*[:：|｜/]?\s*/iu;
 /** "ByTravis Haney": a byline whose "By" and name were written without a space between them. */
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u;
 /** Italian, Spanish and Portuguese "by" are lower case; "De Niro" and "Da Silva" are names. */

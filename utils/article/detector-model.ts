@@ -4,9 +4,9 @@ import type { DetectorModelData } from './detector';
 export const DETECTOR_MODEL: DetectorModelData = {
   source:
     'Real saved pages: mozilla/readability test pages (Apache-2.0), the non-articles collection (trafilatura, htmldate, newspaper, postlight fixtures, Debian docs and others) and news-dev (fundus, metascraper, goose3, Omnivore, news-scraper and others); see ../shared/corpora/README.md',
-  bias: -9.329,
+  bias: -9.658,
   scale: 100,
-  threshold: -0.348,
+  threshold: -0.374,
   weights:
-    'url:search 47 url:docs -17 url:listing -10 url:article-like -16 url:date 54 url:slug-words 154 url:number 160 url:depth 92 url:query 69 url:archive -1 og:article 229 og:website 28 meta:published 65 meta:author 104 meta:image -42 meta:large-card -135 meta:amp -6 meta:section 71 meta:date 93 ld:news 126 ld:article 38 microdata:article 104 microdata:many 1 h-entry -7 prose:chars -32 prose:paragraphs -61 prose:densest-chars 68 prose:densest-paragraphs 79 prose:running 29 prose:little -20 prose:paragraph-length 23 prose:story-box 297 text:chars -116 text:longest-block 151 text:link-share 41 text:in-paragraphs -12 links 16 links:stories 9 headings 42 list-items -14 code -16 inputs -4 figures 19 share-links -60 listing:boxes -21 listing:short-boxes 24 listing:headline-links -17 listing:commented -131 listing -159 dates:distinct 36 dates:many -35 date 195 byline 106 h1:none -19 h1:many -86 h1:title 57 h1:dated 138 title:chars 127',
+    'url:search 47 url:docs -14 url:listing -7 url:article-like -24 url:date 64 url:slug-words 89 url:slug-chars 108 url:number 161 url:depth 85 url:query 67 url:archive -1 og:article 232 og:website 22 meta:published 62 meta:author 95 meta:image -32 meta:large-card -140 meta:amp -5 meta:section 69 meta:date 89 ld:news 122 ld:article 39 microdata:article 100 microdata:many 1 h-entry 9 prose:chars -35 prose:paragraphs -62 prose:densest-chars 71 prose:densest-paragraphs 86 prose:running 20 prose:little -14 prose:paragraph-length 23 prose:story-box 296 text:chars -108 text:longest-block 146 text:link-share 42 text:in-paragraphs -8 links 21 links:stories 8 headings 41 list-items -7 code -17 inputs -2 figures 18 share-links -67 listing:boxes -23 listing:short-boxes 21 listing:headline-links -17 listing:commented -133 listing -162 dates:distinct 45 dates:many -31 date 188 byline 116 h1:none -17 h1:many -93 h1:title 52 h1:dated 134 title:chars 112',
 };

@@ -35,6 +35,7 @@ export const FEATURE_NAMES = [
   'url:article-like',
   'url:date',
   'url:slug-words',
+  'url:slug-chars',
   'url:number',
   'url:depth',
   'url:query',
@@ -167,6 +168,9 @@ function addressFeatures(f: Collector, url: string, declared: Declared): void {
   const words = Math.max(0, ...segments.map((s) => s.split(/[-_+]/u).filter((w) => /\p{L}{2}/u.test(w)).length));
   f.flag('url:date', /(19|20)\d\d[/-]?(0[1-9]|1[0-2])([/-]?[0-3]\d)?(\D|$)/u.test(path) && 'a date in the address');
   f.set('url:slug-words', Math.min(words, 10) / 5, words >= 4 ? `${words} words in the address` : null);
+  // German, Dutch and Scandinavian slugs join their words: the slug's length says as much.
+  const slug = Math.max(0, ...segments.map((s) => s.length));
+  f.set('url:slug-chars', Math.min(slug, 80) / 40, slug >= 20 ? `a ${slug}-character address slug` : null);
   f.flag('url:number', /\d{5,}/u.test(path + parsed.search) && 'a story number in the address');
   f.set('url:depth', Math.min(segments.length, 6) / 3);
   f.flag('url:query', parsed.search.length > 1 && 'a query in the address');
@@ -266,7 +270,9 @@ export function pageFeatures(document: Document, url: string, declared: Declared
   const lead = prose.firstParagraph ? (prose.firstParagraph.textContent ?? '').trim().slice(0, 80) : null;
   f.flag('meta:date', declaredPublished(declared.meta, article) && 'a declared publication date');
   f.flag('date', findDates(index, declared.meta, article, url, {}, lead).publishedTime && 'a publication date');
-  f.flag('byline', findByline(index, declared.meta, article, nodes, null) && 'a byline');
+  // "Von Jana Wendler | 3. März 2025": a byline written in the line below the headline.
+  const below = index.headings.find((h) => !h.outsideStory)?.element.nextElementSibling?.textContent ?? null;
+  f.flag('byline', findByline(index, declared.meta, article, nodes, null, { lead: below }) && 'a byline');
   f.flag('h1:dated', fromBelowHeadline(index) && 'a date below the headline');
   const h1s = index.headings.filter((h) => !h.outsideStory).map((h) => h.element);
   headlineFeatures(f, document, declared, h1s);
