@@ -88,8 +88,18 @@ function stripped(raw: string): string {
     .replace(LEADING_LOWER_BY, '');
 }
 
+/** "Priya Natarajan", "John Q. Smith": a line that is one name and nothing else. */
+const PLAIN_NAME = /^\p{Lu}[\p{Ll}'’-]+(?: (?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-]+)){1,3}$/u;
+
 /** Names in one line of a byline, cleaned; empty when it holds no plausible name. */
 function namesInLine(raw: string): string[] {
+  // Most declared authors are a plain name: no need for the cleaning below.
+  const line = collapseSpace(raw);
+  if (PLAIN_NAME.test(line) && !LEADING_BY.test(line)) {
+    const words = line.split(' ');
+    if (words.every((w) => NOT_A_NAME.test(w))) return [];
+    if (!words.some((w) => TITLE_WORD.test(w.replace(/\.$/u, '')))) return [undoubled(line)];
+  }
   let text = stripped(raw);
   if (HANDLE.test(text)) return [];
   text = text.replace(OTHER_CREDIT, '').replace(ROLE_AFTER_COMMA, '').replace(CUT_AT, '').replace(WEEKDAY, '');

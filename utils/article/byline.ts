@@ -32,6 +32,8 @@ const MAX_AUTHORS = 6;
 const MAX_BYLINE_CHARS = 200;
 /** Sources from this one on are read from the page's text rather than declared. */
 const VISIBLE_SOURCES = 3;
+/** Sources up to the visible byline element may complete the names an earlier one gave. */
+const COMPLETING_SOURCES = 5;
 const ORGANISATION_TYPE = /Organization|Organisation|NewsMediaOrganization|Corporation/u;
 /** Block elements and line breaks end a line of a byline; inline elements are part of it. */
 const LINE_BREAKING = /^(BR|DIV|P|LI|UL|OL|DL|DT|DD|SECTION|HEADER|FOOTER|ASIDE|FIGURE|TABLE|TR|TD|H[1-6])$/u;
@@ -141,7 +143,7 @@ function fromMeta(meta: PageMeta): string[] {
  * "Bylines" section named by its class, never an author, whose page has a path of its own.
  */
 function isLinkToFrontPage(element: Element, text: string): boolean {
-  const link = element.tagName.toUpperCase() === 'A' ? element : element.querySelector('a[href]');
+  const link = element.tagName.toUpperCase() === 'A' ? element : element.getElementsByTagName('a')[0];
   const href = link?.getAttribute('href');
   if (!link || !href || collapseSpace(link.textContent ?? '') !== collapseSpace(text)) return false;
   try {
@@ -153,12 +155,12 @@ function isLinkToFrontPage(element: Element, text: string): boolean {
 
 function fromElements(candidates: readonly IndexedElement[], mustStartWithBy = false): string[] {
   for (const { element, outsideStory } of candidates) {
-    if (outsideStory) continue;
+    // The browser's own text first: most candidates are far too long to be a byline.
+    if (outsideStory || (element.textContent ?? '').length > 2 * MAX_BYLINE_CHARS) continue;
     const text = bylineText(element);
-    if (collapseSpace(text).length > MAX_BYLINE_CHARS) continue;
-    if ((mustStartWithBy && !BY_LINE.test(text)) || isLinkToFrontPage(element, text)) continue;
+    if (collapseSpace(text).length > MAX_BYLINE_CHARS || (mustStartWithBy && !BY_LINE.test(text))) continue;
     const names = firstLineNames(text);
-    if (names.length > 0) return names;
+    if (names.length > 0 && !isLinkToFrontPage(element, text)) return names;
   }
   return [];
 }
@@ -169,10 +171,11 @@ function fromElements(candidates: readonly IndexedElement[], mustStartWithBy = f
  * other headlines in a "follow" box) names no author of this story.
  */
 function firstLineNames(text: string): string[] {
-  const total = collapseSpace(text).length;
-  for (const line of text.split('\n')) {
-    const names = namesIn(line);
-    if (names.length > 0) return total > 1.5 * collapseSpace(line).length + 20 ? [] : names;
+  const lines = text.split('\n').map((l) => l.trim());
+  const total = lines.reduce((sum, l) => sum + l.length, 0);
+  for (const line of lines) {
+    const names = line ? namesIn(line) : [];
+    if (names.length > 0) return total > 1.5 * line.length + 20 ? [] : names;
   }
   return [];
 }
@@ -218,43 +221,55 @@ export function findByline(
   context: { isSite?: SiteMatcher; lead?: string | null; tail?: string | null } = {},
 ): string | null {
   const site = comparable(siteName ?? '');
-  const isSite = (name: string) => comparable(name) === site || context.isSite?.(name) === true;
-  const sources = [
-    fromJsonLd(article, nodes),
-    fromMicrodata(index),
-    fromMeta(meta),
-    fromElements(index.authorLinks),
-    fromElements(index.bylines),
-    fromElements(index.dates, true),
-    fromOpeningLine(context.lead ?? null),
-    fromClosingLine(context.tail ?? null),
+  const keys = new Map<string, string>();
+  const key = (name: string) => {
+    let k = keys.get(name);
+    if (k === undefined) keys.set(name, (k = comparable(name)));
+    return k;
+  };
+  const isSite = (name: string) => key(name) === site || context.isSite?.(name) === true;
+  // Read in order, each once; the last ones only when no one is named before them.
+  const readers = [
+    () => fromJsonLd(article, nodes),
+    () => fromMicrodata(index),
+    () => fromMeta(meta),
+    () => fromElements(index.authorLinks),
+    () => fromElements(index.bylines),
+    () => fromElements(index.dates, true),
+    () => fromOpeningLine(context.lead ?? null),
+    () => fromClosingLine(context.tail ?? null),
   ];
-  // A person the publisher names in JSON-LD is the byline even on a one-person site named after them.
+  const read: string[][] = [];
+  const source = (i: number): string[] => {
+    read[i] ??= (readers[i] as () => string[])();
+    return read[i] as string[];
+  };
   // Declared names (JSON-LD, microdata, meta) may be handles such as "programmerguru"; text
   // read from the page must look like a name.
   const isPerson = (name: string, source: number) =>
     creditKind(name) === 'person' &&
     (source < VISIBLE_SOURCES || writtenAsName(name)) &&
-    comparable(name) !== site &&
+    key(name) !== site &&
     (source === 0 || !isSite(name));
-  // Wire agencies credited anywhere are authors too ("Paula Steiger, SDA"), unless they publish the site.
-  const agencies = sources.flat().filter((n) => creditKind(n) === 'agency' && !isSite(n));
-  const first = sources.findIndex((names, source) => names.some((n) => isPerson(n, source)));
+  // Wire agencies credited are authors too ("Paula Steiger, SDA"), unless they publish the site.
+  const agencies = () => read.flat().filter((n) => creditKind(n) === 'agency' && !isSite(n));
+  const first = readers.findIndex((_, i) => source(i).some((n) => isPerson(n, i)));
   if (first >= 0) {
-    // The people of the first source that names any, completed by a source that names them more fully.
-    let best = (sources[first] as string[]).filter((n) => isPerson(n, first));
-    sources.forEach((names, source) => {
-      const people = names.filter((n) => isPerson(n, source));
+    // The people of the first source that names any, completed by the page's visible author
+    // links or byline when they name them more fully.
+    let best = source(first).filter((n) => isPerson(n, first));
+    for (let i = Math.max(first, VISIBLE_SOURCES); i < COMPLETING_SOURCES; i++) {
+      const people = source(i).filter((n) => isPerson(n, i));
       if (completes(people, best)) best = people;
-    });
-    return joinNames([...best, ...agencies]);
+    }
+    return joinNames([...best, ...agencies()]);
   }
   // Nobody named: the agencies, else the first source that credits a desk or the publisher
   // itself ("BBC News", "Mac & i").
   // Declared credits are taken as written ("Mac & i"); text read from the page must look like a name.
   const acceptable = (name: string, source: number) => source < VISIBLE_SOURCES || isCredit(name);
-  const from = sources.findIndex((names, source) => names.some((n) => acceptable(n, source)));
-  const credits = [...(sources[from]?.filter((n) => acceptable(n, from)) ?? []), ...agencies];
+  const from = read.findIndex((names, i) => names.some((n) => acceptable(n, i)));
+  const credits = [...(read[from]?.filter((n) => acceptable(n, from)) ?? []), ...agencies()];
   // The publisher is the byline only when nothing else is credited.
   const others = credits.filter((n) => !isSite(n));
   return joinNames(others.length > 0 ? others : credits);
