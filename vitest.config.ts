@@ -29,6 +29,20 @@ export default defineConfig({
           expect: { poll: { timeout: 5_000 } },
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'e2e-firefox',
+          environment: 'node',
+          include: ['test/e2e-firefox/**/*.e2e.ts'],
+          // One browser at a time, and only once the other projects are done.
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          expect: { poll: { timeout: 5_000 } },
+        },
+      },
     ],
   },
 });

@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { buildIcons, ICON_FILES } from './build/icons';
 import { CONTENT_PAGES } from './utils/content/pages';
 
 /**
@@ -24,7 +25,7 @@ export const EXTENSION_PAGES_CSP = [
 /**
  * Asks Chromium to compile every function of the popup's company finder as the chunk loads
  * (V8's explicit compile hint): the popup loads it as it opens, on a background thread, so the
- * finder's first run, while the person waits, no longer compiles its functions one by one.
+ * finder's first run, while the person waits, does not compile its functions one by one.
  */
 function compileFinderEagerly(): Plugin {
   return {
@@ -39,17 +40,49 @@ function compileFinderEagerly(): Plugin {
   };
 }
 
+/**
+ * Firefox's own keys. A fixed id: Firefox signs a Manifest V3 add-on only with one, and keys the
+ * add-on's data to it (with none, every temporary load gets a new id and starts empty; never
+ * change it once published). No data collected: nothing about the user ever leaves the browser
+ * (AMO asks every new add-on to declare it). Firefox 140 is the first to understand that
+ * declaration, and the first with the CSS Custom Highlight API the highlights are painted with.
+ */
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: 'news-tracker@news-tracker.invalid',
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none' as const] },
+  },
+  // Firefox for Android understands the declaration from 142.
+  gecko_android: { strict_min_version: '142.0' },
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // Manifest V3 in Firefox too: one manifest, one permission model and one non-persistent
+  // background for both browsers. Firefox lets a person withdraw MV3 site access, so the options
+  // page asks for it and the popup says when it is missing (components/SiteAccess.tsx).
+  manifestVersion: 3,
   vite: () => ({ plugins: [preact(), compileFinderEagerly()] }),
-  manifest: ({ command }) => ({
+  hooks: {
+    // The PNG icons are rendered from assets/icon/*.svg on every build (build/icons.ts).
+    'build:publicAssets': async (wxt, files) => {
+      files.push(...(await buildIcons(`${wxt.config.wxtDir}/icon`)));
+    },
+  },
+  // The sources zip for addons.mozilla.org: the code, not what test runs leave behind.
+  zip: { excludeSources: ['test-artifacts/**', 'bench-results.json'] },
+  manifest: ({ browser, command }) => ({
     name: 'News Tracker',
     description:
       'Spots business news about the companies you track, highlights them, and keeps a private log on your device.',
+    icons: ICON_FILES,
+    action: { default_icon: ICON_FILES },
     permissions: ['storage', 'contextMenus', 'notifications', 'scripting'],
-    // Exactly the pages the content script already runs on (README, "Permissions"): Chromium
-    // runs the background's registered skip hint there only with them.
+    // Exactly the pages the content script already runs on (README, "Permissions"): the popup
+    // reads the article in its tab there for suggestions.
     host_permissions: CONTENT_PAGES,
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
     content_security_policy: {
       extension_pages: command === 'serve' ? "script-src 'self'; object-src 'self'" : EXTENSION_PAGES_CSP,
     },

@@ -19,60 +19,23 @@ const NONE = '\u0000none';
 /** Add, edit, switch off, group and delete tracked companies. */
 export function EntityManager({ client, generation = 0 }: EntityManagerProps) {
   const entities = useAsync(() => client.listEntities(), generation);
-  const [form, setForm] = useState(EMPTY_FORM);
-  const [error, setError] = useState<string | null>(null);
   const [shown, setShown] = useState(ALL);
   const [deleted, setDeleted] = useState<TrackedEntity | null>(null);
   const all = entities.value ?? [];
   const groups = watchlists(all);
 
-  async function add(event: Event) {
-    event.preventDefault();
-    try {
-      await client.addEntity(entityInputFromForm(form));
-      setForm(EMPTY_FORM);
-      setError(null);
-      entities.reload();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  }
-
   const visible = all.filter((e) => shown === ALL || (shown === NONE ? e.watchlist === null : e.watchlist === shown));
   return (
     <section aria-labelledby="tracked-heading">
       <h2 id="tracked-heading">Tracked companies</h2>
-      <form class="entity-form card" aria-label="Add a company" onSubmit={add}>
-        <EntityFields values={form} onChange={setForm} watchlists={groups} showColor={false} idPrefix="add" />
-        <button type="submit" class="primary">
-          Add
-        </button>
-        {error && (
-          <p role="alert" class="error">
-            {error}
-          </p>
-        )}
-      </form>
+      <AddCompany client={client} watchlists={groups} onAdded={entities.reload} />
       <BulkAdd client={client} onAdded={entities.reload} />
       {entities.error && (
         <p role="alert" class="error">
           {entities.error}
         </p>
       )}
-      {groups.length > 0 && (
-        <label class="inline watchlist-filter">
-          Show watchlist
-          <select value={shown} onChange={(e) => setShown(e.currentTarget.value)}>
-            <option value={ALL}>All companies</option>
-            {groups.map((g) => (
-              <option key={g} value={g}>
-                {g}
-              </option>
-            ))}
-            <option value={NONE}>Not in a watchlist</option>
-          </select>
-        </label>
-      )}
+      {groups.length > 0 && <WatchlistFilter watchlists={groups} shown={shown} onShow={setShown} />}
       <p role="status" class="notice">
         {deleted && (
           <>
@@ -112,5 +75,64 @@ export function EntityManager({ client, generation = 0 }: EntityManagerProps) {
         ))}
       </ul>
     </section>
+  );
+}
+
+interface AddCompanyProps {
+  client: StoreClient;
+  watchlists: readonly string[];
+  onAdded(): void;
+}
+
+/** The form that adds one company; it is emptied once the company is added. */
+function AddCompany({ client, watchlists, onAdded }: AddCompanyProps) {
+  const [form, setForm] = useState(EMPTY_FORM);
+  const [error, setError] = useState<string | null>(null);
+  async function add(event: Event) {
+    event.preventDefault();
+    try {
+      await client.addEntity(entityInputFromForm(form));
+      setForm(EMPTY_FORM);
+      setError(null);
+      onAdded();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  }
+  return (
+    <form class="entity-form card" aria-label="Add a company" onSubmit={add}>
+      <EntityFields values={form} onChange={setForm} watchlists={watchlists} showColor={false} idPrefix="add" />
+      <button type="submit" class="primary">
+        Add
+      </button>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+interface WatchlistFilterProps {
+  watchlists: readonly string[];
+  shown: string;
+  onShow(watchlist: string): void;
+}
+
+function WatchlistFilter({ watchlists, shown, onShow }: WatchlistFilterProps) {
+  return (
+    <label class="inline watchlist-filter">
+      Show watchlist
+      <select value={shown} onChange={(e) => onShow(e.currentTarget.value)}>
+        <option value={ALL}>All companies</option>
+        {watchlists.map((g) => (
+          <option key={g} value={g}>
+            {g}
+          </option>
+        ))}
+        <option value={NONE}>Not in a watchlist</option>
+      </select>
+    </label>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { TrackedEntity } from '@/utils/entities';
 import { type EntityFormValues, entityPatchFromForm, formFromEntity } from '@/utils/entity-form';
@@ -33,34 +34,21 @@ export function EntityRow({ entity, watchlists, onUpdate, onDelete }: EntityRowP
   if (editing) {
     return (
       <li class="entity editing">
-        <form
-          class="entity-form"
-          aria-label={`Edit ${entity.name}`}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(async () => {
+        <EditEntity
+          entity={entity}
+          values={editing}
+          onChange={setEditing}
+          watchlists={watchlists}
+          onSave={() =>
+            run(async () => {
               await onUpdate(entity.id, entityPatchFromForm(entity, editing));
               setEditing(null);
-            });
-          }}
+            })
+          }
+          onCancel={() => setEditing(null)}
         >
-          <EntityFields
-            values={editing}
-            onChange={setEditing}
-            watchlists={watchlists}
-            showColor
-            idPrefix={`edit-${entity.id}`}
-          />
-          <div class="actions">
-            <button type="submit" class="primary">
-              Save
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              Cancel
-            </button>
-          </div>
           {errorLine}
-        </form>
+        </EditEntity>
       </li>
     );
   }
@@ -97,5 +85,47 @@ export function EntityRow({ entity, watchlists, onUpdate, onDelete }: EntityRowP
       </button>
       {errorLine}
     </li>
+  );
+}
+
+interface EditEntityProps {
+  entity: TrackedEntity;
+  values: EntityFormValues;
+  onChange(values: EntityFormValues): void;
+  watchlists: readonly string[];
+  onSave(): void;
+  onCancel(): void;
+  /** What the last save said went wrong, under the buttons. */
+  children?: ComponentChildren;
+}
+
+/** The company's fields, edited in place. */
+function EditEntity({ entity, values, onChange, watchlists, onSave, onCancel, children }: EditEntityProps) {
+  return (
+    <form
+      class="entity-form"
+      aria-label={`Edit ${entity.name}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave();
+      }}
+    >
+      <EntityFields
+        values={values}
+        onChange={onChange}
+        watchlists={watchlists}
+        showColor
+        idPrefix={`edit-${entity.id}`}
+      />
+      <div class="actions">
+        <button type="submit" class="primary">
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {children}
+    </form>
   );
 }

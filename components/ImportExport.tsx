@@ -4,9 +4,10 @@ import type { StoreClient } from '@/utils/client';
 import { companiesToCsv, companiesToJson, readCompaniesFile } from '@/utils/transfer/companies';
 import { checkSize } from '@/utils/transfer/errors';
 import { exportFileName } from '@/utils/transfer/files';
-import { companiesToWrite, type ImportPreview, previewImport } from '@/utils/transfer/preview';
+import { companiesToWrite, type ImportPreview as Plan, previewImport } from '@/utils/transfer/preview';
 import { storiesToCsv, storiesToJson } from '@/utils/transfer/stories';
 import { saveTextFile } from './download';
+import { ImportPreview } from './ImportPreview';
 
 export interface ImportExportProps {
   client: StoreClient;
@@ -20,7 +21,7 @@ const CSV_TYPE = 'text/csv;charset=utf-8';
 
 /** Export companies and stories as JSON or CSV; import companies after showing what would change. */
 export function ImportExport({ client, onImported, save = saveTextFile }: ImportExportProps) {
-  const [preview, setPreview] = useState<{ file: string; plan: ImportPreview } | null>(null);
+  const [preview, setPreview] = useState<{ file: string; plan: Plan } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
 
@@ -96,58 +97,7 @@ export function ImportExport({ client, onImported, save = saveTextFile }: Import
         <input type="file" accept=".json,.csv,application/json,text/csv" onChange={choose} />
       </label>
       <Feedback notice={notice} error={error} />
-      {preview && <PreviewPanel {...preview} onConfirm={confirm} onCancel={() => setPreview(null)} />}
-    </section>
-  );
-}
-
-interface PreviewPanelProps {
-  file: string;
-  plan: ImportPreview;
-  onConfirm(): void;
-  onCancel(): void;
-}
-
-function PreviewPanel({ file, plan, onConfirm, onCancel }: PreviewPanelProps) {
-  const writes = plan.added.length + plan.changed.length;
-  return (
-    <section class="card preview" aria-label="Import preview">
-      <h3>
-        {file}: {plan.added.length} to add, {plan.changed.length} to change, {plan.skipped.length} skipped
-      </h3>
-      {plan.added.length > 0 && (
-        <ul aria-label="To add">
-          {plan.added.map((e) => (
-            <li key={e.id}>{e.name}</li>
-          ))}
-        </ul>
-      )}
-      {plan.changed.length > 0 && (
-        <ul aria-label="To change">
-          {plan.changed.map((c) => (
-            <li key={c.after.id}>
-              {c.after.name}: {c.fields.join(', ')}
-            </li>
-          ))}
-        </ul>
-      )}
-      {plan.skipped.length > 0 && (
-        <ul aria-label="Skipped">
-          {plan.skipped.map((s, i) => (
-            <li key={i}>
-              {s.name}: {s.reason}
-            </li>
-          ))}
-        </ul>
-      )}
-      <div class="button-row">
-        <button type="button" class="primary" disabled={writes === 0} onClick={onConfirm}>
-          Import {writes} {writes === 1 ? 'company' : 'companies'}
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      {preview && <ImportPreview {...preview} onConfirm={confirm} onCancel={() => setPreview(null)} />}
     </section>
   );
 }

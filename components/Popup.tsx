@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
 import type { Settings } from '@/utils/settings';
+import type { SiteAccess } from '@/utils/site-access';
 import type { CompanySuggestion } from '@/utils/suggest/suggestion';
+import { SiteAccessNotice } from './SiteAccess';
 import { StoryBrowser } from './StoryBrowser';
 import { SuggestedCompanies } from './SuggestedCompanies';
 import { ThisPage } from './ThisPage';
@@ -19,6 +21,8 @@ export interface PopupProps {
   openOptions(): void;
   /** Opens the dashboard in a tab; the button is shown only when given. */
   openDashboard?(): void;
+  /** Whether the browser lets News Tracker read pages; a notice shows when it does not. */
+  siteAccess?: SiteAccess;
 }
 
 /** After a company is tracked the content script rescans the page; its new report arrives within a moment. */
@@ -47,7 +51,7 @@ function askForSuggestions(
   return asked;
 }
 
-export function Popup({ client, getActiveTab, openOptions, openDashboard }: PopupProps) {
+export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAccess }: PopupProps) {
   const [suggestions] = useState(() => askForSuggestions(client, getActiveTab));
   const entities = useAsync(() => client.listEntities());
   const settings = useAsync(() => client.getSettings());
@@ -82,6 +86,7 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard }: Popu
           </button>
         </span>
       </header>
+      {siteAccess && <SiteAccessNotice siteAccess={siteAccess} openOptions={openOptions} />}
       {problem.value && (
         <p role="alert" class="error banner">
           {problem.value}

@@ -1,8 +1,7 @@
 import { CONTENT_PAGES } from '@/utils/content/pages';
 import { startContent } from '@/utils/content/start';
 import { sendMessage, stopWhenExtensionLost } from '@/utils/messaging';
-import { pageForSuggestions } from '@/utils/suggest/page';
-import { offerPageReader } from '@/utils/suggest/tab-reading';
+import { offerTabReader } from '@/utils/suggest/tab-reading';
 
 export default defineContentScript({
   matches: CONTENT_PAGES,
@@ -35,7 +34,7 @@ export default defineContentScript({
     );
     ctx.addEventListener(window, 'wxt:locationchange', () => session.onLocationChanged().catch(logError));
     // What the popup reads the article with when it asks for suggestions; nothing runs until then.
-    if (window === window.top) offerPageReader(() => pageForSuggestions(document, location.href));
+    if (window === window.top) offerTabReader(session.readForSuggestions);
   },
 });
 

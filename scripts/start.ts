@@ -6,8 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension } from './lib/chromium';
-import { startStaticServer } from './lib/static-server';
+import { EXTENSION_DIR, launchWithExtension } from '../test/support/chromium';
+import { startStaticServer } from '../test/support/static-server';
 
 const DEMO_COMPANIES = [
   { name: 'Xiaomi', aliases: ['Xiaomi Corp'] },

@@ -1,13 +1,15 @@
 /**
  * `npm test`: every check a change must pass, in one command.
- *   type check, lint, Chrome and Firefox packages (each counts as one test),
- *   then the unit and end-to-end suites (vitest; end-to-end in real Chromium).
+ *   type check, lint, Chrome and Firefox packages, web-ext lint of the Firefox package (each
+ *   counts as one test), then the unit and end-to-end suites (vitest; end-to-end in real
+ *   Chromium, then in real Firefox).
  * Ends with the plain line `N passed, N failed`; a skipped test counts as failed, so nothing
  * can be quietly switched off. Exits non-zero on any failure.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { findChromium, INSTALL_HINT } from './lib/chromium';
+import { FIREFOX_INSTALL_HINT, findFirefox } from '../test/e2e-firefox/firefox';
+import { findChromium, INSTALL_HINT } from '../test/support/chromium';
 
 interface Tally {
   passed: number;
@@ -69,10 +71,29 @@ try {
 } catch {
   console.error(`\n✖ ${INSTALL_HINT}\n  The end-to-end tests need it and will fail without it.\n`);
 }
+try {
+  findFirefox();
+} catch {
+  console.error(`\n✖ ${FIREFOX_INSTALL_HINT}\n  The Firefox end-to-end tests need it and will fail without it.\n`);
+}
 
 step('type check', 'npx', ['tsc', '--noEmit']);
 step('lint', 'npx', ['biome', 'check', '.']);
-step('Firefox package', 'npx', ['wxt', 'zip', '-b', 'firefox']);
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
+if (step('Firefox package', 'npx', ['wxt', 'zip', '-b', 'firefox'])) {
+  // Mozilla's add-on linter, as addons.mozilla.org runs it: fails on errors, prints warnings.
+  process.env.NO_UPDATE_NOTIFIER = '1';
+  step('Firefox package lint', 'npx', [
+    'web-ext',
+    'lint',
+    '--boring',
+    '--source-dir',
+    `.output/${name}-${version}-firefox.zip`,
+  ]);
+} else {
+  tally.failed += 1;
+  failures.push('web-ext lint not run: the Firefox package failed');
+}
 // Chrome last: the end-to-end tests load .output/chrome-mv3 from this build.
 if (step('Chrome package', 'npx', ['wxt', 'zip'])) runVitest();
 else {

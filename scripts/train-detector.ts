@@ -14,12 +14,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readDeclared, readMarkup } from '../utils/article/declared';
-import { detectorInput } from '../utils/article/detect';
-import type { DetectorModelData } from '../utils/article/detector';
-import { pageFeatures } from '../utils/article/page-features';
-import { type CorpusPage, newsDevPages, nonArticlePages, readabilityPages } from './eval/corpora';
-import { detectionTable } from './lib/detector-report';
 import {
   crossValidate,
   DEFAULT_OPTIONS,
@@ -27,7 +21,13 @@ import {
   featureVector,
   modelData,
   trainDetector,
-} from './lib/detector-training';
+} from '../test/support/detector-training';
+import { readDeclared, readMarkup } from '../utils/article/declared';
+import { detectorInput } from '../utils/article/detect';
+import type { DetectorModelData } from '../utils/article/detector';
+import { pageFeatures } from '../utils/article/page-features';
+import { type CorpusPage, newsDevPages, nonArticlePages, readabilityPages } from './eval/corpora';
+import { detectionTable } from './lib/detector-report';
 import { readHtmlFile, withDocument } from './lib/html-file';
 
 export const DETECTOR_SOURCE =

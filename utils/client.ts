@@ -1,22 +1,19 @@
 /**
- * What the popup and options pages need from the background, behind one interface so the
- * Preact UI can be tested against the in-memory implementation (utils/client-memory.ts).
+ * What the popup, options and dashboard pages need, behind one interface so the Preact UI can be
+ * tested against the in-memory implementation (test/support/memory-client.ts).
  *
- * Reading the story list goes straight to IndexedDB from the extension page: the popup then
- * opens instantly even when the service worker is asleep. Every change goes through the
- * background, which owns the data and keeps the content scripts' copy in sync.
+ * The story list is read straight from IndexedDB through utils/db/reader.ts, as the dashboard
+ * reads; everything else goes to the background by message, and every change does: the
+ * background owns the data and keeps the content state in step.
  */
-import { createDbAccess } from './background/database';
-import { memoryStoreClient } from './client-memory';
-import { listStories } from './db/story-query';
+import { openStoryReader } from './db/reader';
 import type { NewEntityInput, TrackedEntity } from './entities';
 import { sendMessage } from './messaging';
 import type { Settings } from './settings';
 import type { PageStatus, StoryPage, StoryQuery, StoryRecord } from './stories';
-import type { SuggestInput } from './suggest/suggest';
 import type { Suggester } from './suggest/suggester';
 import type { CompanySuggestion } from './suggest/suggestion';
-import { readThroughContentScript, validateTabReading } from './suggest/tab-reading';
+import { readTabArticle } from './suggest/tab-reading';
 
 export type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 
@@ -48,62 +45,20 @@ export interface StoreClient {
   suggestCompanies(tabId: number): Promise<CompanySuggestion[]>;
 }
 
-/** Shown when the tab cannot be read: the browser keeps it closed to extensions (its own pages, its web store, a policy). */
-export const CANNOT_READ_TAB =
-  'This browser does not let extensions read this page, so News Tracker cannot suggest companies here.';
-
-/** A user timing in the popup: how long the person waited for the tab's suggestions (read by the bench). */
-export const SUGGEST_MEASURE = 'news-tracker:suggest';
-
-/** Shown when what the tab answered is not an article reading (a page that broke the reader). */
-export const UNREADABLE_TAB = 'News Tracker could not read the article in this tab. Reload the page and try again.';
-
 /**
  * Reads the article in the tab (tab-reading.ts) and finds its companies here, in the popup, with
  * `suggester`: the popup loads it as it opens (entrypoints/popup/main.tsx), so it is ready by
- * the time the tab answers. It reaches the web pages the content script runs on (the manifest's
- * host permissions are those pages) and no others.
+ * the time the tab answers.
  */
 export async function suggestFromTab(tabId: number, suggester: Promise<Suggester>): Promise<CompanySuggestion[]> {
-  const { browser } = await import('wxt/browser');
-  const began = performance.now();
-  const reading = await readTab(browser, tabId);
-  const suggestions = reading ? (await suggester)(reading) : [];
-  performance.measure(SUGGEST_MEASURE, { start: began });
-  return suggestions;
+  const reading = await readTabArticle(tabId);
+  return reading ? (await suggester)(reading) : [];
 }
 
-/** The article in the tab, null where the content script found none; the file is injected only where no content script offers its reader. */
-async function readTab(browser: typeof import('wxt/browser').browser, tabId: number): Promise<SuggestInput | null> {
-  const target = { tabId };
-  try {
-    const [offered] = await browser.scripting.executeScript({ target, func: readThroughContentScript });
-    const reading = validateTabReading(offered?.result);
-    if (reading !== undefined) return reading;
-    const [read] = await browser.scripting.executeScript({ target, files: ['/suggest-read.js'] });
-    const fromFile = validateTabReading(read?.result);
-    if (fromFile === undefined) throw new Error(UNREADABLE_TAB);
-    return fromFile;
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/cannot access|permission|cannot be scripted/iu.test(message)) throw new Error(CANNOT_READ_TAB);
-    throw error;
-  }
-}
-
-const pageDb = createDbAccess();
+const reader = openStoryReader();
 
 export const backgroundClient: StoreClient = {
-  async listStories(query) {
-    let db: Awaited<ReturnType<typeof pageDb>>;
-    try {
-      db = await pageDb();
-    } catch {
-      // The background says what is wrong with storage better than a failed open here.
-      return sendMessage('ui:listStories', query);
-    }
-    return listStories(db, query);
-  },
+  listStories: (query) => reader.listStories(query),
   setStoryFlags: async (url, flags) => void (await sendMessage('ui:setStoryFlags', { url, flags })),
   markAllRead: async () => (await sendMessage('ui:markAllRead', {})).changed,
   deleteStory: async (url) => void (await sendMessage('ui:deleteStory', { url })),
@@ -126,6 +81,3 @@ export const backgroundClient: StoreClient = {
       import('./suggest/suggester').then((m) => m.loadSuggester()),
     ),
 };
-
-/** The in-memory StoreClient, for component tests. */
-export const createMemoryClient = memoryStoreClient;

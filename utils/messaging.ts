@@ -4,13 +4,17 @@
  * Every exchange between content scripts, extension pages and the background is declared here
  * with its request and response types and a validator for the request. Message names say who
  * sends them: `content:*` come from content scripts inside web pages (untrusted: they can only
- * report what they saw), `ui:*` come from the popup and options pages (privileged).
+ * report what they saw), `ui:*` come from the popup, options and dashboard pages (privileged).
+ * Two exchanges run beside it, each documented where it lives: the content state the background
+ * writes for content scripts (utils/content-state.ts), and the popup reading the article in its
+ * tab (utils/suggest/tab-reading.ts). Extension pages read stories straight from the database
+ * (utils/db/reader.ts); every change goes through here.
  * The background's handler registry (utils/background/handlers.ts) must handle every message.
  */
 import type { NewEntityInput, TrackedEntity } from './entities';
 import * as p from './payloads';
 import type { Settings } from './settings';
-import type { PageStatus, StoryPage, StoryQuery, StoryRecord, StoryReport } from './stories';
+import type { PageStatus, StoryRecord, StoryReport } from './stories';
 import * as v from './validate';
 
 type Empty = Record<string, never>;
@@ -19,7 +23,6 @@ type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 export interface Protocol {
   'content:reportStory': { request: StoryReport; response: { saved: boolean } };
   'content:pageStatus': { request: PageStatus; response: { badge: string } };
-  'ui:listStories': { request: StoryQuery; response: StoryPage };
   'ui:setStoryFlags': { request: { url: string; flags: { read?: boolean; starred?: boolean } }; response: null };
   'ui:markAllRead': { request: Empty; response: { changed: number } };
   'ui:deleteStory': { request: { url: string }; response: null };
@@ -71,7 +74,6 @@ const flags = (raw: unknown) => {
 export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K> } = {
   'content:reportStory': p.storyReport,
   'content:pageStatus': p.pageStatus,
-  'ui:listStories': p.storyQuery,
   'ui:setStoryFlags': (raw) => {
     const o = v.object(raw, 'request');
     return { url: p.storyUrl(o.url, 'url'), flags: flags(o.flags) };
@@ -110,7 +112,6 @@ export function isMessageType(value: unknown): value is MessageType {
 const SAFE_TO_REPEAT: ReadonlySet<MessageType> = new Set<MessageType>([
   'content:reportStory',
   'content:pageStatus',
-  'ui:listStories',
   'ui:setStoryFlags',
   'ui:markAllRead',
   'ui:deleteStory',
@@ -129,8 +130,8 @@ const LOST_ANSWER = /message (channel|port) closed before a response|receiving e
 const RETRY_DELAYS_MS = [50, 250, 1000];
 /**
  * A story report is the user's record and nobody waits on it, so it keeps trying for about half
- * a minute: on a loaded machine a worker that is stopped again and again (the fault test stops it
- * every 150-600 ms) can lose four answers in a row.
+ * a minute: on a loaded machine a worker that the browser stops again and again can lose
+ * several answers in a row.
  */
 const REPORT_RETRY_DELAYS_MS = [50, 250, 1000, 2000, 4000, 8000, 15_000];
 

@@ -4,7 +4,7 @@
  */
 import type { Alias, NewEntityInput, TrackedEntity } from './entities';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
-import { normaliseStoryUrl, type PageStatus, type StoryQuery, type StoryReport } from './stories';
+import { normaliseStoryUrl, type PageStatus, type StoryReport } from './stories';
 import * as v from './validate';
 
 const MAX_TEXT = 1000;
@@ -59,24 +59,6 @@ export function pageStatus(raw: unknown): PageStatus {
       };
     }),
   };
-}
-
-export function storyQuery(raw: unknown): StoryQuery {
-  const o = v.object(raw, 'query');
-  const query: StoryQuery = { limit: v.integer(o.limit, 'limit', 1, 500) };
-  const entityId = v.optional(o.entityId, (x) => v.string(x, 'entityId', MAX_ID));
-  const publisher = v.optional(o.publisher, (x) => v.string(x, 'publisher', 200));
-  const unread = v.optional(o.unread, (x) => v.boolean(x, 'unread'));
-  const starred = v.optional(o.starred, (x) => v.boolean(x, 'starred'));
-  const search = v.optional(o.search, (x) => v.string(x, 'search', 200));
-  const cursor = v.nullableString(o.cursor, 'cursor', 2100);
-  if (entityId !== undefined) query.entityId = entityId;
-  if (publisher !== undefined) query.publisher = publisher;
-  if (unread !== undefined) query.unread = unread;
-  if (starred !== undefined) query.starred = starred;
-  if (search !== undefined) query.search = search;
-  if (cursor !== null) query.cursor = cursor;
-  return query;
 }
 
 const textList = (value: unknown, field: string) => v.array(value, field, 100, (s, f) => v.string(s, f, MAX_NAME));

@@ -1,4 +1,4 @@
-import type { StoryFact } from '@/utils/dashboard/facts';
+import type { StoryFact } from '@/utils/db/facts';
 
 export interface FactListProps {
   facts: readonly StoryFact[];

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { busiestDay, type CompanyTimeline, storiesOnDay } from '@/utils/dashboard/aggregate';
 import { type DayRange, dayCount, dayLabel, type TimeZone } from '@/utils/dashboard/days';
-import type { StoryFact } from '@/utils/dashboard/facts';
+import type { StoryFact } from '@/utils/db/facts';
 import type { TrackedEntity } from '@/utils/entities';
 import { DayBars } from './DayBars';
 import { FactList } from './FactList';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { DashboardSummary } from '@/utils/dashboard/aggregate';
-import type { StoryFact } from '@/utils/dashboard/facts';
+import type { StoryFact } from '@/utils/db/facts';
 import type { TrackedEntity } from '@/utils/entities';
 import { FactList } from './FactList';
 import { storiesText } from './words';

@@ -10,13 +10,13 @@ import {
   digestToMarkdown,
   digestToText,
 } from '@/utils/dashboard/digest';
-import type { StoryFact } from '@/utils/dashboard/facts';
-import type { DashboardStore } from '@/utils/dashboard/store';
+import type { StoryFact } from '@/utils/db/facts';
+import type { StoryReader } from '@/utils/db/reader';
 import type { TrackedEntity } from '@/utils/entities';
 import { storiesText } from './words';
 
 export interface WeeklyDigestProps {
-  store: DashboardStore;
+  store: StoryReader;
   entities: readonly TrackedEntity[];
   /** Facts covering at least the past week. */
   facts: readonly StoryFact[];

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { StoryFact } from '@/utils/dashboard/facts';
-import type { DashboardStore } from '@/utils/dashboard/store';
+import type { StoryFact } from '@/utils/db/facts';
+import type { StoryReader } from '@/utils/db/reader';
 
 export interface FactsState {
   /** Facts of stories first read at or after `since`; undefined until the first answer. */
@@ -15,7 +15,7 @@ export interface FactsState {
  * The facts from `since` on. A shorter period is cut from what is already loaded, and a longer
  * one reads only the days not loaded yet, so switching back from a year to 30 days is instant.
  */
-export function useFacts(store: DashboardStore, since: number, generation: number): FactsState {
+export function useFacts(store: StoryReader, since: number, generation: number): FactsState {
   const cache = useRef<{ since: number; generation: number; facts: StoryFact[] } | null>(null);
   const [state, setState] = useState<FactsState>({ facts: undefined, since, loading: true, error: null });
 

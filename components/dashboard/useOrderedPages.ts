@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { StoryFact } from '@/utils/dashboard/facts';
-import type { DashboardStore } from '@/utils/dashboard/store';
 import { keyFilterOf, orderFacts, type StoryFilter, type StorySort } from '@/utils/dashboard/story-order';
+import type { StoryFact } from '@/utils/db/facts';
+import type { StoryReader } from '@/utils/db/reader';
 import type { StoryView } from '@/utils/stories';
 import { PAGE_SIZE, type StoryPages } from '../useStoryPages';
 
 /** Every story matching the filter, in the chosen order, as facts (the store's indexes answer the flags and words). */
 export async function orderedFacts(
-  store: DashboardStore,
+  store: StoryReader,
   allFacts: () => Promise<StoryFact[]>,
   filter: StoryFilter,
   sort: StorySort,
@@ -24,7 +24,7 @@ export async function orderedFacts(
  * were deleted, and the order is then made again.
  */
 export function useOrderedPages(
-  store: DashboardStore,
+  store: StoryReader,
   allFacts: () => Promise<StoryFact[]>,
   filter: StoryFilter,
   sort: StorySort,

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { backgroundClient, suggestFromTab } from '@/utils/client';
+import { browserSiteAccess } from '@/utils/site-access';
 import { loadSuggester } from '@/utils/suggest/suggester';
 import '@/components/theme.css';
 
@@ -27,6 +28,12 @@ function openDashboard() {
 }
 
 render(
-  <Popup client={client} getActiveTab={activeTab} openOptions={openOptions} openDashboard={openDashboard} />,
+  <Popup
+    client={client}
+    getActiveTab={activeTab}
+    openOptions={openOptions}
+    openDashboard={openDashboard}
+    siteAccess={browserSiteAccess}
+  />,
   document.getElementById('app') as HTMLElement,
 );

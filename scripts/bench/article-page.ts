@@ -1,16 +1,14 @@
 /**
  * Runs inside Chromium for scripts/bench/article.bench.ts, bundled from the extension's own
- * modules: the content script's start (`startContent`, as entrypoints/content.ts calls it: under
- * the skip hint the background registered, look at the page and stop if it is not an article;
- * without it, read the tracked list and settings the background published first) in the
- * extension's isolated world, and story extraction plus classification in the page.
+ * modules: the content script's start (`startContent`, as entrypoints/content.ts calls it: read
+ * the content state the background wrote, look at the page and stop if it is not an article) in
+ * the extension's isolated world, and story extraction plus classification in the page.
  */
 import { classifyBusiness } from '../../utils/article/classify';
 import { detectArticle } from '../../utils/article/detect';
 import { extractStory } from '../../utils/article/extract';
-import { nonArticlesNeedNothing } from '../../utils/content/skip-hint';
 import { startContent } from '../../utils/content/start';
-import { readContentState } from '../../utils/tracked-list';
+import { readContentState } from '../../utils/content-state';
 
 /** The names the content script reads as tracked (the bench adds them through the background first). */
 export async function trackedNames(): Promise<string[]> {
@@ -19,16 +17,12 @@ export async function trackedNames(): Promise<string[]> {
 
 /**
  * Milliseconds per content-script start, as `samples` values, each the mean of `batch`
- * consecutive starts timed together (browser timers are coarser than one start). The start
- * follows the skip hint as the page has it, unless `skipNonArticles` says otherwise (false: the
- * start of a page loaded without the hint, which reads storage first). `hinted` says whether
- * the page has the hint.
+ * consecutive starts timed together (browser timers are coarser than one start).
  */
 export async function timeContentStart(
   samples: number,
   batch: number,
-  skipNonArticles?: boolean,
-): Promise<{ ms: number[]; highlighted: boolean; hinted: boolean }> {
+): Promise<{ ms: number[]; highlighted: boolean }> {
   const ms: number[] = [];
   const errors: unknown[] = [];
   let highlighted = false;
@@ -38,16 +32,16 @@ export async function timeContentStart(
       const controller = new AbortController();
       const session = startContent(
         { document, url: () => location.href, isTopFrame: true, signal: controller.signal, report: async () => {} },
-        { onError: (error) => errors.push(error), skipNonArticles },
+        { onError: (error) => errors.push(error) },
       );
       await session.idle();
-      highlighted ||= session.highlights !== null;
+      highlighted ||= CSS.highlights.size > 0;
       controller.abort();
     }
     ms.push((performance.now() - started) / batch);
   }
   if (errors.length > 0) throw new Error(`The content script's start failed: ${String(errors[0])}`);
-  return { ms, highlighted, hinted: nonArticlesNeedNothing() };
+  return { ms, highlighted };
 }
 
 /** The two parts of a start, timed apart in the same way: the storage read, and detection alone. */

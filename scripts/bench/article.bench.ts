@@ -4,19 +4,12 @@
  *
  *   detect.nonarticle.median_ms   the content script's start on a home page served at "/", as
  *                                 a user's browser runs it (one company tracked, added through
- *                                 the background as a user would, default settings): the skip
- *                                 hint the background registered is there, so the page is looked
- *                                 at, found not to be an article, and left; settings and list
- *                                 unread (utils/content/start.ts in the extension's isolated
- *                                 world; the run fails if the hint is missing);
- *                                 baseline: isProbablyReaderable
- *   detect.nonarticle.storage_first.median_ms
- *                                 the same start without the hint (a page loaded before the
- *                                 background registered it): read the tracked list and settings
- *                                 from storage.session, then decide
- *   detect.nonarticle.session_closed.median_ms
- *                                 that start while storage.session is closed to content scripts
- *                                 (a browser just restarted): refused, then storage.local
+ *                                 the background as a user would, default settings): read the
+ *                                 content state from storage.local, look at the page, find it is
+ *                                 not an article, and leave it (utils/content/start.ts in the
+ *                                 extension's isolated world); baseline: isProbablyReaderable
+ *   detect.nonarticle.storage_read.median_ms, .detect_only.median_ms
+ *                                 the two parts of that start timed apart
  *   extract.article.median_ms     extractStory + classifyBusiness on a news article;
  *                                 baseline: Readability's parse() (of a clone, as it rewrites)
  *
@@ -30,13 +23,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { bundleForPage } from '../../test/support/bundle';
+import { launchWithExtension } from '../../test/support/chromium';
+import { type StaticServer, startStaticServer } from '../../test/support/static-server';
 import type { BenchContext, BenchModule } from '../bench';
-import { bundleForPage } from '../lib/bundle';
-import { type ExtensionBrowser, launchWithExtension } from '../lib/chromium';
 import { openInContentScriptWorld } from '../lib/content-world';
 import { median } from '../lib/figures';
 import { readHtmlFile } from '../lib/html-file';
-import { type StaticServer, startStaticServer } from '../lib/static-server';
 import { trackCompany } from '../lib/track-company';
 
 const SAMPLES = 240;
@@ -53,9 +46,6 @@ interface Bundles {
   readability: string;
 }
 
-declare const chrome: {
-  storage: { session: { setAccessLevel(options: { accessLevel: string }): Promise<void> } };
-};
 declare const NewsTrackerBench: typeof import('./article-page');
 declare const ReadabilityBench: typeof import('./readability-page');
 
@@ -66,21 +56,18 @@ function withoutScripts(html: string): string {
 
 async function timeNonArticle(page: Page, extensionId: string, url: string, bundles: Bundles) {
   const world = await openInContentScriptWorld(page, extensionId, url);
-  // The world can appear before the page is parsed: wait for the content script's own verdict.
-  const judged = `globalThis[Symbol.for('news-tracker.not-an-article')] === location.href`;
-  for (let waited = 0; !(await world.evaluate<boolean>(judged)); waited += 50) {
-    if (waited > 15_000) throw new Error(`The content script never judged ${url}`);
+  // The world can appear before the page is parsed: time the start on the whole page.
+  for (let waited = 0; (await world.evaluate<string>('document.readyState')) !== 'complete'; waited += 50) {
+    if (waited > 15_000) throw new Error(`${url} never finished loading`);
     await new Promise((r) => setTimeout(r, 50));
   }
   await world.evaluate(bundles.article);
   const tracked = await world.evaluate<string[]>('NewsTrackerBench.trackedNames()');
   if (tracked.join() !== TRACKED) throw new Error(`Expected ${TRACKED} tracked, the content script read ${tracked}`);
-  type Starts = { ms: number[]; highlighted: boolean; hinted: boolean };
-  const ours = await world.evaluate<Starts>(`NewsTrackerBench.timeContentStart(${SAMPLES}, ${BATCH})`);
-  if (!ours.hinted) throw new Error(`${url} has no skip hint: the background did not register it`);
-  const storageFirst = await world.evaluate<Starts>(`NewsTrackerBench.timeContentStart(${SAMPLES}, ${BATCH}, false)`);
-  if (ours.highlighted || storageFirst.highlighted)
-    throw new Error(`${url} was treated as an article: the figure would not be a rejection`);
+  const ours = await world.evaluate<{ ms: number[]; highlighted: boolean }>(
+    `NewsTrackerBench.timeContentStart(${SAMPLES}, ${BATCH})`,
+  );
+  if (ours.highlighted) throw new Error(`${url} was treated as an article: the figure would not be a rejection`);
   const parts = await world.evaluate<{ storage: number[]; detect: number[] }>(
     `NewsTrackerBench.timeStartParts(${SAMPLES}, ${BATCH})`,
   );
@@ -88,7 +75,6 @@ async function timeNonArticle(page: Page, extensionId: string, url: string, bund
   const baseline = await page.evaluate(([s, b]) => ReadabilityBench.timeReaderable(s, b), [SAMPLES, BATCH] as const);
   return {
     ours: median(ours.ms),
-    storageFirst: median(storageFirst.ms),
     baseline: median(baseline),
     storage: median(parts.storage),
     detect: median(parts.detect),
@@ -103,14 +89,6 @@ async function timeArticle(page: Page, url: string, bundles: Bundles) {
   if (ours.textLength < 500 || !ours.title) throw new Error(`Extraction found no story on ${url}`);
   const baseline = await page.evaluate((runs) => ReadabilityBench.timeParse(runs), RUNS);
   return { ours: median(ours.ms), baseline: median(baseline) };
-}
-
-/** Opens storage.session to content scripts, or closes it as a browser restart does until the worker runs. */
-async function setSessionAccess(browser: ExtensionBrowser, open: boolean): Promise<void> {
-  const page = await browser.openExtensionPage('options.html');
-  const accessLevel = open ? 'TRUSTED_AND_UNTRUSTED_CONTEXTS' : 'TRUSTED_CONTEXTS';
-  await page.evaluate((level) => chrome.storage.session.setAccessLevel({ accessLevel: level }), accessLevel);
-  await page.close();
 }
 
 function record(ctx: BenchContext, name: string, value: number, baselineName: string, baseline: number): void {
@@ -131,23 +109,9 @@ async function measure(ctx: BenchContext, server: StaticServer, bundles: Bundles
       server.route('/', { body: readFileSync('test/fixtures/article/home-page.html', 'utf8') });
       const r = await timeNonArticle(page, browser.extensionId, server.url('/'), bundles);
       record(ctx, 'detect.nonarticle.median_ms', r.ours, 'readability.isProbablyReaderable', r.baseline);
-      const storageFirst = 'detect.nonarticle.storage_first.median_ms';
-      record(ctx, storageFirst, r.storageFirst, 'readability.isProbablyReaderable', r.baseline);
-      // Where the storage-first start's time goes: the storage read is the browser's; detection is ours.
+      // Where the start's time goes: the storage read is the browser's; detection is ours.
       ctx.record({ name: 'detect.nonarticle.storage_read.median_ms', value: r.storage, unit: 'ms', baseline: null });
       record(ctx, 'detect.nonarticle.detect_only.median_ms', r.detect, 'readability.isProbablyReaderable', r.baseline);
-    }
-    if (ctx.wants('detect.nonarticle.session_closed.median_ms')) {
-      // The same start while storage.session is closed (a browser just started, its worker not
-      // yet run): the read is refused and storage.local is read instead.
-      server.route('/', { body: readFileSync('test/fixtures/article/home-page.html', 'utf8') });
-      await setSessionAccess(browser, false);
-      const fresh = await browser.context.newPage();
-      const r = await timeNonArticle(fresh, browser.extensionId, server.url('/'), bundles);
-      await fresh.close();
-      await setSessionAccess(browser, true);
-      const name = 'detect.nonarticle.session_closed.median_ms';
-      record(ctx, name, r.storageFirst, 'readability.isProbablyReaderable', r.baseline);
     }
     if (ctx.wants('extract.article.median_ms')) {
       const url = server.url('/business/2025/03/18/harbour-freight-coastline-takeover');

@@ -5,8 +5,8 @@
  */
 import { summarize } from '@/utils/dashboard/aggregate';
 import { periodRange, systemZone } from '@/utils/dashboard/days';
-import { toStoryFact } from '@/utils/dashboard/facts';
 import { addEntities, listEntities } from '@/utils/db/entities';
+import { toStoryFact } from '@/utils/db/facts';
 import { openNewsDb } from '@/utils/db/schema';
 import { toStored } from '@/utils/db/story-index';
 import type { StoryRecord } from '@/utils/stories';

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import type { StaticServer } from '../lib/static-server';
+import type { StaticServer } from '../../test/support/static-server';
 
 export const CORPORA = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora');
 const ARTICLE = 'bbc-1';

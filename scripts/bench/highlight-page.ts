@@ -1,6 +1,6 @@
 /**
  * The extension's own matching and highlighting code, bundled into the benchmark's pages
- * (scripts/lib/bundle.ts) as the global `NewsTrackerBench`: the same modules the content script
+ * (test/support/bundle.ts) as the global `NewsTrackerBench`: the same modules the content script
  * runs, driven the way the content session drives them.
  */
 import type { TrackedEntity } from '@/utils/entities';

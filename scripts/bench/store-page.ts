@@ -1,23 +1,22 @@
 /**
  * The store benchmark's half that runs inside an extension page of the built extension, so it
  * reads and writes the extension's real IndexedDB in Chromium with the store's own code
- * (bundled by scripts/lib/bundle.ts). scripts/bench/store.bench.ts drives it.
+ * (bundled by test/support/bundle.ts). scripts/bench/store.bench.ts drives it.
  *
  * Stories are generated from a fixed seed with the sizes real ones have: headlines of 7-14
  * words, three snippets of about 170 characters, one to three companies, tracking parameters on
  * some visited URLs, a few percent syndicated copies of a recent headline, most of them read.
  */
 
-import { createDbAccess } from '@/utils/background/database';
-import { toStoryFact } from '@/utils/dashboard/facts';
+import { createDbAccess } from '@/utils/db/connection';
+import { toStoryFact } from '@/utils/db/facts';
 import { DB_NAME, type NewsDb, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk } from '@/utils/db/search-index';
 import { saveStory } from '@/utils/db/stories';
 import { type StoredStory, snippetsOf, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
-import { sendMessage } from '@/utils/messaging';
 import { mergeStory, type StoryQuery, type StoryRecord, type StoryReport } from '@/utils/stories';
-import { seededRandom } from '../lib/seeded-random';
+import { seededRandom } from '../../test/support/seeded-random';
 
 const COMPANIES = [
   'Xiaomi',
@@ -307,13 +306,6 @@ export async function coldFirstPage(): Promise<{ ms: number; rows: number }> {
   const ms = performance.now() - t0;
   db.close();
   return { ms, rows: page.stories.length };
-}
-
-/** The alternative the popup avoids: asking the (stopped) service worker for the first page. */
-export async function firstPageThroughWorker(): Promise<{ ms: number; rows: number }> {
-  const t0 = performance.now();
-  const page = await sendMessage('ui:listStories', { limit: 50 });
-  return { ms: performance.now() - t0, rows: page.stories.length };
 }
 
 export const DATABASE_NAME = DB_NAME;

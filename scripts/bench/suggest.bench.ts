@@ -6,12 +6,13 @@
  *     compiled optimally), beside the capitalised-sequence baseline on the same page; `.cold_ms`
  *     is the first run (model inflated, nothing optimised yet), the median over five fresh
  *     browser contexts; suggest.articles.*: the same over several saved news pages;
- *   - suggest.inject.first_ms is what a person waits for the first time: the toolbar button is
- *     pressed over a settled tab in a fresh browser and the popup's own request (the tab read,
- *     the finder loaded and run in the popup, nothing compiled or optimised yet) is timed inside
- *     the popup, the median over five fresh browsers, with nothing tracked, so the content
- *     script's reader reads the page then; `.first_kept_ms` the same with a company tracked, so
- *     the content script has read the article and kept it (utils/content/kept-story.ts); each
+ *   - suggest.inject.first_ms is what a person waits for the first time: the popup is opened
+ *     over a settled tab in a fresh browser and its own request is timed from
+ *     its first call to scripting.executeScript until the suggestions are on screen (the tab
+ *     read, the finder loaded and run in the popup, nothing compiled or optimised yet;
+ *     popup-timing.ts), the median over five fresh browsers, with nothing tracked;
+ *     `.first_kept_ms` the same with a company tracked, so the content script has read the
+ *     article and kept it (utils/content/kept-article.ts); each
  *     `_cpu_ms` beside them is the tab's main-thread CPU time in that first request;
  *     suggest.inject.ms: the popup opened again over the article in new tabs of the same
  *     browser, each on a site of its own (nothing compiled in its renderer), nothing tracked,
@@ -35,16 +36,16 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type CDPSession, chromium, type Page } from 'playwright-core';
-import { SUGGEST_MEASURE } from '../../utils/client';
-import { MAX_TEXT_LENGTH } from '../../utils/suggest/tab-reading';
+import { chromium, type Page } from 'playwright-core';
+import { bundleForPage } from '../../test/support/bundle';
+import { findChromium, launchWithExtension } from '../../test/support/chromium';
+import { startStaticServer } from '../../test/support/static-server';
+import { probeTabReader } from '../../test/support/tab-reader-probe';
+import { MAX_TEXT_LENGTH } from '../../utils/suggest/page';
 import type { BenchContext, BenchModule } from '../bench';
-import { bundleForPage } from '../lib/bundle';
-import { type ExtensionBrowser, findChromium, launchWithExtension } from '../lib/chromium';
 import { median } from '../lib/figures';
-import { startStaticServer } from '../lib/static-server';
-import { pressToolbarButton, TOOLBAR_SWITCH } from '../lib/toolbar';
 import { trackCompany } from '../lib/track-company';
+import { timePopupOver } from './popup-timing';
 import type { Timed } from './suggest-page';
 
 const CORPORA = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora');
@@ -189,14 +190,13 @@ async function timeOnPages(ctx: BenchContext): Promise<void> {
   }
 }
 
-const KEPT_STORY = 'news-tracker.kept-story';
 /** Each tab on a site of its own, so a renderer in which nothing is compiled yet (a page's renderer keeps what it compiled). */
 const SITES = '--host-resolver-rules=MAP *.test 127.0.0.1';
 /** How long a tab opened after the first is left to load and settle. */
 const LATER_SETTLE_MS = 1000;
 
-export interface InjectionTimes {
-  /** Milliseconds of the popup's first request in this browser (the SUGGEST_MEASURE user timing). */
+interface InjectionTimes {
+  /** Milliseconds of the popup's first request in this browser (popup-timing.ts). */
   first: number;
   /** The same for the popup opened again over each later tab, each on a site of its own. */
   later: number[];
@@ -207,21 +207,19 @@ export interface InjectionTimes {
 }
 
 /**
- * A fresh browser with the built extension and the article open, left to settle; then its
- * toolbar button is pressed, and the popup that opens asks for suggestions as a person's would,
- * timed inside the popup (the SUGGEST_MEASURE user timing in utils/client.ts: the tab read, the
- * finder loaded and run in the popup), with the tab's CPU time over it. Then, `later` times, the
+ * A fresh browser with the built extension and the article open, left to settle; then the popup
+ * is opened over it and asks for suggestions as a person's would, timed from outside it (popup-timing.ts: the tab read, the finder loaded and run in the popup,
+ * until the suggestions are on screen), with the tab's CPU time over it. Then, `later` times, the
  * article is opened in a new tab on another site, the popup is opened over it and timed the
  * same way, beside executeScript of a function returning the title. With `tracked`, a company
  * is tracked first, so the content script reads the article and keeps it for the suggestions.
  */
-export async function timeInFreshBrowser(
+async function timeInFreshBrowser(
   server: Awaited<ReturnType<typeof startStaticServer>>,
   later: number,
   tracked: boolean,
-  extensionDir?: string,
 ): Promise<InjectionTimes> {
-  const browser = await launchWithExtension({ extensionDir, args: [TOOLBAR_SWITCH, SITES] });
+  const browser = await launchWithExtension({ args: [SITES] });
   const port = new URL(server.url('/')).port;
   let site = 0;
   const openArticle = async (settleMs: number) => {
@@ -240,8 +238,7 @@ export async function timeInFreshBrowser(
     const threadTime = async () =>
       (await tab.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN;
     const cpuBefore = await threadTime();
-    await pressToolbarButton(browser, article);
-    const first = await popupSuggestMs(browser);
+    const first = await timePopupOver(browser, article);
     const tabCpuMs = ((await threadTime()) - cpuBefore) * 1000;
 
     // An extension page that asks for nothing by itself, calling the API the popup calls.
@@ -253,83 +250,20 @@ export async function timeInFreshBrowser(
         const [{ result }] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: ${func} });
         return { result, ms: performance.now() - began };
       })()`) as Promise<{ result: T; ms: number }>;
-    const kept = await inTab<boolean>(
-      article.url(),
-      `() => globalThis[Symbol.for(${JSON.stringify(KEPT_STORY)})] !== undefined`,
-    );
-    if (tracked && !kept.result) throw new Error('The content script kept no article.');
+    if (tracked && !(await page.evaluate<boolean>(probeTabReader(article.url(), 'kept')))) {
+      throw new Error('The content script kept no article.');
+    }
     const times: InjectionTimes = { first, later: [], title: [], tabCpuMs };
     for (let i = 0; i < later; i++) {
       const next = await openArticle(LATER_SETTLE_MS);
       await next.bringToFront();
-      await pressToolbarButton(browser, next);
-      times.later.push(await popupSuggestMs(browser));
+      times.later.push(await timePopupOver(browser, next));
       times.title.push((await inTab<string>(next.url(), '() => document.title')).ms);
       await next.close();
     }
     return times;
   } finally {
     await browser.close();
-  }
-}
-
-/** The popup's own suggestion request, in milliseconds, read from the popup once it has finished. */
-async function popupSuggestMs(browser: ExtensionBrowser): Promise<number> {
-  const cdp = await browser.context.browser()?.newBrowserCDPSession();
-  if (!cdp) throw new Error('No browser-level DevTools session to reach the popup with.');
-  const send = cdp.send.bind(cdp) as (method: string, params?: object) => Promise<Record<string, unknown>>;
-  try {
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const { targetInfos } = (await send('Target.getTargets')) as { targetInfos: { targetId: string; url: string }[] };
-      const popup = targetInfos.find((t) => t.url.endsWith('/popup.html'));
-      if (popup) {
-        const ms = await evaluateInTarget<number[]>(
-          cdp,
-          popup.targetId,
-          `performance.getEntriesByName(${JSON.stringify(SUGGEST_MEASURE)}).map((e) => e.duration)`,
-        );
-        if (ms[0] !== undefined) {
-          // Closed, so the next press opens a new popup (and this one's figure is not read again).
-          await send('Target.closeTarget', { targetId: popup.targetId });
-          return ms[0];
-        }
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error('The popup never finished asking for suggestions.');
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/**
- * Evaluates `expression` in a target Playwright does not list (the toolbar popup), through the
- * browser session's own message channel to it.
- */
-async function evaluateInTarget<T>(cdp: CDPSession, targetId: string, expression: string): Promise<T> {
-  const send = cdp.send.bind(cdp) as (method: string, params?: object) => Promise<Record<string, unknown>>;
-  const { sessionId } = (await send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string };
-  try {
-    const answered = new Promise<{ result?: { result?: { value?: T } }; error?: { message: string } }>((resolve) => {
-      const listen = cdp.on.bind(cdp) as (
-        event: string,
-        handler: (event: { sessionId: string; message: string }) => void,
-      ) => void;
-      listen('Target.receivedMessageFromTarget', (event) => {
-        const message = JSON.parse(event.message);
-        if (event.sessionId === sessionId && message.id === 1) resolve(message);
-      });
-    });
-    const params = { expression, returnByValue: true };
-    await send('Target.sendMessageToTarget', {
-      sessionId,
-      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params }),
-    });
-    const reply = await answered;
-    if (reply.error) throw new Error(`Evaluating in the popup failed: ${reply.error.message}`);
-    return reply.result?.result?.value as T;
-  } finally {
-    await send('Target.detachFromTarget', { sessionId });
   }
 }
 
@@ -397,11 +331,19 @@ const WITHOUT_SUGGESTIONS: Record<string, string> = {
   'utils/suggest/suggestion.ts':
     'export interface CompanySuggestion { name: string; aliases: string[]; mentions: number; score: number }\n',
   'utils/suggest/suggester.ts': 'export const loadSuggester = async () => (_input: unknown) => [];\n',
-  'utils/suggest/page.ts': 'export const pageForSuggestions = (_document: unknown, _url: string) => null;\n',
+  'utils/suggest/page.ts':
+    'export const MAX_TEXT_LENGTH = 0;\n' +
+    'export const readPageForSuggestions = (_document: unknown, url: string) => ({ text: "", url });\n',
   'utils/suggest/tab-reading.ts':
-    'export const offerPageReader = (_read: unknown) => undefined;\n' +
-    'export const readThroughContentScript = () => null;\n' +
-    'export const validateTabReading = (_raw: unknown) => null;\n',
+    'export const offerTabReader = (_read: unknown) => undefined;\n' +
+    'export const readTabArticle = async (_tabId: number) => null;\n',
+  'utils/content/kept-article.ts':
+    'export const createKeptArticle = (_env: unknown) => ({\n' +
+    '  judged: (_url: string, _isArticle: boolean) => undefined,\n' +
+    '  keep: (_url: string, _story: unknown) => undefined,\n' +
+    '  readWhenIdle: (_url: string) => undefined,\n' +
+    '  reading: () => null,\n' +
+    '});\n',
 };
 
 /** Builds a copy of the working tree, with or without the suggestion feature, and sizes its output. */

@@ -4,6 +4,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { declaredAddress, READABILITY_PAGE_URL } from '../../test/support/declared-address';
+import { siteOf } from '../../test/support/publisher-site';
 import { readHtmlFile } from '../lib/html-file';
 
 export interface ExpectedMetadata {
@@ -35,43 +37,6 @@ export interface CorpusPage {
   borderline?: boolean;
   /** Fields with ground truth; the others are unknown and not scored. Absent: every field of `expected`. */
   labelled?: string[];
-}
-
-/** Readability's test harness serves every page from this address. */
-export const READABILITY_PAGE_URL = 'http://fakehost/test/page.html';
-
-const LINK_TAG = /<link\b[^>]*>/giu;
-const META_TAG = /<meta\b[^>]*>/giu;
-
-function attribute(tag: string, name: string): string | null {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'iu').exec(tag);
-  const value = m?.[1] ?? m?.[2] ?? m?.[3];
-  return value ? value.replace(/&amp;/gu, '&').trim() : null;
-}
-
-/**
- * The address a page declares for itself (`link[rel=canonical]`, then `og:url`), resolved, or
- * null. A browser shows the content script the page's real address, not the test server's, so
- * the evaluation serves each saved page at the address it declares.
- */
-export function declaredAddress(html: string, base: string = READABILITY_PAGE_URL): string | null {
-  const head = html.slice(0, 200_000);
-  const canonical = [...head.matchAll(LINK_TAG)]
-    .map((m) => m[0])
-    .find((tag) => /(^|\s)canonical(\s|$)/iu.test(attribute(tag, 'rel') ?? ''));
-  const ogUrl = [...head.matchAll(META_TAG)]
-    .map((m) => m[0])
-    .find((tag) => (attribute(tag, 'property') ?? attribute(tag, 'name'))?.toLowerCase() === 'og:url');
-  for (const raw of [canonical && attribute(canonical, 'href'), ogUrl && attribute(ogUrl, 'content')]) {
-    if (!raw) continue;
-    try {
-      const resolved = new URL(raw, base);
-      if (/^https?:$/u.test(resolved.protocol) && resolved.hostname !== 'fakehost') return resolved.href;
-    } catch {
-      // A broken address: try the next, or keep the default.
-    }
-  }
-  return null;
 }
 
 /** Splits one CSV line, honouring double-quoted fields. */
@@ -106,26 +71,6 @@ function csvRows(file: string): Record<string, string>[] {
     const fields = csvFields(line);
     return Object.fromEntries(header.map((name, i) => [name, fields[i] ?? '']));
   });
-}
-
-/** Two-part public suffixes: "bbc.co.uk" is the site, not "co.uk". */
-const SECOND_LEVEL = /^(co|com|org|net|gov|ac|edu|ne|or|go|gob|nic)$/u;
-
-/**
- * The registrable domain of an address ("www.bbc.co.uk" → "bbc.co.uk"), or `fallback` for the
- * test server's address, which names no publisher.
- */
-export function siteOf(url: string, fallback: string): string {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return fallback;
-  }
-  if (!host || host === 'fakehost' || host.endsWith('.invalid')) return fallback;
-  const labels = host.split('.');
-  const keep = labels.length >= 3 && SECOND_LEVEL.test(labels[labels.length - 2] ?? '') ? 3 : 2;
-  return labels.slice(-keep).join('.');
 }
 
 export function readabilityPages(corporaDir: string): CorpusPage[] {

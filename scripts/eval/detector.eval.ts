@@ -1,12 +1,13 @@
 /**
  * The article detector, cross-validated on every page of readability, non-articles and
- * news-dev: each page judged by a model trained (scripts/lib/detector-training.ts, the code
+ * news-dev: each page judged by a model trained (test/support/detector-training.ts, the code
  * `npm run train:detector` ships) without any page of its site, with a threshold chosen
  * without it too. Pages the cheap checks stop count as not articles, as in the extension.
  */
+
+import { crossValidate, DEFAULT_OPTIONS } from '../../test/support/detector-training';
 import type { EvalModule } from '../eval';
 import { detectionTable } from '../lib/detector-report';
-import { crossValidate, DEFAULT_OPTIONS } from '../lib/detector-training';
 import { detectorPages } from '../train-detector';
 import { runPages } from './page-run';
 

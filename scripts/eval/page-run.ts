@@ -6,8 +6,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import type { DetectorExample } from '../../test/support/detector-training';
 import { analyzeDocument, type PageAnalysis } from '../lib/analyze-page';
-import type { DetectorExample } from '../lib/detector-training';
 import { readHtmlFile, withDocument } from '../lib/html-file';
 import { exampleOf } from '../train-detector';
 import type { CorpusPage } from './corpora';

@@ -2,15 +2,33 @@
  * Company suggestions against CoNLL-2003 `eng.testa` (never used for training or tuning):
  *   - organisation mentions: precision, recall and F1 of the found spans against the gold ORG
  *     spans, exact and by partial overlap;
- *   - top-five precision: a document with k distinct gold organisations has min(5, k) slots,
- *     filled by the first suggestions; a slot is right when the suggestion (by name, alias or
- *     spelling) is one of the document's gold organisations not already claimed, and an empty
- *     slot is wrong.
+ *   - top-five precision: right suggestions over slots, where a document with k distinct gold
+ *     organisations and n suggestions shown (at most five) has min(5, max(k, n)) slots: every
+ *     suggestion shown is judged, and every empty slot one of its organisations could have
+ *     filled counts as wrong (conll.ts `topFive`). A suggestion is right when it is (by name,
+ *     alias or spelling) one of the document's gold organisations not already claimed. Beside
+ *     it, the definition used before (only the first min(5, k) suggestions judged) and the
+ *     precision of the suggestions shown (empty slots not counted).
  * Beside two baselines from the same run: every capitalised sequence taken as an
  * organisation (ranked by frequency), and only names ending in a legal form ("Corp", "AG").
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import {
+  addSpanScore,
+  addTopFive,
+  emptyScore,
+  exactPRF,
+  type GoldDocument,
+  goldOrganisations,
+  noTopFive,
+  type PRF,
+  partialPRF,
+  readDocsJsonl,
+  type SpanScore,
+  type TopFive,
+  topFive,
+} from '../../test/support/conll';
 import { findRuns } from '../../utils/suggest/candidates';
 import { LEGAL_SUFFIXES } from '../../utils/suggest/lexicon';
 import { type LinearModel, tagNames } from '../../utils/suggest/model';
@@ -19,18 +37,6 @@ import { suggestCompanies } from '../../utils/suggest/suggest';
 import { type Token, tokenize } from '../../utils/suggest/tokens';
 import { nameKey } from '../../utils/suggest/variants';
 import type { EvalModule } from '../eval';
-import {
-  addSpanScore,
-  emptyScore,
-  exactPRF,
-  type GoldDocument,
-  goldOrganisations,
-  type PRF,
-  partialPRF,
-  readDocsJsonl,
-  type SpanScore,
-  topFiveRight,
-} from '../lib/conll';
 
 interface Offsets {
   start: number;
@@ -101,16 +107,14 @@ const newsTracker: System = {
 
 interface Tally {
   org: SpanScore;
-  slots: number;
-  right: number;
+  top: TopFive;
   /** The same with every distinct gold spelling counted as its own organisation. */
-  strictSlots: number;
-  strictRight: number;
+  strict: TopFive;
   ms: number;
 }
 
 function evaluate(system: System, docs: readonly GoldDocument[], model: LinearModel): Tally {
-  const tally: Tally = { org: emptyScore(), slots: 0, right: 0, strictSlots: 0, strictRight: 0, ms: 0 };
+  const tally: Tally = { org: emptyScore(), top: noTopFive(), strict: noTopFive(), ms: 0 };
   for (const doc of docs) {
     const gold = doc.entities.filter((e) => e.type === 'ORG');
     const began = performance.now();
@@ -118,18 +122,24 @@ function evaluate(system: System, docs: readonly GoldDocument[], model: LinearMo
     tally.ms += performance.now() - began;
     addSpanScore(tally.org, spans, gold);
     const names = gold.map((g) => g.text);
-    const top = topFiveRight(suggestions, goldOrganisations(names));
-    tally.slots += top.slots;
-    tally.right += top.right;
-    const strict = topFiveRight(suggestions, goldOrganisations(names, true));
-    tally.strictSlots += strict.slots;
-    tally.strictRight += strict.right;
+    addTopFive(tally.top, topFive(suggestions, goldOrganisations(names)));
+    addTopFive(tally.strict, topFive(suggestions, goldOrganisations(names, true)));
   }
   return tally;
 }
 
 const f3 = (n: number) => n.toFixed(3);
 const prf = (p: PRF) => `P ${f3(p.precision)} R ${f3(p.recall)} F1 ${f3(p.f1)}`;
+const share = (right: number, of: number, unit: string) => `${f3(of ? right / of : 0)} (${right} of ${of} ${unit})`;
+
+function printTopFive(t: Tally): void {
+  console.log(`  top-five precision: ${share(t.top.right, t.top.slots, 'slots')}`);
+  console.log(
+    `    old definition, first min(5, k) suggestions only: ${share(t.top.firstRight, t.top.firstSlots, 'slots')}`,
+  );
+  console.log(`    precision of the suggestions shown: ${share(t.top.right, t.top.shown, 'suggestions')}`);
+  console.log(`    every gold spelling its own organisation: ${share(t.strict.right, t.strict.slots, 'slots')}`);
+}
 
 const suggestEval: EvalModule = {
   title: 'Company suggestions: organisation mentions and top-five precision on CoNLL-2003 eng.testa',
@@ -142,7 +152,10 @@ const suggestEval: EvalModule = {
     const docs = readDocsJsonl(file);
     const golds = docs.reduce((n, d) => n + d.entities.filter((e) => e.type === 'ORG').length, 0);
     console.log(
-      `${docs.length} documents, ${golds} gold organisation mentions (eng.testa; training used eng.train only)\n`,
+      `${docs.length} documents, ${golds} gold organisation mentions (eng.testa; training used eng.train only)\n` +
+        'Top-five precision: a document with k gold organisations and n suggestions shown has min(5, max(k, n))\n' +
+        'slots: every suggestion shown is judged, and with fewer than five organisations each missing one up to k\n' +
+        'is a wrong (empty) slot. The old definition judged only the first min(5, k) suggestions.\n',
     );
     const model = await loadModel();
     const rows = [newsTracker, modelOnly, capitalisedSequences, legalSuffixOnly].map((system) => {
@@ -153,11 +166,7 @@ const suggestEval: EvalModule = {
       console.log(system.name);
       console.log(`  ORG spans, exact:   ${prf(exactPRF(t.org))}`);
       console.log(`  ORG spans, overlap: ${prf(partialPRF(t.org))}`);
-      console.log(`  top-five precision: ${f3(t.slots ? t.right / t.slots : 0)} (${t.right} of ${t.slots} slots)`);
-      console.log(
-        `  top-five precision, every gold spelling its own organisation: ` +
-          `${f3(t.strictSlots ? t.strictRight / t.strictSlots : 0)} (${t.strictRight} of ${t.strictSlots} slots)`,
-      );
+      printTopFive(t);
       console.log(`  time in Node: ${(t.ms / docs.length).toFixed(2)} ms a document`);
     }
   },

@@ -2,8 +2,9 @@
  * Tracks a company in a launched extension the way the options page does: through the
  * background, which stores it and publishes it where content scripts read it.
  */
+
+import type { ExtensionBrowser } from '../../test/support/chromium';
 import type { Reply } from '../../utils/messaging';
-import type { ExtensionBrowser } from './chromium';
 
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<Reply<unknown>> } };
 

@@ -1,42 +1,54 @@
 /**
- * Where content scripts read the tracked list: storage.session (in memory, opened to them by the
- * background) and, while that is empty and closed as after a browser restart, storage.local.
- * Each phase gives the two areas different lists, so the highlights show which one a page read.
+ * The one channel content scripts learn the tracked list and settings through: the content
+ * state, one storage.local item the background alone writes. Pages read it as they load and
+ * follow its change; a worker that was stopped writes it again from the database as it starts.
+ * Each step gives the item a list the database does not hold, so the highlights show what a
+ * page read.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopServiceWorkers } from '../../scripts/lib/chromium';
+import { stopServiceWorkers } from '../support/chromium';
 import { type Harness, startHarness } from './harness';
 import { highlightedRangeCount, highlightedTexts } from './highlight-helpers';
 
-type Entity = { name: string };
+type State = { entities: { name: string }[]; settings: unknown };
 
 declare const chrome: {
-  storage: Record<
-    'local' | 'session',
-    {
-      get(key: string): Promise<Record<string, Entity[] | undefined>>;
+  storage: {
+    local: {
+      get(key: string): Promise<Record<string, State | undefined>>;
       set(items: Record<string, unknown>): Promise<void>;
-      clear(): Promise<void>;
-      setAccessLevel(options: { accessLevel: string }): Promise<void>;
-    }
-  >;
+    };
+  };
 };
 
-const LIST = 'trackedEntities';
+const KEY = 'contentState';
 
-/** The tracked list in one area, read from an extension page (which may read both). */
-function listIn(control: Page, area: 'local' | 'session'): Promise<string[]> {
-  return control.evaluate(async ([a, key]) => ((await chrome.storage[a].get(key))[key] ?? []).map((e) => e.name), [
-    area,
-    LIST,
-  ] as const);
+/** The names in the content state, read from an extension page. */
+function namesIn(control: Page): Promise<string[]> {
+  return control.evaluate(
+    async (key) => ((await chrome.storage.local.get(key))[key]?.entities ?? []).map((e) => e.name),
+    KEY,
+  );
 }
 
-describe('the tracked list content scripts read', () => {
+/** Writes the content state with only the companies named, behind the background's back. */
+function keepOnly(control: Page, names: string[]): Promise<void> {
+  return control.evaluate(
+    async ([key, kept]) => {
+      const state = (await chrome.storage.local.get(key))[key] as State;
+      const all = (globalThis as { allTracked?: State['entities'] }).allTracked ?? state.entities;
+      (globalThis as { allTracked?: State['entities'] }).allTracked = all;
+      await chrome.storage.local.set({ [key]: { ...state, entities: all.filter((e) => kept.includes(e.name)) } });
+    },
+    [KEY, names] as const,
+  );
+}
+
+describe('the content state in Chromium', () => {
   let harness: Harness;
   let control: Page;
-  /** What each page highlights: Xiaomi 3 times, Samsung twice. */
+  /** What the page highlights: Xiaomi 3 times, Samsung twice. */
   const visit = async () => {
     const page = await harness.browser.context.newPage();
     await page.goto(harness.server.url('/demo/business-article.html'));
@@ -53,36 +65,30 @@ describe('the tracked list content scripts read', () => {
   });
   afterAll(async () => harness?.close());
 
-  it('comes from session storage when the background has filled it', async () => {
-    // The background keeps the list in both areas.
-    await expect.poll(() => listIn(control, 'session')).toEqual(['Xiaomi', 'Samsung']);
-    expect(await listIn(control, 'local')).toEqual(['Xiaomi', 'Samsung']);
-    await control.evaluate(async (key) => {
-      const both = (await chrome.storage.session.get(key))[key] ?? [];
-      await chrome.storage.session.set({ [key]: both.filter((e) => e.name === 'Xiaomi') });
-      await chrome.storage.local.set({ [key]: both.filter((e) => e.name === 'Samsung') });
-    }, LIST);
-    const page = await visit();
-    await expect.poll(() => highlightedRangeCount(page)).toBe(3);
-    expect(await texts(page)).toEqual(['Xiaomi']);
-  });
-
-  it('comes from storage.local in a browser whose session storage is empty and closed, as after a restart', async () => {
-    await control.evaluate(async () => {
-      await chrome.storage.session.clear();
-      await chrome.storage.session.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
-    });
+  it('is what a page reads as it loads', async () => {
+    await expect.poll(() => namesIn(control)).toEqual(['Xiaomi', 'Samsung']);
+    await keepOnly(control, ['Samsung']);
     const page = await visit();
     await expect.poll(() => highlightedRangeCount(page)).toBe(2);
     expect(await texts(page)).toEqual(['Samsung']);
+    await page.close();
   });
 
-  it('comes from session storage again once the worker has started and republished the list', async () => {
+  it('reaches a page already open when it changes', async () => {
+    await keepOnly(control, ['Xiaomi']);
+    const page = await visit();
+    await expect.poll(() => texts(page)).toEqual(['Xiaomi']);
+    await keepOnly(control, ['Xiaomi', 'Samsung']);
+    await expect.poll(() => highlightedRangeCount(page)).toBe(5);
+    await page.close();
+  });
+
+  it('is written again from the database when a stopped worker starts', async () => {
+    await keepOnly(control, []);
     await stopServiceWorkers(control);
-    // Any message starts the worker, which publishes the database's list to both areas.
+    // Any message starts the worker, which writes the database's list.
     await harness.openPopup();
-    await expect.poll(() => listIn(control, 'session')).toEqual(['Xiaomi', 'Samsung']);
-    await control.evaluate((key) => chrome.storage.local.set({ [key]: [] }), LIST);
+    await expect.poll(() => namesIn(control)).toEqual(['Xiaomi', 'Samsung']);
     const page = await visit();
     await expect.poll(() => highlightedRangeCount(page)).toBe(5);
     expect(await texts(page)).toEqual(['Samsung', 'Xiaomi']);

@@ -5,8 +5,8 @@
  * for any extension, so negative-control builds are judged by the same measure.
  */
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../../scripts/lib/chromium';
 import type { MessageType, Reply, RequestOf, ResponseOf } from '../../utils/messaging';
+import type { ExtensionBrowser } from '../support/chromium';
 
 /** The few extension APIs these helpers call inside the page (the `chrome` global is not typed here). */
 export interface ChromeApi {

@@ -5,10 +5,10 @@
  * open. Nothing stored may be lost, duplicated or damaged. Each guard has a negative control.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, stopServiceWorkers } from '../../scripts/lib/chromium';
-import type { StaticServer } from '../../scripts/lib/static-server';
 import { DB_VERSION } from '../../utils/db/schema';
 import { articleHtml, businessStory, TRACKED } from '../fixtures/store/articles';
+import { type ExtensionBrowser, stopServiceWorkers } from '../support/chromium';
+import type { StaticServer } from '../support/static-server';
 import { report } from '../unit/db/story-fixtures';
 import { startHarness } from './harness';
 import { highlightedRangeCount } from './highlight-helpers';
@@ -24,7 +24,8 @@ import {
   storeProblems,
   waitForFixture,
   waitForStories,
-} from './store-lab';
+} from './store-tools';
+import { listStoredStories } from './story-list';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -119,11 +120,11 @@ describe('faults', () => {
     expect(await send(control, 'ui:getSettings', {})).toMatchObject({ retentionDays: 365, notifications: true });
     // The old stories are in the new indexes: newest first, by company, searched, unread.
     const xiaomi = (await send(control, 'ui:listEntities', {})).find((e) => e.name === 'Xiaomi');
-    const byEntity = await send(control, 'ui:listStories', { limit: 100, entityId: xiaomi?.id ?? '' });
+    const byEntity = await listStoredStories(control, { limit: 100, entityId: xiaomi?.id ?? '' });
     expect(byEntity.stories).toHaveLength(26);
-    expect((await send(control, 'ui:listStories', { limit: 100, search: 'chip deal' })).stories).toHaveLength(20);
-    expect((await send(control, 'ui:listStories', { limit: 100, unread: true })).stories).toHaveLength(30);
-    expect((await send(control, 'ui:listStories', { limit: 1 })).stories[0]?.title).toBe(
+    expect((await listStoredStories(control, { limit: 100, search: 'chip deal' })).stories).toHaveLength(20);
+    expect((await listStoredStories(control, { limit: 100, unread: true })).stories).toHaveLength(30);
+    expect((await listStoredStories(control, { limit: 1 })).stories[0]?.title).toBe(
       'Fixture story 39 about quarterly results and a chip deal',
     );
   });

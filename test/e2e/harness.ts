@@ -5,8 +5,8 @@
  * (test/unit/security/e2e-coverage.test.ts checks that), so the network guard watches every
  * test: a harness that saw a forbidden request fails when it closes.
  */
-import { type ExtensionBrowser, type LaunchOptions, launchWithExtension } from '../../scripts/lib/chromium';
-import { type StaticServer, startStaticServer } from '../../scripts/lib/static-server';
+import { type ExtensionBrowser, type LaunchOptions, launchWithExtension } from '../support/chromium';
+import { type StaticServer, startStaticServer } from '../support/static-server';
 import { type ErrorGuard, watchErrors } from './error-guard';
 import { type NetworkGuard, watchNetwork } from './network-guard';
 import { OptionsPage } from './pages/options';
@@ -27,7 +27,7 @@ export interface Harness {
   close(options?: { leaksExpected?: boolean }): Promise<void>;
 }
 
-export interface HarnessOptions extends Pick<LaunchOptions, 'extensionDir' | 'args'> {
+export interface HarnessOptions extends Pick<LaunchOptions, 'extensionDir' | 'args' | 'keepWelcome'> {
   /**
    * Another name for the test server ("news.test"): pages served under it are on plain http
    * and not on this machine as far as the browser knows, so not a secure context.
@@ -40,7 +40,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { plainHttpHost } = options;
   const args = [...(options.args ?? [])];
   if (plainHttpHost) args.push(`--host-resolver-rules=MAP ${plainHttpHost} 127.0.0.1`);
-  const browser = await launchWithExtension({ extensionDir: options.extensionDir, args });
+  const browser = await launchWithExtension({
+    extensionDir: options.extensionDir,
+    args,
+    keepWelcome: options.keepWelcome,
+  });
   const origins = [server.origin];
   if (plainHttpHost) origins.push(`http://${plainHttpHost}:${new URL(server.origin).port}`);
   const network = await watchNetwork(browser.context, origins);

@@ -1,5 +1,10 @@
 import type { CDPSession, Frame, Page } from 'playwright-core';
 
+/** Where a function can run: a Playwright page or frame, or a puppeteer one (the Firefox suite). */
+export interface Evaluates {
+  evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
+}
+
 /** Total number of ranges painted in the page's CSS highlight registry. */
 export async function highlightedRangeCount(page: Page | Frame): Promise<number> {
   return page.evaluate(() => {
@@ -13,7 +18,7 @@ export async function highlightedRangeCount(page: Page | Frame): Promise<number>
  * The highlighted text, in document order, with each highlight's colour. Ranges may be
  * StaticRanges (no toString), so each is copied into a live Range first.
  */
-export async function highlights(page: Page | Frame): Promise<{ text: string; color: string }[]> {
+export async function highlights(page: Evaluates): Promise<{ text: string; color: string }[]> {
   return page.evaluate(() => {
     const colorOf = new Map<string, string>();
     const sheets = [...document.adoptedStyleSheets];
@@ -33,13 +38,33 @@ export async function highlights(page: Page | Frame): Promise<{ text: string; co
         found.push({ range, color: colorOf.get(name) ?? '' });
       }
     }
-    found.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+    // A node and the shadow hosts above it, outermost first.
+    const hosts = (node: Node): Node[] => {
+      const chain = [node];
+      for (let root = node.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+        chain.unshift(root.host);
+      }
+      return chain;
+    };
+    // Ranges in different trees are ordered by their shadow hosts: Firefox refuses to compare
+    // them directly (WrongDocumentError).
+    const order = (a: Range, b: Range): number => {
+      const [ca, cb] = [hosts(a.startContainer), hosts(b.startContainer)];
+      for (let k = 0; k < Math.min(ca.length, cb.length); k++) {
+        const [x, y] = [ca[k] as Node, cb[k] as Node];
+        if (x === y) continue;
+        if (k === ca.length - 1 && k === cb.length - 1) break;
+        return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+      }
+      return a.compareBoundaryPoints(Range.START_TO_START, b);
+    };
+    found.sort((a, b) => order(a.range, b.range));
     return found.map(({ range, color }) => ({ text: range.toString(), color }));
   });
 }
 
 /** The highlighted text, in document order. */
-export async function highlightedTexts(page: Page | Frame): Promise<string[]> {
+export async function highlightedTexts(page: Evaluates): Promise<string[]> {
   return (await highlights(page)).map((h) => h.text);
 }
 

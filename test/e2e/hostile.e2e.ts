@@ -15,6 +15,7 @@ import { type Harness, startHarness } from './harness';
 import { highlightedTexts } from './highlight-helpers';
 import { readPageStatus, type Visit, visitHostilePage } from './hostile-checks';
 import { countHighlights } from './isolated-world';
+import { listStoredStories } from './story-list';
 
 /** A strict policy: nothing inline, no connections, no frames, Trusted Types required. */
 const STRICT_CSP = [
@@ -75,12 +76,11 @@ describe('hostile and extreme pages', () => {
   async function recorded(path: string): Promise<{ title: string; mentions: Record<string, number> }> {
     const url = harness.server.url(path);
     await expect
-      .poll(
-        async () => (await callProtocol(state, 'ui:listStories', { limit: 100 })).stories.some((s) => s.url === url),
-        { timeout: 10_000 },
-      )
+      .poll(async () => (await listStoredStories(state, { limit: 100 })).stories.some((s) => s.url === url), {
+        timeout: 10_000,
+      })
       .toBe(true);
-    const { stories } = await callProtocol(state, 'ui:listStories', { limit: 100 });
+    const { stories } = await listStoredStories(state, { limit: 100 });
     const story = stories.find((s) => s.url === url);
     if (!story) throw new Error(`No story for ${url}`);
     return {

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_DIR } from '../../scripts/lib/chromium';
+import { EXTENSION_DIR } from '../support/chromium';
 import { callProtocol, openStatePage, snapshotStorage } from './extension-state';
 import { type Harness, startHarness } from './harness';
 

@@ -5,9 +5,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ExtensionBrowser, stopServiceWorkers } from '../../scripts/lib/chromium';
-import type { StaticServer } from '../../scripts/lib/static-server';
-import { SETTINGS_KEY, TRACKED_LIST_KEY } from '../../utils/tracked-list';
 import {
   type ArticleSpec,
   articleHtml,
@@ -16,6 +13,8 @@ import {
   syndicatedCopy,
   TRACKED,
 } from '../fixtures/store/articles';
+import { type ExtensionBrowser, stopServiceWorkers } from '../support/chromium';
+import type { StaticServer } from '../support/static-server';
 import { report } from '../unit/db/story-fixtures';
 import { type Harness, startHarness } from './harness';
 import { highlightedTexts } from './highlight-helpers';
@@ -28,10 +27,11 @@ import {
   type StoreDump,
   send,
   sendOnce,
-  sessionStorageKeys,
+  storageKeys,
   storeProblems,
   waitForStories,
-} from './store-lab';
+} from './store-tools';
+import { listStoredStories } from './story-list';
 
 const BUSINESS_GREEN = [46, 125, 50, 255];
 const OTHER_GREY = [69, 90, 100, 255];
@@ -84,7 +84,7 @@ describe('the story store in Chromium', () => {
       expect(storeProblems(dump, expected)).toEqual([]);
       expect(dump.stories).toHaveLength(18);
 
-      const page = await send(control, 'ui:listStories', { limit: 50 });
+      const page = await listStoredStories(control, { limit: 50 });
       expect(page.stories).toHaveLength(13);
       for (let n = 1; n <= 10; n++) {
         const listed = page.stories.filter((s) => s.title === businessStory(n).headline);
@@ -112,11 +112,11 @@ describe('the story store in Chromium', () => {
           expect(shown[url], url).toBeUndefined();
         }
       }
-      // Content scripts read storage.session: it holds what they need and nothing about other tabs.
-      expect(await sessionStorageKeys(await runningServiceWorker(browser, control))).toEqual([
-        SETTINGS_KEY,
-        TRACKED_LIST_KEY,
-      ]);
+      // Content scripts read storage.local: it holds what they need and nothing about other tabs.
+      expect(await storageKeys(await runningServiceWorker(browser, control))).toEqual({
+        local: ['contentState'],
+        session: [],
+      });
       // Three counts are in use, so a badge that ignored the page would be caught.
       expect(new Set(Object.values(shown).map((b) => b.text))).toEqual(new Set(['1', '2', '3']));
     });

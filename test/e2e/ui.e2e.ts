@@ -188,11 +188,15 @@ describe('popup and options pages in Chromium', () => {
 
     await options.chooseImportFile(
       'watchlist.csv',
-      'Name,Aliases,Watchlist\nTesla,TSLA; Tesla Motors,Cars\nArm,,Chips\n',
+      'Name,Aliases,Watchlist\nTesla,TSLA; Tesla Motors,Cars\nArm,ARM Ltd,Chips\n',
     );
     const preview = options.importPreview;
-    expect(await preview.getByRole('heading').textContent()).toBe('watchlist.csv: 1 to add, 1 to change, 0 skipped');
-    expect(await preview.getByRole('list', { name: 'To change' }).textContent()).toBe('Arm: aliases');
+    expect(await preview.getByRole('heading', { level: 3 }).textContent()).toBe(
+      'watchlist.csv: 1 to add, 1 to change, 0 skipped',
+    );
+    expect(await preview.getByRole('list', { name: 'To change' }).textContent()).toBe(
+      'ArmAliases: Arm Holdings (match case) → Arm Holdings (match case), ARM Ltd (match case)',
+    );
     expect(await options.confirmImport()).toBe('Imported watchlist.csv: 1 added, 1 changed.');
     await expect.poll(() => options.companyNames()).toEqual(['Nvidia', 'Arm', 'Samsung', 'Acme Widgets', 'Tesla']);
     await options.page.close();

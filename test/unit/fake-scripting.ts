@@ -1,6 +1,6 @@
 /**
  * An in-memory registry of dynamic content scripts for WXT's fake browser (which has none): the
- * background registers the content script's skip hint there (utils/background/skip-hint.ts).
+ * background looks there for a script an earlier layout registered (utils/background/leftovers.ts).
  * It refuses what Chromium refuses: a second script with the same id, an unknown id.
  */
 import type { Browser } from 'wxt/browser';

@@ -224,7 +224,10 @@ export function findByline(
   const keys = new Map<string, string>();
   const key = (name: string) => {
     let k = keys.get(name);
-    if (k === undefined) keys.set(name, (k = comparable(name)));
+    if (k === undefined) {
+      k = comparable(name);
+      keys.set(name, k);
+    }
     return k;
   };
   const isSite = (name: string) => key(name) === site || context.isSite?.(name) === true;

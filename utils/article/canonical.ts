@@ -11,7 +11,11 @@ const TRACKING_PARAM =
 /** Resolves a URL against the page and drops tracking parameters and the fragment. */
 export function normaliseUrl(raw: string, base: string): string {
   const url = new URL(raw.trim(), base);
-  for (const key of [...url.searchParams.keys()]) if (TRACKING_PARAM.test(key)) url.searchParams.delete(key);
+  // The keys are copied from the parameters themselves, not from keys(): in Firefox a content
+  // script sees the page's URL through an Xray wrapper, which cannot iterate the iterator that
+  // keys() returns (URLSearchParams itself iterates). Copied first, as deleting skips entries.
+  const keys = Array.from(url.searchParams, ([key]) => key);
+  for (const key of keys) if (TRACKING_PARAM.test(key)) url.searchParams.delete(key);
   url.hash = '';
   return url.href;
 }

@@ -34,9 +34,6 @@ const ARTICLE_TYPES = new Set([
  */
 export const MAX_BLOCK_CHARS = 256 * 1024;
 
-/** Cheap test on a block's raw text before paying for JSON.parse. */
-export const ARTICLE_TYPE_HINT = /Article|BlogPosting|"Report"/u;
-
 export function isArticleType(type: string): boolean {
   return ARTICLE_TYPES.has(type);
 }

@@ -2,8 +2,9 @@
  * Words as the business text model sees them, shared by the extension (scoring) and the
  * training script (so a rebuilt model reads text exactly as the shipped one did): lower case,
  * possessives and plural "s" dropped, stop words left out, money and percentages as tokens of
- * their own, each word weighted 1 + log(count) and the vector scaled to unit length so a
- * headline and a long story score on the same scale.
+ * their own, the business words of six other languages read as their English word (the model
+ * learns mostly from English news), each word weighted 1 + log(count) and the vector scaled to
+ * unit length so a headline and a long story score on the same scale.
  */
 
 const STOP_WORDS = new Set(
@@ -16,6 +17,88 @@ const STOP_WORDS = new Set(
     'says say mr mrs ms one two three new year years told'
   ).split(' '),
 );
+
+/**
+ * Business words (and a few that mark other news) of German, French, Spanish, Italian,
+ * Portuguese and Dutch, read as the English word the model has weights for: a glossary, not
+ * training data, so "Quartalszahlen" or "lucro" count as "quarter" and "profit" do. A form
+ * ending in "*" also stands for every longer word it begins (German compounds: "aktienkurs",
+ * "umsatzprognose"); forms another language uses for something else are listed whole.
+ */
+const GLOSSARY: Record<string, string> = {
+  economy: 'wirtschaft* konjunktur* ökonomie économie economía economia economie',
+  economic: 'économique económico económica economico economica econômico econômica economisch*',
+  market: 'markt märkte marktes marché marchés mercado mercados mercato mercati',
+  stock: 'börse* boerse* bourse bolsa bolsas borsa beurs dax',
+  share: 'aktie* ações acções azioni aandeel aandelen',
+  shareholder: 'aktionär* actionnaire* accionista* azionist* acionista* aandeelhouder*',
+  company:
+    'unternehmen konzern* firma firmen entreprise* société sociétés empresa empresas compañía azienda aziende ' +
+    'società impresa imprese companhia bedrijf bedrijven onderneming*',
+  profit:
+    'gewinn gewinne gewinns gewinnwarnung* bénéfice* beneficio beneficios ganancia* utile utili profitto lucro lucros winst',
+  loss: 'verlust* perte pertes pérdida* perdita perdite prejuízo* verlies',
+  sale: 'umsatz* erlös* ventes ventas ingresos facturación ricavi fatturato vendite receita* vendas faturação omzet',
+  quarter: 'quartal* trimestre* trimestral* kwartaal*',
+  bank: 'banken zentralbank* notenbank* bundesbank ezb banque banques banco bancos banca banche',
+  interest: 'zins zinsen leitzins* zinssatz* taux juros tipos rente',
+  inflation: 'inflación inflazione inflação inflatie teuerung',
+  price: 'preis preise preisen prix precio precios prezzo prezzi preço preços prijs prijzen',
+  investment: 'investition* investissement* inversión inversiones investimento* investering*',
+  investor: 'investoren investisseur* inversor* investitor* investidor* belegger*',
+  takeover: 'übernahme* rachat fusionen fusión fusione fusão adquisición acquisizione aquisição overname*',
+  unemployment: 'arbeitslos* chômage desempleo paro disoccupazione desemprego werkloos*',
+  job: 'arbeitsplätze stellenabbau emplois empleo empleos occupazione emprego empregos banen',
+  tax: 'steuer steuern impôt impôts impuesto impuestos imposta imposte tasse imposto impostos belasting*',
+  budget: 'haushalt* presupuesto* bilancio orçamento* begroting*',
+  debt: 'schulden dette deuda* debito debiti dívida* schuld',
+  growth: 'wachstum* croissance crecimiento crescita crescimento groei',
+  trade: 'handel außenhandel* commerce comercio commercio comércio',
+  tariff: 'zoll zölle strafzöll* douane* arancel* dazi dazio tarifas tarieven',
+  export: 'exporte exporten exportation* exportacion* esportazion* exportaç*',
+  industry: 'industrie* branche industria* indústria*',
+  strike: 'streik* grève* huelga* sciopero* greve*',
+  billion: 'milliarde milliarden mrd milliard milliards miliardi miliardo bilhões bilhão miljard*',
+  million: 'millionen millones milioni milhões milhão miljoen*',
+  chief: 'konzernchef* vorstandschef* firmenchef* pdg',
+  executive: 'vorstand* dirigeant* directivo* dirigente*',
+  consumer: 'verbraucher* konsumenten consommateur* consumidor* consumator*',
+  credit: 'kredit* crédit crédito* credito',
+  mortgage: 'hypothek* hypothèque* hipoteca* mutuo mutui',
+  oil: 'erdöl* ölpreis* pétrole petróleo petrolio',
+  energy: 'energie* énergie energía energia',
+  bankruptcy: 'insolvenz* pleite faillite quiebra fallimento falência faillissement*',
+  forecast: 'prognose* prévision* previsión* previsioni previsão',
+  analyst: 'analysten analyste* analista analistas analisti',
+  regulator: 'aufsicht* kartellamt* bundesnetzagentur régulateur* regulador* autorità',
+  fine: 'bußgeld* geldstrafe* amende amendes multa multas',
+  football: 'fußball* fussball* futebol fútbol calcio voetbal',
+  match: 'spiel spiele partie partido partita jogo wedstrijd',
+  club: 'verein klub clube',
+  coach: 'trainer entraîneur entrenador allenatore treinador',
+  election: 'wahl wahlen wahlkampf* élection* elección* elezion* eleição* eleições verkiezing*',
+  government: 'regierung* gouvernement gobierno governo regering',
+  minister: 'ministro ministre ministerin',
+  war: 'krieg* guerre guerra oorlog',
+  police: 'polizei polícia policía polizia politie',
+  film: 'kino filme',
+  music: 'musik musique música musica muziek',
+};
+
+const WHOLE_WORDS = new Map<string, string>();
+/** Longest first, so "zinssatz" is read before "zins". */
+const WORD_STARTS: Array<[string, string]> = [];
+for (const [english, forms] of Object.entries(GLOSSARY)) {
+  for (const form of forms.split(' ')) {
+    if (form.endsWith('*')) WORD_STARTS.push([form.slice(0, -1), english]);
+    else WHOLE_WORDS.set(form, english);
+  }
+}
+WORD_STARTS.sort((a, b) => b[0].length - a[0].length);
+
+function inEnglish(word: string): string | undefined {
+  return WHOLE_WORDS.get(word) ?? WORD_STARTS.find(([start]) => word.startsWith(start))?.[1];
+}
 
 /** How much of a long story the model reads: the lead carries the topic. */
 export const MAX_MODEL_CHARS = 6000;
@@ -36,7 +119,7 @@ export function modelTokens(text: string): string[] {
     else {
       const word = raw.replace(/['’]s?$/u, '').replace(/['’]/gu, '');
       if (word.length < 2 || STOP_WORDS.has(word)) continue;
-      tokens.push(stem(word));
+      tokens.push(inEnglish(word) ?? stem(word));
     }
   }
   return tokens;

@@ -84,7 +84,9 @@ export function classifyUrl(url: string): UrlKind {
     return 'unknown';
   }
   const segments = segmentsOf(parsed.pathname);
-  const hasQuery = [...parsed.searchParams.keys()].length > 0;
+  // A count rather than spreading keys(): in Firefox a content script sees the page's URL
+  // through an Xray wrapper, and the iterator keys() returns cannot be iterated through it.
+  const hasQuery = parsed.searchParams.size > 0;
   const last = segments[segments.length - 1] ?? '';
   if (
     !hasQuery &&

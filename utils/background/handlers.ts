@@ -3,28 +3,21 @@
  * already validated (see router.ts), so handlers deal only in typed data.
  *
  * Every change is written to IndexedDB first, in one transaction, and only then mirrored
- * (storage.local for content scripts, the badge, notifications): a worker stopped in between
- * loses nothing, and the mirrors are rebuilt when it starts again (see startBackground).
+ * (the content state for content scripts, the badge, notifications): a worker stopped in
+ * between loses nothing, and the content state is written again when it starts (startBackground).
  */
+
+import { isReadOnly } from '../db/connection';
 import { addEntities, addEntity, importEntities, listEntities, removeEntity, updateEntity } from '../db/entities';
+import { isQuotaError, NEWER_VERSION_MESSAGE, QUOTA_MESSAGE, StorageProblem } from '../db/problems';
 import { applyRetention } from '../db/retention';
 import type { NewsDb } from '../db/schema';
 import { clearAllData, loadSettings, storeSettings } from '../db/settings';
 import { allStories, deleteStory, markAllRead, saveStory, setStoryFlags } from '../db/stories';
-import { listStories } from '../db/story-query';
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
-import { publishEntities, publishSettings } from '../tracked-list';
-import { isReadOnly } from './database';
+import { publishContentState } from './content-state';
 import { notifyNewStory } from './notify';
-import {
-  clearStorageProblem,
-  isQuotaError,
-  NEWER_VERSION_MESSAGE,
-  QUOTA_MESSAGE,
-  readStorageProblem,
-  recordStorageProblem,
-  StorageProblem,
-} from './storage-problem';
+import { clearStorageProblem, readStorageProblem, recordStorageProblem } from './storage-problem';
 import { createTabStatus, type TabStatus } from './tab-status';
 
 export interface MessageContext {
@@ -39,9 +32,9 @@ export type Handlers = {
 /** Retention runs at most this often as stories arrive (and always after the settings change). */
 const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
-export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = createTabStatus(getDb)): Handlers {
-  /** Runs a change; a full disk becomes a message the popup shows until a later change succeeds. */
-  async function write<T>(change: (db: NewsDb) => Promise<T>): Promise<T> {
+/** Runs a change; a full disk becomes a message the popup shows until a later change succeeds. */
+function writer(getDb: () => Promise<NewsDb>) {
+  return async <T>(change: (db: NewsDb) => Promise<T>): Promise<T> => {
     try {
       const result = await change(await getDb());
       await clearStorageProblem();
@@ -51,27 +44,31 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
       await recordStorageProblem(QUOTA_MESSAGE);
       throw new StorageProblem(QUOTA_MESSAGE);
     }
-  }
+  };
+}
 
-  let lastRetention = 0;
-  /** Starts retention without waiting for it: nothing the user asked for waits behind clean-up. */
-  function startRetention(force: boolean): void {
+/** Starts retention without waiting for it: nothing the user asked for waits behind clean-up. */
+function retention(getDb: () => Promise<NewsDb>): (force: boolean) => void {
+  let last = 0;
+  return (force) => {
     const now = Date.now();
-    if (!force && now - lastRetention < RETENTION_INTERVAL_MS) return;
-    lastRetention = now;
+    if (!force && now - last < RETENTION_INTERVAL_MS) return;
+    last = now;
     getDb()
       .then(async (db) => applyRetention(db, await loadSettings(db)))
       .catch((error: unknown) => console.warn('News Tracker: retention did not finish', error));
-  }
+  };
+}
 
-  async function changeEntities<T>(change: (db: NewsDb) => Promise<T>): Promise<T> {
-    return write(async (db) => {
-      const result = await change(db);
-      await publishEntities(db);
-      return result;
-    });
-  }
+type Write = ReturnType<typeof writer>;
 
+/** The stories: reported by content scripts, flagged and deleted by the popup and dashboard. */
+function storyHandlers(
+  getDb: () => Promise<NewsDb>,
+  write: Write,
+  tabs: TabStatus,
+  startRetention: (force: boolean) => void,
+) {
   return {
     'content:reportStory': async (report, { tabId }) => {
       const { record, isNew } = await write((db) => saveStory(db, report));
@@ -83,11 +80,6 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
       startRetention(false);
       return { saved: true };
     },
-    'content:pageStatus': async (status, { tabId }) => {
-      if (tabId === undefined) throw new Error('A page status must come from a tab.');
-      return { badge: await tabs.updatePageStatus(tabId, status) };
-    },
-    'ui:listStories': async (query) => listStories(await getDb(), query),
     'ui:setStoryFlags': async ({ url, flags }) => {
       await write((db) => setStoryFlags(db, url, flags));
       return null;
@@ -97,6 +89,18 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
       await write((db) => deleteStory(db, url));
       return null;
     },
+  } satisfies Partial<Handlers>;
+}
+
+/** The tracked companies and the settings: each change is written again for content scripts. */
+function stateHandlers(getDb: () => Promise<NewsDb>, write: Write, startRetention: (force: boolean) => void) {
+  const changeEntities = <T>(change: (db: NewsDb) => Promise<T>) =>
+    write(async (db) => {
+      const result = await change(db);
+      await publishContentState(db);
+      return result;
+    });
+  return {
     'ui:listEntities': async () => listEntities(await getDb()),
     'ui:addEntity': (input) => changeEntities((db) => addEntity(db, input)),
     'ui:addEntities': ({ inputs }) => changeEntities((db) => addEntities(db, inputs)),
@@ -106,9 +110,22 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
     'ui:getSettings': async () => loadSettings(await getDb()),
     'ui:saveSettings': async (settings) => {
       const saved = await write((db) => storeSettings(db, settings));
-      await publishSettings(await getDb());
+      await publishContentState(await getDb());
       startRetention(true);
       return saved;
+    },
+  } satisfies Partial<Handlers>;
+}
+
+export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = createTabStatus(getDb)): Handlers {
+  const write = writer(getDb);
+  const startRetention = retention(getDb);
+  return {
+    ...storyHandlers(getDb, write, tabs, startRetention),
+    ...stateHandlers(getDb, write, startRetention),
+    'content:pageStatus': async (status, { tabId }) => {
+      if (tabId === undefined) throw new Error('A page status must come from a tab.');
+      return { badge: await tabs.updatePageStatus(tabId, status) };
     },
     'ui:getPageStatus': async ({ tabId }) => tabs.readPageStatus(tabId),
     'ui:exportData': async () => {
@@ -118,8 +135,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
     'ui:deleteAllData': async () => {
       await write(async (db) => {
         await clearAllData(db);
-        await publishEntities(db);
-        await publishSettings(db);
+        await publishContentState(db);
       });
       await tabs.forgetAllTabs();
       return null;

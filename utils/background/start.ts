@@ -3,16 +3,18 @@
  * service worker each time it starts, so every listener is registered before events arrive.
  */
 import { browser } from 'wxt/browser';
+import { createDbAccess, isReadOnly } from '../db/connection';
 import { applyRetention } from '../db/retention';
 import type { NewsDb } from '../db/schema';
 import { loadSettings } from '../db/settings';
-import { publishContentState } from '../tracked-list';
+import { publishContentState } from './content-state';
 import { entityFromSelection, TRACK_MENU, TRACK_MENU_ID } from './context-menu';
-import { createDbAccess, isReadOnly } from './database';
 import { createHandlers, type Handlers } from './handlers';
+import { removeOldContentState } from './leftovers';
 import { openNotifiedStory } from './notify';
 import { routeMessage } from './router';
 import { createTabStatus } from './tab-status';
+import { welcomeOnInstall } from './welcome';
 
 export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess()): Handlers {
   const tabs = createTabStatus(getDb);
@@ -34,14 +36,14 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
   browser.runtime.onInstalled.addListener(() => {
     menus?.create(TRACK_MENU, () => void browser.runtime.lastError);
   });
+  browser.runtime.onInstalled.addListener((details) => {
+    welcomeOnInstall(details).catch(warn('could not open the welcome page'));
+  });
   menus?.onClicked.addListener((info) => {
     const input = info.menuItemId === TRACK_MENU_ID ? entityFromSelection(info.selectionText) : null;
     if (input) trackSelection(handlers, input.name).catch(warn('could not track the selection'));
   });
 
-  // Listening also makes the browser start the worker with the browser, so the publish below
-  // opens and fills storage.session before pages load (until then content scripts read
-  // storage.local, slower).
   browser.runtime.onStartup.addListener(() => {
     tabs.forgetLastSession().catch(warn("could not forget the last session's tabs"));
   });
@@ -52,6 +54,7 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
       if (!isReadOnly(db)) await applyRetention(db, await loadSettings(db));
     })
     .catch(warn('could not publish the tracked list'));
+  removeOldContentState().catch(warn('could not remove the old content state'));
   return handlers;
 }
 

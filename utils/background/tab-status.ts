@@ -1,9 +1,8 @@
 /**
  * What each tab's page holds, and the toolbar badge that shows it: the number of tracked
  * companies the page mentions, in a distinct colour when the page was recorded as a business
- * story. Kept in IndexedDB (tabStates) so a stopped service worker forgets nothing. Not in
- * storage.session: that area is opened to content scripts (they read the tracked list there),
- * and every page would then be sent the addresses of the user's other tabs with each change.
+ * story. Kept in IndexedDB (tabStates) so a stopped service worker forgets nothing, and where
+ * no content script can read them: a page must never learn the addresses of the other tabs.
  * When the database cannot be written (unavailable, full, or a newer version's read-only
  * copy), the worker's memory keeps the states instead: the badge still works, for as long as
  * the worker runs.

@@ -4,9 +4,10 @@
  * voice, their top publishers, and the stories that name two tracked companies together.
  * Pure and synchronous, so it runs the same in Node tests and in the page.
  */
+
+import type { StoryFact } from '../db/facts';
 import type { TrackedEntity } from '../entities';
 import { type DayRange, dayCount, dayOf, type TimeZone } from './days';
-import type { StoryFact } from './facts';
 
 export interface CompanyTimeline {
   entityId: string;

@@ -5,11 +5,12 @@
  * named. Rendered as Markdown and plain text for an email, and as a standalone HTML page.
  * Everything taken from web pages is escaped for the format it goes into.
  */
+
+import { storyRelevance } from '../db/facts';
 import { titleKeyOf } from '../db/story-index';
 import type { TrackedEntity } from '../entities';
 import type { EntityMention, StoryRecord } from '../stories';
 import { type DayRange, dayLabel, dayOf, type TimeZone } from './days';
-import { storyRelevance } from './facts';
 
 export const DIGEST_DAYS = 7;
 

@@ -3,10 +3,11 @@
  * relevance (headline mentions first). Both order the story facts in memory and then read only
  * the full records of the page shown. Newest first is the popup's own paged query.
  */
+
+import type { StoryFact } from '../db/facts';
 import type { KeyFilter } from '../db/story-keys';
 import type { StoryQuery } from '../stories';
 import { newestFirst } from './aggregate';
-import type { StoryFact } from './facts';
 
 export const SORTS = ['date', 'publisher', 'relevance'] as const;
 export type StorySort = (typeof SORTS)[number];

@@ -2,11 +2,13 @@
  * The one IndexedDB schema of News Tracker.
  *
  * Upgrades are additive `if (oldVersion < N)` steps. A released step is never edited: a user
- * whose database is at version N-1 must always get exactly the same upgrade. Add a new step
- * (and a test in test/unit/db/upgrade.test.ts that fills version N-1 and upgrades it).
+ * whose database is at version N-1 must always get exactly the same upgrade. So a step uses
+ * only its own copies of the helpers it needs (upgrade-helpers.ts), never today's, and awaits
+ * all of its work inside the upgrade. Add a new step (and a test in
+ * test/unit/db/upgrade.test.ts that fills version N-1 and upgrades it).
  *
  * Version 1: entities, stories (by last seen), settings.
- * Version 2: storyFacts, the dashboard's compact copy of each story (utils/dashboard/facts.ts).
+ * Version 2: storyFacts, the dashboard's compact copy of each story (utils/db/facts.ts).
  * Version 3: story indexes for the popup's filters and search, and syndication groups.
  * Version 4: the search index moves from a word index on the stories (about 6.5 KB a story) to
  *            searchPostings, lists of short story numbers per word and week, and searchPending,
@@ -18,20 +20,19 @@
  *            primary key in every index entry of it, so a URL of ~100 characters cost about
  *            1 KB a story across the indexes; a number costs a few bytes.
  * Version 7: tabStates, what each open tab's page holds (the toolbar badge and the popup's
- *            "This page"), kept here rather than in storage.session, which content scripts read.
- *
- * Steps run one after another, each on what the previous ones left, so a later step may rely
- * on helpers (toStored) that have changed since an earlier step was written.
+ *            "This page"), kept where no content script can read them.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
-import { type StoryFact, toStoryFact } from '../dashboard/facts';
 import type { TrackedEntity } from '../entities';
 import type { Settings } from '../settings';
 import type { TabState } from '../stories';
-import { addPostingsInBulk, type PostingKey } from './search-index';
-import { type StoredStory, toRecord, toStored } from './story-index';
+import type { StoryFact } from './facts';
+import type { StoredStory } from './story-index';
+import { addPostingsInBulk, toFact, toRecord, toStored, type UpgradedStory } from './upgrade-helpers';
 
 export const DB_NAME = 'news-tracker';
+/** A key of the search index: a word and the week of the stories listed under it (search-index.ts). */
+export type PostingKey = [word: string, week: number];
 export const DB_VERSION = 7;
 
 export interface NewsTrackerDB extends DBSchema {
@@ -65,7 +66,7 @@ export interface NewsTrackerDB extends DBSchema {
     key: 'settings';
     value: Settings;
   };
-  /** Version 2: the dashboard's compact copy of each story (utils/dashboard/facts.ts). */
+  /** Version 2: the dashboard's compact copy of each story (utils/db/facts.ts). */
   storyFacts: {
     /** The story's number from version 6 on (see StoredFact); its canonical URL before. */
     key: number;
@@ -107,7 +108,7 @@ async function addStoryIndexes(tx: UpgradeTx): Promise<void> {
   stories.createIndex('by-fingerprint', 'fingerprint');
   stories.createIndex('by-group', 'groupId');
   for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) {
-    await cursor.update(toStored(cursor.value));
+    await cursor.update(toStored(cursor.value) as StoredStory);
   }
 }
 
@@ -121,11 +122,11 @@ async function addSearchPostings(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx)
   stories.createIndex('by-sid', 'sid', { unique: true });
   const postings = db.createObjectStore('searchPostings');
   db.createObjectStore('searchPending');
-  const numbered: StoredStory[] = [];
+  const numbered: UpgradedStory[] = [];
   for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) {
     const story = toStored(toRecord(cursor.value), cursor.value.groupId, numbered.length + 1);
     numbered.push(story);
-    await cursor.update(story);
+    await cursor.update(story as StoredStory);
   }
   await addPostingsInBulk(postings, numbered);
 }
@@ -134,8 +135,8 @@ async function addSearchPostings(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx)
 const REBUILD_BATCH = 2000;
 
 /**
- * Version 5: rebuilds the search index from every story's text with the words searchWords()
- * gives now, and empties searchPending (every story is in the rebuilt lists). Stories keep
+ * Version 5: rebuilds the search index from every story's text without the stop words, and
+ * empties searchPending (every story is in the rebuilt lists). Stories keep
  * their numbers.
  */
 async function rebuildSearchPostings(tx: UpgradeTx): Promise<void> {
@@ -196,7 +197,7 @@ async function keyStoriesByNumber(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx
       numbered.push(sid);
     }
     const stored = toStored(toRecord(story), story.groupId, sid);
-    await Promise.all([stories.put(stored), facts.put(toStoryFact(stored, sid))]);
+    await Promise.all([stories.put(stored as StoredStory), facts.put(toFact(stored, sid))]);
   }
   db.deleteObjectStore(STORIES_BY_URL as 'stories');
   if (numbered.length > 0) {
@@ -221,11 +222,9 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
         facts.createIndex('by-first-seen', 'firstSeen');
         // Stories stored before version 2 get their facts inside the upgrade, so none is missed.
         // A cursor rather than getAll: a years-old store need not fit in memory at once.
-        void (async () => {
-          for (let c = await tx.objectStore('stories').openCursor(); c; c = await c.continue()) {
-            await facts.put(toStoryFact(c.value));
-          }
-        })();
+        for (let c = await tx.objectStore('stories').openCursor(); c; c = await c.continue()) {
+          await facts.put(toFact(c.value));
+        }
       }
       if (version >= 3 && oldVersion < 3) await addStoryIndexes(tx);
       if (version >= 4 && oldVersion < 4) await addSearchPostings(db, tx);

@@ -16,7 +16,7 @@
  * also empties searchPending: a worker stopped at any point leaves each story either in the
  * lists or pending, never lost. A search reads the pending stories directly (there are few).
  */
-import type { NewsDb } from './schema';
+import type { NewsDb, PostingKey } from './schema';
 import { type StoredStory, searchWords } from './story-index';
 
 /** New stories gathered before the word lists are updated for all of them at once. */
@@ -24,7 +24,7 @@ export const FLUSH_AT = 32;
 
 export const SEARCH_WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type PostingKey = [word: string, week: number];
+export type { PostingKey };
 
 /** The part of an object store (in a readwrite transaction) the index needs. */
 export interface PostingStore {

@@ -6,8 +6,8 @@
  */
 
 import type { IDBPObjectStore } from 'idb';
-import { toStoryFact } from '../dashboard/facts';
 import { mergeStory, type StoryRecord, type StoryReport } from '../stories';
+import { toStoryFact } from './facts';
 import type { NewsDb, NewsTrackerDB } from './schema';
 import { FLUSH_AT, flushPending, markPending, updatePostings } from './search-index';
 import { type StoredStory, toRecord, toStored } from './story-index';

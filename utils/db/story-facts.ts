@@ -1,11 +1,12 @@
 /**
- * Reading the dashboard's story facts (see utils/dashboard/facts.ts). Writers keep them in step
+ * Reading the dashboard's story facts (see utils/db/facts.ts). Writers keep them in step
  * with the stories store inside the same transaction; if a writer ever forgets (a deletion path
  * added later, a crash between versions), `loadStoryFacts` notices that the two stores disagree
  * and rebuilds the facts, so the dashboard never shows counts that differ from the stories.
  */
-import { type StoryFact, toStoryFact } from '../dashboard/facts';
+
 import type { StoryRecord } from '../stories';
+import { type StoryFact, toStoryFact } from './facts';
 import type { NewsDb } from './schema';
 import { toRecord } from './story-index';
 
@@ -57,8 +58,7 @@ export async function getStoriesByUrl(db: NewsDb, urls: readonly string[]): Prom
  * Facts of the stories first read at or after `since` and before `before`. A short range is read
  * through the first-seen index; a range covering most of the time the facts span is read as the
  * whole store and filtered, because Chromium reads an index range record by record through the
- * store (a year of 46,000 facts: 2.8 s through the index, 0.8 s as the whole store, on a busy
- * machine). The oldest and newest keys of the index tell the span at the cost of two lookups.
+ * store, several times slower than the whole store at once. The oldest and newest keys of the index tell the span at the cost of two lookups.
  */
 export async function loadFactsSince(
   db: NewsDb,
@@ -85,8 +85,8 @@ export async function loadFactsSince(
 
 /**
  * True when there is a fact for every story. Counting through the small last-seen index rather
- * than the stories themselves: counting 50,000 full records costs Chromium ~100 ms, the index
- * a fraction of that.
+ * than the stories themselves: Chromium counts full records by reading them, the index for a
+ * fraction of that.
  */
 export async function factsInStep(db: NewsDb): Promise<boolean> {
   const tx = db.transaction(['stories', 'storyFacts']);

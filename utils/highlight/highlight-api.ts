@@ -8,9 +8,8 @@
  * for styles (checkVisibility) as it goes, so registering early would make the browser restyle
  * the whole page again and again in the middle of a scan.
  *
- * Each time rules are added the browser restyles the whole page, in one task it cannot split
- * (about 150 ms on a page of 19,000 elements, nearly all of it whatever the number of rules).
- * So the rule for the mention the panel steps to goes in with the first colours, and the first
+ * Each time rules are added the browser restyles the whole page, in one task it cannot split,
+ * and that costs about the same whatever the number of rules. So the rule for the mention the panel steps to goes in with the first colours, and the first
  * step from the panel does not pay for a restyle of its own.
  */
 import { opaqueName, type Painter, safeColor } from './paint';
@@ -19,6 +18,9 @@ import type { FoundMention } from './scan';
 const FOCUS_STYLE = 'background-color: #ff9800; color: #000; text-decoration: underline 2px;';
 
 export function createHighlightPainter(doc: Document): Painter {
+  // Written to, never iterated: a content script in Firefox sees the page's registry and its
+  // Highlights through Xray wrappers, which refuse to iterate them ("Xray wrapping of iterators
+  // not supported"), so this painter keeps its own map of what it registered.
   const registry = CSS.highlights;
   const sheet = new CSSStyleSheet();
   const byColor = new Map<string, { name: string; highlight: Highlight }>();

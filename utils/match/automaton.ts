@@ -11,7 +11,7 @@
  * thousands of names while the scan stays at one table read per character almost always.
  */
 
-import { finish, type Steps } from './steps';
+import type { Steps } from './steps';
 
 export interface Automaton {
   /** Class of each code unit; 0 for units in no key, which always lead back to the root. */
@@ -117,11 +117,7 @@ function* buildTrie(keys: readonly string[]): Steps<Trie> {
   return { classOf, classes, states: built, firstEdge, nextEdge, edgeClass, keyAt };
 }
 
-/** `denseEntries` bounds the dense table; tests make it small to exercise the hashed states. */
-export function buildAutomaton(keys: readonly string[], denseEntries = DENSE_ENTRIES): Automaton {
-  return finish(automatonSteps(keys, denseEntries));
-}
-
+/** `denseEntries` bounds the dense table (tests make it small to exercise the hashed states). */
 export function* automatonSteps(keys: readonly string[], denseEntries = DENSE_ENTRIES): Steps<Automaton> {
   const { classOf, classes, states, firstEdge, nextEdge, edgeClass, keyAt } = yield* buildTrie(keys);
   yield;

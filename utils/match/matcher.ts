@@ -8,7 +8,7 @@
  * longest match wins.
  */
 import type { TrackedEntity } from '../entities';
-import { automatonSteps } from './automaton';
+import { type Automaton, automatonSteps } from './automaton';
 import { foldCodePoint } from './normalize';
 import {
   type Candidate,
@@ -20,7 +20,7 @@ import {
   patternSteps,
   selectMentions,
 } from './patterns';
-import { finish, type Steps } from './steps';
+import type { Steps } from './steps';
 
 export type { Mention } from './patterns';
 
@@ -66,13 +66,9 @@ function learnUnitFold(unit: number): number {
   return fold;
 }
 
-export function compileMatcher(entities: readonly TrackedEntity[]): Matcher {
-  return finish(matcherSteps(entities));
-}
-
 /**
- * compileMatcher in steps, giving the page a turn whenever `slicer` says so: thousands of names
- * take longer to compile than one task should block a page.
+ * Compiles the tracked list in steps, giving the page a turn whenever `slicer` says so:
+ * thousands of names take longer to compile than one task should block a page.
  */
 export async function compileMatcherSliced(
   entities: readonly TrackedEntity[],
@@ -86,110 +82,119 @@ export async function compileMatcherSliced(
   }
 }
 
-function* matcherSteps(entities: readonly TrackedEntity[]): Steps<Matcher> {
+/** A compiled tracked list: the automaton over the loose forms, the patterns of each key, the ring's mask. */
+interface Compiled {
+  automaton: Automaton;
+  patternsOfKey: Pattern[][];
+  ringMask: number;
+}
+
+/**
+ * Folds the text one unit at a time and feeds each folded unit straight to the automaton.
+ * `ring` is the shared one only when the search runs to its end at once (findMentions).
+ */
+function searchWith(compiled: Compiled, text: string, ring: Int32Array): MentionSearch {
+  const { automaton, patternsOfKey, ringMask } = compiled;
+  const { classOf, firstOutput, keyOf, nextOutput, keyLengths } = automaton;
+  let state = 0;
+  /** Folded units so far; `ring[k & ringMask]` is the text index folded unit k came from. */
+  let folded = 0;
+  let lastWasSpace = true;
+  let read = 0;
+  let candidates: Candidate[] | null = null;
+
+  /** Keys ending at the folded unit just read, whose character ends at `sourceEnd`. */
+  const onKeysEnding = (sourceEnd: number, insideCharacter: boolean) => {
+    // A key that ends inside one character's folding (e.g. one jamo of a Hangul syllable)
+    // does not match whole characters of the original.
+    if (insideCharacter) return;
+    for (let at = firstOutput[state] as number; at !== 0; at = nextOutput[at] as number) {
+      const keyIndex = keyOf[at] as number;
+      const foldedStart = folded - (keyLengths[keyIndex] as number);
+      const start = ring[foldedStart & ringMask] as number;
+      if (foldedStart > 0 && ring[(foldedStart - 1) & ringMask] === start) continue;
+      const end = extendOverMarks(text, sourceEnd);
+      for (const pattern of patternsOfKey[keyIndex] as Pattern[]) {
+        if (!hasWordBoundaries(text, start, end, pattern) || !passesStrictCheck(text, start, end, pattern)) continue;
+        candidates ??= [];
+        candidates.push({ pattern, start, end });
+      }
+    }
+  };
+
+  return {
+    advance(maxUnits) {
+      const stop = Math.min(text.length, read + Math.max(1, maxUnits));
+      let i = read;
+      for (; i < stop; i++) {
+        const unit = text.charCodeAt(i);
+        let fold = UNIT_FOLD[unit] as number;
+        if (fold === UNKNOWN) fold = learnUnitFold(unit);
+        if (fold >= 0) {
+          if (fold === SPACE) {
+            if (lastWasSpace) continue;
+            lastWasSpace = true;
+          } else lastWasSpace = false;
+          ring[folded & ringMask] = i;
+          folded++;
+          const cls = classOf[fold] as number;
+          if (cls === 0) {
+            state = 0;
+            continue;
+          }
+          state = automaton.next(state, cls);
+          if (firstOutput[state] !== 0) onKeysEnding(i + 1, false);
+          continue;
+        }
+        if (fold === DROPPED) continue;
+        const source = i;
+        const codePoint = text.codePointAt(i) as number;
+        if (codePoint > 0xffff) i++;
+        const units = foldCodePoint(codePoint);
+        if (units.length === 0) continue;
+        if (units === ' ') {
+          if (lastWasSpace) continue;
+          lastWasSpace = true;
+        } else lastWasSpace = false;
+        for (let k = 0; k < units.length; k++) {
+          ring[folded & ringMask] = source;
+          folded++;
+          const cls = classOf[units.charCodeAt(k)] as number;
+          state = cls === 0 ? 0 : automaton.next(state, cls);
+          if (firstOutput[state] !== 0) onKeysEnding(i + 1, k < units.length - 1);
+        }
+      }
+      read = i;
+      return read >= text.length;
+    },
+    mentions() {
+      if (read < text.length) throw new Error('The search has not reached the end of its text yet.');
+      return candidates === null ? [] : selectMentions(candidates);
+    },
+  };
+}
+
+/** The compilation as steps (steps.ts): each yields a moment the work may pause at. */
+export function* matcherSteps(entities: readonly TrackedEntity[]): Steps<Matcher> {
   const patterns = yield* patternSteps(entities);
   const byKey = new Map<string, Pattern[]>();
   for (const p of patterns) byKey.set(p.loose, [...(byKey.get(p.loose) ?? []), p]);
   const keys = [...byKey.keys()];
   const patternsOfKey = keys.map((k) => byKey.get(k) as Pattern[]);
   const automaton = yield* automatonSteps(keys);
-  const { classOf, firstOutput, keyOf, nextOutput, keyLengths } = automaton;
   // Where the last folded units came from: enough of them to find where the longest key started.
   let ringSize = 4;
-  while (ringSize < Math.max(0, ...keyLengths) + 2) ringSize *= 2;
-  const ringMask = ringSize - 1;
+  while (ringSize < Math.max(0, ...automaton.keyLengths) + 2) ringSize *= 2;
+  const compiled: Compiled = { automaton, patternsOfKey, ringMask: ringSize - 1 };
   const sharedRing = new Int32Array(ringSize);
-
-  /**
-   * Folds the text one unit at a time and feeds each folded unit straight to the automaton.
-   * `ring` is the shared one only when the search runs to its end at once (findMentions).
-   */
-  const searchWith = (text: string, ring: Int32Array): MentionSearch => {
-    let state = 0;
-    /** Folded units so far; `ring[k & ringMask]` is the text index folded unit k came from. */
-    let folded = 0;
-    let lastWasSpace = true;
-    let read = 0;
-    let candidates: Candidate[] | null = null;
-
-    /** Keys ending at the folded unit just read, whose character ends at `sourceEnd`. */
-    const onKeysEnding = (sourceEnd: number, insideCharacter: boolean) => {
-      // A key that ends inside one character's folding (e.g. one jamo of a Hangul syllable)
-      // does not match whole characters of the original.
-      if (insideCharacter) return;
-      for (let at = firstOutput[state] as number; at !== 0; at = nextOutput[at] as number) {
-        const keyIndex = keyOf[at] as number;
-        const foldedStart = folded - (keyLengths[keyIndex] as number);
-        const start = ring[foldedStart & ringMask] as number;
-        if (foldedStart > 0 && ring[(foldedStart - 1) & ringMask] === start) continue;
-        const end = extendOverMarks(text, sourceEnd);
-        for (const pattern of patternsOfKey[keyIndex] as Pattern[]) {
-          if (!hasWordBoundaries(text, start, end, pattern) || !passesStrictCheck(text, start, end, pattern)) continue;
-          candidates ??= [];
-          candidates.push({ pattern, start, end });
-        }
-      }
-    };
-
-    return {
-      advance(maxUnits) {
-        const stop = Math.min(text.length, read + Math.max(1, maxUnits));
-        let i = read;
-        for (; i < stop; i++) {
-          const unit = text.charCodeAt(i);
-          let fold = UNIT_FOLD[unit] as number;
-          if (fold === UNKNOWN) fold = learnUnitFold(unit);
-          if (fold >= 0) {
-            if (fold === SPACE) {
-              if (lastWasSpace) continue;
-              lastWasSpace = true;
-            } else lastWasSpace = false;
-            ring[folded & ringMask] = i;
-            folded++;
-            const cls = classOf[fold] as number;
-            if (cls === 0) {
-              state = 0;
-              continue;
-            }
-            state = automaton.next(state, cls);
-            if (firstOutput[state] !== 0) onKeysEnding(i + 1, false);
-            continue;
-          }
-          if (fold === DROPPED) continue;
-          const source = i;
-          const codePoint = text.codePointAt(i) as number;
-          if (codePoint > 0xffff) i++;
-          const units = foldCodePoint(codePoint);
-          if (units.length === 0) continue;
-          if (units === ' ') {
-            if (lastWasSpace) continue;
-            lastWasSpace = true;
-          } else lastWasSpace = false;
-          for (let k = 0; k < units.length; k++) {
-            ring[folded & ringMask] = source;
-            folded++;
-            const cls = classOf[units.charCodeAt(k)] as number;
-            state = cls === 0 ? 0 : automaton.next(state, cls);
-            if (firstOutput[state] !== 0) onKeysEnding(i + 1, k < units.length - 1);
-          }
-        }
-        read = i;
-        return read >= text.length;
-      },
-      mentions() {
-        if (read < text.length) throw new Error('The search has not reached the end of its text yet.');
-        return candidates === null ? [] : selectMentions(candidates);
-      },
-    };
-  };
 
   return {
     isEmpty: patterns.every((p) => p.isExclusion),
     // A paused search keeps its own ring, so it never shares it with another search.
-    search: (text) => searchWith(text, new Int32Array(ringSize)),
+    search: (text) => searchWith(compiled, text, new Int32Array(ringSize)),
     findMentions(text) {
       if (keys.length === 0) return [];
-      const found = searchWith(text, sharedRing);
+      const found = searchWith(compiled, text, sharedRing);
       found.advance(text.length);
       return found.mentions();
     },

@@ -4,7 +4,7 @@
  */
 import type { TrackedEntity } from '../entities';
 import { hasMarks, isMark, isSpacelessChar, isWordChar, looseForm, strictForm } from './normalize';
-import { finish, type Steps } from './steps';
+import type { Steps } from './steps';
 
 export interface Mention {
   entityId: string;
@@ -35,11 +35,7 @@ function lastChar(text: string): string {
   return [...text].at(-1) ?? '';
 }
 
-export function compilePatterns(entities: readonly TrackedEntity[]): Pattern[] {
-  return finish(patternSteps(entities));
-}
-
-/** compilePatterns a few hundred entities at a time (see `Steps`). */
+/** The patterns of every enabled alias and exclusion, built a few hundred entities at a time (see `Steps`). */
 export function* patternSteps(entities: readonly TrackedEntity[]): Steps<Pattern[]> {
   const patterns: Pattern[] = [];
   const add = (entityId: string, text: string, matchCase: boolean, wholeWord: boolean, isExclusion: boolean) => {

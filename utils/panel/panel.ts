@@ -61,14 +61,14 @@ function button(doc: Document, label: string, title: string, onClick: () => void
 }
 
 /** `mode` is 'closed' on real pages; tests open it to read what the panel shows. */
-export function createPanel(doc: Document, actions: PanelActions, mode: ShadowRootMode = 'closed'): Panel {
+export function createPanel(doc: Document, actions: PanelActions): Panel {
   let host = doc.createElement(PANEL_TAG);
   let shadow: ShadowRoot;
   try {
-    shadow = host.attachShadow({ mode });
+    shadow = host.attachShadow({ mode: 'closed' });
   } catch {
     host = doc.createElement('div');
-    shadow = host.attachShadow({ mode });
+    shadow = host.attachShadow({ mode: 'closed' });
   }
   const style = doc.createElement('style');
   style.textContent = STYLE;

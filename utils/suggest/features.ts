@@ -66,6 +66,8 @@ const F = {
   cueAfter: 31,
   weakCueAfter: 32,
   acronymNext: 33,
+  seenAs: 34,
+  wordSeenAs: 35,
 } as const;
 
 const OUTSIDE = 0x5eed;
@@ -222,4 +224,54 @@ export function spanFeatures(facts: DocumentFacts, run: Run, span: Span): number
   if (cueAfter(tokens, end, WEAK_CUE_WORDS_AFTER)) f.push(pair(F.weakCueAfter, 0));
   if (tokens[end]?.text === '(' && /^\p{Lu}{2,6}$/u.test(tokens[end + 1]?.text ?? '')) f.push(pair(F.acronymNext, 0));
   return f;
+}
+
+/**
+ * What the tagger has already said earlier in the same document: a name it read as a person
+ * is likely a person again, and a word of a name it read as an organisation ("Gencor" after
+ * "Gencor Ltd") likely names that organisation. Kept per document as bit sets of kinds.
+ */
+const NOTHING: readonly number[] = [];
+
+export class NameHistory {
+  private readonly names = new Map<number, number>();
+  private readonly words = new Map<number, number>();
+
+  constructor(private readonly facts: DocumentFacts) {}
+
+  /** The hash of a span's words, lower-cased: "Gore" and "GORE" are the same name. */
+  nameOf(span: Span): number {
+    return sequenceHash(this.facts.word, span.start, span.end);
+  }
+
+  /** Forgets everything (training decodes each document once per epoch). */
+  clear(): void {
+    this.names.clear();
+    this.words.clear();
+  }
+
+  record(span: Span, kind: number): void {
+    const bit = 1 << kind;
+    const name = this.nameOf(span);
+    this.names.set(name, (this.names.get(name) ?? 0) | bit);
+    for (let i = span.start; i < span.end; i++) {
+      const word = this.facts.word[i] as number;
+      this.words.set(word, (this.words.get(word) ?? 0) | bit);
+    }
+  }
+
+  /** Feature hashes of what was said before about this span and its words. */
+  features(span: Span, kinds: number): readonly number[] {
+    let worded = 0;
+    for (let i = span.start; i < span.end; i++) worded |= this.words.get(this.facts.word[i] as number) ?? 0;
+    // A name none of whose words was read before was never read before either: most spans.
+    if (worded === 0) return NOTHING;
+    const named = this.names.get(this.nameOf(span)) ?? 0;
+    const f: number[] = [];
+    for (let k = 0; k < kinds; k++) {
+      if (named & (1 << k)) f.push(pair(F.seenAs, k));
+      if (worded & (1 << k)) f.push(pair(F.wordSeenAs, k));
+    }
+    return f;
+  }
 }

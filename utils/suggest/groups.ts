@@ -4,6 +4,7 @@
  * Business Machines"), and each group keeps what the ranking needs (rank.ts): how often and
  * where it was mentioned, and how sure the tagger was.
  */
+import { LEGAL_SUFFIXES, ORGANISATION_HEADS } from './lexicon';
 import type { Name } from './names';
 import { cleanVariant, isAllCaps, isShortFormOf, nameKey, surfaceForm } from './variants';
 
@@ -21,11 +22,24 @@ export interface Group {
   mentions: number;
   /** Mentions outside lines written in capitals (wire headlines). */
   plainMentions: number;
+  /** Mentions inside a sentence, not at its start. */
+  midMentions: number;
+  /** Mentions whose every word the text also writes in lower case. */
+  commonMentions: number;
+  /** Mentions followed by a word for a thing ("headset"), and by a figure. */
+  thingMentions: number;
+  figureMentions: number;
+  /** Mentions right after an organisation's possessive ("Apple's Vision Pro"). */
+  ownedMentions: number;
   inHeadline: boolean;
+  /** Mentions in the headline itself. */
+  headlineMentions: number;
   inLead: boolean;
   /** Sum and maximum of the tagger's organisation scores over the mentions. */
   scoreSum: number;
   scoreMax: number;
+  /** Sum over the mentions of the organisation score less the best score as another kind. */
+  marginSum: number;
   /** Order of the first mention in the article. */
   first: number;
 }
@@ -39,20 +53,34 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
     extraAliases: new Set(),
     mentions: 0,
     plainMentions: 0,
+    midMentions: 0,
+    commonMentions: 0,
+    thingMentions: 0,
+    figureMentions: 0,
+    ownedMentions: 0,
     inHeadline: false,
+    headlineMentions: 0,
     inLead: false,
     scoreSum: 0,
     scoreMax: Number.NEGATIVE_INFINITY,
+    marginSum: 0,
     first: order,
   };
   const spelling = surfaceForm(name.text);
   group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
   group.mentions += 1;
   if (!name.capsLine) group.plainMentions += 1;
+  if (!name.sentenceStart) group.midMentions += 1;
+  if (name.commonWords) group.commonMentions += 1;
+  if (name.thingAfter) group.thingMentions += 1;
+  if (name.figureAfter) group.figureMentions += 1;
+  if (name.owned) group.ownedMentions += 1;
   group.inHeadline ||= place === 'headline';
+  if (place === 'headline') group.headlineMentions += 1;
   group.inLead ||= place === 'lead';
   group.scoreSum += name.orgScore;
   group.scoreMax = Math.max(group.scoreMax, name.orgScore);
+  group.marginSum += name.orgScore - name.otherScore;
   group.first = Math.min(group.first, order);
   groups.set(key, group);
 }
@@ -62,11 +90,68 @@ export function absorb(into: Group, from: Group): void {
   for (const alias of from.extraAliases) into.extraAliases.add(alias);
   into.mentions += from.mentions;
   into.plainMentions += from.plainMentions;
+  into.midMentions += from.midMentions;
+  into.commonMentions += from.commonMentions;
+  into.thingMentions += from.thingMentions;
+  into.figureMentions += from.figureMentions;
+  into.ownedMentions += from.ownedMentions;
   into.inHeadline ||= from.inHeadline;
+  into.headlineMentions += from.headlineMentions;
   into.inLead ||= from.inLead;
   into.scoreSum += from.scoreSum;
   into.scoreMax = Math.max(into.scoreMax, from.scoreMax);
+  into.marginSum += from.marginSum;
   into.first = Math.min(into.first, from.first);
+}
+
+const POSSESSIVE_INSIDE = /^(.+?) ?['’]s (.+)$/u;
+
+/**
+ * "Sony's PlayStation VR", read as one name, where the text writes "Sony" elsewhere too, is
+ * "PlayStation VR", owned by Sony. A place's or a person's is a name of its own ("Ireland's Data
+ * Protection Commission", "Musk's SpaceX"). `named` maps what the text names or writes with a
+ * capital (lower-cased keys) to whether it is someone's own rather than a place or a person.
+ */
+export function splitPossessives(groups: Map<string, Group>, named: ReadonlyMap<string, boolean>): void {
+  for (const [key, group] of [...groups]) {
+    const [, owner = '', rest = ''] =
+      [...group.spellings.keys()].map((s) => POSSESSIVE_INSIDE.exec(s)).find(Boolean) ?? [];
+    const owns = named.get(nameKey(owner));
+    if (owns === undefined) continue;
+    groups.delete(key);
+    const name = surfaceForm(rest);
+    const own = { ...group, key: nameKey(name), spellings: new Map([[name, group.mentions]]) };
+    if (owns) own.ownedMentions += group.mentions;
+    const same = groups.get(own.key);
+    if (same) absorb(same, own);
+    else groups.set(own.key, own);
+  }
+}
+
+/**
+ * "Apple Vision Pro", where the article also names "Apple" and "Vision Pro" on their own, is
+ * Apple's Vision Pro: it joins "Vision Pro" as a spelling owned by an organisation, so that
+ * "Apple" does not fold into it as a short form. So is "HackerRank Jobs" beside "HackerRank"
+ * when its other words are common words (`isCommon`: the text also writes them in lower case),
+ * but not "Goldman Sachs" beside "Goldman", nor "Verizon Communications" (an organisation's word).
+ */
+export function joinOwnedNames(groups: Map<string, Group>, isCommon: (word: string) => boolean): void {
+  for (const [key, group] of groups) {
+    const words = key.split(' ');
+    for (let cut = 1; cut < words.length; cut++) {
+      const owner = groups.get(words.slice(0, cut).join(' '));
+      const rest = words.slice(cut);
+      const owned = groups.get(rest.join(' '));
+      const common = rest.every((w) => isCommon(w) && !ORGANISATION_HEADS.has(w) && !LEGAL_SUFFIXES.has(w));
+      if (!owner || owner === group || !(owned || common)) continue;
+      group.ownedMentions += group.mentions;
+      if (owned && owned !== group) {
+        absorb(owned, group);
+        groups.delete(key);
+      }
+      break;
+    }
+  }
 }
 
 /**
@@ -81,6 +166,8 @@ export function mergeShortForms(groups: Map<string, Group>, acronyms: ReadonlyMa
       (g) =>
         g !== short &&
         !merged.has(g) &&
+        // A company's name is not a short form of its product's ("Apple" of "Apple Vision Pro").
+        g.ownedMentions === 0 &&
         (acronyms.get(short.key) === g.key || [...g.spellings.keys()].some((s) => isShortFormOf(short.key, s))),
     );
     const target = longer[0];

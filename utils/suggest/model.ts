@@ -8,7 +8,7 @@
  * total score (a small dynamic programme; a span scoring <= 0 is "not a name").
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
-import { documentFacts, spanFeatures } from './features';
+import { documentFacts, NameHistory, spanFeatures } from './features';
 import type { Token } from './tokens';
 
 export const KINDS = ['ORG', 'PER', 'LOC', 'MISC'] as const;
@@ -28,6 +28,8 @@ export interface TaggedSpan extends Span {
   score: number;
   /** Its score as an organisation (the same as `score` when kind is ORG). */
   orgScore: number;
+  /** Its best score as any other kind of name: how far it is from being read as a person, place or thing. */
+  otherScore: number;
 }
 
 /** A span with its hashed feature buckets, computed once per document. */
@@ -39,49 +41,72 @@ export interface PreparedRun extends Run {
   spans: PreparedSpan[];
 }
 
-export function prepareDocument(tokens: readonly Token[], buckets: number): PreparedRun[] {
+/** A document's runs in order, and what the tagger has said so far (decoding fills it in). */
+export interface PreparedDocument {
+  runs: PreparedRun[];
+  history: NameHistory;
+}
+
+export function prepareDocument(tokens: readonly Token[], buckets: number): PreparedDocument {
   const runs = findRuns(tokens).map((run) => ({ run, spans: spansOf(tokens, run) }));
   const facts = documentFacts(
     tokens,
     runs.map((r) => r.run),
     runs.flatMap((r) => r.spans),
   );
-  const mask = buckets - 1;
-  return runs.map(({ run, spans }) => ({
-    ...run,
-    spans: spans.map((span) => {
-      const features = spanFeatures(facts, run, span);
-      const ids = new Int32Array(features.length);
-      for (let i = 0; i < features.length; i++) ids[i] = ((features[i] as number) & mask) * K;
-      return { ...span, buckets: ids };
-    }),
-  }));
+  return {
+    runs: runs.map(({ run, spans }) => ({
+      ...run,
+      spans: spans.map((span) => ({ ...span, buckets: bucketsOf(spanFeatures(facts, run, span), buckets) })),
+    })),
+    history: new NameHistory(facts),
+  };
 }
 
-function scores(model: LinearModel, span: PreparedSpan): number[] {
-  const out = [0, 0, 0, 0];
+function bucketsOf(features: readonly number[], buckets: number): Int32Array {
+  const mask = buckets - 1;
+  const ids = new Int32Array(features.length);
+  for (let i = 0; i < features.length; i++) ids[i] = ((features[i] as number) & mask) * K;
+  return ids;
+}
+
+function addScores(model: LinearModel, ids: Int32Array, out: number[]): void {
   if ('packed' in model) {
     const bytes = model.packed;
-    for (const base of span.buckets) {
+    for (const base of ids) {
       for (let k = 0; k < K; k++) out[k] = (out[k] as number) + packedWeight(bytes, base + k);
     }
-    return out;
+    return;
   }
   const w = model.weights;
-  for (const base of span.buckets) {
+  for (const base of ids) {
     for (let k = 0; k < K; k++) out[k] = (out[k] as number) + (w[base + k] as number);
   }
-  return out;
 }
 
-/** The best set of non-overlapping names in one run. */
-export function decodeRun(model: LinearModel, run: PreparedRun): TaggedSpan[] {
+/** The features of a span that depend on what was decoded before it. */
+export function historyBuckets(doc: PreparedDocument, span: Span, buckets: number): Int32Array {
+  return bucketsOf(doc.history.features(span, K), buckets);
+}
+
+/** The best set of non-overlapping names in one run of `doc`, recorded in its history. */
+export function decodeRun(model: LinearModel, doc: PreparedDocument, run: PreparedRun): TaggedSpan[] {
+  const chosen = chooseSpans(model, doc, run);
+  for (const span of chosen) doc.history.record(span, KINDS.indexOf(span.kind));
+  return chosen;
+}
+
+/** The best set of non-overlapping names in one run, given the history so far (which it leaves as it is). */
+export function chooseSpans(model: LinearModel, doc: PreparedDocument, run: PreparedRun): TaggedSpan[] {
   const n = run.end - run.start;
   const best = new Float64Array(n + 1);
   const choice: (TaggedSpan | null)[] = new Array(n + 1).fill(null);
   const byEnd: TaggedSpan[][] = Array.from({ length: n + 1 }, () => []);
   for (const span of run.spans) {
-    const s = scores(model, span);
+    const s = [0, 0, 0, 0];
+    addScores(model, span.buckets, s);
+    const history = doc.history.features(span, K);
+    if (history.length > 0) addScores(model, bucketsOf(history, model.buckets), s);
     let kind = 0;
     for (let k = 1; k < K; k++) if ((s[k] as number) > (s[kind] as number)) kind = k;
     const score = s[kind] as number;
@@ -92,6 +117,7 @@ export function decodeRun(model: LinearModel, run: PreparedRun): TaggedSpan[] {
         kind: KINDS[kind] as NameKind,
         score,
         orgScore: s[0] as number,
+        otherScore: Math.max(s[1] as number, s[2] as number, s[3] as number),
       });
     }
   }
@@ -118,7 +144,25 @@ export function decodeRun(model: LinearModel, run: PreparedRun): TaggedSpan[] {
 }
 
 export function tagNames(model: LinearModel, tokens: readonly Token[]): TaggedSpan[] {
-  return prepareDocument(tokens, model.buckets).flatMap((run) => decodeRun(model, run));
+  return tagDocument(model, prepareDocument(tokens, model.buckets));
+}
+
+export function tagDocument(model: LinearModel, doc: PreparedDocument): TaggedSpan[] {
+  return doc.runs.flatMap((run) => decodeRun(model, doc, run));
+}
+
+/**
+ * The model's score for each kind (in KINDS order) of any candidate span of the document, with
+ * all the document as history: asked about names the decoding left out (headline.ts).
+ */
+export function kindScores(model: LinearModel, doc: PreparedDocument, span: Span): number[] | null {
+  const run = doc.runs.find((r) => r.start <= span.start && span.end <= r.end);
+  const prepared = run?.spans.find((s) => s.start === span.start && s.end === span.end);
+  if (!prepared) return null;
+  const out = [0, 0, 0, 0];
+  addScores(model, prepared.buckets, out);
+  addScores(model, historyBuckets(doc, prepared, model.buckets), out);
+  return out;
 }
 
 /** Weights are stored as integers from -7 to 7: four bits each, two to a byte, then deflated. */

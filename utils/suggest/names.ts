@@ -6,17 +6,30 @@
  *     "said in a statement" is an organisation;
  *   - one document calls one name one thing: every copy of a name gets the kind most of its
  *     copies got, and a lone word that is the surname of a person named in full is a person;
- *   - tickers: "(NYSE: IBM)", "Nasdaq:AAPL", "$TSLA" become aliases of the company before them.
+ *   - tickers (tickers.ts) become aliases of the company before them;
+ *   - what the words around each name say of it (context.ts): a word for a thing or a figure
+ *     after it, an organisation's possessive before it.
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
+import { contextAfter, isClockWords, markOwned, type NameContext } from './context';
 import { cueAfter, cueBefore } from './features';
-import { COMMON_LEADS, EXCHANGES, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
-import { inflateBase64, type LinearModel, type NameKind, packedModel, type TaggedSpan, tagNames } from './model';
+import { COMMON_LEADS, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
+import {
+  inflateBase64,
+  kindScores,
+  type LinearModel,
+  type NameKind,
+  packedModel,
+  prepareDocument,
+  type TaggedSpan,
+  tagDocument,
+} from './model';
 import { MODEL_BUCKETS, MODEL_WEIGHTS } from './model-weights';
+import { findTickers, ownerOf, type Ticker } from './tickers';
 import { lowerCaseWords, type Token, tokenize } from './tokens';
 import { nameKey } from './variants';
 
-export interface Name {
+export interface Name extends NameContext {
   text: string;
   /** Character offsets into the text. */
   start: number;
@@ -25,19 +38,21 @@ export interface Name {
   score: number;
   /** How much the tagger thought it an organisation too (> 0: possibly one). */
   orgScore: number;
+  /** How much it thought it a person, place or other thing. */
+  otherScore: number;
   /** Found on a line written in capitals (a wire headline), where capitals say little. */
   capsLine: boolean;
-}
-
-export interface Ticker {
-  symbol: string;
-  start: number;
-  end: number;
-  /** Index into `names` of the organisation the ticker belongs to, when one stands right before it. */
-  owner: number | null;
+  /** Starts a sentence or a line, where a capital says little. */
+  sentenceStart: boolean;
+  /** Every word of it is also written in lower case in the text ("Chief Executive", "Police"). */
+  commonWords: boolean;
 }
 
 export interface FoundNames {
+  /** The text's tokens, for rules that look further. */
+  tokens: readonly Token[];
+  /** The tagger's score for each kind (KINDS order) of a span of tokens [start, end), if it could be a name. */
+  kindScores(start: number, end: number): number[] | null;
   names: Name[];
   tickers: Ticker[];
   /** Capitalised words inside sentences that the tagger gave no kind at all ("Ericsson"). */
@@ -87,7 +102,7 @@ function applySuffixRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedS
       }
       let start = run.start;
       while (start < j - 1 && NOT_LEADING.has((tokens[start] as Token).lower)) start += 1;
-      out.push({ start, end: j + 1, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE });
+      out.push({ start, end: j + 1, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE, otherScore: 0 });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -112,7 +127,9 @@ function applyCueRule(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan
     const whole = inside.length === 1 && inside[0]?.start === run.start && inside[0]?.end === run.end;
     const unsure = inside.length === 0 || (whole && (inside[0]?.score ?? 0) < CUE_OVERRIDES_BELOW);
     if (!unsure || inside[0]?.kind === 'ORG') return;
-    byRun[r] = [{ start: run.start, end: run.end, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE }];
+    byRun[r] = [
+      { start: run.start, end: run.end, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE, otherScore: 0 },
+    ];
   });
   return [...outside, ...byRun.flat()].sort((a, b) => a.start - b.start);
 }
@@ -208,75 +225,11 @@ function propagateOrganisations(text: string, tokens: readonly Token[], spans: T
       if (overlapping.some((s) => s.kind === 'ORG')) continue;
       byRun[r] = [
         ...local.filter((s) => !overlapping.includes(s)),
-        { ...c, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE },
+        { ...c, kind: 'ORG', score: RULE_SCORE, orgScore: RULE_SCORE, otherScore: 0 },
       ];
     }
   });
   return [...outside, ...byRun.flat()].sort((a, b) => a.start - b.start);
-}
-
-/** What follows a clock time: "1:28 AM ET", "9 a.m. GMT". */
-const CLOCK_WORDS = new Set([
-  'am',
-  'pm',
-  'a.m.',
-  'p.m.',
-  'et',
-  'est',
-  'edt',
-  'gmt',
-  'bst',
-  'utc',
-  'pt',
-  'pst',
-  'pdt',
-  'cet',
-]);
-
-/** "AM" or "AM ET" right after a number is the time of day ("First published 1:28 AM ET"), not a name. */
-function isClockWords(tokens: readonly Token[], span: Span): boolean {
-  const before = tokens[span.start - 1]?.text ?? '';
-  if (!/^\d+$/u.test(before)) return false;
-  for (let i = span.start; i < span.end; i++) if (!CLOCK_WORDS.has((tokens[i] as Token).lower)) return false;
-  return true;
-}
-
-const TICKER = /^\p{Lu}[\p{Lu}\d]{0,5}(?:\.\p{Lu}{1,2})?$/u;
-
-interface TickerAt {
-  symbol: string;
-  /** Token index of the symbol, and where the ticker's text starts (its bracket or exchange). */
-  token: number;
-  from: number;
-  end: number;
-}
-
-/** "(NYSE: IBM)", "Nasdaq:AAPL", "$TSLA". */
-function findTickers(tokens: readonly Token[]): TickerAt[] {
-  const tickers: TickerAt[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i] as Token;
-    const next = tokens[i + 1];
-    const symbol = tokens[i + 2];
-    if (EXCHANGES.has(t.lower) && next?.text === ':' && symbol && TICKER.test(symbol.text)) {
-      const from = tokens[i - 1]?.text === '(' ? (tokens[i - 1] as Token).start : t.start;
-      tickers.push({ symbol: symbol.text, token: i + 2, from, end: symbol.end });
-      i += 2;
-    } else if (t.text === '$' && next && next.start === t.end && /^\p{Lu}{1,5}$/u.test(next.text)) {
-      tickers.push({ symbol: next.text, token: i + 1, from: t.start, end: next.end });
-      i += 1;
-    }
-  }
-  return tickers;
-}
-
-/** The organisation named right before a ticker ("Apple Inc (NASDAQ: AAPL)"), if any. */
-function ownerOf(names: readonly Name[], ticker: TickerAt): number | null {
-  let owner: number | null = null;
-  names.forEach((n, i) => {
-    if (n.kind === 'ORG' && n.end <= ticker.from && ticker.from - n.end <= 3) owner = i;
-  });
-  return owner;
 }
 
 /** Names in `text`, each with its kind, and the tickers found beside them. */
@@ -284,23 +237,41 @@ export function findNames(text: string, model: LinearModel): FoundNames {
   const tokens = tokenize(text);
   const tickers = findTickers(tokens);
   const tickerTokens = new Set(tickers.map((t) => t.token));
-  let spans = tagNames(model, tokens);
+  const prepared = prepareDocument(tokens, model.buckets);
+  let spans = tagDocument(model, prepared);
   spans = applyCueRule(tokens, splitAtLegalForms(tokens, applySuffixRule(tokens, spans)));
   spans = propagateOrganisations(text, tokens, trimCommonLeads(tokens, spans));
   // A ticker is an alias of the company beside it, not a name of its own.
   spans = spans.filter((s) => !(s.end - s.start === 1 && tickerTokens.has(s.start)) && !isClockWords(tokens, s));
-  const names = harmoniseKinds(
+  const lowerWords = lowerCaseWords(tokens);
+  const commonWords = (s: Span) => tokens.slice(s.start, s.end).every((t) => !t.nameWord || lowerWords.has(t.lower));
+  const tagged = harmoniseKinds(
     spans.map((s) => {
       const start = (tokens[s.start] as Token).start;
       const end = (tokens[s.end - 1] as Token).end;
-      const capsLine = (tokens[s.start] as Token).capsLine;
-      return { text: text.slice(start, end), start, end, kind: s.kind, score: s.score, orgScore: s.orgScore, capsLine };
+      const { capsLine, sentenceStart } = tokens[s.start] as Token;
+      return {
+        text: text.slice(start, end),
+        start,
+        end,
+        kind: s.kind,
+        score: s.score,
+        orgScore: s.orgScore,
+        otherScore: s.otherScore,
+        capsLine,
+        sentenceStart,
+        commonWords: commonWords(s),
+        ...contextAfter(tokens, s.end),
+      };
     }),
   );
+  const names = markOwned(text, tagged, tagged);
   return {
+    tokens,
+    kindScores: (start, end) => kindScores(model, prepared, { start, end }),
     names,
     tickers: tickers.map((t) => ({ symbol: t.symbol, start: t.from, end: t.end, owner: ownerOf(names, t) })),
-    unclassified: unclassifiedRuns(text, tokens, spans, names),
+    unclassified: markOwned(text, names, unclassifiedRuns(text, tokens, spans, names)),
   };
 }
 
@@ -330,6 +301,14 @@ function unclassifiedRuns(
     .map((run) => {
       const start = (tokens[run.start] as Token).start;
       const end = (tokens[run.end - 1] as Token).end;
-      return { text: text.slice(start, end), start, end, kind: 'MISC', score: 0, orgScore: 0, capsLine: false };
+      const unsure = {
+        score: 0,
+        orgScore: 0,
+        otherScore: 0,
+        capsLine: false,
+        sentenceStart: false,
+        commonWords: false,
+      };
+      return { text: text.slice(start, end), start, end, kind: 'MISC', ...unsure, ...contextAfter(tokens, run.end) };
     });
 }

@@ -9,14 +9,25 @@
  * then drops what is already tracked (suggestion.ts).
  */
 import { findRuns, spansOf } from './candidates';
-import { addMention, aliasesOf, displayName, type Group, joinShortForm, mergeShortForms, type Place } from './groups';
-import { LEGAL_SUFFIXES } from './lexicon';
+import {
+  addMention,
+  aliasesOf,
+  displayName,
+  type Group,
+  joinOwnedNames,
+  joinShortForm,
+  mergeShortForms,
+  type Place,
+  splitPossessives,
+} from './groups';
+import { type Analysed, type HeadlineName, namesFromHeadline, withHeadline } from './headline';
+import { LEGAL_SUFFIXES, NOT_ORGANISATIONS, ORGANISATION_HEADS } from './lexicon';
 import type { LinearModel } from './model';
 import { RANKER_WEIGHTS } from './model-weights';
 import { type FoundNames, findNames, type Name } from './names';
-import { type Candidate, rankCandidates } from './rank';
+import { type Candidate, MIN_STANDING, rankCandidates } from './rank';
 import { type CompanySuggestion, SUGGESTIONS_FROM_PAGE } from './suggestion';
-import { type Token, tokenize } from './tokens';
+import { lowerCaseWords, type Token, tokenize } from './tokens';
 import { isAllCaps, nameKey } from './variants';
 
 export interface SuggestInput {
@@ -43,6 +54,8 @@ export interface SuggestOptions {
   limit?: number;
   /** Another ranker than the shipped one (training). */
   ranker?: readonly number[];
+  /** Another minimum standing than MIN_STANDING (training tries several). */
+  minStanding?: number;
 }
 
 /** The lead is the first paragraphs after the headline: at least LEAD_MIN characters, at most LEAD_MAX. */
@@ -51,21 +64,16 @@ const LEAD_MAX = 400;
 /** A name is a possible organisation when its organisation score is at least this share of its best. */
 const SECOND_PLACE_SHARE = 0.5;
 
-interface Layout {
-  /** The title, when given apart from the text. */
-  title: string;
-  /** Without a title, a short first line of the text is the headline: it ends here (else 0). */
-  headlineEnd: number;
+interface Layout extends Analysed {
   leadEnd: number;
 }
 
 function layoutOf(input: SuggestInput): Layout {
-  const text = input.text;
-  const firstBreak = text.indexOf('\n');
-  const headlineEnd = input.title == null && firstBreak > 0 && firstBreak <= 150 ? firstBreak : 0;
+  const analysed = withHeadline(input.text, input.title);
+  const { text, headlineEnd } = analysed;
   const paragraphEnd = text.indexOf('\n', headlineEnd + LEAD_MIN);
   const leadEnd = Math.min(paragraphEnd < 0 ? text.length : paragraphEnd, headlineEnd + LEAD_MAX);
-  return { title: input.title ?? '', headlineEnd, leadEnd };
+  return { ...analysed, leadEnd };
 }
 
 function placeOf(layout: Layout, name: Name): Place {
@@ -73,8 +81,8 @@ function placeOf(layout: Layout, name: Name): Place {
 }
 
 /**
- * The organisations of the text that the headline names too. A headline is too short (and
- * often in Title Case) for the tagger, so its capitalised stretches are looked up instead.
+ * The groups the headline names. A headline is short and often in capitals, so besides the
+ * names the tagger found in it, its capitalised stretches are looked up among the text's names.
  */
 function namedIn(headline: string, groups: ReadonlyMap<string, Group>): Set<Group> {
   const tokens = tokenize(headline);
@@ -117,33 +125,75 @@ function publisherKeys(input: SuggestInput): string[] {
   return keys.filter((k) => k.length > 0);
 }
 
-/** Groups never worth suggesting: the page's publisher ("BBC" on "BBC News"), a bare legal form, a misread headline. */
+/**
+ * Groups never worth suggesting: the page's publisher ("BBC" on "BBC News"), a bare legal form,
+ * a word that names no organisation ("AI", "CEO"), a misread headline, a product.
+ */
 function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
   if (publisher.some((p) => p === group.key || p.startsWith(`${group.key} `))) return true;
-  if (LEGAL_SUFFIXES.has(group.key)) return true;
-  // A long name seen only in headline capitals is more often a misread headline than a company.
-  return [...group.spellings.keys()].every((s) => isAllCaps(s) && s.split(' ').length >= 3);
+  if (LEGAL_SUFFIXES.has(group.key) || NOT_ORGANISATIONS.has(group.key)) return true;
+  if (isProduct(group)) return true;
+  // A long name only the headline gives, or seen only in capitals, is more often a misread headline than a company.
+  const long = [...group.spellings.keys()].every((s) => s.split(' ').length >= 3);
+  return long && (group.headlineMentions === group.mentions || [...group.spellings.keys()].every(isAllCaps));
+}
+
+/**
+ * A thing an organisation makes or owns rather than an organisation: named as one's own
+ * ("Apple's Vision Pro", "Apple Vision Pro") or mostly followed by a word for a thing ("the
+ * Retina display"), unless its name says it is a company ("Sony Music Group", "Toyota Motor Corp").
+ */
+function isProduct(group: Group): boolean {
+  const named = group.ownedMentions > 0 || group.thingMentions * 2 >= group.mentions;
+  return named && ![...group.spellings.keys()].some(endsLikeOrganisation);
+}
+
+function endsLikeOrganisation(spelling: string): boolean {
+  const last = spelling.split(' ').at(-1)?.toLowerCase() ?? '';
+  return spelling.includes(' ') && (LEGAL_SUFFIXES.has(last) || ORGANISATION_HEADS.has(last));
 }
 
 /**
  * Names that are only perhaps organisations, ranked with the sure ones but known as less sure:
- * places and other names the tagger also read as organisations, then capitalised words it gave
- * no kind. People are never among them. A perhaps-name that is a short form of a sure one joins it.
+ * headline names the tagger left out but reads as organisations as much as anything else,
+ * places and other names it also read as organisations, then capitalised words it gave no kind. People are
+ * never among them. A perhaps-name that is a short form of a sure one joins it.
  */
-function lessSureCandidates(found: FoundNames, layout: Layout, sure: readonly Group[], order: number): Candidate[] {
+function lessSureCandidates(
+  found: FoundNames,
+  fromHeadline: readonly HeadlineName[],
+  layout: Layout,
+  sure: readonly Group[],
+  order: number,
+): Candidate[] {
   const close = (n: Name) => n.orgScore > 0 && n.orgScore >= n.score * SECOND_PLACE_SHARE;
+  const add = (groups: Map<string, Group>, n: Name) => addMention(groups, n, placeOf(layout, n), order++);
+  const headline = new Map<string, Group>();
+  for (const h of fromHeadline) if (h.likelyOrganisation) for (const n of h.names) add(headline, n);
   const possible = new Map<string, Group>();
-  for (const n of found.names) {
-    if (n.kind !== 'ORG' && n.kind !== 'PER' && close(n)) addMention(possible, n, placeOf(layout, n), order++);
-  }
+  for (const n of found.names) if (n.kind !== 'ORG' && n.kind !== 'PER' && close(n)) add(possible, n);
   const unclassified = new Map<string, Group>();
-  for (const n of found.unclassified) {
-    if (!possible.has(nameKey(n.text))) addMention(unclassified, n, placeOf(layout, n), order++);
-  }
+  const unsure = [...found.unclassified, ...fromHeadline.filter((h) => !h.likelyOrganisation).flatMap((h) => h.names)];
+  for (const n of unsure) if (!possible.has(nameKey(n.text))) add(unclassified, n);
   return [
+    ...[...headline.values()].map((group) => ({ group, tier: 'headline' as const })),
     ...[...possible.values()].map((group) => ({ group, tier: 'possible' as const })),
     ...[...unclassified.values()].map((group) => ({ group, tier: 'unclassified' as const })),
   ].filter((c) => !joinShortForm(sure, c.group));
+}
+
+/**
+ * What the text names or writes with a capital (lower-cased keys), each with whether it may own
+ * things: anything but a place or a person. A word only ever followed by a possessive is left out.
+ */
+function namedInText(found: FoundNames): Map<string, boolean> {
+  const named = new Map<string, boolean>();
+  found.tokens.forEach((t, i) => {
+    const next = found.tokens[i + 1]?.lower;
+    if (t.nameWord && next !== "'s" && next !== '’s') named.set(t.lower, true);
+  });
+  for (const n of found.names) named.set(nameKey(n.text), n.kind !== 'LOC' && n.kind !== 'PER');
+  return named;
 }
 
 /** Every organisation the finder would consider suggesting, unranked (training uses this too). */
@@ -152,32 +202,43 @@ export function findCandidates(
   model: LinearModel,
 ): { organisations: Name[]; candidates: Candidate[] } {
   const layout = layoutOf(input);
-  const found = findNames(input.text, model);
+  const found = findNames(layout.text, model);
   const organisations = found.names.filter((n) => n.kind === 'ORG');
   const groups = new Map<string, Group>();
   let order = 0;
   for (const n of organisations) addMention(groups, n, placeOf(layout, n), order++);
-  for (const group of namedIn(layout.title, groups)) group.inHeadline = true;
   for (const ticker of found.tickers) {
     const owner = ticker.owner === null ? undefined : found.names[ticker.owner];
     if (owner) groups.get(nameKey(owner.text))?.extraAliases.add(ticker.symbol);
   }
+  // What else the text names, or writes with a capital: "Sony" of "Sony's PlayStation VR".
+  splitPossessives(groups, namedInText(found));
+  const lowerWords = lowerCaseWords(found.tokens);
+  joinOwnedNames(groups, (word) => lowerWords.has(word));
   const publisher = publisherKeys(input);
   // Before short forms merge, or "BBC" on a BBC page would join "BBC Delhi" and stay.
   for (const [key, group] of groups) if (isNeverSuggested(group, publisher)) groups.delete(key);
-  const sure = mergeShortForms(groups, bracketedAcronyms(input.text, organisations));
+  const sure = mergeShortForms(groups, bracketedAcronyms(layout.text, organisations));
   const candidates = [
     ...sure.map((group) => ({ group, tier: 'sure' as const })),
-    ...lessSureCandidates(found, layout, sure, order),
+    ...lessSureCandidates(found, namesFromHeadline(layout, found), layout, sure, order),
   ].filter((c) => !isNeverSuggested(c.group, publisher));
-  return { organisations, candidates };
+  const headline = layout.text.slice(0, layout.headlineEnd);
+  const named = namedIn(headline, new Map(candidates.map((c) => [c.group.key, c.group])));
+  for (const group of named) group.inHeadline = true;
+  // Offsets into the input's text: the headline read before it is not part of it.
+  const inBody = organisations
+    .filter((n) => n.start >= layout.bodyStart)
+    .map((n) => ({ ...n, start: n.start - layout.bodyStart, end: n.end - layout.bodyStart }));
+  return { organisations: inBody, candidates };
 }
 
 /** Suggestions for one text; `model` is the tagger (`await loadModel()` for the shipped one). */
 export function suggestCompanies(input: SuggestInput, model: LinearModel, options: SuggestOptions = {}): SuggestResult {
-  const { limit = SUGGESTIONS_FROM_PAGE, ranker = RANKER_WEIGHTS } = options;
+  const { limit = SUGGESTIONS_FROM_PAGE, ranker = RANKER_WEIGHTS, minStanding = MIN_STANDING } = options;
   const { organisations, candidates } = findCandidates(input, model);
-  const suggestions = rankCandidates(candidates, ranker)
+  const suggestions = rankCandidates(candidates, ranker, minStanding)
+    .filter(({ standing }) => standing >= minStanding)
     .slice(0, limit)
     .map(({ candidate: { group }, score }) => {
       const name = displayName(group);

@@ -1,8 +1,8 @@
 /**
  * The popup's half of the suggestions: the name finder and its model, run on what the tab read
- * (tab-reading.ts). The popup imports this module dynamically when it asks, so it is a chunk
- * of its own that the options page and the dashboard never load, and the popup loads it (and
- * inflates the model) while the tab is still reading.
+ * (tab-reading.ts). The popup imports it as it opens (entrypoints/popup/main.tsx) and inflates
+ * the model while the tab is still reading. It is a chunk of its own (utils/client.ts imports it
+ * dynamically for any other page), which the options page and the dashboard never load.
  */
 import { loadModel } from './names';
 import { type SuggestInput, suggestCompanies } from './suggest';

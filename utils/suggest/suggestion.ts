@@ -9,7 +9,7 @@ export interface CompanySuggestion {
   name: string;
   /** Other spellings seen in the article, tickers and acronyms, most used first. */
   aliases: string[];
-  /** Mentions in the text. */
+  /** Mentions in the article, its headline included. */
   mentions: number;
   /** How likely it is one of the organisations the article is about (the ranker's probability, 0 to 1). */
   score: number;

@@ -1,17 +1,22 @@
 /**
- * How the popup gets the article out of its tab for the suggestions. The content script offers
- * its reader (page.ts) in the extension's isolated world of the top frame, which the page cannot
- * see; the popup runs readThroughContentScript there, a function that only calls it, so asking
- * costs the tab no new script to compile. A tab without the content script (opened before News
- * Tracker was installed) is read by injecting entrypoints/suggest-read.ts, the same reader as a
- * file. What comes back left a web page's tab, so the popup checks it (validateTabReading) like
- * any message from a content script before it reads a word of it.
+ * The one exchange between contexts outside the message protocol (utils/messaging.ts): the
+ * popup reads the article in its tab for the suggestions.
+ *
+ *   popup ── scripting.executeScript({ func: readThroughContentScript }) ──► the tab's isolated world
+ *              the content script's reader there (offerTabReader) answers with the article it
+ *              kept, the page read now, or null where it found no article
+ *   popup ── scripting.executeScript({ files: ['suggest-read.js'] }) ──► a tab without the content
+ *              script (opened before News Tracker was installed): the same reader, as a file
+ *   popup ◄── validateTabReading: the answer left a web page's tab, so it is checked like a message
+ *
+ * The reader is the one thing News Tracker leaves in the isolated world's global object, which
+ * the page cannot see, under a Symbol.for name: the injected function can name nothing from
+ * outside its own source. Asking through it costs the tab no new script to compile.
  */
+import { browser } from 'wxt/browser';
 import * as v from '../validate';
+import { MAX_TEXT_LENGTH } from './page';
 import type { SuggestInput } from './suggest';
-
-/** An article longer than this is read only this far: the suggestions come from the top anyway. */
-export const MAX_TEXT_LENGTH = 100_000;
 
 /** What the tab answers: the article, or null where the content script found no article. */
 export interface TabReading {
@@ -22,7 +27,7 @@ export interface TabReading {
 const READER_KEY = 'news-tracker.suggestion-reader';
 
 /** Called by the content script in the top frame: `read` answers the popup's requests. */
-export function offerPageReader(read: () => SuggestInput | null): void {
+export function offerTabReader(read: () => SuggestInput | null): void {
   (globalThis as Record<symbol, unknown>)[Symbol.for(READER_KEY)] = (): TabReading => ({ reading: read() });
 }
 
@@ -59,5 +64,34 @@ export function validateTabReading(raw: unknown): SuggestInput | null | undefine
     };
   } catch {
     return undefined;
+  }
+}
+
+/** Shown when the tab cannot be read: the browser keeps it closed to extensions (its own pages, its web store, a policy). */
+export const CANNOT_READ_TAB =
+  'This browser does not let extensions read this page, so News Tracker cannot suggest companies here.';
+
+/** Shown when what the tab answered is not an article reading (a page that broke the reader). */
+export const UNREADABLE_TAB = 'News Tracker could not read the article in this tab. Reload the page and try again.';
+
+/**
+ * Called by the popup: the article in the tab, or null where the content script found none. The
+ * file is injected only where no content script offers its reader. It reaches the web pages
+ * the content script runs on (the manifest's host permissions are those pages) and no others.
+ */
+export async function readTabArticle(tabId: number): Promise<SuggestInput | null> {
+  const target = { tabId };
+  try {
+    const [offered] = await browser.scripting.executeScript({ target, func: readThroughContentScript });
+    const reading = validateTabReading(offered?.result);
+    if (reading !== undefined) return reading;
+    const [read] = await browser.scripting.executeScript({ target, files: ['/suggest-read.js'] });
+    const fromFile = validateTabReading(read?.result);
+    if (fromFile === undefined) throw new Error(UNREADABLE_TAB);
+    return fromFile;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/cannot access|permission|cannot be scripted/iu.test(message)) throw new Error(CANNOT_READ_TAB);
+    throw error;
   }
 }

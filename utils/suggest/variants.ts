@@ -5,8 +5,8 @@
  * article used.
  */
 import { looseForm } from '../match/normalize';
+import { isLower, isUpper } from './characters';
 import { LEGAL_SUFFIXES } from './lexicon';
-import { isLower, isUpper } from './tokens';
 
 const POSSESSIVE = /\s*['’]s?$/u;
 const LEADING_THE = /^the\s+/iu;
@@ -38,8 +38,17 @@ export function cleanVariant(text: string): string {
 
 /** The key two spellings of one organisation share. */
 export function nameKey(text: string): string {
-  return looseForm(cleanVariant(text).replace(DOT_COM, '')).replace(/[.,]/gu, '').trim();
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size >= MAX_REMEMBERED) keys.clear();
+    key = looseForm(cleanVariant(text).replace(DOT_COM, '')).replace(/[.,]/gu, '').trim();
+    keys.set(text, key);
+  }
+  return key;
 }
+
+/** Keys already worked out: an article names its companies many times, and each step asks again. */
+const keys = new Map<string, string>();
 
 /** "IBM" for "International Business Machines"; connectors ("of", "and") do not count. */
 export function initialsOf(text: string): string {

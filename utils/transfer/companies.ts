@@ -3,17 +3,11 @@
  * is for spreadsheets and carries one match-case flag per company. Reading never trusts the
  * file: every field is checked, and the first problem is reported with its line or field.
  */
-import { type Alias, cleanName, ENTITY_COLORS, MAX_NAME_LENGTH, type TrackedEntity } from '../entities';
+import type { TrackedEntity } from '../entities';
+import { type CompanyFields, type Fail, type ImportedCompany, readCompany } from './company-fields';
 import { readCsv, writeCsv } from './csv';
 import { checkSize, describeJsonError, ImportError, MAX_IMPORT_COMPANIES } from './errors';
 import { FILE_FORMAT, spreadsheetTime, wrapExport, yesNo } from './files';
-
-const MAX_ALIASES = 100;
-const MAX_ID_LENGTH = 100;
-const COLOR = /^#[0-9a-f]{6}$/iu;
-// Control characters and bidirectional overrides can disguise a name on screen.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
 export const COMPANY_CSV_HEADER = [
   'Name',
@@ -49,106 +43,6 @@ export function companiesToCsv(entities: readonly TrackedEntity[]): string {
   return writeCsv([COMPANY_CSV_HEADER, ...rows]);
 }
 
-/** Raw fields of one company as found in a file, before checking. */
-interface CompanyFields {
-  name: unknown;
-  aliases: unknown;
-  exclusions: unknown;
-  matchCase: unknown;
-  color: unknown;
-  enabled: unknown;
-  watchlist: unknown;
-  id: unknown;
-  createdAt: unknown;
-}
-
-type Fail = (field: string, problem: string) => never;
-
-function text(value: unknown, field: string, max: number, fail: Fail): string {
-  if (typeof value !== 'string') fail(field, 'expected text');
-  const cleaned = cleanName(value as string);
-  if (cleaned.length > max) fail(field, `longer than ${max} characters`);
-  if (HIDDEN_CHARACTERS.test(cleaned)) fail(field, 'contains control or text-direction characters');
-  return cleaned;
-}
-
-function textList(value: unknown, field: string, fail: Fail): string[] {
-  if (value === undefined || value === null || value === '') return [];
-  const items = typeof value === 'string' ? value.split(/[;\n]/u) : value;
-  if (!Array.isArray(items)) fail(field, 'expected a list');
-  if ((items as unknown[]).length > MAX_ALIASES) fail(field, `more than ${MAX_ALIASES} entries`);
-  return (items as unknown[])
-    .map((item, i) => text(item, Array.isArray(value) ? `${field}[${i}]` : field, MAX_NAME_LENGTH, fail))
-    .filter((s) => s.length > 0);
-}
-
-function flag(value: unknown, field: string, fallback: boolean, fail: Fail): boolean {
-  if (value === undefined || value === null || value === '') return fallback;
-  if (typeof value === 'boolean') return value;
-  if (typeof value === 'string') {
-    const word = value.trim().toLowerCase();
-    if (['yes', 'y', 'true', '1'].includes(word)) return true;
-    if (['no', 'n', 'false', '0'].includes(word)) return false;
-  }
-  return fail(field, 'expected yes or no');
-}
-
-function parseTime(value: unknown, field: string, now: number, fail: Fail): number {
-  if (value === undefined || value === null || value === '') return now;
-  // Only a number or text can be a date; String() on an object from the file could even throw.
-  if (typeof value !== 'number' && typeof value !== 'string') return fail(field, 'expected a date');
-  const ms = typeof value === 'number' ? value : Date.parse(`${value.replace(' ', 'T')}Z`);
-  if (!Number.isFinite(ms) || ms < 0 || ms > 8.64e15) fail(field, 'expected a date');
-  return ms;
-}
-
-/** JSON aliases may carry their own options: `"Apple"` or `{ "text": "Apple", "matchCase": true }`. */
-function aliasList(value: unknown, field: string, matchCase: boolean, fail: Fail): Alias[] {
-  if (!Array.isArray(value)) return textList(value, field, fail).map((t) => ({ text: t, matchCase, wholeWord: true }));
-  if (value.length > MAX_ALIASES) fail(field, `more than ${MAX_ALIASES} entries`);
-  return value.map((item: unknown, i): Alias => {
-    const at = `${field}[${i}]`;
-    if (typeof item === 'string') return { text: text(item, at, MAX_NAME_LENGTH, fail), matchCase, wholeWord: true };
-    if (typeof item !== 'object' || item === null) return fail(at, 'expected text or an alias object');
-    const o = item as Record<string, unknown>;
-    return {
-      text: text(o.text, `${at}.text`, MAX_NAME_LENGTH, fail),
-      matchCase: flag(o.matchCase, `${at}.matchCase`, matchCase, fail),
-      wholeWord: flag(o.wholeWord, `${at}.wholeWord`, true, fail),
-    };
-  });
-}
-
-function toEntity(raw: CompanyFields, index: number, now: number, fail: Fail): TrackedEntity {
-  const name = text(raw.name, 'name', MAX_NAME_LENGTH, fail);
-  if (name.length === 0) fail('name', 'a company needs a name');
-  const matchCase = flag(raw.matchCase, 'matchCase', false, fail);
-  const listed = aliasList(raw.aliases, 'aliases', matchCase, fail).filter((a) => a.text.length > 0);
-  const first = listed.find((a) => a.text === name) ?? { text: name, matchCase, wholeWord: true };
-  // The display name is always the first alias; a repeated spelling is kept once.
-  const seen = new Set<string>();
-  const aliases = [first, ...listed].filter((a) => {
-    const key = a.text.toLocaleLowerCase();
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
-  const color = raw.color === undefined || raw.color === '' ? undefined : raw.color;
-  if (color !== undefined && (typeof color !== 'string' || !COLOR.test(color)))
-    fail('colour', 'expected a colour like #ffd54f');
-  const id = raw.id === undefined || raw.id === '' ? crypto.randomUUID() : text(raw.id, 'id', MAX_ID_LENGTH, fail);
-  const watchlist =
-    raw.watchlist === undefined || raw.watchlist === null ? '' : text(raw.watchlist, 'watchlist', 100, fail);
-  return {
-    id,
-    name,
-    aliases,
-    exclusions: textList(raw.exclusions, 'exclusions', fail),
-    color: (color as string | undefined)?.toLowerCase() ?? ENTITY_COLORS[index % ENTITY_COLORS.length] ?? '#ffd54f',
-    enabled: flag(raw.enabled, 'enabled', true, fail),
-    watchlist: watchlist.length > 0 ? watchlist : null,
-    createdAt: parseTime(raw.createdAt, 'createdAt', now, fail),
-  };
-}
-
 function checkCount(count: number): void {
   if (count > MAX_IMPORT_COMPANIES) {
     throw new ImportError(
@@ -157,7 +51,7 @@ function checkCount(count: number): void {
   }
 }
 
-function fromJson(source: string, now: number): TrackedEntity[] {
+function fromJson(source: string): ImportedCompany[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(source);
@@ -171,7 +65,9 @@ function fromJson(source: string, now: number): TrackedEntity[] {
     if (o.format === FILE_FORMAT && o.kind === 'stories') {
       throw new ImportError('This is a stories export; choose a companies file (JSON or CSV).');
     }
-    items = o.items ?? o.companies;
+    // A file written by hand may hold a single company on its own.
+    const single = o.items === undefined && o.companies === undefined && Object.hasOwn(o, 'name');
+    items = single ? [o] : (o.items ?? o.companies);
     if (!Array.isArray(items)) throw new ImportError('The file holds no list of companies (expected "items": [...]).');
   }
   const list = items as unknown[];
@@ -184,7 +80,7 @@ function fromJson(source: string, now: number): TrackedEntity[] {
     if (typeof item === 'string') item = { name: item };
     if (typeof item !== 'object' || item === null || Array.isArray(item)) fail('', 'expected an object');
     const o = item as Record<string, unknown>;
-    return toEntity(pickFields(o), i, now, fail);
+    return readCompany(pickFields(o), fail);
   });
 }
 
@@ -223,7 +119,7 @@ const CSV_COLUMNS: Record<string, keyof CompanyFields> = {
   added: 'createdAt',
 };
 
-function fromCsv(source: string, now: number): TrackedEntity[] {
+function fromCsv(source: string): ImportedCompany[] {
   let rows: ReturnType<typeof readCsv>;
   try {
     rows = readCsv(source, MAX_IMPORT_COMPANIES + 1);
@@ -241,7 +137,7 @@ function fromCsv(source: string, now: number): TrackedEntity[] {
   }
   if (!columns.includes('name')) throw new ImportError(`Line ${header.line}: the header has no "Name" column.`);
   checkCount(body.length);
-  return body.map((row, i) => {
+  return body.map((row) => {
     const fail: Fail = (field, problem) => {
       throw new ImportError(`Line ${row.line}, column "${field}": ${problem}.`);
     };
@@ -250,20 +146,21 @@ function fromCsv(source: string, now: number): TrackedEntity[] {
     columns.forEach((key, c) => {
       if (key) fields[key] = row.cells[c] ?? '';
     });
-    return toEntity(fields, i, now, fail);
+    return readCompany(fields, fail);
   });
 }
 
 /**
- * Reads a companies file (JSON from News Tracker or by hand, or CSV with a header row).
+ * Reads a companies file (JSON from News Tracker or by hand, or CSV with a header row) into
+ * what it says about each company (company-fields.ts); previewImport decides what that changes.
  * Throws an ImportError naming the line or field of the first problem.
  */
-export function readCompaniesFile(source: string, fileName: string, now = Date.now()): TrackedEntity[] {
+export function readCompaniesFile(source: string, fileName: string): ImportedCompany[] {
   checkSize(new TextEncoder().encode(source).length);
   const body = source.replace(/^\uFEFF/u, '');
   const looksJson = /^\s*[[{]/u.test(body);
   if (fileName.toLowerCase().endsWith('.json') || (looksJson && !fileName.toLowerCase().endsWith('.csv'))) {
-    return fromJson(body, now);
+    return fromJson(body);
   }
-  return fromCsv(body, now);
+  return fromCsv(body);
 }

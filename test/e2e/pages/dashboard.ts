@@ -5,9 +5,9 @@ import type { Locator, Page } from 'playwright-core';
 export class DashboardPage {
   constructor(readonly page: Page) {}
 
-  /** Waits for the first charts (the page marks itself ready). */
+  /** Waits for the first charts: the summary line says what was counted. */
   async ready(): Promise<void> {
-    await this.page.waitForSelector('html[data-ready]');
+    await this.status();
   }
 
   /** The summary line under the header, once counting is done. */

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readDetectorModel, scoreFeatures } from '@/utils/article/detector';
+import { FEATURE_NAMES } from '@/utils/article/page-features';
 import {
   assignFolds,
   chooseThreshold,
@@ -7,11 +9,9 @@ import {
   type DetectorExample,
   modelData,
   trainDetector,
-} from '@/scripts/lib/detector-training';
-import { fitLogistic, logit } from '@/scripts/lib/logistic';
-import { seededRandom } from '@/scripts/lib/seeded-random';
-import { readDetectorModel, scoreFeatures } from '@/utils/article/detector';
-import { FEATURE_NAMES } from '@/utils/article/page-features';
+} from '../../support/detector-training';
+import { fitLogistic, logit } from '../../support/logistic';
+import { seededRandom } from '../../support/seeded-random';
 
 /** Pages from `sites` sites; articles have a higher first feature, with some noise. */
 function examples(sites: number, perSite: number, seed = 7): DetectorExample[] {
@@ -45,7 +45,9 @@ describe('folds grouped by site', () => {
     const list = examples(23, 3);
     const folds = assignFolds(list, 5, 2024);
     const foldOfSite = new Map<string, Set<number>>();
-    list.forEach((e, i) => foldOfSite.set(e.site, (foldOfSite.get(e.site) ?? new Set()).add(folds[i] as number)));
+    list.forEach((e, i) => {
+      foldOfSite.set(e.site, (foldOfSite.get(e.site) ?? new Set()).add(folds[i] as number));
+    });
     expect([...foldOfSite.values()].every((set) => set.size === 1)).toBe(true);
     expect(new Set(folds).size).toBe(5);
   });

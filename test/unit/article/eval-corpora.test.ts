@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { declaredAddress, siteOf } from '@/scripts/eval/corpora';
+import { declaredAddress } from '../../support/declared-address';
+import { siteOf } from '../../support/publisher-site';
 
 describe('declaredAddress (the evaluation serves a saved page at the address it declares)', () => {
   it('takes link[rel=canonical] first, then og:url, resolving relative addresses', () => {

@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { readContentState } from '@/utils/content-state';
+import { openStoryReader } from '@/utils/db/reader';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryReport } from '@/utils/stories';
-import { TRACKED_LIST_KEY } from '@/utils/tracked-list';
 import { report as storyReport } from '../db/story-fixtures';
 import { type FakeMenus, installFakeMenus } from './fakes';
 
@@ -37,14 +38,14 @@ describe('background service worker', () => {
     expect(added.value.name).toBe('Xiaomi');
     expect(added.value.aliases.map((a) => a.text)).toEqual(['Xiaomi', 'Xiaomi Corp']);
 
-    const published = (await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))[TRACKED_LIST_KEY] as TrackedEntity[];
+    const published = (await readContentState()).entities;
     expect(published.map((e) => e.name)).toEqual(['Xiaomi']);
 
     expect(await fromPage({ type: 'ui:removeEntity', payload: { id: added.value.id } })).toEqual({
       ok: true,
       value: { removed: true },
     });
-    expect((await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))[TRACKED_LIST_KEY]).toEqual([]);
+    expect((await readContentState()).entities).toEqual([]);
   });
 
   it('refuses a company tracked twice, with a message naming it', async () => {
@@ -67,11 +68,9 @@ describe('background service worker', () => {
     await new Promise((r) => setTimeout(r, 2));
     await fromPage({ type: 'content:reportStory', payload: report({ title: 'Xiaomi moves data (updated)' }) });
 
-    const listed = (await fromPage({ type: 'ui:listStories', payload: { limit: 10 } })) as {
-      ok: true;
-      value: { stories: { title: string }[] };
-    };
-    expect(listed.value.stories.map((s) => s.title)).toEqual(['Xiaomi moves data (updated)', 'Second']);
+    // As the popup reads them.
+    const listed = await openStoryReader().listStories({ limit: 10 });
+    expect(listed.stories.map((s) => s.title)).toEqual(['Xiaomi moves data (updated)', 'Second']);
   });
 
   it('rejects malformed and unknown messages with a specific error', async () => {
@@ -85,9 +84,9 @@ describe('background service worker', () => {
       ok: false,
       error: 'url: URL scheme javascript: is not allowed',
     });
-    expect(await fromPage({ type: 'ui:listStories', payload: { limit: 1e9 } })).toEqual({
+    expect(await fromPage({ type: 'ui:getPageStatus', payload: { tabId: 1.5 } })).toEqual({
       ok: false,
-      error: 'limit: expected a number from 1 to 500',
+      error: 'tabId: expected a whole number',
     });
   });
 
@@ -95,10 +94,7 @@ describe('background service worker', () => {
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     expect(menus.items).toEqual([expect.objectContaining({ title: 'Track “%s”', contexts: ['selection'] })]);
-    const published = async () =>
-      ((await fakeBrowser.storage.local.get(TRACKED_LIST_KEY))[TRACKED_LIST_KEY] as TrackedEntity[] | undefined)?.map(
-        (e) => e.name,
-      );
+    const published = async () => (await readContentState()).entities.map((e) => e.name);
 
     await menus.click({ menuItemId: 'track-selection', selectionText: '  Xiaomi   Corp ' });
     await expect.poll(published).toEqual(['Xiaomi Corp']);

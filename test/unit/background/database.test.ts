@@ -4,10 +4,10 @@
  */
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { createDbAccess, isReadOnly } from '@/utils/background/database';
 import { createHandlers } from '@/utils/background/handlers';
-import { NEWER_VERSION_MESSAGE, StorageProblem, UNAVAILABLE_MESSAGE } from '@/utils/background/storage-problem';
+import { createDbAccess, isReadOnly } from '@/utils/db/connection';
 import { addEntity } from '@/utils/db/entities';
+import { NEWER_VERSION_MESSAGE, StorageProblem, UNAVAILABLE_MESSAGE } from '@/utils/db/problems';
 import { applyRetention } from '@/utils/db/retention';
 import { DB_NAME, DB_VERSION, openNewsDb } from '@/utils/db/schema';
 import { saveStory } from '@/utils/db/stories';

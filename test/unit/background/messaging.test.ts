@@ -96,8 +96,8 @@ describe('sendMessage', () => {
   });
 
   it('turns a refusal into an Error with the background’s words', async () => {
-    fakeBrowser.runtime.sendMessage = vi.fn(async () => ({ ok: false, error: 'limit: expected a number' })) as never;
-    await expect(sendMessage('ui:listStories', { limit: 0 })).rejects.toThrow('limit: expected a number');
+    fakeBrowser.runtime.sendMessage = vi.fn(async () => ({ ok: false, error: 'tabId: expected a number' })) as never;
+    await expect(sendMessage('ui:getPageStatus', { tabId: -1 })).rejects.toThrow('tabId: expected a number');
   });
 });
 

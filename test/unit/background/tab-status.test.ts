@@ -1,7 +1,7 @@
 /**
  * What each tab's page holds (badge, "This page") lives in IndexedDB: a worker stopped and
- * started again still knows it, and storage.session, which content scripts may read, never
- * holds another tab's address.
+ * started again still knows it, and no storage area a content script can read ever holds
+ * another tab's address.
  */
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -47,7 +47,7 @@ describe('tab states', () => {
     expect(BUSINESS_BADGE_COLOR).toBe('#2e7d32');
   });
 
-  it('never reach storage.session, which content scripts read', async () => {
+  it('never reach the storage areas content scripts can read', async () => {
     const tabs = createTabStatus(database());
     await tabs.updatePageStatus(3, status('https://private.example/deal', [1]));
     await tabs.markStoryRecorded(3, report({ url: 'https://private.example/deal' }));

@@ -38,9 +38,9 @@ describe('ImportExport', () => {
     const { client, pick, onImported } = setup();
     pick('list.csv', 'Name,Colour\nApple,#000000\nNvidia,\nnvidia,\n');
     const preview = within(await screen.findByRole('region', { name: 'Import preview' }));
-    expect(preview.getByRole('heading').textContent).toBe('list.csv: 1 to add, 1 to change, 1 skipped');
+    expect(preview.getByRole('heading', { level: 3 }).textContent).toBe('list.csv: 1 to add, 1 to change, 1 skipped');
     expect(preview.getByRole('list', { name: 'To add' }).textContent).toBe('Nvidia');
-    expect(preview.getByRole('list', { name: 'To change' }).textContent).toBe('Apple: colour');
+    expect(preview.getByRole('list', { name: 'To change' }).textContent).toBe(`AppleColour: ${apple.color} → #000000`);
     expect(preview.getByRole('list', { name: 'Skipped' }).textContent).toBe(
       'nvidia: listed more than once in the file',
     );
@@ -52,6 +52,40 @@ describe('ImportExport', () => {
       ['Nvidia', expect.any(String)],
     ]);
     expect(onImported).toHaveBeenCalled();
+  });
+
+  it('merges Apple imported with only an alias: the preview says old → new, and its watchlist and colour stay', async () => {
+    const client = fakeClient({
+      entities: [
+        createEntity({ name: 'Apple', aliases: ['Apple Inc'], watchlist: 'Big Tech' }, 0),
+        createEntity({ name: 'Microsoft', watchlist: 'Big Tech' }, 1),
+      ],
+    });
+    render(<ImportExport client={client} onImported={vi.fn()} save={vi.fn()} />);
+    const before = structuredClone(client.state.entities);
+    fireEvent.change(screen.getByLabelText('Import companies from a file (JSON or CSV)'), {
+      target: { files: [new File(['{"name":"Apple","aliases":["AAPL"]}'], 'apple.json')] },
+    });
+    const preview = within(await screen.findByRole('region', { name: 'Import preview' }));
+    expect(preview.getByRole('heading', { level: 3 }).textContent).toBe('apple.json: 0 to add, 1 to change, 0 skipped');
+    const change = within(preview.getByRole('list', { name: 'To change' })).getAllByRole('listitem');
+    expect(change.map((li) => li.textContent)).toEqual([
+      'AppleAliases: Apple Inc → Apple Inc, AAPL',
+      'Aliases: Apple Inc → Apple Inc, AAPL',
+    ]);
+    expect(preview.getByText(/an import never removes one/).textContent).toMatch(
+      /Details the file leaves out stay as they are/,
+    );
+    expect(client.state.entities).toEqual(before);
+    fireEvent.click(preview.getByRole('button', { name: 'Import 1 company' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Imported apple.json: 0 added, 1 changed.'),
+    );
+    const [apple, microsoft] = client.state.entities;
+    expect(apple!.aliases.map((a) => a.text)).toEqual(['Apple', 'Apple Inc', 'AAPL']);
+    expect(apple!.watchlist).toBe('Big Tech');
+    expect(apple!.color).toBe(before[0]!.color);
+    expect(apple!.color).not.toBe(microsoft!.color);
   });
 
   it('refuses a broken file with the line at fault, and changes nothing', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NOTHING_FOUND, SuggestedCompanies } from '@/components/SuggestedCompanies';
-import { CANNOT_READ_TAB } from '@/utils/client';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import type { CompanySuggestion } from '@/utils/suggest/suggestion';
+import { CANNOT_READ_TAB } from '@/utils/suggest/tab-reading';
 import { fakeClient } from './fake-client';
 import { fireEvent, render, screen, within } from './testing';
 

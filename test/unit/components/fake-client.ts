@@ -1,11 +1,13 @@
 /**
- * The store's in-memory client (utils/client-memory.ts) for component tests, with its live
+ * The store's in-memory client (test/support/memory-client.ts) for component tests, with its live
  * story and company arrays exposed so a test can check what was written.
  */
-import { createMemoryClient, type StoreClient } from '@/utils/client';
-import type { MemoryClientOptions } from '@/utils/client-memory';
+
+import type { MemoryClientOptions } from '@/test/support/memory-client';
+import type { StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryRecord, StoryView } from '@/utils/stories';
+import { memoryStoreClient } from '../../support/memory-client';
 
 export interface FakeInit extends MemoryClientOptions {
   stories?: StoryRecord[];
@@ -16,7 +18,7 @@ export function fakeClient(
   init: FakeInit = {},
 ): StoreClient & { state: { stories: StoryRecord[]; entities: TrackedEntity[] } } {
   const state = { stories: init.stories ?? [], entities: init.entities ?? [] };
-  return Object.assign(createMemoryClient(state.stories, state.entities, init), { state });
+  return Object.assign(memoryStoreClient(state.stories, state.entities, init), { state });
 }
 
 let counter = 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExtractedStory } from '@/utils/article/extract';
 import { buildStoryReport } from '@/utils/content/report';
 import { createEntity } from '@/utils/entities';
-import { compileMatcher } from '@/utils/match/matcher';
+import { compileMatcher } from '../../support/compile-matcher';
 
 const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 const samsung = createEntity({ name: 'Samsung' }, 1);

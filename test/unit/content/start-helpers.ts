@@ -1,12 +1,16 @@
 /** Pages, tracked lists and a way to start the content script on them, for the start tests. */
 import { afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ContentEnvironment, ContentSession } from '@/utils/content/run';
+import type { ContentEnvironment } from '@/utils/content/environment';
+import type { ContentSession } from '@/utils/content/session';
 import { startContent } from '@/utils/content/start';
+import { type ContentState, contentStateItem } from '@/utils/content-state';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import type { PageStatus } from '@/utils/stories';
-import { type ContentState, SETTINGS_KEY, TRACKED_LIST_KEY } from '@/utils/tracked-list';
+import { marked, openShadowRoots } from './page-view';
+
+openShadowRoots();
 
 export const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 export const samsung = createEntity({ name: 'Samsung' }, 1);
@@ -35,15 +39,15 @@ export function showHomePage(): void {
   document.body.innerHTML = homeBody;
 }
 
-/** Chrome: storage.session can be opened to content scripts (the fake browser cannot by default). */
-export function sessionOpens(): void {
-  vi.spyOn(fakeBrowser.storage.session, 'setAccessLevel').mockResolvedValue(undefined);
-}
-
-export const stateItems = (entities: TrackedEntity[], settings: Partial<Settings> = {}) => ({
-  [TRACKED_LIST_KEY]: entities,
-  [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, ...settings },
+export const stateOf = (entities: TrackedEntity[], settings: Partial<Settings> = {}): ContentState => ({
+  entities,
+  settings: { ...DEFAULT_SETTINGS, ...settings },
 });
+
+/** Writes the content state as the background does. */
+export function storeState(entities: TrackedEntity[], settings: Partial<Settings> = {}): Promise<void> {
+  return contentStateItem.setValue(stateOf(entities, settings));
+}
 
 const running: AbortController[] = [];
 afterEach(() => {
@@ -59,12 +63,7 @@ export interface Started {
   controller: AbortController;
 }
 
-export function start(
-  url: string,
-  env: Partial<ContentEnvironment> = {},
-  readState?: () => Promise<ContentState>,
-  skipNonArticles = false,
-): Started {
+export function start(url: string, env: Partial<ContentEnvironment> = {}): Started {
   const statuses: PageStatus[] = [];
   const errors: unknown[] = [];
   const trackedLists: string[][] = [];
@@ -78,24 +77,26 @@ export function start(
       signal: controller.signal,
       report: async () => {},
       reportStatus: async (status) => void statuses.push(status),
-      panelMode: 'open',
       ...env,
     },
     {
       onError: (error) => errors.push(error),
       onTrackedList: (entities) => trackedLists.push(entities.map((e) => e.name)),
-      readState,
-      skipNonArticles,
     },
   );
   return { session, statuses, errors, trackedLists, controller };
 }
 
-export const count = (session: ContentSession, entity: TrackedEntity) =>
-  session.highlights?.counts().get(entity.id) ?? 0;
+/** How often the page shows `entity` highlighted. */
+export const count = (entity: TrackedEntity) => marked(entity.name);
 
 /** Waits for the session to act on a storage change (listeners run after the write resolves). */
 export async function settle(session: ContentSession): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 20));
   await session.idle();
+}
+
+/** Makes the content script's storage read answer with `answer` (a state, or a failure) when it comes. */
+export function storageAnswers(answer: Promise<ContentState>): void {
+  vi.spyOn(fakeBrowser.storage.local, 'get').mockImplementation(async () => ({ contentState: await answer }));
 }

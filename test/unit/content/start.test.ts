@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { ContentState } from '@/utils/content-state';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { type ContentState, SETTINGS_KEY, TRACKED_LIST_KEY } from '@/utils/tracked-list';
+import { markedTexts, panelShadow } from './page-view';
 import {
   ARTICLE_URL,
   articleBody,
@@ -12,7 +13,8 @@ import {
   showArticle,
   showHomePage,
   start,
-  stateItems,
+  storageAnswers,
+  storeState,
   xiaomi,
 } from './start-helpers';
 
@@ -20,34 +22,35 @@ describe('the content script’s start', () => {
   it('leaves the page alone, with the error reported, when storage cannot be read', async () => {
     showArticle();
     const failure = new Error('storage is gone');
-    const { session, errors, statuses } = start(ARTICLE_URL, {}, () => Promise.reject(failure));
+    storageAnswers(Promise.reject(failure));
+    const { session, errors, statuses } = start(ARTICLE_URL);
     await session.idle();
     expect(errors).toEqual([failure]);
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
     expect(statuses).toEqual([]);
   });
 });
 
 describe('the start on a page', () => {
   it('does no work on a page that is not an article (and highlights it when every page is asked for)', async () => {
-    await fakeBrowser.storage.local.set(stateItems([xiaomi]));
+    await storeState([xiaomi]);
     showHomePage();
     const rejected = start(HOME_URL);
     await rejected.session.idle();
-    expect(rejected.session.highlights).toBeNull();
-    expect(rejected.session.panelHost).toBeNull();
+    expect(markedTexts()).toEqual([]);
+    expect(panelShadow()).toBeNull();
     expect(rejected.statuses).toEqual([]);
     rejected.controller.abort();
 
-    await fakeBrowser.storage.local.set(stateItems([xiaomi], { highlightScope: 'all' }));
+    await storeState([xiaomi], { highlightScope: 'all' });
     const everyPage = start(HOME_URL);
     await everyPage.session.idle();
-    expect(count(everyPage.session, xiaomi)).toBe(1);
+    expect(count(xiaomi)).toBe(1);
     expect(everyPage.statuses.at(-1)?.isArticle).toBe(false);
   });
 
   it('judges a same-origin frame by the article around it', async () => {
-    await fakeBrowser.storage.local.set(stateItems([xiaomi]));
+    await storeState([xiaomi]);
     // The frame's own document is a list of links; the page around it is the article.
     const top = document.implementation.createHTMLDocument('top');
     top.head.innerHTML = articleHead;
@@ -58,48 +61,72 @@ describe('the start on a page', () => {
       topPage: () => ({ document: top, url: ARTICLE_URL }),
     });
     await session.idle();
-    expect(count(session, xiaomi)).toBe(1);
+    expect(count(xiaomi)).toBe(1);
   });
 
-  it('decides on the page it is on when storage answers, if the address changed meanwhile', async () => {
-    showHomePage();
-    let url = HOME_URL;
+  /** Starts on one page; a single-page app moves to the other before the storage read returns. */
+  async function moveBeforeStorageAnswers(from: [() => void, string], to: [() => void, string]) {
+    from[0]();
+    let url = from[1];
     let answer: (state: ContentState) => void = () => {};
     const reading = new Promise<ContentState>((resolve) => {
       answer = resolve;
     });
-    const { session } = start(HOME_URL, { url: () => url }, () => reading);
-    // A single-page app shows an article before the storage read returns.
-    showArticle();
-    url = ARTICLE_URL;
+    storageAnswers(reading);
+    const started = start(url, { url: () => url });
+    to[0]();
+    url = to[1];
     answer({ entities: [xiaomi], settings: DEFAULT_SETTINGS });
-    await session.idle();
-    expect(count(session, xiaomi)).toBe(2);
+    await started.session.idle();
+    return started;
+  }
+
+  it('decides on the page it is on when storage answers, if the address changed meanwhile', async () => {
+    await moveBeforeStorageAnswers([showHomePage, HOME_URL], [showArticle, ARTICLE_URL]);
+    expect(count(xiaomi)).toBe(2);
+  });
+
+  it('leaves a page alone that stopped being an article before storage answered', async () => {
+    const { statuses } = await moveBeforeStorageAnswers([showArticle, ARTICLE_URL], [showHomePage, HOME_URL]);
+    expect(markedTexts()).toEqual([]);
+    expect(statuses).toEqual([]);
   });
 });
 
 describe('following the tracked list and settings', () => {
-  it('picks up a change reported by storage.local alone (where session storage is not used)', async () => {
-    await fakeBrowser.storage.local.set(stateItems([xiaomi]));
+  it('picks up a settings change', async () => {
+    await storeState([xiaomi]);
     showArticle();
     const { session } = start(ARTICLE_URL);
     await session.idle();
-    expect(count(session, xiaomi)).toBe(2);
+    expect(count(xiaomi)).toBe(2);
 
-    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { ...DEFAULT_SETTINGS, disabledSites: ['news.example'] } });
+    await storeState([xiaomi], { disabledSites: ['news.example'] });
     await settle(session);
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
   });
 
   it('stops following storage once the page is left (the signal aborts)', async () => {
-    await fakeBrowser.storage.local.set(stateItems([]));
+    await storeState([]);
     showArticle();
     const { session, controller, trackedLists } = start(ARTICLE_URL);
     await session.idle();
     controller.abort();
-    await fakeBrowser.storage.local.set({ [TRACKED_LIST_KEY]: [xiaomi] });
+    await storeState([xiaomi]);
     await settle(session);
-    expect(session.highlights).toBeNull();
+    expect(markedTexts()).toEqual([]);
     expect(trackedLists).toEqual([[]]);
+  });
+
+  it('lets go of the page quietly after an update took the extension’s storage API away', async () => {
+    await storeState([xiaomi]);
+    showArticle();
+    const { session, controller } = start(ARTICLE_URL);
+    await session.idle();
+    vi.spyOn(fakeBrowser.storage.local.onChanged, 'removeListener').mockImplementation(() => {
+      throw new Error('Extension context invalidated.');
+    });
+    expect(() => controller.abort()).not.toThrow();
+    expect(markedTexts()).toEqual([]);
   });
 });

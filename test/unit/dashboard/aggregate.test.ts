@@ -10,7 +10,7 @@ import {
   weeklyCounts,
 } from '@/utils/dashboard/aggregate';
 import { DAY_MS, dayOf, namedZone, periodRange } from '@/utils/dashboard/days';
-import { type StoryFact, toStoryFact } from '@/utils/dashboard/facts';
+import { type StoryFact, toStoryFact } from '@/utils/db/facts';
 import { createEntity } from '@/utils/entities';
 import type { StoryRecord } from '@/utils/stories';
 import { storyRecord } from './story-fixtures';

@@ -3,12 +3,12 @@
  * does: same stories, same order, same groups, same paging.
  */
 import { describe, expect, it } from 'vitest';
-import { createMemoryClient } from '@/utils/client';
 import { openNewsDb } from '@/utils/db/schema';
 import { saveStory, setStoryFlags } from '@/utils/db/stories';
 import { snippetsOf } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
 import type { StoryQuery, StoryRecord } from '@/utils/stories';
+import { memoryStoreClient } from '../../support/memory-client';
 import { report } from './story-fixtures';
 
 const QUERIES: StoryQuery[] = [
@@ -40,12 +40,12 @@ async function storeWithStories() {
   return db;
 }
 
-describe('createMemoryClient', () => {
+describe('memoryStoreClient', () => {
   it('answers every kind of story query exactly as the IndexedDB store does, page after page', async () => {
     const db = await storeWithStories();
     const records: StoryRecord[] = (await listStories(db, { limit: 500 })).stories;
     const everything = await db.getAll('stories');
-    const memory = createMemoryClient(everything.map((s) => ({ ...s, snippets: snippetsOf(s) })));
+    const memory = memoryStoreClient(everything.map((s) => ({ ...s, snippets: snippetsOf(s) })));
     expect(records.length).toBeLessThan(everything.length); // grouping folded some copies
 
     for (const query of QUERIES) {
@@ -60,7 +60,7 @@ describe('createMemoryClient', () => {
   });
 
   it('refuses a company tracked twice and reports skipped names when adding many', async () => {
-    const client = createMemoryClient();
+    const client = memoryStoreClient();
     await client.addEntity({ name: 'Apple' });
     const { added, skipped } = await client.addEntities([{ name: 'apple' }, { name: 'Xiaomi' }, { name: '  ' }]);
     expect(added.map((e) => e.name)).toEqual(['Xiaomi']);

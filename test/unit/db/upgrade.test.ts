@@ -3,8 +3,8 @@
  * lost. Add a case here with each new version (see utils/db/schema.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { toStoryFact } from '@/utils/dashboard/facts';
 import { addEntity, listEntities } from '@/utils/db/entities';
+import { toStoryFact } from '@/utils/db/facts';
 import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk, type PostingKey, weekOf } from '@/utils/db/search-index';
 import { loadSettings } from '@/utils/db/settings';

@@ -215,7 +215,6 @@ export const VALID_PAYLOADS: { [K in MessageType]: RequestOf<K> } = {
     isBusiness: true,
     mentions: [{ entityId: 'e-acme', count: 2 }],
   },
-  'ui:listStories': { limit: 30, entityId: 'e-acme', unread: true, search: 'acme' },
   'ui:setStoryFlags': { url: REPORT.url, flags: { read: true, starred: false } },
   'ui:markAllRead': {},
   'ui:deleteStory': { url: REPORT.url },

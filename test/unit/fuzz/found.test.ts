@@ -4,10 +4,10 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDbAccess } from '@/utils/background/database';
 import type { Handlers } from '@/utils/background/handlers';
 import { routeMessage } from '@/utils/background/router';
 import { startBackground } from '@/utils/background/start';
+import { createDbAccess } from '@/utils/db/connection';
 import type { NewsDb } from '@/utils/db/schema';
 import { readCompaniesFile } from '@/utils/transfer/companies';
 import { installFakeMenus } from '../background/fakes';

@@ -9,15 +9,16 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createDbAccess } from '@/utils/background/database';
 import type { Handlers } from '@/utils/background/handlers';
 import { routeMessage } from '@/utils/background/router';
 import { startBackground } from '@/utils/background/start';
+import { createDbAccess } from '@/utils/db/connection';
 import { listEntities } from '@/utils/db/entities';
 import type { NewsDb } from '@/utils/db/schema';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { trackedEntity } from '@/utils/payloads';
 import { COMPANY_CSV_HEADER, companiesToCsv, companiesToJson, readCompaniesFile } from '@/utils/transfer/companies';
+import type { ImportedCompany } from '@/utils/transfer/company-fields';
 import { ImportError, MAX_IMPORT_BYTES } from '@/utils/transfer/errors';
 import { companiesToWrite, previewImport } from '@/utils/transfer/preview';
 import { installFakeMenus } from '../background/fakes';
@@ -124,7 +125,7 @@ beforeEach(async () => {
   await handlers['ui:importEntities']({ entities: [createEntity({ name: 'Acme' }, 0, NOW)] }, { tabId: undefined });
 });
 
-type Reader = (text: string, fileName: string, now: number) => TrackedEntity[];
+type Reader = (text: string, fileName: string) => ImportedCompany[];
 
 /**
  * The property, for any file reader: a refused file gets a clear ImportError; an accepted one
@@ -133,9 +134,9 @@ type Reader = (text: string, fileName: string, now: number) => TrackedEntity[];
  */
 function importProperty(read: Reader, tally: { refused: number; accepted: number }) {
   return fc.asyncProperty(file, async ([text, name]) => {
-    let incoming: TrackedEntity[];
+    let incoming: ImportedCompany[];
     try {
-      incoming = read(text, name, NOW);
+      incoming = read(text, name);
     } catch (error) {
       tally.refused += 1;
       expect(error).toBeInstanceOf(ImportError);
@@ -148,14 +149,14 @@ function importProperty(read: Reader, tally: { refused: number; accepted: number
     }
     tally.accepted += 1;
     expectNoPollution();
-    // Whatever the file reader accepts, the protocol accepts too: the preview never promises
-    // an import the background would then refuse.
-    incoming.forEach((entity, i) => {
-      expect(() => trackedEntity(entity, `entity ${i}`)).not.toThrow();
-    });
     const db = await getDb();
     const before = await snapshotStored(db);
-    const toWrite = companiesToWrite(previewImport(incoming, await listEntities(db)));
+    const toWrite = companiesToWrite(previewImport(incoming, await listEntities(db), NOW));
+    // Whatever the file reader accepts and the preview would write, the protocol accepts too:
+    // the preview never promises an import the background would then refuse.
+    toWrite.forEach((entity, i) => {
+      expect(() => trackedEntity(entity, `entity ${i}`)).not.toThrow();
+    });
     const reply = await routeMessage(
       handlers,
       { type: 'ui:importEntities', payload: { entities: toWrite } },
@@ -182,7 +183,7 @@ describe('fuzzing the companies import', () => {
 
   it('catches a reader that trusts the file (negative control)', async () => {
     const trusting: Reader = (text) => {
-      const parsed = JSON.parse(text) as { items?: TrackedEntity[] };
+      const parsed = JSON.parse(text) as { items?: ImportedCompany[] };
       return Array.isArray(parsed.items) ? parsed.items : [];
     };
     const details = await fc.check(importProperty(trusting, { refused: 0, accepted: 0 }), {

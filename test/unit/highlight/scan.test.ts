@@ -4,7 +4,7 @@ import { createPageHighlights } from '@/utils/highlight/page-highlights';
 import type { Painter } from '@/utils/highlight/paint';
 import { type FoundMention, scanForMentions } from '@/utils/highlight/scan';
 import type { Slicer } from '@/utils/highlight/slicer';
-import { compileMatcher } from '@/utils/match/matcher';
+import { compileMatcher } from '../../support/compile-matcher';
 
 const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 const bank = createEntity({ name: 'Bank of China' }, 1);

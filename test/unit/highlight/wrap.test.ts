@@ -3,7 +3,7 @@ import { createEntity } from '@/utils/entities';
 import { createPageHighlights } from '@/utils/highlight/page-highlights';
 import { createSlicer } from '@/utils/highlight/slicer';
 import { createWrapPainter, MARK_TAG } from '@/utils/highlight/wrap';
-import { compileMatcher } from '@/utils/match/matcher';
+import { compileMatcher } from '../../support/compile-matcher';
 
 const xiaomi = createEntity({ name: 'Xiaomi', color: '#81d4fa' }, 0);
 const apple = createEntity({ name: 'Apple', color: '#a5d6a7' }, 1);

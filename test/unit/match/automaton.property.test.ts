@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildAutomaton } from '@/utils/match/automaton';
+import { buildAutomaton } from '../../support/compile-matcher';
 
 /** Every (key, end) the automaton reports over `text`, in the order it reports them. */
 function occurrences(keys: string[], text: string, denseEntries?: number): [number, number][] {

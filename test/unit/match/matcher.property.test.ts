@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { referenceMentions } from '@/test/support/reference-matcher';
 import type { TrackedEntity } from '@/utils/entities';
-import { compileMatcher } from '@/utils/match/matcher';
-import { referenceMentions } from '@/utils/match/reference';
+import { compileMatcher } from '../../support/compile-matcher';
 
 // A small alphabet rich in the characters that make matching hard: case, accents (precomposed
 // and combining), curly quotes, dashes, odd spaces, invisible characters, CJK, Greek sigma,

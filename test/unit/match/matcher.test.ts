@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Alias, createEntity, type TrackedEntity } from '@/utils/entities';
-import { compileMatcher, compileMatcherSliced } from '@/utils/match/matcher';
+import { compileMatcherSliced } from '@/utils/match/matcher';
+import { compileMatcher } from '../../support/compile-matcher';
 
 const xiaomi = createEntity({ name: 'Xiaomi', aliases: ['Xiaomi Corp'] }, 0);
 const apple = createEntity({ name: 'Apple', matchCase: true }, 1);

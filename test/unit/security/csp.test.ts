@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { EXTENSION_PAGES_CSP } from '@/wxt.config';
 import { cspProblems } from './csp-audit';
 
-/** The policy in a built manifest: MV3 keeps it under extension_pages, MV2 (Firefox) as a string. */
+/** The policy in a built manifest: MV3 keeps it under extension_pages, MV2 as a string. */
 function builtPolicy(dir: string): string | undefined {
   const file = `.output/${dir}/manifest.json`;
   if (!existsSync(file)) throw new Error(`No ${file}: run \`npm run build\` (and \`npm run build:firefox\`) first.`);
@@ -21,7 +21,7 @@ describe('the extension pages’ Content-Security-Policy', () => {
   });
 
   it('is strict in the built Firefox manifest', () => {
-    expect(builtPolicy('firefox-mv2')).toBe(EXTENSION_PAGES_CSP);
+    expect(builtPolicy('firefox-mv3')).toBe(EXTENSION_PAGES_CSP);
   });
 
   it('catches lax policies (negative controls)', () => {

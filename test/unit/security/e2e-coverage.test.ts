@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 
 const E2E_DIR = 'test/e2e';
 const DIRECT_LAUNCH = /\b(launchWithExtension|launchPersistentContext|chromium\.launch|connectOverCDP)\b/u;
+const FIREFOX_E2E_DIR = 'test/e2e-firefox';
+const FIREFOX_DIRECT_LAUNCH = /\b(launchFirefox|puppeteer\.launch|puppeteer\.connect)\b/u;
 
 /** Why an end-to-end file escapes the harness's guards, or null when it does not. */
 function escapesGuards(source: string): string | null {
@@ -42,12 +44,46 @@ describe('every end-to-end test runs under the network guard', () => {
 
   it('catches a file that starts its own browser (negative control)', () => {
     const rogue = `
-      import { launchWithExtension } from '../../scripts/lib/chromium';
+      import { launchWithExtension } from '../support/chromium';
       it('reads a page', async () => {
         const browser = await launchWithExtension();
         await browser.context.newPage();
       });`;
     expect(escapesGuards(rogue)).toBe('launches a browser with launchWithExtension instead of startHarness()');
     expect(escapesGuards('const page = await someContext.newPage();')).toBe('opens pages without startHarness()');
+  });
+});
+
+/** Why a Firefox end-to-end file escapes the Firefox harness's guards, or null when it does not. */
+function escapesFirefoxGuards(source: string): string | null {
+  const direct = FIREFOX_DIRECT_LAUNCH.exec(source)?.[1];
+  if (direct) return `launches Firefox with ${direct} instead of startFirefoxHarness()`;
+  return /\bstartFirefoxHarness\(/u.test(source) ? null : 'does not start its browser with startFirefoxHarness()';
+}
+
+describe('every Firefox end-to-end test runs under the network guard', () => {
+  const files = readdirSync(FIREFOX_E2E_DIR).filter((f) => f.endsWith('.e2e.ts'));
+
+  it('finds the Firefox end-to-end files', () => {
+    expect(files).toEqual(expect.arrayContaining(['guards.e2e.ts', 'real-pages.e2e.ts', 'highlight.e2e.ts']));
+  });
+
+  it.each(files)('%s gets its browser from the Firefox harness', (file) => {
+    expect(escapesFirefoxGuards(readFileSync(path.join(FIREFOX_E2E_DIR, file), 'utf8'))).toBeNull();
+  });
+
+  it('the Firefox harness routes every browser through the guard and fails on what it saw', () => {
+    const harness = readFileSync(path.join(FIREFOX_E2E_DIR, 'harness.ts'), 'utf8');
+    expect(harness).toMatch(/prefs: \{ \.\.\.network\.prefs, \.\.\.options\.prefs \}/u);
+    expect(harness).toMatch(/if \(leaks\.length > 0 && !leaksExpected\) throw/u);
+  });
+
+  it('catches a file that starts its own Firefox (negative control)', () => {
+    expect(escapesFirefoxGuards("const browser = await puppeteer.launch({ browser: 'firefox' });")).toBe(
+      'launches Firefox with puppeteer.launch instead of startFirefoxHarness()',
+    );
+    expect(escapesFirefoxGuards("it('reads', () => {});")).toBe(
+      'does not start its browser with startFirefoxHarness()',
+    );
   });
 });

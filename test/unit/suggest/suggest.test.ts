@@ -26,7 +26,8 @@ describe('suggestCompanies', () => {
     const [first] = suggestCompanies(XIAOMI, model).suggestions;
     expect(first?.name).toBe('Xiaomi');
     expect(first?.aliases).toEqual(expect.arrayContaining(['Xiaomi Corp', 'Xiaomi Inc.']));
-    expect(first?.mentions).toBe(2);
+    // Twice in the text and once in the headline.
+    expect(first?.mentions).toBe(3);
   });
 
   it('suggests the other companies, with a ticker as an alias, and no people, places or days', () => {
@@ -86,6 +87,45 @@ describe('suggestCompanies', () => {
     const names = suggestions.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['Nokia', 'AM Best']));
     for (const clock of ['AM', 'ET', 'GMT', 'AM ET']) expect(names).not.toContain(clock);
+  });
+
+  it("leaves out a company's product, whether owned, joined to its name or called a thing, and keeps the product named alone", () => {
+    const story = (product: string) =>
+      `${product} went on sale in Europe on Friday, months after its launch in the United States.\n` +
+      'Analysts at Morgan Stanley said PlayStation VR sales would reach a million this year. ' +
+      'Sony said on Thursday that quarterly profit rose.';
+    expect(names({ text: story('PlayStation VR') })).toContain('PlayStation VR');
+    expect(names({ text: story("Sony's PlayStation VR") })).not.toContain('PlayStation VR');
+    const headset = names({
+      text: 'The PlayStation VR headset went on sale in Europe on Friday.\nAnalysts at Morgan Stanley said the PlayStation VR headset would sell well. Sony said on Thursday that quarterly profit rose.',
+    });
+    expect(headset).toContain('Morgan Stanley');
+    expect(headset).not.toContain('PlayStation VR');
+  });
+
+  it("keeps a company's unit whose name says it is a company", () => {
+    const text =
+      "Toyota's Daihatsu Motor Co said on Friday it would build a new plant.\nToyota Motor Corp said on Thursday profit rose. Shares of Toyota rose 2 percent, and shares of Daihatsu rose 5 percent.";
+    expect(names({ text })).toEqual(['Toyota Motor', 'Daihatsu']);
+  });
+
+  it('suggests the company rather than its product named with it ("HackerRank", not "HackerRank Jobs")', () => {
+    const text =
+      'HackerRank said on Monday it would open HackerRank Jobs to every employer. HackerRank Jobs lists jobs at 1,000 companies, HackerRank said, and employers pay for each of the jobs they list.';
+    expect(names({ text })).toEqual(['HackerRank']);
+  });
+
+  it('never suggests an abbreviation that names no organisation', () => {
+    const text =
+      'The company said its AI tools would help. Its CEO said the API would be free. Shares of Nokia Oyj rose.';
+    expect(names({ text })).toEqual(['Nokia']);
+  });
+
+  it('shows nothing rather than a name it doubts is an organisation', () => {
+    const text = 'Nokia Oyj said on Tuesday that sales rose. The figures pleased fans of Glimmer.';
+    expect(names({ text })).toEqual(['Nokia']);
+    const everything = suggestCompanies({ text }, model, { minStanding: 0 }).suggestions.map((s) => s.name);
+    expect(everything).toEqual(['Nokia', 'Glimmer']);
   });
 
   it('finds nothing in a text without names, and survives empty input', () => {

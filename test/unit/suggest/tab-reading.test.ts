@@ -1,12 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { keepArticleVerdict } from '@/utils/content/kept-story';
-import { pageForSuggestions } from '@/utils/suggest/page';
-import {
-  MAX_TEXT_LENGTH,
-  offerPageReader,
-  readThroughContentScript,
-  validateTabReading,
-} from '@/utils/suggest/tab-reading';
+import { MAX_TEXT_LENGTH, readPageForSuggestions } from '@/utils/suggest/page';
+import { offerTabReader, readThroughContentScript, validateTabReading } from '@/utils/suggest/tab-reading';
 
 const URL = 'https://courier.example/deal';
 const READER = Symbol.for('news-tracker.suggestion-reader');
@@ -26,12 +20,11 @@ function asInjected(): () => unknown {
 describe('reading the tab through the content script', () => {
   afterEach(() => {
     (globalThis as Record<symbol, unknown>)[READER] = undefined;
-    keepArticleVerdict(URL, true);
   });
 
   it('answers with the article the content script’s reader reads, even as source alone', () => {
     const doc = article();
-    offerPageReader(() => pageForSuggestions(doc, URL));
+    offerTabReader(() => readPageForSuggestions(doc, URL));
     const answer = asInjected()();
     const reading = validateTabReading(answer);
     expect(reading?.title).toBe('Nokia wins order');
@@ -39,9 +32,7 @@ describe('reading the tab through the content script', () => {
   });
 
   it('answers "not an article" where the content script found none, and nothing where no content script is', () => {
-    const doc = article();
-    offerPageReader(() => pageForSuggestions(doc, URL));
-    keepArticleVerdict(URL, false);
+    offerTabReader(() => null);
     expect(validateTabReading(asInjected()())).toBeNull();
     (globalThis as Record<symbol, unknown>)[READER] = undefined;
     expect(asInjected()()).toBeNull();

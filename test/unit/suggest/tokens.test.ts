@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findRuns, spansOf } from '@/utils/suggest/candidates';
+import { isLower, isUpper } from '@/utils/suggest/characters';
 import { ABBREVIATIONS } from '@/utils/suggest/lexicon';
-import { isLower, isUpper, shapeOf, tokenize } from '@/utils/suggest/tokens';
-import { seededRandom } from '../../../scripts/lib/seeded-random';
+import { shapeOf, tokenize } from '@/utils/suggest/tokens';
+import { seededRandom } from '../../support/seeded-random';
 
 const words = (text: string) => tokenize(text).map((t) => t.text);
 
@@ -57,6 +58,17 @@ describe('tokenize', () => {
     expect(tokens.find((t) => t.text === 'Shares')?.sentenceStart).toBe(true);
     expect(tokens.find((t) => t.text === 'results')?.sentenceStart).toBe(false);
     expect(tokens.find((t) => t.text === 'The')?.capsLine).toBe(false);
+  });
+
+  it('reads a headline or subheading in Title Case like a line in capitals, but not a sentence or a list of names', () => {
+    const capsLine = (line: string) => tokenize(`${line}\nThe results beat forecasts.`)[0]?.capsLine;
+    expect(capsLine('Vidyard Launches New Tools and Features for Sales Teams')).toBe(true);
+    expect(capsLine('Strava Taps AI to Weed Out Leaderboard Cheats, Unveils Family Plan')).toBe(true);
+    expect(capsLine("Nintendo's first phone game will launch in December")).toBe(false);
+    expect(capsLine('Mark Woodforde ( Australia ) vs. Mark Philippoussis ( Australia )')).toBe(false);
+    expect(capsLine('Manchester United 3 Everton 1')).toBe(false);
+    expect(capsLine('Shares of Nokia Rose')).toBe(true);
+    expect(capsLine('Shares of Nokia rose')).toBe(false);
   });
 });
 

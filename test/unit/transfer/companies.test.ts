@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
-import { companiesToCsv, companiesToJson, readCompaniesFile } from '@/utils/transfer/companies';
+import { COMPANY_CSV_HEADER, companiesToCsv, companiesToJson, readCompaniesFile } from '@/utils/transfer/companies';
 import { BOM } from '@/utils/transfer/csv';
 import { MAX_IMPORT_BYTES } from '@/utils/transfer/errors';
+import { previewImport } from '@/utils/transfer/preview';
 
 const NOW = Date.UTC(2026, 10, 25, 6, 0, 0);
+
+/** The companies a file adds to an empty list. */
+const added = (text: string, fileName: string) => previewImport(readCompaniesFile(text, fileName), [], NOW).added;
 
 function sample(): TrackedEntity[] {
   const xiaomi = createEntity(
@@ -20,21 +24,17 @@ function sample(): TrackedEntity[] {
 describe('companies as JSON', () => {
   it('round-trips every field', () => {
     const entities = sample();
-    expect(readCompaniesFile(companiesToJson(entities, NOW), 'backup.json', NOW)).toEqual(entities);
+    expect(added(companiesToJson(entities, NOW), 'backup.json')).toEqual(entities);
   });
 
   it('keeps per-alias options', () => {
     const [entity] = sample();
     const mixed = { ...entity!, aliases: [entity!.aliases[0]!, { text: 'MI', matchCase: true, wholeWord: false }] };
-    expect(readCompaniesFile(companiesToJson([mixed]), 'x.json')[0]!.aliases).toEqual(mixed.aliases);
+    expect(added(companiesToJson([mixed]), 'x.json')[0]!.aliases).toEqual(mixed.aliases);
   });
 
   it('accepts a hand-written list with defaults for what is missing', () => {
-    const [a, b] = readCompaniesFile(
-      '["Nvidia", {"name": " Arm  Holdings ", "aliases": ["ARM"], "matchCase": true}]',
-      'mine.json',
-      NOW,
-    );
+    const [a, b] = added('["Nvidia", {"name": " Arm  Holdings ", "aliases": ["ARM"], "matchCase": true}]', 'mine.json');
     expect(a).toMatchObject({ name: 'Nvidia', enabled: true, watchlist: null, createdAt: NOW, exclusions: [] });
     expect(a!.aliases).toEqual([{ text: 'Nvidia', matchCase: false, wholeWord: true }]);
     expect(b!.name).toBe('Arm Holdings');
@@ -42,6 +42,15 @@ describe('companies as JSON', () => {
       ['Arm Holdings', true],
       ['ARM', true],
     ]);
+  });
+
+  it('keeps only what the file names, so an import can leave the rest as stored', () => {
+    expect(readCompaniesFile('{"name":"Apple","aliases":["AAPL"]}', 'one.json')).toEqual([
+      { name: 'Apple', aliases: [{ text: 'Apple' }, { text: 'AAPL' }] },
+    ]);
+    expect(
+      readCompaniesFile('[{"name":"Apple","watchlist":null,"matchCase":false,"color":"#ABCDEF"}]', 'x.json'),
+    ).toEqual([{ name: 'Apple', aliases: [{ text: 'Apple', matchCase: false }], watchlist: null, color: '#abcdef' }]);
   });
 
   it('points at the line and column of a syntax error', () => {
@@ -77,7 +86,7 @@ describe('companies as JSON', () => {
   });
 
   it('does not let __proto__ keys reach the result', () => {
-    const [entity] = readCompaniesFile('[{"name":"A","__proto__":{"enabled":false},"constructor":1}]', 'x.json');
+    const [entity] = added('[{"name":"A","__proto__":{"enabled":false},"constructor":1}]', 'x.json');
     expect(entity!.enabled).toBe(true);
     expect(Object.keys(entity!)).not.toContain('__proto__');
     expect(Object.getPrototypeOf(entity)).toBe(Object.prototype);
@@ -114,13 +123,23 @@ describe('companies as CSV', () => {
 
   it('round-trips the companies the options page can make', () => {
     const entities = sample().map((e) => ({ ...e, createdAt: Math.floor(e.createdAt / 1000) * 1000 }));
-    expect(readCompaniesFile(companiesToCsv(entities), 'companies.csv')).toEqual(entities);
+    expect(added(companiesToCsv(entities), 'companies.csv')).toEqual(entities);
   });
 
   it('reads a minimal spreadsheet with only a Name column', () => {
-    const read = readCompaniesFile('Name\r\nNvidia\r\nArm\r\n', 'list.csv', NOW);
+    const read = added('Name\r\nNvidia\r\nArm\r\n', 'list.csv');
     expect(read.map((e) => e.name)).toEqual(['Nvidia', 'Arm']);
     expect(new Set(read.map((e) => e.id)).size).toBe(2);
+  });
+
+  it('reads an empty cell, like a missing column, as not given', () => {
+    const header = COMPANY_CSV_HEADER.join(',');
+    expect(readCompaniesFile(`${header}\r\nApple,,,,,,,,\r\n`, 'x.csv')).toEqual([
+      { name: 'Apple', aliases: [{ text: 'Apple' }] },
+    ]);
+    expect(readCompaniesFile('Name,Match case,Watchlist\r\nApple,yes,Big Tech\r\n', 'x.csv')).toEqual([
+      { name: 'Apple', aliases: [{ text: 'Apple', matchCase: true }], watchlist: 'Big Tech' },
+    ]);
   });
 
   it('names the line and column of a bad cell', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Dashboard, type DashboardProps } from '@/components/dashboard/Dashboard';
+import { memoryStoryReader } from '@/test/support/memory-reader';
 import { DAY_MS, namedZone } from '@/utils/dashboard/days';
-import { memoryDashboardStore } from '@/utils/dashboard/store-memory';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import type { StoryRecord } from '@/utils/stories';
 import { fakeClient, story } from '../fake-client';
@@ -59,9 +59,9 @@ function stories(): StoryRecord[] {
 function setup(more: Partial<DashboardProps> = {}) {
   const records = stories();
   const client = fakeClient({ entities: [xiaomi, apple, arm], stories: records });
-  const store = memoryDashboardStore(client.state.stories, client.state.entities);
+  const store = memoryStoryReader(client.state.stories, client.state.entities);
   store.storiesByUrl = vi.fn(store.storiesByUrl);
-  const mocks = { save: vi.fn(), copy: vi.fn(async (_text: string) => {}), print: vi.fn(), onReady: vi.fn() };
+  const mocks = { save: vi.fn(), copy: vi.fn(async (_text: string) => {}), print: vi.fn() };
   render(<Dashboard client={client} store={store} now={NOW} zone={paris} {...mocks} {...more} />);
   return { client, store, ...mocks };
 }
@@ -72,9 +72,8 @@ const status = () => document.querySelector('.dashboard > [role="status"]')?.tex
 
 describe('Dashboard', () => {
   it('says in words what each timeline shows, counting local days', async () => {
-    const { onReady } = setup();
+    setup();
     await waitFor(() => expect(status()).toBe('3 stories about all tracked companies in the last 30 days.'));
-    await waitFor(() => expect(onReady).toHaveBeenCalledTimes(1));
     expect(caption('Xiaomi').querySelector('figcaption')?.textContent?.trim()).toBe(
       'Xiaomi: 2 stories in the last 30 days, 2 of them business news (100%). Busiest day: Tue, Mar 10, 2026, 1 story.',
     );
@@ -150,7 +149,7 @@ describe('Dashboard', () => {
     setup();
     const arm = await screen.findByRole('list', { name: 'Top publishers for Arm' });
     expect(arm.textContent).toBe('<b>Gazette</b>1 story');
-    expect(document.querySelector('.dashboard img, .dashboard b')).toBeNull();
+    expect(document.querySelector('.dashboard img:not(.brand-mark), .dashboard b')).toBeNull();
     const pair = screen.getByText('Xiaomi and Apple: 1 story');
     fireEvent.click(pair);
     fireEvent(pair.closest('details')!, new Event('toggle'));
@@ -236,7 +235,7 @@ describe('Dashboard', () => {
 
   it('counts again when the facts had drifted from the stories and were rebuilt', async () => {
     const records = stories();
-    const store = memoryDashboardStore(records, [xiaomi, apple, arm]);
+    const store = memoryStoryReader(records, [xiaomi, apple, arm]);
     let drifted = true;
     store.repairFacts = async () => {
       // The rebuild finds a story the facts had missed.
@@ -257,7 +256,7 @@ describe('Dashboard', () => {
   });
 
   it('shows a store failure as a readable alert', async () => {
-    const store = memoryDashboardStore([]);
+    const store = memoryStoryReader([]);
     store.factsSince = async () => {
       throw new Error('The story database is unavailable.');
     };
@@ -266,7 +265,7 @@ describe('Dashboard', () => {
   });
 
   it('points a first-time user to the options page', async () => {
-    render(<Dashboard client={fakeClient()} store={memoryDashboardStore([])} now={NOW} zone={paris} />);
+    render(<Dashboard client={fakeClient()} store={memoryStoryReader([])} now={NOW} zone={paris} />);
     await screen.findByRole('heading', { name: 'No companies tracked yet' });
     expect(screen.getByRole('link', { name: 'options page' }).getAttribute('href')).toBe('options.html');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DashboardStories } from '@/components/dashboard/DashboardStories';
 import { PAGE_SIZE } from '@/components/useStoryPages';
-import { memoryDashboardStore } from '@/utils/dashboard/store-memory';
+import { memoryStoryReader } from '@/test/support/memory-reader';
 import { createEntity } from '@/utils/entities';
 import { fakeClient, story } from '../fake-client';
 import { fireEvent, render, screen, waitFor } from '../testing';
@@ -19,7 +19,7 @@ function setup(count: number) {
     }),
   );
   const client = fakeClient({ stories: records, entities: [apple] });
-  const store = memoryDashboardStore(client.state.stories, client.state.entities);
+  const store = memoryStoryReader(client.state.stories, client.state.entities);
   const allFacts = () => store.factsSince(Number.NEGATIVE_INFINITY);
   render(
     <DashboardStories

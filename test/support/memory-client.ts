@@ -1,0 +1,120 @@
+/**
+ * An in-memory StoreClient with the store's behaviour (filters, search, paging, syndication
+ * groups, duplicate names), for testing the Preact UI without a browser. Its story list is the
+ * in-memory reader's (memory-reader.ts), over the same arrays.
+ */
+import type { StoreClient } from '../../utils/client';
+import { toRecord, toStored } from '../../utils/db/story-index';
+import { cleanName, createEntity, type TrackedEntity } from '../../utils/entities';
+import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../../utils/settings';
+import type { PageStatus, StoryRecord } from '../../utils/stories';
+import type { CompanySuggestion } from '../../utils/suggest/suggestion';
+import { memoryStoryReader } from './memory-reader';
+
+export interface MemoryClientOptions {
+  settings?: Settings;
+  pageStatus?: Record<number, PageStatus>;
+  storageProblem?: string | null;
+  /** What the suggestion script would find in each tab; an Error when the tab cannot be read. */
+  suggestions?: Record<number, CompanySuggestion[] | Error>;
+}
+
+const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+export function memoryStoreClient(
+  stories: StoryRecord[] = [],
+  entities: TrackedEntity[] = [],
+  options: MemoryClientOptions = {},
+): StoreClient {
+  let settings = validateSettings(options.settings ?? DEFAULT_SETTINGS);
+  const reader = memoryStoryReader(stories, entities);
+  const find = (url: string) => {
+    const story = stories.find((s) => s.url === url);
+    if (!story) throw new Error('That story is no longer stored.');
+    return story;
+  };
+  const addOne = (input: Parameters<StoreClient['addEntity']>[0]) => {
+    const entity = createEntity(input, entities.length);
+    const clash = entities.find((e) => sameName(e.name, entity.name));
+    if (clash) throw new Error(`"${clash.name}" is already tracked.`);
+    entities.push(entity);
+    return entity;
+  };
+
+  return {
+    listStories: (query) => reader.listStories(query),
+    async setStoryFlags(url, flags) {
+      Object.assign(find(url), flags);
+    },
+    async markAllRead() {
+      const unread = stories.filter((s) => !s.read);
+      for (const s of unread) s.read = true;
+      return unread.length;
+    },
+    async deleteStory(url) {
+      const index = stories.findIndex((s) => s.url === url);
+      if (index >= 0) stories.splice(index, 1);
+    },
+    listEntities: async () => [...entities],
+    addEntity: async (input) => addOne(input),
+    async addEntities(inputs) {
+      const added: TrackedEntity[] = [];
+      const skipped: { name: string; reason: string }[] = [];
+      for (const input of inputs) {
+        try {
+          added.push(addOne(input));
+        } catch (error) {
+          skipped.push({ name: input.name, reason: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      return { added, skipped };
+    },
+    async updateEntity(id, patch) {
+      const current = entities.find((e) => e.id === id);
+      if (!current) throw new Error('That company is no longer tracked.');
+      const name = patch.name === undefined ? current.name : cleanName(patch.name);
+      const clash = entities.find((e) => e.id !== id && sameName(e.name, name));
+      if (clash) throw new Error(`"${clash.name}" is already tracked.`);
+      Object.assign(current, patch, { name });
+      return { ...current };
+    },
+    async removeEntity(id) {
+      const index = entities.findIndex((e) => e.id === id);
+      if (index >= 0) entities.splice(index, 1);
+      return index >= 0;
+    },
+    getSettings: async () => settings,
+    async saveSettings(next) {
+      settings = validateSettings(next);
+      return settings;
+    },
+    getPageStatus: async (tabId) => options.pageStatus?.[tabId] ?? null,
+    exportData: async () => ({ entities: [...entities], stories: stories.map((s) => toRecord(toStored(s))) }),
+    async importEntities(imported) {
+      let added = 0;
+      let changed = 0;
+      for (const entity of imported) {
+        const match = entities.find((e) => e.id === entity.id) ?? entities.find((e) => sameName(e.name, entity.name));
+        if (!match) {
+          entities.push(entity);
+          added += 1;
+        } else if (JSON.stringify({ ...entity, id: match.id }) !== JSON.stringify(match)) {
+          Object.assign(match, entity, { id: match.id });
+          changed += 1;
+        }
+      }
+      return { added, changed };
+    },
+    async deleteAllData() {
+      stories.splice(0);
+      entities.splice(0);
+      settings = DEFAULT_SETTINGS;
+    },
+    getStorageProblem: async () => options.storageProblem ?? null,
+    async suggestCompanies(tabId) {
+      const found = options.suggestions?.[tabId] ?? [];
+      if (found instanceof Error) throw found;
+      return found;
+    },
+  };
+}

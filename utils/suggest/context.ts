@@ -1,0 +1,73 @@
+/**
+ * What the words around a name say about it, beyond what the tagger weighs: a word for a thing
+ * after it ("the Vision Pro headset"), a figure after it ("Windows 95"), an organisation owning
+ * it ("Apple's Vision Pro"). Products and units of a company are named so; the company is
+ * what the article is about.
+ */
+
+import type { Span } from './candidates';
+import { PRODUCT_NOUNS } from './lexicon';
+import type { Token } from './tokens';
+
+export interface NameContext {
+  /** A word for a thing follows it ("the Vision Pro headset"). */
+  thingAfter: boolean;
+  /** A figure follows it ("Windows 95", "iPhone 15"): a model, or a score in a table. */
+  figureAfter: boolean;
+  /** An organisation's possessive stands right before it ("Apple's Vision Pro"). */
+  owned: boolean;
+}
+
+export const NO_CONTEXT: NameContext = { thingAfter: false, figureAfter: false, owned: false };
+
+/** What the word after a name (ending before token `end`) says about it. */
+export function contextAfter(tokens: readonly Token[], end: number): NameContext {
+  const next = tokens[end];
+  const figure = next !== undefined && next.text[0] !== undefined && next.text[0] >= '0' && next.text[0] <= '9';
+  return { thingAfter: PRODUCT_NOUNS.has(next?.lower ?? ''), figureAfter: figure, owned: false };
+}
+
+/** Where the owner's name would end before a possessive that ends right before `start`, or -1. */
+function possessorEnd(text: string, start: number): number {
+  let i = text[start - 1] === ' ' ? start - 1 : start;
+  if (text[i - 1] !== 's' || (text[i - 2] !== "'" && text[i - 2] !== '’')) return -1;
+  i -= 2;
+  // Wire copy spaces the possessive: "Apple 's Vision Pro".
+  return text[i - 1] === ' ' ? i - 1 : i;
+}
+
+/** Marks each of `names` that follows the possessive of one of the organisations among `owners`. */
+export function markOwned<N extends { start: number; owned: boolean }>(
+  text: string,
+  owners: readonly { end: number; kind: string }[],
+  names: N[],
+): N[] {
+  const ends = new Set(owners.filter((o) => o.kind === 'ORG').map((o) => o.end));
+  return names.map((name) => (ends.has(possessorEnd(text, name.start)) ? { ...name, owned: true } : name));
+}
+
+/** What follows a clock time: "1:28 AM ET", "9 a.m. GMT". */
+const CLOCK_WORDS = new Set([
+  'am',
+  'pm',
+  'a.m.',
+  'p.m.',
+  'et',
+  'est',
+  'edt',
+  'gmt',
+  'bst',
+  'utc',
+  'pt',
+  'pst',
+  'pdt',
+  'cet',
+]);
+
+/** "AM" or "AM ET" right after a number is the time of day ("First published 1:28 AM ET"), not a name. */
+export function isClockWords(tokens: readonly Token[], span: Span): boolean {
+  const before = tokens[span.start - 1]?.text ?? '';
+  if (!/^\d+$/u.test(before)) return false;
+  for (let i = span.start; i < span.end; i++) if (!CLOCK_WORDS.has((tokens[i] as Token).lower)) return false;
+  return true;
+}
