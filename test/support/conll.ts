@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SUGGESTIONS_SHOWN } from '../../utils/suggest/suggestion';
 import { isShortFormOf, nameKey } from '../../utils/suggest/variants';
+import { CORPORA } from './corpora';
 
 /** Where CoNLL-2003 lives: ../shared/corpora (or NEWS_TRACKER_CORPORA, as for `npm run eval`). */
-export const CONLL_DIR = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora', 'conll2003');
+export const CONLL_DIR = path.join(CORPORA, 'conll2003');
 
 export interface GoldEntity {
   start: number;

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyBusiness } from '@/utils/article/classify';
+import { CORPORA, HAVE_CORPORA } from '../../support/corpora';
 import { FEED_LABELS_FILE, readLabelledFeedItems } from '../../support/feed-business';
-
-const CORPORA = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora');
 
 function isBusiness(title: string, text: string): boolean {
   return classifyBusiness({ title, text }).isBusiness;
@@ -73,7 +72,7 @@ describe('classifyBusiness on feed items (a headline and a sentence or two)', ()
   });
 });
 
-describe('the labelled feed items the model is trained and evaluated on', () => {
+describe.skipIf(!HAVE_CORPORA)('the labelled feed items the model is trained and evaluated on', () => {
   it('are all found in the shared feeds as the extension reads them, from many publishers, both kinds', () => {
     const set = readLabelledFeedItems(CORPORA);
     expect(set).not.toBeNull();

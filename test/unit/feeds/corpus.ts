@@ -1,9 +1,10 @@
 /** Reads one file of ../shared/corpora/feeds (never copied into the repository). */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CORPORA } from '../../support/corpora';
 
-const FEEDS = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora', 'feeds', 'files');
+export { HAVE_CORPORA } from '../../support/corpora';
 
 export function sharedFeed(id: string, ext = 'xml'): Uint8Array {
-  return readFileSync(path.join(FEEDS, `${id}.${ext}`));
+  return readFileSync(path.join(CORPORA, 'feeds', 'files', `${id}.${ext}`));
 }

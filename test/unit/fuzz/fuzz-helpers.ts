@@ -7,7 +7,7 @@ import { expect } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NewsDb } from '@/utils/db/schema';
 
-/** Runs per fuzz property (FUZZ_RUNS=1000 for a longer hunt); the README's figures table counts them. */
+/** Runs per fuzz property (FUZZ_RUNS=1000 for a longer hunt). */
 export const FUZZ_RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 
 /** Engine and library messages that mean an input reached code that did not expect it. */
