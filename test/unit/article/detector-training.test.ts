@@ -99,4 +99,18 @@ describe('the fit and the threshold', () => {
     expect(predictions.find((p) => p.example.id === list[0]?.id)?.isArticle).toBe(false);
     expect(predictions.filter((p) => p.isArticle === p.example.isArticle).length).toBeGreaterThan(50);
   });
+
+  it('scores no page with what its own site gave away (negative control: split by page, it would)', () => {
+    // Each site is all articles or all not, and one feature names the site: a model that saw
+    // the site in training scores its pages right from that feature alone.
+    const list = examples(20, 4).map((e, i) => {
+      const site = Math.floor(i / 4);
+      const values = FEATURE_NAMES.map((_, f) => (f === site ? 1 : 0));
+      return { ...e, isArticle: site % 2 === 0, values };
+    });
+    const right = (pages: DetectorExample[]) =>
+      crossValidate(pages, DEFAULT_OPTIONS).filter((p) => p.isArticle === p.example.isArticle).length;
+    expect(right(list)).toBeLessThanOrEqual(list.length * 0.6);
+    expect(right(list.map((e) => ({ ...e, site: e.id })))).toBeGreaterThanOrEqual(list.length * 0.9);
+  });
 });
