@@ -5,6 +5,7 @@ import { companiesToCsv, companiesToJson, readCompaniesFile } from '@/utils/tran
 import { checkSize } from '@/utils/transfer/errors';
 import { exportFileName } from '@/utils/transfer/files';
 import { companiesToWrite, type ImportPreview as Plan, previewImport } from '@/utils/transfer/preview';
+import { newSites, readBackupSites, type SiteLists, withSites } from '@/utils/transfer/settings';
 import { storiesToCsv, storiesToJson } from '@/utils/transfer/stories';
 import { saveTextFile } from './download';
 import { ImportPreview } from './ImportPreview';
@@ -21,7 +22,7 @@ const CSV_TYPE = 'text/csv;charset=utf-8';
 
 /** Export companies and stories as JSON or CSV; import companies after showing what would change. */
 export function ImportExport({ client, onImported, save = saveTextFile }: ImportExportProps) {
-  const [preview, setPreview] = useState<{ file: string; plan: Plan } | null>(null);
+  const [preview, setPreview] = useState<{ file: string; plan: Plan; sites: SiteLists | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
 
@@ -32,7 +33,7 @@ export function ImportExport({ client, onImported, save = saveTextFile }: Import
       const text =
         kind === 'companies'
           ? format === 'json'
-            ? companiesToJson(entities, now)
+            ? companiesToJson(entities, now, await client.getSettings())
             : companiesToCsv(entities)
           : format === 'json'
             ? storiesToJson(stories, now)
@@ -54,8 +55,14 @@ export function ImportExport({ client, onImported, save = saveTextFile }: Import
     setNotice('');
     try {
       checkSize(file.size);
-      const incoming = readCompaniesFile(await file.text(), file.name);
-      setPreview({ file: file.name, plan: previewImport(incoming, await client.listEntities()) });
+      const text = await file.text();
+      const incoming = readCompaniesFile(text, file.name);
+      const sites = readBackupSites(text);
+      setPreview({
+        file: file.name,
+        plan: previewImport(incoming, await client.listEntities()),
+        sites: sites && newSites(await client.getSettings(), sites),
+      });
       setError(null);
     } catch (e) {
       setError(`${file.name}: ${e instanceof Error ? e.message : String(e)} Nothing was imported.`);
@@ -66,6 +73,7 @@ export function ImportExport({ client, onImported, save = saveTextFile }: Import
     if (!preview) return;
     try {
       const { added, changed } = await client.importEntities(companiesToWrite(preview.plan));
+      if (preview.sites) await client.saveSettings(withSites(await client.getSettings(), preview.sites));
       setNotice(`Imported ${preview.file}: ${added} added, ${changed} changed.`);
       setPreview(null);
       setError(null);

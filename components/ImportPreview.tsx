@@ -1,10 +1,13 @@
 import type { TrackedEntity } from '@/utils/entities';
 import type { FieldChange, ImportPreview as Plan } from '@/utils/transfer/preview';
+import { SITE_LIST_LABELS, SITE_LISTS, type SiteLists } from '@/utils/transfer/settings';
 import './ImportPreview.css';
 
 export interface ImportPreviewProps {
   file: string;
   plan: Plan;
+  /** Sites the file's settings list that the person's settings do not, added on import. */
+  sites?: SiteLists | null;
   onConfirm(): void;
   onCancel(): void;
 }
@@ -58,8 +61,10 @@ const summary = (e: TrackedEntity) => {
 };
 
 /** What an import would do, company by company, before anything is written. */
-export function ImportPreview({ file, plan, onConfirm, onCancel }: ImportPreviewProps) {
+export function ImportPreview({ file, plan, sites, onConfirm, onCancel }: ImportPreviewProps) {
   const writes = plan.added.length + plan.changed.length;
+  const siteLists = SITE_LISTS.filter((name) => (sites?.[name].length ?? 0) > 0);
+  const siteCount = siteLists.reduce((n, name) => n + (sites?.[name].length ?? 0), 0);
   return (
     <section class="card preview" aria-label="Import preview">
       <h3>
@@ -99,9 +104,20 @@ export function ImportPreview({ file, plan, onConfirm, onCancel }: ImportPreview
           ))}
         </Group>
       )}
+      {siteLists.length > 0 && (
+        <Group id="preview-sites" title="Sites to add to your settings">
+          {siteLists.map((name) => (
+            <li key={name}>
+              {SITE_LIST_LABELS[name]}: {sites?.[name].join(', ')}
+            </li>
+          ))}
+        </Group>
+      )}
       <div class="button-row">
-        <button type="button" class="primary" disabled={writes === 0} onClick={onConfirm}>
-          Import {writes} {writes === 1 ? 'company' : 'companies'}
+        <button type="button" class="primary" disabled={writes === 0 && siteCount === 0} onClick={onConfirm}>
+          {writes > 0 || siteCount === 0
+            ? `Import ${writes} ${writes === 1 ? 'company' : 'companies'}`
+            : `Import ${siteCount} ${siteCount === 1 ? 'site' : 'sites'}`}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

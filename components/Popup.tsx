@@ -30,9 +30,15 @@ const STATUS_RELOADS_MS = [300, 1000, 2500];
 
 async function loadPage(client: StoreClient, getActiveTab: () => Promise<ActiveTab | null>) {
   const tab = await getActiveTab();
-  const status = tab ? await client.getPageStatus(tab.id) : null;
+  const [status, standing] = tab
+    ? await Promise.all([
+        client.getPageStatus(tab.id),
+        // The page is read again only to offer "Record this page"; without it the rest still shows.
+        client.readPage(tab.id).catch(() => null),
+      ])
+    : [null, null];
   // Without the tabs permission the tab's address is hidden; the page's own report carries it.
-  return { url: status?.url ?? tab?.url ?? null, status, tabId: tab?.id ?? null };
+  return { url: standing?.url ?? status?.url ?? tab?.url ?? null, status, standing, tabId: tab?.id ?? null };
 }
 
 /**
@@ -62,6 +68,13 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAc
     await client.saveSettings(next);
     settings.reload();
   }
+
+  /** Counts changes to the stories made from "This page", so the list shows them. */
+  const [storyChanges, setStoryChanges] = useState(0);
+  const corrected = () => {
+    page.reload();
+    setStoryChanges((n) => n + 1);
+  };
 
   const timers = useRef<ReturnType<typeof setTimeout>[]>([]);
   useEffect(() => () => timers.current.forEach(clearTimeout), []);
@@ -101,13 +114,26 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAc
         <ThisPage
           url={page.value.url}
           status={page.value.status}
+          standing={page.value.standing}
+          onRecordPage={async () => {
+            const { tabId, standing } = page.value ?? {};
+            const recorded = tabId != null && standing ? await client.recordPage(tabId, standing.url) : false;
+            corrected();
+            return recorded;
+          }}
+          onNotNews={async () => {
+            const { tabId, standing } = page.value ?? {};
+            if (tabId == null || !standing) return;
+            await client.markNotNews(standing.storyUrl, { id: tabId, url: standing.url });
+            corrected();
+          }}
           entities={entities.value}
           settings={settings.value}
           onSettingsChange={saveSettings}
           suggestions={
             // Suggestions are for articles: a page the content script found not to be one gets none.
             page.value.tabId !== null &&
-            page.value.status?.isArticle !== false && (
+            (page.value.standing?.isArticle ?? page.value.status?.isArticle) !== false && (
               <SuggestedCompanies
                 client={client}
                 tabId={page.value.tabId}
@@ -120,7 +146,9 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAc
         />
       )}
       {entities.value?.length === 0 && <Welcome openOptions={openOptions} />}
-      {entities.value && entities.value.length > 0 && <StoryBrowser client={client} entities={entities.value} />}
+      {entities.value && entities.value.length > 0 && (
+        <StoryBrowser client={client} entities={entities.value} changes={storyChanges} />
+      )}
     </main>
   );
 }

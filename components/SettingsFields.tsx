@@ -115,6 +115,42 @@ export function SitesField({ settings, change, refuse }: FieldProps) {
   );
 }
 
+/** The sites the person treats as news (set from the popup's "This page"), each removable. */
+export function NewsSitesField({ settings, change }: FieldProps) {
+  return (
+    <fieldset>
+      <legend>Sites treated as news</legend>
+      {settings.newsSites.length === 0 ? (
+        <p class="muted">
+          None yet. On a page News Tracker did not take for news, switch on “Treat pages on this site as news” in the
+          popup.
+        </p>
+      ) : (
+        <ul class="site-list" aria-label="Sites treated as news">
+          {settings.newsSites.map((host) => (
+            <li key={host}>
+              <span>{host}</span>
+              <button
+                type="button"
+                aria-label={`Stop treating ${host} as news`}
+                title={`Stop treating ${host} as news`}
+                onClick={() =>
+                  change(
+                    { newsSites: settings.newsSites.filter((h) => h !== host) },
+                    `${host} is no longer treated as news.`,
+                  )
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+}
+
 interface WholeNumberProps {
   /** The words before and after the field, which name it. */
   label: [string, string];

@@ -2,7 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
 import type { Settings } from '@/utils/settings';
-import { HighlightScopeField, PageFields, RecordField, RetentionFields, SitesField } from './SettingsFields';
+import {
+  HighlightScopeField,
+  NewsSitesField,
+  PageFields,
+  RecordField,
+  RetentionFields,
+  SitesField,
+} from './SettingsFields';
 import { useAsync } from './useAsync';
 
 /** Every setting, saved as soon as it changes (the site list when it loses focus or on Save). */
@@ -37,6 +44,7 @@ export function SettingsForm({ client }: { client: StoreClient }) {
       <RecordField {...fields} />
       <PageFields {...fields} />
       <SitesField {...fields} />
+      <NewsSitesField {...fields} />
       <RetentionFields {...fields} />
       <Feedback notice={notice} error={error} />
     </section>

@@ -11,13 +11,15 @@ export interface StoryBrowserProps {
   client: StoreClient;
   entities: readonly TrackedEntity[];
   now?: number;
+  /** Raised when stories change elsewhere on the page (recorded or removed from "This page"): the list loads again. */
+  changes?: number;
 }
 
 /** The popup's stories: filters, the paged list, and the actions on it. */
-export function StoryBrowser({ client, entities, now = Date.now() }: StoryBrowserProps) {
+export function StoryBrowser({ client, entities, now = Date.now(), changes = 0 }: StoryBrowserProps) {
   const list = useStoryList();
   const [generation, setGeneration] = useState(0);
-  const pages = useStoryPages(client, list.filter, generation);
+  const pages = useStoryPages(client, list.filter, generation + changes);
 
   const markAllRead = () =>
     list.run(async () => {

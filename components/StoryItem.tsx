@@ -10,10 +10,13 @@ export interface StoryItemProps {
   onToggleRead(story: StoryView): void;
   onToggleStar(story: StoryView): void;
   onDelete(story: StoryView): void;
+  /** "Not a news story": deletes it and never records its address again. */
+  onNotNews?(story: StoryView): void;
 }
 
 /** One matched story. Everything from the page (title, publisher, snippet) is rendered as text. */
-export function StoryItem({ story, entities, now, onOpen, onToggleRead, onToggleStar, onDelete }: StoryItemProps) {
+export function StoryItem(props: StoryItemProps) {
+  const { story, entities, now, onOpen, onToggleRead, onToggleStar, onDelete, onNotNews } = props;
   const when = storyTime(story);
   const companies = story.mentions.flatMap((m) => entities.get(m.entityId) ?? []);
   return (
@@ -63,6 +66,11 @@ export function StoryItem({ story, entities, now, onOpen, onToggleRead, onToggle
         <button type="button" onClick={() => onToggleRead(story)}>
           {story.read ? 'Mark unread' : 'Mark read'}
         </button>
+        {onNotNews && (
+          <button type="button" onClick={() => onNotNews(story)}>
+            Not a news story
+          </button>
+        )}
         <button type="button" onClick={() => onDelete(story)}>
           Delete
         </button>

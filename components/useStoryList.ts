@@ -61,7 +61,7 @@ export function useStoryList(): StoryListState {
   };
 }
 
-type StoryActions = Pick<StoryListProps, 'onOpen' | 'onToggleRead' | 'onToggleStar' | 'onDelete'>;
+type StoryActions = Pick<StoryListProps, 'onOpen' | 'onToggleRead' | 'onToggleStar' | 'onDelete' | 'onNotNews'>;
 
 /**
  * The actions on a listed story, through the client, each shown in the list at once without
@@ -89,6 +89,13 @@ export function storyActions(
         await client.deleteStory(story.url);
         pages.remove(story.url);
         list.say(`Deleted “${story.title}”.`);
+        onDeleted?.();
+      }),
+    onNotNews: (story) =>
+      list.run(async () => {
+        await client.markNotNews(story.url);
+        pages.remove(story.url);
+        list.say(`Removed “${story.title}”. Its address will not be recorded again.`);
         onDeleted?.();
       }),
   };

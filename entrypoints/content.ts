@@ -1,5 +1,8 @@
+import type { Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { CONTENT_PAGES } from '@/utils/content/pages';
 import { startContent } from '@/utils/content/start';
+import { answerTabMessage } from '@/utils/content/tab-messages';
 import { sendMessage, stopWhenExtensionLost } from '@/utils/messaging';
 import { offerTabReader } from '@/utils/suggest/tab-reading';
 
@@ -22,7 +25,7 @@ export default defineContentScript({
         isTopFrame: window === window.top,
         topPage,
         signal: ctx.signal,
-        report: (story) => sendMessage('content:reportStory', story).then(() => undefined, logError),
+        report: (story) => sendMessage('content:reportStory', story).catch(logError),
         reportStatus: (status) => sendMessage('content:pageStatus', status).then(() => undefined, logError),
       },
       {
@@ -33,6 +36,15 @@ export default defineContentScript({
       },
     );
     ctx.addEventListener(window, 'wxt:locationchange', () => session.onLocationChanged().catch(logError));
+    // What the person says about this page in the popup ("Record this page", "Not a news story").
+    if (window === window.top) {
+      const listener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (answer: unknown) => void) => {
+        answerTabMessage(session, message, sender, browser.runtime.id).then(sendResponse);
+        return true as const;
+      };
+      browser.runtime.onMessage.addListener(listener);
+      ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    }
     // What the popup reads the article with when it asks for suggestions; nothing runs until then.
     if (window === window.top) offerTabReader(session.readForSuggestions);
   },
@@ -48,6 +60,6 @@ function topPage() {
   }
 }
 
-function logError(error: unknown): void {
+function logError(error: unknown): undefined {
   console.debug('News Tracker:', error);
 }

@@ -10,7 +10,7 @@ import { openStoryReader } from './db/reader';
 import type { NewEntityInput, TrackedEntity } from './entities';
 import { sendMessage } from './messaging';
 import type { Settings } from './settings';
-import type { PageStatus, StoryPage, StoryQuery, StoryRecord } from './stories';
+import type { PageStanding, PageStatus, StoryPage, StoryQuery, StoryRecord } from './stories';
 import type { Suggester } from './suggest/suggester';
 import type { CompanySuggestion } from './suggest/suggestion';
 import { readTabArticle } from './suggest/tab-reading';
@@ -35,6 +35,12 @@ export interface StoreClient {
   saveSettings(settings: Settings): Promise<Settings>;
   /** What the content script reported for that tab; null when it reported nothing. */
   getPageStatus(tabId: number): Promise<PageStatus | null>;
+  /** What the page in that tab names, read now, and whether its address is recorded or marked not news; null where it cannot say. */
+  readPage(tabId: number): Promise<PageStanding | null>;
+  /** "Record this page": records the page at `url` in that tab as a news story; false when its text names no tracked company. */
+  recordPage(tabId: number, url: string): Promise<boolean>;
+  /** "Not a news story": deletes the story at `url` and never records that address again; `tab` is where it is open, if it is. */
+  markNotNews(url: string, tab?: { id: number; url: string }): Promise<void>;
   exportData(): Promise<{ entities: TrackedEntity[]; stories: StoryRecord[] }>;
   /** Entities already validated and previewed by the UI; matched by id, then by name. */
   importEntities(entities: TrackedEntity[]): Promise<{ added: number; changed: number }>;
@@ -70,6 +76,9 @@ export const backgroundClient: StoreClient = {
   getSettings: () => sendMessage('ui:getSettings', {}),
   saveSettings: (settings) => sendMessage('ui:saveSettings', settings),
   getPageStatus: (tabId) => sendMessage('ui:getPageStatus', { tabId }),
+  readPage: (tabId) => sendMessage('ui:readPage', { tabId }),
+  recordPage: async (tabId, url) => (await sendMessage('ui:recordPage', { tabId, url })).recorded,
+  markNotNews: async (url, tab) => void (await sendMessage('ui:markNotNews', tab ? { url, tab } : { url })),
   exportData: () => sendMessage('ui:exportData', {}),
   importEntities: (entities) => sendMessage('ui:importEntities', { entities }),
   deleteAllData: async () => void (await sendMessage('ui:deleteAllData', {})),

@@ -4,7 +4,10 @@
  * Every exchange between content scripts, extension pages and the background is declared here
  * with its request and response types and a validator for the request. Message names say who
  * sends them: `content:*` come from content scripts inside web pages (untrusted: they can only
- * report what they saw), `ui:*` come from the popup, options and dashboard pages (privileged).
+ * report what they saw), `ui:*` come from the popup, options and dashboard pages (privileged),
+ * `tab:*` (TabProtocol) go from the background to the content script of one tab, carrying what
+ * the person said in the popup about that page; the content script checks them, and the
+ * background checks its answers, as it checks everything a web page's process sends.
  * Two exchanges run beside it, each documented where it lives: the content state the background
  * writes for content scripts (utils/content-state.ts), and the popup reading the article in its
  * tab (utils/suggest/tab-reading.ts). Extension pages read stories straight from the database
@@ -14,13 +17,14 @@
 import type { NewEntityInput, TrackedEntity } from './entities';
 import * as p from './payloads';
 import type { Settings } from './settings';
-import type { PageStatus, StoryRecord, StoryReport } from './stories';
+import type { PageReading, PageStanding, PageStatus, StoryRecord, StoryReport } from './stories';
 import * as v from './validate';
 
 type Empty = Record<string, never>;
 type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 
 export interface Protocol {
+  /** `saved` is false for an address the person marked "Not a news story". */
   'content:reportStory': { request: StoryReport; response: { saved: boolean } };
   'content:pageStatus': { request: PageStatus; response: { badge: string } };
   'ui:setStoryFlags': { request: { url: string; flags: { read?: boolean; starred?: boolean } }; response: null };
@@ -37,11 +41,30 @@ export interface Protocol {
   'ui:getSettings': { request: Empty; response: Settings };
   'ui:saveSettings': { request: Settings; response: Settings };
   'ui:getPageStatus': { request: { tabId: number }; response: PageStatus | null };
+  /** What the page in the tab names and whether its address is recorded or marked; null where no content script answers. */
+  'ui:readPage': { request: { tabId: number }; response: PageStanding | null };
+  /** "Record this page": the page at `url` in the tab is recorded as a news story, and highlighted. */
+  'ui:recordPage': { request: { tabId: number; url: string }; response: { recorded: boolean } };
+  /** "Not a news story": the story at `url` is deleted and never recorded again; `tab` shows that page, if open. */
+  'ui:markNotNews': { request: { url: string; tab?: { id: number; url: string } }; response: null };
   'ui:exportData': { request: Empty; response: { entities: TrackedEntity[]; stories: StoryRecord[] } };
   'ui:importEntities': { request: { entities: TrackedEntity[] }; response: { added: number; changed: number } };
   'ui:deleteAllData': { request: Empty; response: null };
   'ui:getStorageProblem': { request: Empty; response: { problem: string | null } };
 }
+
+/** Messages the background sends to the top frame of one tab (browser.tabs.sendMessage). */
+export interface TabProtocol {
+  /** What the page's text names, as recording it would store it; null where the site is switched off. */
+  'tab:readPage': { request: Empty; response: PageReading | null };
+  /** The person's word on the page at `url`: a news story (record it) or not. */
+  'tab:setVerdict': {
+    request: { url: string; isNews: boolean };
+    response: { applied: boolean; recorded: boolean };
+  };
+}
+
+export type TabMessageType = keyof TabProtocol;
 
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K]['request'];
@@ -70,6 +93,8 @@ const flags = (raw: unknown) => {
   return out;
 };
 
+const tabId = (value: unknown, field: string) => v.integer(value, field, 0, Number.MAX_SAFE_INTEGER);
+
 /** Validators turn an unknown payload into a typed request, or throw a ValidationError. */
 export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K> } = {
   'content:reportStory': p.storyReport,
@@ -89,9 +114,19 @@ export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K
   'ui:removeEntity': (raw) => ({ id: id(raw) }),
   'ui:getSettings': v.empty,
   'ui:saveSettings': p.settings,
-  'ui:getPageStatus': (raw) => ({
-    tabId: v.integer(v.object(raw, 'request').tabId, 'tabId', 0, Number.MAX_SAFE_INTEGER),
-  }),
+  'ui:getPageStatus': (raw) => ({ tabId: tabId(v.object(raw, 'request').tabId, 'tabId') }),
+  'ui:readPage': (raw) => ({ tabId: tabId(v.object(raw, 'request').tabId, 'tabId') }),
+  'ui:recordPage': (raw) => {
+    const o = v.object(raw, 'request');
+    return { tabId: tabId(o.tabId, 'tabId'), url: v.webUrl(o.url, 'url') };
+  },
+  'ui:markNotNews': (raw) => {
+    const o = v.object(raw, 'request');
+    const url = p.storyUrl(o.url, 'url');
+    if (o.tab === undefined) return { url };
+    const tab = v.object(o.tab, 'tab');
+    return { url, tab: { id: tabId(tab.id, 'tab.id'), url: v.webUrl(tab.url, 'tab.url') } };
+  },
   'ui:exportData': v.empty,
   'ui:importEntities': (raw) => ({
     entities: v.array(v.object(raw, 'request').entities, 'entities', 10_000, p.trackedEntity),
@@ -99,6 +134,52 @@ export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K
   'ui:deleteAllData': v.empty,
   'ui:getStorageProblem': v.empty,
 };
+
+/** What a content script accepts from the background, checked as strictly as the background checks it. */
+export const tabValidators: { [K in TabMessageType]: (payload: unknown) => TabProtocol[K]['request'] } = {
+  'tab:readPage': v.empty,
+  'tab:setVerdict': (raw) => {
+    const o = v.object(raw, 'request');
+    return { url: v.webUrl(o.url, 'url'), isNews: v.boolean(o.isNews, 'isNews') };
+  },
+};
+
+/** What the background accepts back from a tab: its answers come from a web page's process. */
+const tabAnswerValidators: { [K in TabMessageType]: (answer: unknown) => TabProtocol[K]['response'] } = {
+  'tab:readPage': (raw) => (raw === null ? null : p.pageReading(raw)),
+  'tab:setVerdict': (raw) => {
+    const o = v.object(raw, 'answer');
+    return { applied: v.boolean(o.applied, 'applied'), recorded: v.boolean(o.recorded, 'recorded') };
+  },
+};
+
+export function isTabMessageType(value: unknown): value is TabMessageType {
+  return typeof value === 'string' && Object.hasOwn(tabValidators, value);
+}
+
+export const NO_PAGE = 'News Tracker cannot reach this page. Reload it and try again.';
+
+/**
+ * Sends a typed message to the top frame of tab `tabId` and checks its answer. A tab without
+ * News Tracker's content script (opened before it was installed, or a browser page) throws
+ * NO_PAGE.
+ */
+export async function sendToTab<K extends TabMessageType>(
+  tabId: number,
+  type: K,
+  payload: TabProtocol[K]['request'],
+): Promise<TabProtocol[K]['response']> {
+  const { browser } = await import('wxt/browser');
+  let reply: unknown;
+  try {
+    reply = await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
+  } catch (error) {
+    throw new Error(NO_PAGE, { cause: error });
+  }
+  const o = v.object(reply, 'answer');
+  if (o.ok !== true) throw new Error(typeof o.error === 'string' ? o.error.slice(0, 300) : NO_PAGE);
+  return tabAnswerValidators[type](o.value);
+}
 
 export function isMessageType(value: unknown): value is MessageType {
   return typeof value === 'string' && Object.hasOwn(validators, value);
@@ -120,6 +201,9 @@ const SAFE_TO_REPEAT: ReadonlySet<MessageType> = new Set<MessageType>([
   'ui:getSettings',
   'ui:saveSettings',
   'ui:getPageStatus',
+  'ui:readPage',
+  'ui:recordPage',
+  'ui:markNotNews',
   'ui:exportData',
   'ui:deleteAllData',
   'ui:getStorageProblem',

@@ -4,7 +4,7 @@
  */
 import type { Alias, NewEntityInput, TrackedEntity } from './entities';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
-import { normaliseStoryUrl, type PageStatus, type StoryReport } from './stories';
+import { type MentionCount, normaliseStoryUrl, type PageReading, type PageStatus, type StoryReport } from './stories';
 import * as v from './validate';
 
 const MAX_TEXT = 1000;
@@ -45,19 +45,37 @@ export function storyReport(raw: unknown): StoryReport {
   };
 }
 
+function mentionCounts(value: unknown, field: string): MentionCount[] {
+  return v.array(value, field, 5000, (m, at) => {
+    const mo = v.object(m, at);
+    return {
+      entityId: v.string(mo.entityId, `${at}.entityId`, MAX_ID),
+      count: v.integer(mo.count, `${at}.count`, 0, 1_000_000),
+    };
+  });
+}
+
 export function pageStatus(raw: unknown): PageStatus {
   const o = v.object(raw, 'page status');
-  return {
+  const status: PageStatus = {
     url: v.webUrl(o.url, 'url'),
     isArticle: v.boolean(o.isArticle, 'isArticle'),
     isBusiness: v.boolean(o.isBusiness, 'isBusiness'),
-    mentions: v.array(o.mentions, 'mentions', 5000, (m, field) => {
-      const mo = v.object(m, field);
-      return {
-        entityId: v.string(mo.entityId, `${field}.entityId`, MAX_ID),
-        count: v.integer(mo.count, `${field}.count`, 0, 1_000_000),
-      };
-    }),
+    mentions: mentionCounts(o.mentions, 'mentions'),
+  };
+  if (o.elsewhere !== undefined) status.elsewhere = mentionCounts(o.elsewhere, 'elsewhere');
+  return status;
+}
+
+/** A tab's answer to tab:readPage (it comes from a web page's process). */
+export function pageReading(raw: unknown): PageReading {
+  const o = v.object(raw, 'page reading');
+  return {
+    url: v.webUrl(o.url, 'url'),
+    storyUrl: storyUrl(o.storyUrl, 'storyUrl'),
+    isArticle: v.boolean(o.isArticle, 'isArticle'),
+    isBusiness: v.boolean(o.isBusiness, 'isBusiness'),
+    mentions: mentionCounts(o.mentions, 'mentions'),
   };
 }
 

@@ -11,6 +11,12 @@ export interface Settings {
   disabledSites: string[];
   /** Hostnames where highlights are switched off (stories are still recorded). */
   highlightOffSites: string[];
+  /**
+   * Hostnames whose pages are all taken for news articles (highlighted and recorded when they
+   * name a tracked company), whatever article recognition says: the person's word for a site
+   * it misses.
+   */
+  newsSites: string[];
   recordOnlyBusiness: boolean;
   showPanel: boolean;
   notifications: boolean;
@@ -24,6 +30,7 @@ export const DEFAULT_SETTINGS: Settings = {
   highlightScope: 'articles',
   disabledSites: [],
   highlightOffSites: [],
+  newsSites: [],
   recordOnlyBusiness: false,
   showPanel: true,
   notifications: false,
@@ -50,6 +57,7 @@ export function validateSettings(raw: unknown): Settings {
     highlightScope: pick('highlightScope', (v) => SCOPES.includes(v as HighlightScope)),
     disabledSites: pick('disabledSites', isHostList),
     highlightOffSites: pick('highlightOffSites', isHostList),
+    newsSites: pick('newsSites', isHostList),
     recordOnlyBusiness: pick('recordOnlyBusiness', (v) => typeof v === 'boolean'),
     showPanel: pick('showPanel', (v) => typeof v === 'boolean'),
     notifications: pick('notifications', (v) => typeof v === 'boolean'),

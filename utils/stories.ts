@@ -78,12 +78,44 @@ export interface StoryPage {
   cursor: string | null;
 }
 
-/** What a content script found on the page in a tab, after each scan. */
+export interface MentionCount {
+  entityId: string;
+  count: number;
+}
+
+/**
+ * What a content script found on the page in a tab, after each scan. On an article,
+ * `mentions` are the companies its text names, counted as its story counts them; the
+ * companies highlighted only outside it (menus, lists of other stories) are `elsewhere`. On
+ * any other page, `mentions` are the companies highlighted on it.
+ */
 export interface PageStatus {
   url: string;
   isArticle: boolean;
   isBusiness: boolean;
-  mentions: { entityId: string; count: number }[];
+  mentions: MentionCount[];
+  elsewhere?: MentionCount[];
+}
+
+/** What the content script reads on the page in a tab when the popup asks (tab:readPage). */
+export interface PageReading {
+  /** The page's address. */
+  url: string;
+  /** The address its story is, or would be, stored under (the canonical URL). */
+  storyUrl: string;
+  /** Taken for a news article: recognised as one, on a site treated as news, or so marked by the person. */
+  isArticle: boolean;
+  isBusiness: boolean;
+  /** The tracked companies its text names: what recording the page stores. */
+  mentions: MentionCount[];
+}
+
+/** A page reading with what the background knows of its address (ui:readPage). */
+export interface PageStanding extends PageReading {
+  /** A story is stored under `storyUrl`. */
+  recorded: boolean;
+  /** The person said `storyUrl` is not a news story: it is never recorded unless they record it by hand. */
+  notNews: boolean;
 }
 
 /** What the background keeps about the page in one tab, for its badge and the popup's "This page". */

@@ -31,7 +31,13 @@ export async function timeContentStart(
     for (let i = 0; i < batch; i++) {
       const controller = new AbortController();
       const session = startContent(
-        { document, url: () => location.href, isTopFrame: true, signal: controller.signal, report: async () => {} },
+        {
+          document,
+          url: () => location.href,
+          isTopFrame: true,
+          signal: controller.signal,
+          report: async () => undefined,
+        },
         { onError: (error) => errors.push(error) },
       );
       await session.idle();

@@ -264,6 +264,16 @@ export class PageProbe {
     await this.page.mouse.click(((x1 as number) + (x3 as number)) / 2, ((y1 as number) + (y3 as number)) / 2);
   }
 
+  /** Calls `fn` (a function's source) on the panel's live section behind its closed shadow root. */
+  async onPanel<T>(fn: string): Promise<T | null> {
+    const found = await this.panelNodes();
+    const section = found && [...walkDom(found.root)].find((n) => attribute(n, 'aria-label') === PANEL_LABEL);
+    if (!section) return null;
+    const { object } = await this.session.send('DOM.resolveNode', { nodeId: section.nodeId });
+    const call = { objectId: object.objectId, returnByValue: true, functionDeclaration: fn };
+    return (await this.session.send('Runtime.callFunctionOn', call)).result.value as T;
+  }
+
   async detach(): Promise<void> {
     await this.session.detach();
   }

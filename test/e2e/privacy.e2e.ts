@@ -48,7 +48,14 @@ describe('network guard', () => {
 type Loot = Record<string, string[] | string | null>;
 
 /** Things only News Tracker knows: a company not named on the page, its alias, a stored story, settings. */
-const SECRETS = ['Zyxel', 'Nightjar', 'private-bank.example', 'my-employer.example'];
+const SECRETS = [
+  'Zyxel',
+  'Nightjar',
+  'private-bank.example',
+  'my-employer.example',
+  'quiet-wire.example',
+  'kestrel-layoffs',
+];
 
 /** The channels of `loot` in which any of `secrets` turns up. */
 function leakingChannels(loot: Loot, secrets: readonly string[]): string[] {
@@ -122,7 +129,10 @@ describe('what a web page can learn or change', () => {
         ...settings,
         disabledSites: ['private-bank.example'],
         highlightOffSites: ['my-employer.example'],
+        newsSites: ['quiet-wire.example'],
       });
+      // An address the person said is not a news story: kept where no page can learn it.
+      await callProtocol(state, 'ui:markNotNews', { url: 'https://wire.example/business/kestrel-layoffs' });
       const before = await callProtocol(state, 'ui:exportData', {});
 
       const loot = await spy(harness);

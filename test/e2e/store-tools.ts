@@ -91,7 +91,16 @@ export async function readStore(page: Page): Promise<StoreDump> {
       });
     type Row = Record<string, unknown>;
     const stories = (await all('stories')) as Row[];
-    const known = ['stories', 'storyFacts', 'entities', 'settings', 'searchPostings', 'searchPending', 'tabStates'];
+    const known = [
+      'stories',
+      'storyFacts',
+      'entities',
+      'settings',
+      'searchPostings',
+      'searchPending',
+      'tabStates',
+      'notNews',
+    ];
     const otherStores: Record<string, number> = {};
     for (const name of [...db.objectStoreNames].filter((n) => !known.includes(n))) {
       otherStores[name] = (await all(name)).length;

@@ -79,7 +79,7 @@ describe('popup and options pages in Chromium', () => {
     const region = popup.thisPage;
     await region.getByText('News article', { exact: true }).waitFor();
     await region.getByText('Business news', { exact: true }).waitFor();
-    const found = region.getByRole('list', { name: 'Tracked companies on this page' });
+    const found = region.getByRole('list', { name: 'Tracked companies in the article' });
     expect(await found.getByRole('listitem').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringMatching(/^Nvidia\d+, \d+ mentions$/), expect.stringMatching(/^Arm\d/)]),
     );

@@ -7,7 +7,7 @@ import type { StoreClient } from '../../utils/client';
 import { toRecord, toStored } from '../../utils/db/story-index';
 import { cleanName, createEntity, type TrackedEntity } from '../../utils/entities';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../../utils/settings';
-import type { PageStatus, StoryRecord } from '../../utils/stories';
+import type { PageReading, PageStatus, StoryRecord } from '../../utils/stories';
 import type { CompanySuggestion } from '../../utils/suggest/suggestion';
 import { memoryStoryReader } from './memory-reader';
 
@@ -17,6 +17,30 @@ export interface MemoryClientOptions {
   storageProblem?: string | null;
   /** What the suggestion script would find in each tab; an Error when the tab cannot be read. */
   suggestions?: Record<number, CompanySuggestion[] | Error>;
+  /** What the content script of each tab reads on its page (tab:readPage); none for a tab without one. */
+  pageReadings?: Record<number, PageReading>;
+}
+
+/** The story "Record this page" stores for a reading, as the content script would report it. */
+function recordedFrom(reading: PageReading, now: number): StoryRecord {
+  return {
+    url: reading.storyUrl,
+    visitedUrl: reading.url,
+    title: `Recorded by hand: ${reading.url}`,
+    publisher: null,
+    byline: null,
+    publishedTime: null,
+    lang: null,
+    section: null,
+    isBusiness: reading.isBusiness,
+    businessScore: reading.isBusiness ? 1 : 0,
+    mentions: reading.mentions.map((m) => ({ ...m, inHeadline: false, inLead: false })),
+    snippets: [],
+    firstSeen: now,
+    lastSeen: now,
+    read: false,
+    starred: false,
+  };
 }
 
 const sameName = (a: string, b: string) => a.toLocaleLowerCase() === b.toLocaleLowerCase();
@@ -27,6 +51,8 @@ export function memoryStoreClient(
   options: MemoryClientOptions = {},
 ): StoreClient {
   let settings = validateSettings(options.settings ?? DEFAULT_SETTINGS);
+  const notNews = new Set<string>();
+  const readings = options.pageReadings ?? {};
   const reader = memoryStoryReader(stories, entities);
   const find = (url: string) => {
     const story = stories.find((s) => s.url === url);
@@ -89,6 +115,28 @@ export function memoryStoreClient(
       return settings;
     },
     getPageStatus: async (tabId) => options.pageStatus?.[tabId] ?? null,
+    async readPage(tabId) {
+      const reading = readings[tabId];
+      if (!reading) return null;
+      const recorded = stories.some((s) => s.url === reading.storyUrl);
+      return { ...reading, recorded, notNews: notNews.has(reading.storyUrl) };
+    },
+    async recordPage(tabId, url) {
+      const reading = readings[tabId];
+      if (reading?.url !== url) throw new Error('The page in this tab has changed since the popup opened.');
+      notNews.delete(reading.storyUrl);
+      readings[tabId] = { ...reading, isArticle: true };
+      if (reading.mentions.length === 0) return false;
+      if (!stories.some((s) => s.url === reading.storyUrl)) stories.push(recordedFrom(reading, Date.now()));
+      return true;
+    },
+    async markNotNews(url, tab) {
+      const index = stories.findIndex((s) => s.url === url);
+      if (index >= 0) stories.splice(index, 1);
+      notNews.add(url);
+      const reading = tab && readings[tab.id];
+      if (reading && reading.url === tab.url) readings[tab.id] = { ...reading, isArticle: false };
+    },
     exportData: async () => ({ entities: [...entities], stories: stories.map((s) => toRecord(toStored(s))) }),
     async importEntities(imported) {
       let added = 0;

@@ -48,10 +48,18 @@ export const BESIDE_STORY_NAME =
   /(^|\s)(comments?|comment-?(list|section|thread)s?|disqus|related|related-?(stories|articles|content|links)|recommended|sidebar|footer|more-?stories|most-?(read|popular)|newsletter)([\s_-]|$)/iu;
 
 /** True for an element whose whole subtree is not story text. */
+/** An inline style that hides the element (read without asking for a layout). */
+const HIDDEN_BY_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*(!important\s*)?(;|$)/iu;
+
 export function isBoilerplate(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
   if (element.attributes.length === 0) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
+  // Text a reader cannot see, or is typing, is not the story's: the highlights skip it too, and
+  // the story's counts must be the ones the page shows.
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (HIDDEN_BY_STYLE.test(element.getAttribute('style') ?? '')) return true;
   const role = element.getAttribute('role');
   if (role && SKIPPED_ROLES.test(role)) return true;
   const name = `${element.getAttribute('class') ?? ''} ${element.id}`;

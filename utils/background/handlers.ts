@@ -13,9 +13,10 @@ import { isQuotaError, NEWER_VERSION_MESSAGE, QUOTA_MESSAGE, StorageProblem } fr
 import { applyRetention } from '../db/retention';
 import type { NewsDb } from '../db/schema';
 import { clearAllData, loadSettings, storeSettings } from '../db/settings';
-import { allStories, deleteStory, markAllRead, saveStory, setStoryFlags } from '../db/stories';
+import { allStories, deleteStory, markAllRead, NotNewsError, saveStory, setStoryFlags } from '../db/stories';
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
 import { publishContentState } from './content-state';
+import { correctionHandlers } from './corrections';
 import { notifyNewStory } from './notify';
 import { clearStorageProblem, readStorageProblem, recordStorageProblem } from './storage-problem';
 import { createTabStatus, type TabStatus } from './tab-status';
@@ -71,7 +72,15 @@ function storyHandlers(
 ) {
   return {
     'content:reportStory': async (report, { tabId }) => {
-      const { record, isNew } = await write((db) => saveStory(db, report));
+      let saved: Awaited<ReturnType<typeof saveStory>>;
+      try {
+        saved = await write((db) => saveStory(db, report));
+      } catch (error) {
+        // The person said this address is not a news story: the page is told, nothing is stored.
+        if (error instanceof NotNewsError) return { saved: false };
+        throw error;
+      }
+      const { record, isNew } = saved;
       if (tabId !== undefined) await tabs.markStoryRecorded(tabId, report);
       if (isNew) {
         const db = await getDb();
@@ -123,6 +132,7 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
   return {
     ...storyHandlers(getDb, write, tabs, startRetention),
     ...stateHandlers(getDb, write, startRetention),
+    ...correctionHandlers(getDb, write),
     'content:pageStatus': async (status, { tabId }) => {
       if (tabId === undefined) throw new Error('A page status must come from a tab.');
       return { badge: await tabs.updatePageStatus(tabId, status) };

@@ -19,8 +19,11 @@ export interface ContentEnvironment {
    */
   topPage?: () => TopPage | null;
   signal: AbortSignal;
-  /** Sends the story to the background; expected to handle its own failures. */
-  report(story: StoryReport): Promise<void>;
+  /**
+   * Sends the story to the background and gives its answer (`saved` false: the person said
+   * this address is not a news story); expected to handle its own failures, answering undefined.
+   */
+  report(story: StoryReport): Promise<{ saved: boolean } | undefined>;
   /**
    * Tells the background what the page holds (for the toolbar badge and the popup's "This
    * page"), after each scan of the top frame; expected to handle its own failures.

@@ -1,7 +1,7 @@
 /**
  * What the content script should do on a page, decided from the content state and one fact
- * about the page: whether it is an article, which is asked only when the state leaves the
- * question open (nothing tracked, or a switched-off site, needs no look at the page).
+ * about the page: whether it is taken for an article, which is asked only when the state leaves
+ * the question open (nothing tracked, or a switched-off site, needs no look at the page).
  */
 import type { ContentState } from '../content-state';
 import type { Settings } from '../settings';
@@ -27,6 +27,22 @@ export interface PageInView {
 /** True when the site's settings leave nothing at all to do here (checked before any page work). */
 export function isSiteDisabled(settings: Settings, hostname: string): boolean {
   return settings.disabledSites.includes(hostname);
+}
+
+/**
+ * Whether the page is taken for a news article: the person's word for this very address first
+ * (recorded by hand, or "Not a news story"; null when they said nothing), then for its site
+ * ("Treat pages on this site as news"), then the page's own look, which `detect` asks only when
+ * neither settles it.
+ */
+export function takenForArticle(
+  settings: Settings,
+  host: string,
+  verdict: boolean | null,
+  detect: () => boolean,
+): boolean {
+  if (verdict !== null) return verdict;
+  return settings.newsSites.includes(host) || detect();
 }
 
 /**

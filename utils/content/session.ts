@@ -10,6 +10,11 @@
  *         └ record (articles, top frame): extractStory → classifyBusiness → matcher → content:reportStory
  *   (nothing tracked yet, on an article: extractStory once the page is idle, kept for the popup's suggestions)
  *
+ * "An article" is what the person says first: the popup's "Record this page" and "Not a news
+ * story" reach the session as a verdict on the page's address (tab-messages.ts), and "Treat
+ * pages on this site as news" arrives with the settings (page-work.ts takenForArticle). A report
+ * the background refuses (an address marked not a news story) is taken as the same verdict.
+ *
  * The parts keep their own state: page-work.ts decides what the page needs, highlighting.ts
  * finds and paints mentions, page-panel.ts is the panel, recording.ts reports the story and the
  * page status, kept-article.ts keeps what the popup's suggestions read. This module holds the
@@ -22,14 +27,15 @@ import { detectArticle } from '../article/detect';
 import { type ContentState, EMPTY_CONTENT_STATE } from '../content-state';
 import { createSlicer } from '../highlight/slicer';
 import { compileMatcherSliced, type Matcher } from '../match/matcher';
+import type { PageReading } from '../stories';
 import type { SuggestInput } from '../suggest/suggest';
 import { waitForQuiet } from './changes';
-import type { ContentEnvironment } from './environment';
-import { createHighlighting } from './highlighting';
+import { type ContentEnvironment, hostnameOf } from './environment';
+import { createHighlighting, type Highlighting } from './highlighting';
 import { createKeptArticle, type KeptArticle } from './kept-article';
-import { createPagePanel, panelRows } from './page-panel';
-import { decidePageWork, NO_WORK, type PageInView, type PageWork } from './page-work';
-import { createRecording } from './recording';
+import { createPagePanel, type PagePanel, panelSections } from './page-panel';
+import { decidePageWork, isSiteDisabled, NO_WORK, type PageInView, type PageWork, takenForArticle } from './page-work';
+import { createRecording, pageReading, type Recording, type RecordOutcome } from './recording';
 
 export interface ContentSession {
   /** The background wrote a new content state (the tracked list, the settings or both changed). */
@@ -38,6 +44,13 @@ export interface ContentSession {
   onLocationChanged(): Promise<void>;
   /** What the popup's suggestions read here: the article kept, the page read now, or null on a page that is not an article. */
   readForSuggestions(): SuggestInput | null;
+  /** What the page's text names, as recording it would store it; null where the site is switched off. */
+  readPage(): Promise<PageReading | null>;
+  /**
+   * The person's word on the page at `url` (a news story or not); false for `applied` when the
+   * page has moved on. Calling it a news story records it, whatever the business setting.
+   */
+  setVerdict(url: string, isNews: boolean): Promise<{ applied: boolean; recorded: boolean }>;
   /** Resolves when the page has been decided and its scans, if any, have finished. */
   idle(): Promise<void>;
 }
@@ -47,75 +60,128 @@ function locate(env: ContentEnvironment): PageInView {
   return { url: env.url(), top: env.isTopFrame ? null : (env.topPage?.() ?? null) };
 }
 
-/** Whether the page (for a frame, the page around it) is an article; the verdict is kept for the suggestions. */
-function isArticle(env: ContentEnvironment, page: PageInView, kept: KeptArticle): boolean {
+/** The session's parts, each keeping its own state. */
+interface Parts {
+  env: ContentEnvironment;
+  kept: KeptArticle;
+  recording: Recording;
+  highlighting: Highlighting;
+  panel: PagePanel;
+}
+
+/** What the session knows now. */
+interface Now {
+  state: ContentState;
+  work: PageWork;
+  /** Whether the page was last taken for an article (false where nothing asked). */
+  takenAsArticle: boolean;
+  /** The person's word on one address: a news story or not. */
+  verdict: { url: string; isNews: boolean } | null;
+  /** The tracked list compiled in slices (thousands of names take a while), once per list, when a page needs it. */
+  matcher: Promise<Matcher> | null;
+}
+
+function matcherOf(now: Now): () => Promise<Matcher> {
+  return () => {
+    now.matcher ??= compileMatcherSliced(now.state.entities, createSlicer());
+    return now.matcher;
+  };
+}
+
+/**
+ * Whether the page (for a frame, the page around it) is taken for an article: the person's word
+ * on the top page's address, the site's setting, then its look. The answer is kept for the
+ * suggestions.
+ */
+function judge({ env, kept }: Parts, now: Now, page: PageInView): boolean {
   const { document, url } = page.top ?? { document: env.document, url: page.url };
-  const article = detectArticle(document, url).isArticle;
-  kept.judged(page.url, article);
-  return article;
+  const said = page.top === null && page.url === now.verdict?.url ? now.verdict.isNews : null;
+  const detect = () => detectArticle(document, url).isArticle;
+  now.takenAsArticle = takenForArticle(now.state.settings, hostnameOf(url), said, detect);
+  kept.judged(page.url, now.takenAsArticle);
+  return now.takenAsArticle;
+}
+
+/** The status and the panel, once an article's own counts are known (they come with its reading). */
+function showFindings({ env, recording, highlighting, panel }: Parts, now: Now): void {
+  const { work, state } = now;
+  const reading = work.record ? recording.readingAt(env.url()) : null;
+  if (work.record && !reading) return;
+  const highlighted = highlighting.current?.counts() ?? null;
+  recording.reportStatus(work.record, highlighted);
+  const wanted = env.isTopFrame && state.settings.showPanel && work.highlight && highlighted !== null;
+  panel.show(wanted ? panelSections(state.entities, highlighted, reading?.mentions ?? null) : []);
+}
+
+function stopHighlighting({ highlighting, panel }: Parts): void {
+  highlighting.stop();
+  panel.remove();
+}
+
+/**
+ * Re-decides what to do on this page; `fresh` discards what was found (a new list or address),
+ * `byHand` records the page as the person asked. Returns how recording ended, if it ran.
+ */
+async function decide(parts: Parts, now: Now, fresh: boolean, byHand = false): Promise<RecordOutcome | null> {
+  const { env, kept, recording, highlighting } = parts;
+  const page = locate(env);
+  const wasHighlighting = now.work.highlight;
+  if (fresh) stopHighlighting(parts);
+  now.takenAsArticle = false;
+  now.work = decidePageWork(now.state, page, env.isTopFrame, () => judge(parts, now, page));
+  if (!now.work.highlight) stopHighlighting(parts);
+  else if (fresh || !wasHighlighting) await highlighting.start(matcherOf(now)(), now.state.entities);
+  if (now.work.readWhenIdle) kept.readWhenIdle(page.url);
+  if (now.work.record) {
+    // The panel and the status show the article's counts once it is read, not once the background answers.
+    await recording.read(page.url, matcherOf(now));
+    showFindings(parts, now);
+  }
+  const outcome = now.work.record ? await recording.record(page.url, now.state.settings, matcherOf(now), byHand) : null;
+  if (outcome !== 'refused') {
+    showFindings(parts, now);
+    return outcome;
+  }
+  // The background keeps this address out of the stories: the person said it is no news story.
+  now.verdict = { url: page.url, isNews: false };
+  await decide(parts, now, false);
+  return outcome;
 }
 
 export function startContentSession(
   env: ContentEnvironment,
   initial: ContentState | Promise<ContentState>,
 ): ContentSession {
-  let state = EMPTY_CONTENT_STATE;
-  let work: PageWork = NO_WORK;
-  /** The tracked list compiled in slices (thousands of names take a while), once per list, when a page needs it. */
-  let matcher: Promise<Matcher> | null = null;
-  let navigations = 0;
-  const matcherReady = () => {
-    matcher ??= compileMatcherSliced(state.entities, createSlicer());
-    return matcher;
-  };
+  const now: Now = { state: EMPTY_CONTENT_STATE, work: NO_WORK, takenAsArticle: false, verdict: null, matcher: null };
   const kept = createKeptArticle(env);
-  const recording = createRecording(env, kept.keep);
-  const highlighting = createHighlighting(env, () => {
-    refreshPanel();
-    recording.reportStatus(work.record, counts());
-  });
-  const panel = createPagePanel(env.document, highlighting);
-  const counts = () => highlighting.current?.counts() ?? new Map<string, number>();
-  const refreshPanel = () => {
-    const wanted = env.isTopFrame && state.settings.showPanel && work.highlight;
-    panel.show(wanted ? panelRows(state.entities, counts()) : []);
+  const highlighting = createHighlighting(env, () => showFindings(parts, now));
+  const parts: Parts = {
+    env,
+    kept,
+    recording: createRecording(env, kept.keep),
+    highlighting,
+    panel: createPagePanel(env.document, highlighting),
   };
-  const stopHighlighting = () => {
-    highlighting.stop();
-    panel.remove();
-  };
-
-  /** Re-decides what to do on this page; `fresh` discards what was found (a new list or address). */
-  const decide = async (fresh: boolean) => {
-    const page = locate(env);
-    const wasHighlighting = work.highlight;
-    if (fresh) stopHighlighting();
-    work = decidePageWork(state, page, env.isTopFrame, () => isArticle(env, page, kept));
-    if (!work.highlight) stopHighlighting();
-    else if (fresh || !wasHighlighting) await highlighting.start(matcherReady(), state.entities);
-    else refreshPanel();
-    if (work.readWhenIdle) kept.readWhenIdle(page.url);
-    if (work.record) await recording.record(page.url, state.settings, matcherReady);
-  };
+  let navigations = 0;
 
   const started = Promise.resolve(initial).then((read) => {
-    state = read;
-    return decide(true);
+    now.state = read;
+    return decide(parts, now, true);
   });
-  env.signal.addEventListener('abort', stopHighlighting, { once: true });
+  env.signal.addEventListener('abort', () => stopHighlighting(parts), { once: true });
 
   return {
     async onStateChanged(next) {
       await started;
       // Compared to learn what changed: a new list needs a new matcher and a fresh scan, new
       // settings only a new decision.
-      const listChanged = JSON.stringify(next.entities) !== JSON.stringify(state.entities);
-      state = next;
+      const listChanged = JSON.stringify(next.entities) !== JSON.stringify(now.state.entities);
+      now.state = next;
       if (listChanged) {
-        matcher = null;
-        recording.startOver(false);
+        now.matcher = null;
+        parts.recording.startOver();
       }
-      await decide(listChanged);
+      await decide(parts, now, listChanged);
     },
     async onLocationChanged() {
       await started;
@@ -125,11 +191,24 @@ export function startContentSession(
       await waitForQuiet(doc.body ?? doc.documentElement, env.quietMs ?? 300, 3000, env.signal);
       // A later navigation while this one settled does the work instead.
       if (env.signal.aborted || navigation !== navigations) return;
-      panel.reopen();
-      recording.startOver(true);
-      await decide(true);
+      parts.panel.reopen();
+      parts.recording.startOver();
+      await decide(parts, now, true);
     },
     readForSuggestions: () => kept.reading(),
+    async readPage() {
+      await started;
+      const url = env.url();
+      if (isSiteDisabled(now.state.settings, hostnameOf(url))) return null;
+      return pageReading(url, now.takenAsArticle, await parts.recording.read(url, matcherOf(now)));
+    },
+    async setVerdict(url, isNews) {
+      await started;
+      if (env.url() !== url) return { applied: false, recorded: false };
+      now.verdict = { url, isNews };
+      const outcome = await decide(parts, now, false, isNews);
+      return { applied: true, recorded: outcome === 'saved' };
+    },
     async idle() {
       await started;
       await highlighting.idle();

@@ -21,6 +21,8 @@
  *            1 KB a story across the indexes; a number costs a few bytes.
  * Version 7: tabStates, what each open tab's page holds (the toolbar badge and the popup's
  *            "This page"), kept where no content script can read them.
+ * Version 8: notNews, the addresses (canonical URLs) the person said are not news stories:
+ *            never recorded again unless they record the page by hand (not-news.ts).
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { TrackedEntity } from '../entities';
@@ -33,7 +35,7 @@ import { addPostingsInBulk, toFact, toRecord, toStored, type UpgradedStory } fro
 export const DB_NAME = 'news-tracker';
 /** A key of the search index: a word and the week of the stories listed under it (search-index.ts). */
 export type PostingKey = [word: string, week: number];
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -88,6 +90,17 @@ export interface NewsTrackerDB extends DBSchema {
     key: number;
     value: TabState;
   };
+  /** Version 8: addresses marked "Not a news story", by canonical URL (utils/db/not-news.ts). */
+  notNews: {
+    key: string;
+    value: NotNewsMark;
+  };
+}
+
+/** An address the person said is not a news story, and when they said so. */
+export interface NotNewsMark {
+  url: string;
+  markedAt: number;
 }
 
 /** A story's fact as stored: with the story's number (its key) from version 6 on. */
@@ -231,6 +244,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 5 && oldVersion < 5) await rebuildSearchPostings(tx);
       if (version >= 6 && oldVersion < 6) await keyStoriesByNumber(db, tx);
       if (version >= 7 && oldVersion < 7) db.createObjectStore('tabStates');
+      if (version >= 8 && oldVersion < 8) db.createObjectStore('notNews', { keyPath: 'url' });
     },
   });
 }

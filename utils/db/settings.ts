@@ -14,9 +14,18 @@ export async function storeSettings(db: NewsDb, settings: Settings): Promise<Set
 
 /** Empties every store in one transaction: all of the user's data goes, or none of it. */
 export async function clearAllData(db: NewsDb): Promise<void> {
-  const stores = ['entities', 'stories', 'settings', 'storyFacts', 'searchPostings', 'searchPending'] as const;
+  const stores = [
+    'entities',
+    'stories',
+    'settings',
+    'storyFacts',
+    'searchPostings',
+    'searchPending',
+    'notNews',
+  ] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([
+    tx.objectStore('notNews').clear(),
     tx.objectStore('searchPostings').clear(),
     tx.objectStore('searchPending').clear(),
     tx.objectStore('entities').clear(),

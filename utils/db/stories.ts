@@ -5,7 +5,7 @@
  * whole change or none of it.
  */
 
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import { mergeStory, type StoryRecord, type StoryReport } from '../stories';
 import { toStoryFact } from './facts';
 import type { NewsDb, NewsTrackerDB } from './schema';
@@ -15,20 +15,40 @@ import { type StoredStory, toRecord, toStored } from './story-index';
 /** Copies seen further apart than this are different stories that happen to share a headline. */
 const GROUP_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
 
+/** A report for an address the person marked "Not a news story" (not-news.ts): it is not stored. */
+export class NotNewsError extends Error {
+  override name = 'NotNewsError';
+  constructor(url: string) {
+    super(`${url} is marked as not a news story.`);
+  }
+}
+
 export interface SaveOutcome {
   record: StoryRecord;
   /** False when the story (or a copy of it under another URL) was already stored. */
   isNew: boolean;
 }
 
-/** Saves a reported story; a story already stored under the same canonical URL is updated in place. */
+/**
+ * Saves a reported story; a story already stored under the same canonical URL is updated in
+ * place. An address marked "Not a news story" is refused with a NotNewsError, checked in the
+ * same transaction, so a mark and a report arriving together never leave the story stored.
+ */
 export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now()): Promise<SaveOutcome> {
   // The dashboard's fact and the search index are written in the same transaction, so they
   // never disagree with the story.
-  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings', 'searchPending'], 'readwrite');
+  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings', 'searchPending', 'notNews'], 'readwrite');
   const stories = tx.objectStore('stories');
   const pending = tx.objectStore('searchPending');
-  const [existing, waiting] = await Promise.all([stories.index('by-url').get(report.url), pending.get('sids')]);
+  const [existing, waiting, marked] = await Promise.all([
+    stories.index('by-url').get(report.url),
+    pending.get('sids'),
+    tx.objectStore('notNews').getKey(report.url),
+  ]);
+  if (marked !== undefined) {
+    await tx.done;
+    throw new NotNewsError(report.url);
+  }
   const sid = existing?.sid ?? (await nextSid(stories));
   const merged = mergeStory(existing && toRecord(existing), report, now);
   let groupId = existing?.groupId;
@@ -62,7 +82,7 @@ export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now(
 
 type StoryStore = IDBPObjectStore<
   NewsTrackerDB,
-  ('stories' | 'storyFacts' | 'searchPostings' | 'searchPending')[],
+  ('stories' | 'storyFacts' | 'searchPostings' | 'searchPending' | 'notNews')[],
   'stories',
   'readwrite'
 >;
@@ -101,8 +121,14 @@ export async function markAllRead(db: NewsDb): Promise<number> {
   return changed;
 }
 
-export async function deleteStory(db: NewsDb, url: string): Promise<void> {
-  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings'], 'readwrite');
+/** The stores a story lives in, which deleting it writes. */
+export const STORY_STORES = ['stories', 'storyFacts', 'searchPostings'] as const;
+
+/** Deletes the story at `url`, if stored, inside a transaction over STORY_STORES (and maybe more). */
+export async function deleteStoryIn(
+  tx: IDBPTransaction<NewsTrackerDB, StoreNames<NewsTrackerDB>[], 'readwrite'>,
+  url: string,
+): Promise<void> {
   const stories = tx.objectStore('stories');
   const stored = await stories.index('by-url').get(url);
   if (stored?.sid !== undefined) {
@@ -112,6 +138,11 @@ export async function deleteStory(db: NewsDb, url: string): Promise<void> {
       updatePostings(tx.objectStore('searchPostings'), stored, undefined),
     ]);
   }
+}
+
+export async function deleteStory(db: NewsDb, url: string): Promise<void> {
+  const tx = db.transaction([...STORY_STORES], 'readwrite');
+  await deleteStoryIn(tx, url);
   await tx.done;
 }
 

@@ -4,6 +4,7 @@
  * file: every field is checked, and the first problem is reported with its line or field.
  */
 import type { TrackedEntity } from '../entities';
+import type { Settings } from '../settings';
 import { type CompanyFields, type Fail, type ImportedCompany, readCompany } from './company-fields';
 import { readCsv, writeCsv } from './csv';
 import { checkSize, describeJsonError, ImportError, MAX_IMPORT_COMPANIES } from './errors';
@@ -21,8 +22,10 @@ export const COMPANY_CSV_HEADER = [
   'Added (UTC)',
 ];
 
-export function companiesToJson(entities: readonly TrackedEntity[], now = Date.now()): string {
-  return `${JSON.stringify(wrapExport('companies', [...entities], now), null, 2)}\n`;
+/** The backup: every company, and the settings when given (an import adds their site lists, transfer/settings.ts). */
+export function companiesToJson(entities: readonly TrackedEntity[], now = Date.now(), settings?: Settings): string {
+  const file = wrapExport('companies', [...entities], now);
+  return `${JSON.stringify(settings ? { ...file, settings } : file, null, 2)}\n`;
 }
 
 export function companiesToCsv(entities: readonly TrackedEntity[]): string {

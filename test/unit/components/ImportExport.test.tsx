@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ImportExport } from '@/components/ImportExport';
 import { createEntity } from '@/utils/entities';
+import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { BOM } from '@/utils/transfer/csv';
 import { fakeClient, story } from './fake-client';
 import { fireEvent, render, screen, waitFor, within } from './testing';
@@ -104,5 +105,43 @@ describe('ImportExport', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('region', { name: 'Import preview' })).toBeNull();
     expect(client.state.entities).toHaveLength(1);
+  });
+
+  it('carries the settings in the JSON backup, and an import adds the sites it lists to the person’s own', async () => {
+    const client = fakeClient({
+      entities: [apple],
+      settings: { ...DEFAULT_SETTINGS, newsSites: ['wire.example'], highlightScope: 'all' },
+    });
+    const save = vi.fn();
+    render(<ImportExport client={client} onImported={vi.fn()} save={save} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export companies (JSON)' }));
+    await waitFor(() => expect(save).toHaveBeenCalledOnce());
+    const backup = JSON.parse(save.mock.calls[0]![1]);
+    expect(backup.items.map((e: { name: string }) => e.name)).toEqual(['Apple']);
+    expect(backup.settings).toMatchObject({ newsSites: ['wire.example'], highlightScope: 'all' });
+
+    // A backup from another computer: the same company, two news sites (one known here) and other choices.
+    backup.settings = { ...backup.settings, newsSites: ['wire.example', 'Shop.Example'], highlightScope: 'off' };
+    fireEvent.change(screen.getByLabelText('Import companies from a file (JSON or CSV)'), {
+      target: { files: [new File([JSON.stringify(backup)], 'backup.json')] },
+    });
+    const preview = within(await screen.findByRole('region', { name: 'Import preview' }));
+    expect(preview.getByRole('list', { name: 'Sites to add to your settings' }).textContent).toBe(
+      'Sites treated as news: shop.example',
+    );
+    fireEvent.click(preview.getByRole('button', { name: 'Import 1 site' }));
+    await waitFor(async () => expect((await client.getSettings()).newsSites).toEqual(['wire.example', 'shop.example']));
+    // Only the sites are added: the other settings here stay as they are.
+    expect((await client.getSettings()).highlightScope).toBe('all');
+  });
+
+  it('refuses a backup whose settings list something that is not a site, and changes nothing', async () => {
+    const { client, pick } = setup();
+    pick('bad.json', JSON.stringify({ items: [{ name: 'Nvidia' }], settings: { newsSites: ['javascript:alert(1)'] } }));
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'bad.json: The file’s settings.newsSites[0] is not a site. Nothing was imported.',
+    );
+    expect(client.state.entities.map((e) => e.name)).toEqual(['Apple']);
+    expect((await client.getSettings()).newsSites).toEqual([]);
   });
 });

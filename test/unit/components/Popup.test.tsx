@@ -100,4 +100,29 @@ describe('Popup', () => {
     await screen.findByText('Not a news article');
     expect(screen.queryByRole('button', { name: 'Track Xiaomi' })).toBeNull();
   });
+
+  it('records the page from "This page" when asked, lists the story, and can take it back', async () => {
+    const client = fakeClient({
+      entities: [apple],
+      pageReadings: {
+        7: {
+          url: 'https://news.example/a',
+          storyUrl: 'https://news.example/a',
+          isArticle: false,
+          isBusiness: false,
+          mentions: [{ entityId: apple.id, count: 2 }],
+        },
+      },
+    });
+    render(<Popup client={client} getActiveTab={tab} openOptions={() => {}} />);
+    const region = await screen.findByRole('region', { name: 'This page' });
+    fireEvent.click(await within(region).findByRole('button', { name: 'Record this page' }));
+    const stories = await screen.findByRole('list', { name: 'Matched stories' });
+    expect(await within(stories).findByRole('link', { name: 'Recorded by hand: https://news.example/a' })).toBeTruthy();
+    fireEvent.click(await within(region).findByRole('button', { name: 'Not a news story' }));
+    await vi.waitFor(() => expect(within(stories).queryAllByRole('link')).toEqual([]));
+    expect(await within(region).findByText('Removed. This address will not be recorded again.')).toBeTruthy();
+    // The way back: the person may record it after all.
+    expect(await within(region).findByRole('button', { name: 'Record this page' })).toBeTruthy();
+  });
 });

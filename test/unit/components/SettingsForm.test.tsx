@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { SettingsForm } from '@/components/SettingsForm';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import { fakeClient } from './fake-client';
 import { fireEvent, render, screen, waitFor } from './testing';
 
-async function setup() {
-  const client = fakeClient();
+async function setup(settings?: Partial<Settings>) {
+  const client = fakeClient(settings ? { settings: { ...DEFAULT_SETTINGS, ...settings } } : {});
   render(<SettingsForm client={client} />);
   await screen.findByRole('group', { name: 'Highlight tracked companies' });
   return client;
@@ -53,5 +54,17 @@ describe('SettingsForm', () => {
     fireEvent.change(screen.getByLabelText(/days/), { target: { value: '2.5' } });
     expect((await screen.findByRole('alert')).textContent).toBe('Enter a whole number, 0 or more.');
     expect((await client.getSettings()).retentionDays).toBe(0);
+  });
+
+  it('lists the sites treated as news, each removable, and says how to add one when there is none', async () => {
+    const client = await setup({ newsSites: ['wire.example', 'shop.example'] });
+    const list = screen.getByRole('list', { name: 'Sites treated as news' });
+    expect([...list.querySelectorAll('li > span')].map((s) => s.textContent)).toEqual(['wire.example', 'shop.example']);
+    fireEvent.click(screen.getByRole('button', { name: 'Stop treating wire.example as news' }));
+    await waitFor(async () => expect((await client.getSettings()).newsSites).toEqual(['shop.example']));
+    expect(screen.getByRole('status').textContent).toBe('wire.example is no longer treated as news.');
+    fireEvent.click(screen.getByRole('button', { name: 'Stop treating shop.example as news' }));
+    await screen.findByText(/None yet\. On a page News Tracker did not take for news/);
+    expect(screen.queryByRole('list', { name: 'Sites treated as news' })).toBeNull();
   });
 });

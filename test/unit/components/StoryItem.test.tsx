@@ -8,7 +8,13 @@ const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 
 function show(overrides: Parameters<typeof story>[0] = {}) {
-  const handlers = { onOpen: vi.fn(), onToggleRead: vi.fn(), onToggleStar: vi.fn(), onDelete: vi.fn() };
+  const handlers = {
+    onOpen: vi.fn(),
+    onToggleRead: vi.fn(),
+    onToggleStar: vi.fn(),
+    onDelete: vi.fn(),
+    onNotNews: vi.fn(),
+  };
   const item = story({
     title: '<img src=x onerror=alert(1)> Xiaomi grows',
     publisher: '<b>Evil</b> Times',
@@ -64,6 +70,8 @@ describe('StoryItem', () => {
     expect(handlers.onToggleRead).toHaveBeenCalledWith(item);
     fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
     expect(handlers.onDelete).toHaveBeenCalledWith(item);
+    fireEvent.click(screen.getByRole('button', { name: 'Not a news story' }));
+    expect(handlers.onNotNews).toHaveBeenCalledWith(item);
   });
 
   it('says unread only while it is', () => {

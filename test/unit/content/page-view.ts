@@ -4,6 +4,7 @@
  * the panel. The panel's shadow root is closed on real pages; tests open it by making every
  * shadow root open, leaving the product code as it ships.
  */
+import { beforeEach } from 'vitest';
 import { MARK_TAG } from '@/utils/highlight/wrap';
 import { PANEL_TAG } from '@/utils/panel/panel';
 
@@ -35,4 +36,17 @@ export function markedTexts(root: Document = document): string[] {
 /** The panel's contents, or null when no panel is shown. */
 export function panelShadow(root: Document = document): ShadowRoot | null {
   return root.querySelector(PANEL_TAG)?.shadowRoot ?? null;
+}
+
+const running: AbortController[] = [];
+beforeEach(() => {
+  for (const controller of running.splice(0)) controller.abort();
+  document.body.innerHTML = '';
+});
+
+/** What ends a session (WXT's ctx in the extension); every one a test starts ends before the next test. */
+export function sessionController(): AbortController {
+  const controller = new AbortController();
+  running.push(controller);
+  return controller;
 }

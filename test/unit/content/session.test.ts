@@ -1,10 +1,10 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TopPage } from '@/utils/content/environment';
 import { startContentSession } from '@/utils/content/session';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import type { PageStatus, StoryReport } from '@/utils/stories';
-import { marked, markedTexts, openShadowRoots, panelShadow } from './page-view';
+import { marked, markedTexts, openShadowRoots, panelShadow, sessionController } from './page-view';
 
 const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 const samsung = createEntity({ name: 'Samsung' }, 1);
@@ -16,7 +16,6 @@ const head =
   '<title>Xiaomi and Samsung race for Europe</title><meta property="og:type" content="article">' +
   '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Xiaomi and Samsung race for Europe","articleSection":"Business"}</script>';
 
-const running: AbortController[] = [];
 openShadowRoots();
 
 interface StartOptions {
@@ -32,8 +31,7 @@ function start(options: StartOptions = {}) {
   document.body.innerHTML = body;
   const reports: StoryReport[] = [];
   const statuses: PageStatus[] = [];
-  const controller = new AbortController();
-  running.push(controller);
+  const controller = sessionController();
   const session = startContentSession(
     {
       document,
@@ -60,11 +58,6 @@ const state = (settings: Partial<Settings> = {}, entities = [xiaomi, samsung]) =
 const panelText = () => panelShadow()?.textContent ?? null;
 
 describe('the content-script session', () => {
-  beforeEach(() => {
-    for (const controller of running.splice(0)) controller.abort();
-    document.body.innerHTML = '';
-  });
-
   it('highlights tracked companies on an article, shows the panel and reports the story and the page', async () => {
     const { session, reports, statuses } = start();
     await session.idle();
@@ -76,6 +69,7 @@ describe('the content-script session', () => {
         { entityId: xiaomi.id, count: 3 },
         { entityId: samsung.id, count: 2 },
       ],
+      elsewhere: [],
     });
     expect(marked('Xiaomi')).toBe(3);
     expect(marked('Samsung')).toBe(2);

@@ -75,7 +75,7 @@ export function start(url: string, env: Partial<ContentEnvironment> = {}): Start
       url: () => url,
       isTopFrame: true,
       signal: controller.signal,
-      report: async () => {},
+      report: async () => undefined,
       reportStatus: async (status) => void statuses.push(status),
       ...env,
     },

@@ -5,19 +5,30 @@
 import { describe, expect, it } from 'vitest';
 import { addEntity, listEntities } from '@/utils/db/entities';
 import { toStoryFact } from '@/utils/db/facts';
+import { markNotNews } from '@/utils/db/not-news';
 import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk, type PostingKey, weekOf } from '@/utils/db/search-index';
 import { loadSettings } from '@/utils/db/settings';
-import { allStories, deleteStory, saveStory, setStoryFlags } from '@/utils/db/stories';
+import { allStories, deleteStory, NotNewsError, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { loadStoryFacts } from '@/utils/db/story-facts';
 import { STOP_WORDS, searchWords, splitWords, toStored } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
-import { mergeStory, type StoryRecord } from '@/utils/stories';
+import { mergeStory, type StoryRecord, type TabState } from '@/utils/stories';
 import { report } from './story-fixtures';
 
 const NAME = 'upgrade-test';
-const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6];
+/** Version 7: what one open tab held (the badge and "This page"). */
+const TAB_STATE: TabState = {
+  status: {
+    url: 'https://v1.example/17',
+    isArticle: true,
+    isBusiness: false,
+    mentions: [{ entityId: 'xiaomi', count: 1 }],
+  },
+  recorded: { urls: ['https://v1.example/17'], isBusiness: false },
+};
+const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7];
 
 /**
  * Fills a database at an earlier version as that version's code wrote it: plain StoryRecords
@@ -60,6 +71,7 @@ async function fillVersion(version: number): Promise<StoryRecord[]> {
   }
   await tx.done;
   if (version >= 4) await fillSearchIndex(db, stories, version === 4);
+  if (version >= 7) await db.put('tabStates', TAB_STATE, 3);
   db.close();
   return stories;
 }
@@ -98,6 +110,7 @@ const stopWordKeys = async (db: Awaited<ReturnType<typeof openNewsDb>>) =>
 async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, version: number, before: StoryRecord[]) {
   expect([...db.objectStoreNames].sort()).toEqual([
     'entities',
+    'notNews',
     'searchPending',
     'searchPostings',
     'settings',
@@ -204,7 +217,25 @@ describe('schema upgrades', () => {
       expect(facts.rebuilt).toBe(false);
       expect(facts.facts.map((f) => f.url).sort()).toEqual(before.map((s) => s.url).sort());
       await expectKeyedByNumber(db, version, before);
+      // Version 7 kept the open tabs' states; version 8 adds the addresses marked not news, none yet.
+      expect(await db.get('tabStates', 3)).toEqual(version >= 7 ? TAB_STATE : undefined);
+      expect(await db.count('notNews')).toBe(0);
       db.close();
     },
   );
+
+  it('version 7 -> 8: an address marked not news loses its story and is refused from then on', async () => {
+    const before = await fillVersion(7);
+    const db = await openNewsDb(NAME);
+    const url = 'https://v1.example/17';
+    await markNotNews(db, url, 9000);
+    expect(await db.get('notNews', url)).toEqual({ url, markedAt: 9000 });
+    expect(await db.count('stories')).toBe(before.length - 1);
+    expect(await db.getKeyFromIndex('stories', 'by-url', url)).toBeUndefined();
+    await expect(saveStory(db, report({ url }), 9500)).rejects.toBeInstanceOf(NotNewsError);
+    expect(await db.count('stories')).toBe(before.length - 1);
+    // The control: an address next to it is stored as ever.
+    expect((await saveStory(db, report({ url: 'https://v1.example/170' }), 9500)).isNew).toBe(true);
+    db.close();
+  });
 });

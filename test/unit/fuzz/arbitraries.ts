@@ -204,7 +204,11 @@ const ENTITY = {
   createdAt: 1_700_000_000_000,
 };
 
-const SETTINGS: RequestOf<'ui:saveSettings'> = { ...DEFAULT_SETTINGS, disabledSites: ['private.example'] };
+const SETTINGS: RequestOf<'ui:saveSettings'> = {
+  ...DEFAULT_SETTINGS,
+  disabledSites: ['private.example'],
+  newsSites: ['wire.example'],
+};
 
 /** One valid payload per protocol message: near-valid fuzz inputs are made from it. */
 export const VALID_PAYLOADS: { [K in MessageType]: RequestOf<K> } = {
@@ -226,6 +230,9 @@ export const VALID_PAYLOADS: { [K in MessageType]: RequestOf<K> } = {
   'ui:getSettings': {},
   'ui:saveSettings': SETTINGS,
   'ui:getPageStatus': { tabId: 7 },
+  'ui:readPage': { tabId: 7 },
+  'ui:recordPage': { tabId: 7, url: 'https://shop.example/blog/acme-opens' },
+  'ui:markNotNews': { url: REPORT.url, tab: { id: 7, url: REPORT.visitedUrl } },
   'ui:exportData': {},
   'ui:importEntities': { entities: [ENTITY] },
   'ui:deleteAllData': {},
