@@ -5,7 +5,8 @@
  * pages that are not stories) and writes utils/article/detector-model.ts.
  *
  * Every page is read by the extension's own code (utils/article/detect.ts `detectorInput`):
- * pages the cheap checks stop are not trained on; the rest give their features. It first prints
+ * pages the cheap checks call not articles are not trained on; the rest give their features
+ * (those they call news articles too, so the model is the same with the check or without). It first prints
  * cross-validated recall and false-article rates per collection and per language (folds grouped
  * by site, so no publisher is on both sides), then fits the shipped model on every page.
  * Deterministic: the folds are dealt by a seeded generator and the fit has no randomness, so a
@@ -57,7 +58,8 @@ export function exampleOf(page: CorpusPage, document: Document): DetectorExample
     source: page.source ?? page.corpus,
     isArticle: page.isArticle === true,
     borderline: page.borderline === true,
-    stop: input.stop,
+    stop: input.article === false ? input.stop : null,
+    declaredNews: input.article === true,
     values: featureVector(input.features ?? pageFeatures(document, page.url, declared)),
   };
 }

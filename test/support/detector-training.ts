@@ -21,8 +21,13 @@ export interface DetectorExample {
   isArticle: boolean;
   /** Debatable pages: scored apart, never trained on. */
   borderline: boolean;
-  /** The cheap checks' reason for stopping, or null when the model decides. */
+  /** The cheap checks' reason for calling the page not an article, or null. */
   stop: string | null;
+  /**
+   * The cheap checks call the page a news article (clearlyNewsArticle). The model still learns
+   * from it and scores it, but the extension takes it for an article whatever the score.
+   */
+  declaredNews: boolean;
   /** The page's features (read even when the cheap checks stop it, for training). */
   values: number[];
 }
@@ -145,7 +150,7 @@ export function crossValidate(examples: readonly DetectorExample[], options: Tra
     examples.forEach((example, i) => {
       if (folds[i] !== fold) return;
       const margin = example.stop === null ? logit(trained.model, example.values) - trained.threshold : Number.NaN;
-      predictions.push({ example, isArticle: margin >= 0, margin });
+      predictions.push({ example, isArticle: example.declaredNews || margin >= 0, margin });
     });
   }
   return predictions;

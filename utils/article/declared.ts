@@ -145,6 +145,16 @@ function declaresArticle(d: Declared): boolean {
 }
 
 /**
+ * Why the page is clearly a news article, or null: its JSON-LD calls it a NewsArticle (or a kind
+ * of one), one story and not a list of them. Across the shared collections no page that says so
+ * is anything but a story, however short its text; the model, which weighs text, may miss it.
+ */
+export function clearlyNewsArticle(d: Declared): string | null {
+  if (d.ldArticle === null || !/NewsArticle$/u.test(d.ldArticle) || d.ldHeadlines >= 3 || d.ldWiki) return null;
+  return `JSON-LD @type ${d.ldArticle}`;
+}
+
+/**
  * Why the page is clearly not an article, or null: it declares nothing of an article, and its
  * address, og:type, generator or JSON-LD says it is another kind of page.
  */

@@ -7,6 +7,7 @@
  *     │ forum, docs, listing...) → not an article, stop here
  *   microdata, h-entry
  *     │ the same check again → stop
+ *     │ JSON-LD calls it one news article → an article, stop here
  *   page features (page-features.ts: running text, text and link density, listing signs,
  *   headline, date and byline) → logistic regression (detector.ts, weights in detector-model.ts)
  *
@@ -14,7 +15,7 @@
  * threshold set so that news stories are not missed: short stories, reviews, press releases,
  * pages in any language and pages whose metadata is missing or says "website" included.
  */
-import { clearlyNotArticle, type Declared, readDeclared, readMarkup } from './declared';
+import { clearlyNewsArticle, clearlyNotArticle, type Declared, readDeclared, readMarkup } from './declared';
 import { readDetectorModel, scoreFeatures } from './detector';
 import { DETECTOR_MODEL } from './detector-model';
 import { type FeatureName, type PageFeatures, pageFeatures } from './page-features';
@@ -26,8 +27,10 @@ export interface ArticleVerdict {
   reasons: string[];
 }
 
-/** Where detection got to: stopped by the cheap checks, or the features the model decides on. */
-export type DetectorInput = { stop: string; features: null } | { stop: null; features: PageFeatures };
+/** Where detection got to: settled by the cheap checks (`article` says which way), or the features the model decides on. */
+export type DetectorInput =
+  | { stop: string; article: boolean; features: null }
+  | { stop: null; article: null; features: PageFeatures };
 
 /** How sure a stop by the cheap checks is: the pages it stops are rarely anything but what they say. */
 const STOP_CONFIDENCE = 0.95;
@@ -38,16 +41,18 @@ let weights: Map<FeatureName, number> | null = null;
 export function detectorInput(document: Document, url: string): DetectorInput {
   const declared: Declared = readDeclared(document, url);
   let stop = clearlyNotArticle(declared);
-  if (stop) return { stop, features: null };
+  if (stop) return { stop, article: false, features: null };
   readMarkup(document, declared);
   stop = clearlyNotArticle(declared);
-  if (stop) return { stop, features: null };
-  return { stop: null, features: pageFeatures(document, url, declared) };
+  if (stop) return { stop, article: false, features: null };
+  stop = clearlyNewsArticle(declared);
+  if (stop) return { stop, article: true, features: null };
+  return { stop: null, article: null, features: pageFeatures(document, url, declared) };
 }
 
 export function detectArticle(document: Document, url: string): ArticleVerdict {
   const input = detectorInput(document, url);
-  if (input.stop !== null) return { isArticle: false, confidence: STOP_CONFIDENCE, reasons: [input.stop] };
+  if (input.stop !== null) return { isArticle: input.article, confidence: STOP_CONFIDENCE, reasons: [input.stop] };
   weights ??= readDetectorModel(DETECTOR_MODEL);
   const score = scoreFeatures(DETECTOR_MODEL, weights, input.features);
   const confidence = 1 / (1 + Math.exp(-Math.abs(score.margin)));

@@ -33,6 +33,7 @@ function examples(sites: number, perSite: number, seed = 7): DetectorExample[] {
         isArticle,
         borderline: false,
         stop: null,
+        declaredNews: false,
         values,
       });
     }
@@ -98,6 +99,18 @@ describe('the fit and the threshold', () => {
     expect(predictions.map((p) => p.example.id).sort()).toEqual(list.map((e) => e.id).sort());
     expect(predictions.find((p) => p.example.id === list[0]?.id)?.isArticle).toBe(false);
     expect(predictions.filter((p) => p.isArticle === p.example.isArticle).length).toBeGreaterThan(50);
+  });
+
+  it('counts a page the cheap checks call a news article as one, whatever the model scores', () => {
+    // A story whose features look like a listing's: the model misses it (negative control).
+    const list = examples(15, 4).map((e, i) =>
+      i === 0 ? { ...e, values: e.values.map((v, f) => (f === 0 ? -2 : v)) } : e,
+    );
+    const id = list[0]?.id;
+    expect(list[0]?.isArticle).toBe(true);
+    expect(crossValidate(list, DEFAULT_OPTIONS).find((p) => p.example.id === id)?.isArticle).toBe(false);
+    const declared = list.map((e) => (e.id === id ? { ...e, declaredNews: true } : e));
+    expect(crossValidate(declared, DEFAULT_OPTIONS).find((p) => p.example.id === id)?.isArticle).toBe(true);
   });
 
   it('scores no page with what its own site gave away (negative control: split by page, it would)', () => {

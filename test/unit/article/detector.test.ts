@@ -65,6 +65,28 @@ describe('the cheap checks', () => {
     expect(clearlyNotArticle(declared(article, 'https://news.example/search?q=kettle'))).toBeNull();
   });
 
+  it('take a page whose JSON-LD calls it one news article for an article, however short', () => {
+    const page = (type: string, stories = 1) =>
+      pageFrom(
+        `<html><head><title>Samsung results</title><meta property="og:type" content="article">` +
+          `<script type="application/ld+json">${JSON.stringify(
+            Array.from({ length: stories }, (_, i) => ({ '@type': type, headline: `Samsung results ${i}` })),
+          )}</script></head>` +
+          '<body><article><h1>Samsung results</h1><p>Samsung beat forecasts; its shares rose.</p></article></body></html>',
+      );
+    const url = 'https://news.example/business/samsung-results';
+    expect(detectArticle(page('NewsArticle'), url)).toMatchObject({
+      isArticle: true,
+      reasons: ['JSON-LD @type NewsArticle'],
+    });
+    expect(detectArticle(page('ReportageNewsArticle'), url).isArticle).toBe(true);
+    // Negative controls: a plain Article, a list of news articles, a news article at a home
+    // page's address: the model or the address decides, and a one-line page is not a story.
+    expect(detectArticle(page('Article'), url).isArticle).toBe(false);
+    expect(detectorInput(page('NewsArticle', 3), url).article).not.toBe(true);
+    expect(detectArticle(page('NewsArticle'), 'https://news.example/').isArticle).toBe(false);
+  });
+
   it('stop a fiction chapter that links to the next chapter', () => {
     const input = detectorInput(loadFixture('fiction-chapter.html'), 'https://quillshelf.example/works/5120?view=2');
     expect(input.stop).toMatch(/chapter/);

@@ -235,11 +235,7 @@ describe('the content-script session', () => {
     const article = document.querySelector('article') as HTMLElement;
     article.innerHTML = '<h1>Samsung results</h1>';
     await new Promise((r) => setTimeout(r, 20));
-    article.insertAdjacentHTML(
-      'beforeend',
-      '<p>Samsung beat forecasts on Tuesday, and its shares rose four per cent in Seoul after the results.</p>' +
-        '<p>Analysts expect Samsung to keep its lead in memory chips this year.</p>',
-    );
+    article.insertAdjacentHTML('beforeend', '<p>Samsung beat forecasts; Samsung shares rose.</p>');
     await navigated;
     await session.idle();
     expect(marked('Xiaomi')).toBe(0);
