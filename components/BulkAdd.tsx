@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
 import { pastedNames } from '@/utils/entity-form';
+import { useActionError } from './useActionError';
 
 export interface BulkAddProps {
   client: StoreClient;
@@ -11,7 +12,7 @@ export interface BulkAddProps {
 export function BulkAdd({ client, onAdded }: BulkAddProps) {
   const [text, setText] = useState('');
   const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError();
 
   async function addAll(event: Event) {
     event.preventDefault();

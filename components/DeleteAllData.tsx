@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
+import { useActionError } from './useActionError';
 
 /** "Delete all data", behind a second, explicit confirmation. */
 export function DeleteAllData({ client, onDeleted }: { client: StoreClient; onDeleted(): void }) {
   const [asking, setAsking] = useState(false);
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError();
 
   async function confirm() {
     try {
@@ -26,8 +27,8 @@ export function DeleteAllData({ client, onDeleted }: { client: StoreClient; onDe
       {asking ? (
         <div class="card">
           <p id="danger-question">
-            Delete every tracked company, every recorded story and your settings? This cannot be undone; export first if
-            you may want them back.
+            Delete every tracked company, every recorded story and your settings? With sync on, your companies and
+            settings go from your other browsers too. This cannot be undone; export first if you may want them back.
           </p>
           <div class="button-row">
             <button type="button" class="destructive" onClick={confirm}>

@@ -1,4 +1,4 @@
-import type { EntityFormValues } from '@/utils/entity-form';
+import { type EntityFormValues, type FieldLimit, formLimits, type LimitedField } from '@/utils/entity-form';
 
 export interface EntityFieldsProps {
   values: EntityFormValues;
@@ -10,42 +10,57 @@ export interface EntityFieldsProps {
   idPrefix: string;
 }
 
-/** The fields of a tracked company, shared by the add form and the edit form. */
+/**
+ * The fields of a tracked company, shared by the add form and the edit form. Nothing typed or
+ * pasted is cut short: a field nearing its limit says how far it is, and one past it says so
+ * (the form is then not sent; see `overLimits`).
+ */
 export function EntityFields({ values, onChange, watchlists, showColor, idPrefix }: EntityFieldsProps) {
   const set = <K extends keyof EntityFormValues>(key: K, value: EntityFormValues[K]) =>
     onChange({ ...values, [key]: value });
   const listId = `${idPrefix}-watchlists`;
+  const limits = formLimits(values);
+  const limited = (field: LimitedField) => ({
+    'aria-invalid': limits[field].over || undefined,
+    'aria-describedby': `${idPrefix}-${field}-limit`,
+  });
+  const note = (field: LimitedField) => <LimitNote id={`${idPrefix}-${field}-limit`} limit={limits[field]} />;
   return (
     <>
       <label>
         Name
-        <input value={values.name} required maxLength={200} onInput={(e) => set('name', e.currentTarget.value)} />
+        <input value={values.name} required {...limited('name')} onInput={(e) => set('name', e.currentTarget.value)} />
       </label>
+      {note('name')}
       <label>
         Aliases
         <textarea
           value={values.aliases}
           rows={2}
           placeholder="One per line or comma-separated"
+          {...limited('aliases')}
           onInput={(e) => set('aliases', e.currentTarget.value)}
         />
       </label>
+      {note('aliases')}
       <label>
         Exclude
         <textarea
           value={values.exclusions}
           rows={2}
           placeholder="Phrases to ignore, e.g. apple pie"
+          {...limited('exclusions')}
           onInput={(e) => set('exclusions', e.currentTarget.value)}
         />
       </label>
+      {note('exclusions')}
       <label>
         Watchlist
         <input
           value={values.watchlist}
           list={listId}
-          maxLength={100}
           placeholder="Optional, e.g. Smartphones"
+          {...limited('watchlist')}
           onInput={(e) => set('watchlist', e.currentTarget.value)}
         />
         <datalist id={listId}>
@@ -54,6 +69,7 @@ export function EntityFields({ values, onChange, watchlists, showColor, idPrefix
           ))}
         </datalist>
       </label>
+      {note('watchlist')}
       {showColor && (
         <label class="inline">
           <input type="color" value={values.color} onInput={(e) => set('color', e.currentTarget.value)} />
@@ -69,5 +85,14 @@ export function EntityFields({ values, onChange, watchlists, showColor, idPrefix
         Whole words only
       </label>
     </>
+  );
+}
+
+/** Under a field: how close it is to its limit, or why it is past it; nothing while far from it. */
+function LimitNote({ id, limit }: { id: string; limit: FieldLimit }) {
+  return (
+    <p id={id} class={limit.over ? 'field-note error' : 'field-note'} aria-live="polite">
+      {limit.message}
+    </p>
   );
 }

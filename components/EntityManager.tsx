@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
-import { EMPTY_FORM, entityInputFromForm, watchlists } from '@/utils/entity-form';
+import { EMPTY_FORM, entityInputFromForm, overLimits, watchlists } from '@/utils/entity-form';
 import { BulkAdd } from './BulkAdd';
 import { EntityFields } from './EntityFields';
 import { EntityRow } from './EntityRow';
+import { useActionError } from './useActionError';
 import { useAsync } from './useAsync';
 
 export interface EntityManagerProps {
@@ -87,9 +88,13 @@ interface AddCompanyProps {
 /** The form that adds one company; it is emptied once the company is added. */
 function AddCompany({ client, watchlists, onAdded }: AddCompanyProps) {
   const [form, setForm] = useState(EMPTY_FORM);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError();
   async function add(event: Event) {
     event.preventDefault();
+    if (overLimits(form)) {
+      setError('Nothing was added: shorten the fields marked above.');
+      return;
+    }
     try {
       await client.addEntity(entityInputFromForm(form));
       setForm(EMPTY_FORM);

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { TrackedEntity } from '@/utils/entities';
-import { type EntityFormValues, entityPatchFromForm, formFromEntity } from '@/utils/entity-form';
+import { type EntityFormValues, entityPatchFromForm, formFromEntity, overLimits } from '@/utils/entity-form';
 import { EntityFields } from './EntityFields';
+import { useActionError } from './useActionError';
 
 export interface EntityRowProps {
   entity: TrackedEntity;
@@ -14,7 +15,7 @@ export interface EntityRowProps {
 /** One tracked company: shown, switched on or off, edited in place, deleted. */
 export function EntityRow({ entity, watchlists, onUpdate, onDelete }: EntityRowProps) {
   const [editing, setEditing] = useState<EntityFormValues | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError();
 
   async function run(work: () => Promise<void>) {
     try {
@@ -41,6 +42,7 @@ export function EntityRow({ entity, watchlists, onUpdate, onDelete }: EntityRowP
           watchlists={watchlists}
           onSave={() =>
             run(async () => {
+              if (overLimits(editing)) throw new Error('Nothing was saved: shorten the fields marked above.');
               await onUpdate(entity.id, entityPatchFromForm(entity, editing));
               setEditing(null);
             })

@@ -9,6 +9,7 @@ import { newSites, readBackupSites, type SiteLists, withSites } from '@/utils/tr
 import { storiesToCsv, storiesToJson } from '@/utils/transfer/stories';
 import { saveTextFile } from './download';
 import { ImportPreview } from './ImportPreview';
+import { useActionError } from './useActionError';
 
 export interface ImportExportProps {
   client: StoreClient;
@@ -23,7 +24,7 @@ const CSV_TYPE = 'text/csv;charset=utf-8';
 /** Export companies and stories as JSON or CSV; import companies after showing what would change. */
 export function ImportExport({ client, onImported, save = saveTextFile }: ImportExportProps) {
   const [preview, setPreview] = useState<{ file: string; plan: Plan; sites: SiteLists | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError();
   const [notice, setNotice] = useState('');
 
   async function exportAs(kind: 'companies' | 'stories', format: 'json' | 'csv') {
@@ -86,7 +87,7 @@ export function ImportExport({ client, onImported, save = saveTextFile }: Import
   return (
     <section aria-labelledby="transfer-heading">
       <h2 id="transfer-heading">Import and export</h2>
-      <div class="button-row">
+      <div class="export-grid">
         <button type="button" onClick={() => exportAs('companies', 'json')}>
           Export companies (JSON)
         </button>
@@ -102,8 +103,16 @@ export function ImportExport({ client, onImported, save = saveTextFile }: Import
       </div>
       <label class="file-pick">
         Import companies from a file (JSON or CSV)
-        <input type="file" accept=".json,.csv,application/json,text/csv" onChange={choose} />
+        <input
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          aria-describedby="import-hint"
+          onChange={choose}
+        />
       </label>
+      <p id="import-hint" class="muted small">
+        Every change is shown before anything is imported.
+      </p>
       <Feedback notice={notice} error={error} />
       {preview && <ImportPreview {...preview} onConfirm={confirm} onCancel={() => setPreview(null)} />}
     </section>

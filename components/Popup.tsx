@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
+import type { FeedClient } from '@/utils/feed-client';
 import type { Settings } from '@/utils/settings';
 import type { SiteAccess } from '@/utils/site-access';
 import type { CompanySuggestion } from '@/utils/suggest/suggestion';
+import { BrandMark } from './BrandMark';
 import { SiteAccessNotice } from './SiteAccess';
 import { StoryBrowser } from './StoryBrowser';
 import { SuggestedCompanies } from './SuggestedCompanies';
 import { ThisPage } from './ThisPage';
 import { useAsync } from './useAsync';
+import { WatchSiteFeed } from './WatchSiteFeed';
 
 export interface ActiveTab {
   id: number;
@@ -23,6 +26,8 @@ export interface PopupProps {
   openDashboard?(): void;
   /** Whether the browser lets News Tracker read pages; a notice shows when it does not. */
   siteAccess?: SiteAccess;
+  /** The watched feeds, for "Watch this site's news"; not offered when absent. */
+  feeds?: FeedClient;
 }
 
 /** After a company is tracked the content script rescans the page; its new report arrives within a moment. */
@@ -50,14 +55,14 @@ async function loadPage(client: StoreClient, getActiveTab: () => Promise<ActiveT
 function askForSuggestions(
   client: StoreClient,
   getActiveTab: () => Promise<ActiveTab | null>,
-): Promise<CompanySuggestion[]> {
-  const asked = getActiveTab().then((tab) => (tab ? client.suggestCompanies(tab.id) : []));
+): Promise<CompanySuggestion[] | null> {
+  const asked = getActiveTab().then((tab) => (tab ? client.suggestCompanies(tab.id) : null));
   // On a page that is not an article nothing shows them, nor their failure: that is no error.
   asked.catch(() => undefined);
   return asked;
 }
 
-export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAccess }: PopupProps) {
+export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAccess, feeds }: PopupProps) {
   const [suggestions] = useState(() => askForSuggestions(client, getActiveTab));
   const entities = useAsync(() => client.listEntities());
   const settings = useAsync(() => client.getSettings());
@@ -87,13 +92,16 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAc
   return (
     <main class="popup">
       <header class="popup-head">
-        <h1>News Tracker</h1>
-        <span>
+        <h1 class="brand">
+          <BrandMark size={18} />
+          News Tracker
+        </h1>
+        <span class="head-actions">
           {openDashboard && (
             <button type="button" onClick={openDashboard}>
               Dashboard
             </button>
-          )}{' '}
+          )}
           <button type="button" onClick={openOptions}>
             Options
           </button>
@@ -130,6 +138,7 @@ export function Popup({ client, getActiveTab, openOptions, openDashboard, siteAc
           entities={entities.value}
           settings={settings.value}
           onSettingsChange={saveSettings}
+          feedOffer={feeds && page.value.status && <WatchSiteFeed feeds={feeds} status={page.value.status} />}
           suggestions={
             // Suggestions are for articles: a page the content script found not to be one gets none.
             page.value.tabId !== null &&

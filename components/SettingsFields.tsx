@@ -89,7 +89,7 @@ export function PageFields({ settings, change }: FieldProps) {
   );
 }
 
-/** The list of sites switched off, saved when it loses focus or on "Save sites", once every line is a site. */
+/** The list of sites switched off, saved like every other field once changed (when it loses focus), once every line is a site. */
 export function SitesField({ settings, change, refuse }: FieldProps) {
   const [sites, setSites] = useState(settings.disabledSites.join('\n'));
   const saveSites = () => {
@@ -106,11 +106,14 @@ export function SitesField({ settings, change, refuse }: FieldProps) {
       <legend>Sites</legend>
       <label>
         Sites where News Tracker does nothing at all (one per line)
-        <textarea value={sites} rows={3} onInput={(e) => setSites(e.currentTarget.value)} onBlur={saveSites} />
+        <textarea
+          value={sites}
+          rows={3}
+          placeholder="e.g. example.com"
+          onInput={(e) => setSites(e.currentTarget.value)}
+          onChange={saveSites}
+        />
       </label>
-      <button type="button" onClick={saveSites}>
-        Save sites
-      </button>
     </fieldset>
   );
 }

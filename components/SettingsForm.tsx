@@ -10,14 +10,15 @@ import {
   RetentionFields,
   SitesField,
 } from './SettingsFields';
+import { useActionError } from './useActionError';
 import { useAsync } from './useAsync';
 
-/** Every setting, saved as soon as it changes (the site list when it loses focus or on Save). */
+/** Every setting, saved as soon as it changes: a choice when it is made, a typed value when the field is left. */
 export function SettingsForm({ client }: { client: StoreClient }) {
   const loaded = useAsync(() => client.getSettings());
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notice, setNotice] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useActionError();
 
   useEffect(() => {
     if (loaded.value) setSettings(loaded.value);

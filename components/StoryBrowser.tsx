@@ -2,10 +2,13 @@ import { useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
 import type { TrackedEntity } from '@/utils/entities';
-import { StoryFilters } from './StoryFilters';
+import type { StoryOrder } from '@/utils/stories';
+import { ActiveFilters, FilterMenu } from './FilterMenu';
+import { AllReadIcon } from './icons';
+import { SearchBox } from './StoryFilters';
 import { StoryList } from './StoryList';
 import { storyActions, useStoryList } from './useStoryList';
-import { useStoryPages } from './useStoryPages';
+import { useStoryCount, useStoryPages } from './useStoryPages';
 
 export interface StoryBrowserProps {
   client: StoreClient;
@@ -15,35 +18,56 @@ export interface StoryBrowserProps {
   changes?: number;
 }
 
-/** The popup's stories: filters, the paged list, and the actions on it. */
+/** "1 story", "1,204 stories". */
+export const storyCountText = (n: number) => (n === 1 ? '1 story' : `${n.toLocaleString()} stories`);
+
+/**
+ * The popup's stories: one toolbar (search, how many match, filters and order, mark all read),
+ * what is filtered, then the paged list with the actions on each story.
+ */
 export function StoryBrowser({ client, entities, now = Date.now(), changes = 0 }: StoryBrowserProps) {
   const list = useStoryList();
+  const [order, setOrder] = useState<StoryOrder>('published');
   const [generation, setGeneration] = useState(0);
-  const pages = useStoryPages(client, list.filter, generation + changes);
+  const [deletions, setDeletions] = useState(0);
+  const pages = useStoryPages(client, { ...list.filter, order }, generation + changes);
+  const count = useStoryCount(client, list.filter, generation + deletions + changes);
 
   const markAllRead = () =>
     list.run(async () => {
-      const count = await client.markAllRead();
-      list.say(count === 1 ? 'Marked 1 story read.' : `Marked ${count} stories read.`);
+      const marked = await client.markAllRead();
+      list.say(marked === 1 ? 'Marked 1 story read.' : `Marked ${marked} stories read.`);
       setGeneration((g) => g + 1);
     });
+  const menu = { entities, filter: list.filter, onChange: list.setFilter, order, onOrder: setOrder };
+  const clear = () => {
+    list.clearFilters();
+    setOrder('published');
+  };
 
   const filtered = Object.values(list.filter).some((v) => v !== undefined);
   return (
     <section class="story-browser" aria-labelledby="stories-heading">
-      <div class="section-head">
-        <h2 id="stories-heading">Stories</h2>
-        <button type="button" onClick={markAllRead}>
-          Mark all read
+      <h2 id="stories-heading" class="visually-hidden">
+        Stories
+      </h2>
+      <div class="story-toolbar">
+        <SearchBox text={list.searchText} onText={list.setSearchText} />
+        <span class="story-count" role="status">
+          {count !== null && storyCountText(count)}
+        </span>
+        <FilterMenu {...menu} />
+        <button
+          type="button"
+          class="icon-button"
+          aria-label="Mark all read"
+          title="Mark all read"
+          onClick={markAllRead}
+        >
+          <AllReadIcon />
         </button>
       </div>
-      <StoryFilters
-        entities={entities}
-        filter={list.filter}
-        searchText={list.searchText}
-        onSearchText={list.setSearchText}
-        onChange={list.setFilter}
-      />
+      <ActiveFilters {...menu} onClear={clear} />
       <Feedback notice={list.notice} error={list.error ?? pages.error} />
       <StoryList
         stories={pages.stories}
@@ -52,10 +76,10 @@ export function StoryBrowser({ client, entities, now = Date.now(), changes = 0 }
         hasMore={pages.hasMore && !pages.error}
         loading={pages.loading}
         onLoadMore={pages.loadMore}
-        {...storyActions(client, pages, list)}
+        {...storyActions(client, pages, list, () => setDeletions((d) => d + 1))}
       />
       {!pages.loading && pages.stories.length === 0 && !pages.error && (
-        <EmptyStories filtered={filtered} entities={entities} onClear={list.clearFilters} />
+        <EmptyStories filtered={filtered} entities={entities} onClear={clear} />
       )}
     </section>
   );

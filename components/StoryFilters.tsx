@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { TrackedEntity } from '@/utils/entities';
 import type { StoryFilter } from './useStoryPages';
 
@@ -10,55 +11,83 @@ export interface StoryFiltersProps {
   onChange(filter: StoryFilter): void;
 }
 
-/** Company chips (one at a time), unread and starred toggles, and the search box. */
+/** The search box with the filter chips under it, as the dashboard's wide story list shows them. */
 export function StoryFilters({ entities, filter, searchText, onSearchText, onChange }: StoryFiltersProps) {
-  const toggle = (key: 'unread' | 'starred') => onChange({ ...filter, [key]: filter[key] ? undefined : true });
   return (
     <div class="filters">
-      <input
-        type="search"
-        class="search"
-        aria-label="Search stories"
-        placeholder="Search stories"
-        value={searchText}
-        onInput={(e) => onSearchText(e.currentTarget.value)}
-      />
+      <SearchBox text={searchText} onText={onSearchText} />
+      <FilterChips entities={entities} filter={filter} onChange={onChange} />
+    </div>
+  );
+}
+
+export function SearchBox({ text, onText }: { text: string; onText(text: string): void }) {
+  return (
+    <input
+      type="search"
+      class="search"
+      aria-label="Search stories"
+      placeholder="Search stories"
+      value={text}
+      onInput={(e) => onText(e.currentTarget.value)}
+    />
+  );
+}
+
+export interface FilterChipsProps {
+  entities: readonly TrackedEntity[];
+  filter: StoryFilter;
+  onChange(filter: StoryFilter): void;
+}
+
+/** Unread, starred and from-feeds toggles, then the companies, one at a time; another kind of filter is one more chip. */
+export function FilterChips({ entities, filter, onChange }: FilterChipsProps) {
+  const toggle = (key: 'unread' | 'starred' | 'fromFeeds') =>
+    onChange({ ...filter, [key]: filter[key] ? undefined : true });
+  return (
+    <>
       <fieldset class="chip-row">
         <legend class="visually-hidden">Show</legend>
-        <button
-          type="button"
-          class="chip-button"
-          aria-pressed={filter.unread === true}
-          onClick={() => toggle('unread')}
-        >
+        <Chip pressed={filter.unread === true} onClick={() => toggle('unread')}>
           Unread
-        </button>
-        <button
-          type="button"
-          class="chip-button"
-          aria-pressed={filter.starred === true}
-          onClick={() => toggle('starred')}
-        >
+        </Chip>
+        <Chip pressed={filter.starred === true} onClick={() => toggle('starred')}>
           Starred
-        </button>
+        </Chip>
+        <Chip pressed={filter.fromFeeds === true} onClick={() => toggle('fromFeeds')}>
+          From feeds
+        </Chip>
       </fieldset>
       {entities.length > 0 && (
         <fieldset class="chip-row">
           <legend class="visually-hidden">Company</legend>
           {entities.map((e) => (
-            <button
+            <Chip
               key={e.id}
-              type="button"
-              class="chip-button"
-              aria-pressed={filter.entityId === e.id}
+              pressed={filter.entityId === e.id}
               onClick={() => onChange({ ...filter, entityId: filter.entityId === e.id ? undefined : e.id })}
             >
               <span class="swatch" style={{ background: e.color }} aria-hidden="true" />
-              {e.name}
-            </button>
+              <span class="chip-label">{e.name}</span>
+            </Chip>
           ))}
         </fieldset>
       )}
-    </div>
+    </>
+  );
+}
+
+interface ChipProps {
+  pressed: boolean;
+  onClick(): void;
+  children: ComponentChildren;
+}
+
+/** A filter that is on or off; a long company name is cut short on the chip, never in its accessible name. */
+export function Chip({ pressed, onClick, children }: ChipProps) {
+  return (
+    <button type="button" class="chip-button" aria-pressed={pressed} onClick={onClick}>
+      {children}
+    </button>
   );
 }

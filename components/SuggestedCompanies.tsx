@@ -11,7 +11,7 @@ export interface SuggestedCompaniesProps {
   client: StoreClient;
   tabId: number;
   /** The suggestions for that tab, when the popup asked for them already; asked for here otherwise. */
-  asked?: Promise<CompanySuggestion[]>;
+  asked?: Promise<CompanySuggestion[] | null>;
   entities: readonly TrackedEntity[];
   /** Called after a company was added, so the popup can show it as tracked. */
   onTracked(entity: TrackedEntity): void;
@@ -44,10 +44,14 @@ export function SuggestedCompanies({ client, tabId, asked, entities, onTracked }
   }
 
   if (found.error) return <p class="muted suggestions-note">{found.error}</p>;
-  if (!found.value) return <p class="muted suggestions-note">Looking for companies in this article…</p>;
+  if (found.value === undefined) return <p class="muted suggestions-note">Looking for companies in this article…</p>;
+  // The tab holds no article (a list of links, a search page): nothing to suggest, nothing to say.
+  if (found.value === null) return null;
   // Said only when the article names none at all: when every one is tracked, "This page" shows them.
   if (found.value.length === 0) return <p class="muted suggestions-note">{NOTHING_FOUND}</p>;
   const shown = untrackedSuggestions(found.value, entities);
+  // Everything found is tracked already ("This page" lists them): nothing to add here, not even a rule.
+  if (shown.length === 0 && !done && !error) return null;
   return (
     <div class="suggestions">
       {shown.length > 0 && (

@@ -20,6 +20,8 @@ export interface ThisPageProps {
   onNotNews?(): Promise<void>;
   /** The companies the article names that are not tracked yet (the popup puts <SuggestedCompanies> here). */
   suggestions?: ComponentChildren;
+  /** "Watch this site's news", when the page advertises a feed (the popup puts <WatchSiteFeed> here). */
+  feedOffer?: ComponentChildren;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ThisPageProps {
  * this page", "Not a news story") and the per-site switches.
  */
 export function ThisPage(props: ThisPageProps) {
-  const { url, status, standing = null, entities, settings, onSettingsChange, suggestions } = props;
+  const { url, status, standing = null, entities, settings, onSettingsChange, suggestions, feedOffer } = props;
   const host = url && /^https?:/u.test(url) ? hostOf(url) : null;
   return (
     <section class="this-page card" aria-labelledby="this-page-heading">
@@ -42,12 +44,15 @@ export function ThisPage(props: ThisPageProps) {
           {/* The person's word on the page and on its site, together: what News Tracker takes for news. */}
           <div class="page-corrections">
             {standing && <PageVerdict {...props} standing={standing} />}
-            <SiteSwitch
-              label="Treat pages on this site as news"
-              on={settings.newsSites.includes(host)}
-              save={(on) => onSettingsChange({ ...settings, newsSites: toggleHost(settings.newsSites, host, on) })}
-            />
+            {(settings.newsSites.includes(host) || missedNews(status, standing)) && (
+              <SiteSwitch
+                label="Treat pages on this site as news"
+                on={settings.newsSites.includes(host)}
+                save={(on) => onSettingsChange({ ...settings, newsSites: toggleHost(settings.newsSites, host, on) })}
+              />
+            )}
           </div>
+          {feedOffer}
           <SiteSwitch
             label="Highlights on this site"
             on={!settings.highlightOffSites.includes(host)}
@@ -61,6 +66,15 @@ export function ThisPage(props: ThisPageProps) {
       )}
     </section>
   );
+}
+
+/**
+ * A page not taken for news although its text names a tracked company: where the person may say
+ * its site is news. Elsewhere the switch would only crowd the popup (it stays while it is on).
+ */
+function missedNews(status: PageStatus | null, standing: PageStanding | null): boolean {
+  const page = standing ?? status;
+  return page !== null && !page.isArticle && page.mentions.some((m) => m.count > 0);
 }
 
 /** The companies in `mentions` that are tracked, with their counts. */

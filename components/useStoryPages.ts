@@ -66,3 +66,25 @@ export function useStoryPages(client: StoreClient, filter: StoryFilter, generati
     remove: (url) => setStories((old) => old.filter((s) => s.url !== url)),
   };
 }
+
+/**
+ * How many stories answer the filter (null until known), counted again when the filter changes
+ * or `generation` moves (a deletion, "Mark all read").
+ */
+export function useStoryCount(client: StoreClient, filter: StoryFilter, generation = 0): number | null {
+  const [count, setCount] = useState<number | null>(null);
+  const { order: _order, ...counted } = filter;
+  const key = JSON.stringify(counted);
+  useEffect(() => {
+    let live = true;
+    client.countStories(counted).then(
+      (n) => live && setCount(n),
+      () => live && setCount(null),
+    );
+    return () => {
+      live = false;
+    };
+    // The filter is compared by value through its key.
+  }, [client, key, generation]);
+  return count;
+}

@@ -14,12 +14,15 @@ import type { PageStanding, PageStatus, StoryPage, StoryQuery, StoryRecord } fro
 import type { Suggester } from './suggest/suggester';
 import type { CompanySuggestion } from './suggest/suggestion';
 import { readTabArticle } from './suggest/tab-reading';
+import type { SyncStatus } from './sync/items';
 
 export type EntityPatch = Partial<Omit<TrackedEntity, 'id' | 'createdAt'>>;
 
 export interface StoreClient {
   /** Newest first; pass the returned cursor to get the next page. */
   listStories(query: StoryQuery): Promise<StoryPage>;
+  /** How many stored stories answer the filters (a syndicated story's copies each count). */
+  countStories(filter: Omit<StoryQuery, 'limit' | 'cursor' | 'order'>): Promise<number>;
   setStoryFlags(url: string, flags: { read?: boolean; starred?: boolean }): Promise<void>;
   /** Returns how many stories were unread. */
   markAllRead(): Promise<number>;
@@ -47,8 +50,11 @@ export interface StoreClient {
   deleteAllData(): Promise<void>;
   /** A message for the user when stories cannot be saved (disk full, IndexedDB unavailable). */
   getStorageProblem(): Promise<string | null>;
-  /** Companies the article in that tab is about, best first, tracked or not (reads the tab on demand). */
-  suggestCompanies(tabId: number): Promise<CompanySuggestion[]>;
+  /** Whether companies and settings follow the user through the browser's sync, and what stops them. */
+  getSync(): Promise<SyncStatus>;
+  setSync(enabled: boolean): Promise<SyncStatus>;
+  /** Companies the article in that tab is about, best first, tracked or not (reads the tab on demand); null when the tab holds no article. */
+  suggestCompanies(tabId: number): Promise<CompanySuggestion[] | null>;
 }
 
 /**
@@ -56,15 +62,19 @@ export interface StoreClient {
  * `suggester`: the popup loads it as it opens (entrypoints/popup/main.tsx), so it is ready by
  * the time the tab answers.
  */
-export async function suggestFromTab(tabId: number, suggester: Promise<Suggester>): Promise<CompanySuggestion[]> {
+export async function suggestFromTab(
+  tabId: number,
+  suggester: Promise<Suggester>,
+): Promise<CompanySuggestion[] | null> {
   const reading = await readTabArticle(tabId);
-  return reading ? (await suggester)(reading) : [];
+  return reading ? (await suggester)(reading) : null;
 }
 
 const reader = openStoryReader();
 
 export const backgroundClient: StoreClient = {
   listStories: (query) => reader.listStories(query),
+  countStories: (filter) => reader.countStories(filter),
   setStoryFlags: async (url, flags) => void (await sendMessage('ui:setStoryFlags', { url, flags })),
   markAllRead: async () => (await sendMessage('ui:markAllRead', {})).changed,
   deleteStory: async (url) => void (await sendMessage('ui:deleteStory', { url })),
@@ -83,6 +93,8 @@ export const backgroundClient: StoreClient = {
   importEntities: (entities) => sendMessage('ui:importEntities', { entities }),
   deleteAllData: async () => void (await sendMessage('ui:deleteAllData', {})),
   getStorageProblem: async () => (await sendMessage('ui:getStorageProblem', {})).problem,
+  getSync: () => sendMessage('ui:getSync', {}),
+  setSync: (enabled) => sendMessage('ui:setSync', { enabled }),
   // The popup passes the suggester it has loaded already; any other page loads it on demand.
   suggestCompanies: (tabId) =>
     suggestFromTab(

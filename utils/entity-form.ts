@@ -2,7 +2,7 @@
  * What the company form on the options page means, as data: the fields a person fills in, and
  * how they become a new company or a change to a tracked one.
  */
-import { type Alias, cleanName, type NewEntityInput, splitList, type TrackedEntity } from './entities';
+import { type Alias, cleanName, MAX_NAME_LENGTH, type NewEntityInput, splitList, type TrackedEntity } from './entities';
 
 export interface EntityFormValues {
   name: string;
@@ -108,3 +108,50 @@ export function pastedNames(text: string): string[] {
 export function watchlists(entities: readonly TrackedEntity[]): string[] {
   return [...new Set(entities.flatMap((e) => (e.watchlist ? [e.watchlist] : [])))].sort((a, b) => a.localeCompare(b));
 }
+
+export const MAX_WATCHLIST_LENGTH = 100;
+/** Aliases or exclusions one company can have (the background refuses more). */
+export const MAX_LIST_ITEMS = 100;
+
+export type LimitedField = 'name' | 'aliases' | 'exclusions' | 'watchlist';
+
+export interface FieldLimit {
+  /** Over the limit: the form is not sent, and this says why. */
+  over: boolean;
+  /** What to show under the field: the limit as it comes near, the reason once past it; null when far from it. */
+  message: string | null;
+}
+
+/** Where a text stands against a length limit: said once it is four-fifths of the way there. */
+function lengthLimit(length: number, max: number, what: string): FieldLimit {
+  if (length > max)
+    return { over: true, message: `${what} can be at most ${max} characters; this has ${length.toLocaleString()}.` };
+  if (length >= max * 0.8) return { over: false, message: `${length} of ${max} characters.` };
+  return { over: false, message: null };
+}
+
+/** A list field (aliases, exclusions): how many items, and the longest one. */
+function listLimit(raw: string, what: string): FieldLimit {
+  const items = splitList(raw);
+  if (items.length > MAX_LIST_ITEMS) {
+    return { over: true, message: `At most ${MAX_LIST_ITEMS} ${what}; this has ${items.length}.` };
+  }
+  const longest = items.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const limit = lengthLimit(longest.length, MAX_NAME_LENGTH, `Each of the ${what}`);
+  return limit.over
+    ? { over: true, message: `${limit.message} (“${longest.slice(0, 40)}…”)` }
+    : { over: false, message: null };
+}
+
+/** The limits of each field of the company form, announced as they come near and before the form is sent. */
+export function formLimits(form: EntityFormValues): Record<LimitedField, FieldLimit> {
+  return {
+    name: lengthLimit(cleanName(form.name).length, MAX_NAME_LENGTH, 'A name'),
+    aliases: listLimit(form.aliases, 'aliases'),
+    exclusions: listLimit(form.exclusions, 'phrases to ignore'),
+    watchlist: lengthLimit(cleanName(form.watchlist).length, MAX_WATCHLIST_LENGTH, 'A watchlist name'),
+  };
+}
+
+/** True when any field is past its limit. */
+export const overLimits = (form: EntityFormValues) => Object.values(formLimits(form)).some((l) => l.over);

@@ -15,9 +15,12 @@
  * The background's handler registry (utils/background/handlers.ts) must handle every message.
  */
 import type { NewEntityInput, TrackedEntity } from './entities';
+import type { ListedFeed } from './feeds/opml';
+import type { CheckSummary, FeedOptions, WatchedFeed, WatchResult } from './feeds/watched';
 import * as p from './payloads';
 import type { Settings } from './settings';
 import type { PageReading, PageStanding, PageStatus, StoryRecord, StoryReport } from './stories';
+import type { SyncStatus } from './sync/items';
 import * as v from './validate';
 
 type Empty = Record<string, never>;
@@ -51,6 +54,15 @@ export interface Protocol {
   'ui:importEntities': { request: { entities: TrackedEntity[] }; response: { added: number; changed: number } };
   'ui:deleteAllData': { request: Empty; response: null };
   'ui:getStorageProblem': { request: Empty; response: { problem: string | null } };
+  'ui:getSync': { request: Empty; response: SyncStatus };
+  'ui:setSync': { request: { enabled: boolean }; response: SyncStatus };
+  'ui:listFeeds': { request: Empty; response: { feeds: WatchedFeed[]; options: FeedOptions } };
+  'ui:watchFeed': { request: { address: string }; response: WatchResult };
+  'ui:addFeeds': { request: { feeds: ListedFeed[] }; response: { added: number; already: number } };
+  'ui:setFeedPaused': { request: { id: string; paused: boolean }; response: WatchedFeed };
+  'ui:removeFeed': { request: { id: string }; response: { removed: boolean } };
+  'ui:checkFeeds': { request: Empty; response: CheckSummary };
+  'ui:saveFeedOptions': { request: FeedOptions; response: FeedOptions };
 }
 
 /** Messages the background sends to the top frame of one tab (browser.tabs.sendMessage). */
@@ -133,6 +145,15 @@ export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K
   }),
   'ui:deleteAllData': v.empty,
   'ui:getStorageProblem': v.empty,
+  'ui:getSync': v.empty,
+  'ui:setSync': (raw) => ({ enabled: v.boolean(v.object(raw, 'request').enabled, 'enabled') }),
+  'ui:listFeeds': v.empty,
+  'ui:watchFeed': (raw) => ({ address: v.string(v.object(raw, 'request').address, 'address', 2048) }),
+  'ui:addFeeds': (raw) => ({ feeds: v.array(v.object(raw, 'request').feeds, 'feeds', 5000, p.listedFeed) }),
+  'ui:setFeedPaused': (raw) => ({ id: id(raw), paused: v.boolean(v.object(raw, 'request').paused, 'paused') }),
+  'ui:removeFeed': (raw) => ({ id: id(raw) }),
+  'ui:checkFeeds': v.empty,
+  'ui:saveFeedOptions': p.feedOptions,
 };
 
 /** What a content script accepts from the background, checked as strictly as the background checks it. */
@@ -207,6 +228,13 @@ const SAFE_TO_REPEAT: ReadonlySet<MessageType> = new Set<MessageType>([
   'ui:exportData',
   'ui:deleteAllData',
   'ui:getStorageProblem',
+  'ui:getSync',
+  'ui:setSync',
+  'ui:listFeeds',
+  'ui:setFeedPaused',
+  'ui:removeFeed',
+  'ui:checkFeeds',
+  'ui:saveFeedOptions',
 ]);
 
 /** Chrome's words for "the service worker went away before it answered" (it restarts on the next message). */

@@ -3,8 +3,17 @@
  * unknown value into a typed request or throws a ValidationError naming the bad field.
  */
 import type { Alias, NewEntityInput, TrackedEntity } from './entities';
+import type { ListedFeed } from './feeds/opml';
+import { DEFAULT_FEED_OPTIONS, type FeedOptions, validateFeedOptions } from './feeds/watched';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
-import { type MentionCount, normaliseStoryUrl, type PageReading, type PageStatus, type StoryReport } from './stories';
+import {
+  type AdvertisedFeed,
+  type MentionCount,
+  normaliseStoryUrl,
+  type PageReading,
+  type PageStatus,
+  type StoryReport,
+} from './stories';
 import * as v from './validate';
 
 const MAX_TEXT = 1000;
@@ -64,6 +73,7 @@ export function pageStatus(raw: unknown): PageStatus {
     mentions: mentionCounts(o.mentions, 'mentions'),
   };
   if (o.elsewhere !== undefined) status.elsewhere = mentionCounts(o.elsewhere, 'elsewhere');
+  if (o.feeds !== undefined) status.feeds = advertisedFeeds(o.feeds);
   return status;
 }
 
@@ -79,7 +89,13 @@ export function pageReading(raw: unknown): PageReading {
   };
 }
 
-const textList = (value: unknown, field: string) => v.array(value, field, 100, (s, f) => v.string(s, f, MAX_NAME));
+/** Aliases or exclusions a person may give a company. */
+const MAX_SPELLINGS = 100;
+/** A stored company's aliases begin with its name, so it holds one more than a person gives. */
+const MAX_STORED_ALIASES = MAX_SPELLINGS + 1;
+
+const textList = (value: unknown, field: string) =>
+  v.array(value, field, MAX_SPELLINGS, (s, f) => v.string(s, f, MAX_NAME));
 
 export function newEntityInput(raw: unknown, field = 'company'): NewEntityInput {
   const o = v.object(raw, field);
@@ -110,7 +126,7 @@ export function entityPatch(raw: unknown, field = 'changes'): Partial<Omit<Track
   const o = v.object(raw, field);
   const patch: Partial<Omit<TrackedEntity, 'id' | 'createdAt'>> = {};
   if (o.name !== undefined) patch.name = v.string(o.name, `${field}.name`, MAX_NAME);
-  if (o.aliases !== undefined) patch.aliases = v.array(o.aliases, `${field}.aliases`, 100, alias);
+  if (o.aliases !== undefined) patch.aliases = v.array(o.aliases, `${field}.aliases`, MAX_STORED_ALIASES, alias);
   if (o.exclusions !== undefined) patch.exclusions = textList(o.exclusions, `${field}.exclusions`);
   if (o.color !== undefined) patch.color = v.matching(o.color, `${field}.color`, COLOR, 'a colour like #ffd54f');
   if (o.enabled !== undefined) patch.enabled = v.boolean(o.enabled, `${field}.enabled`);
@@ -124,7 +140,7 @@ export function trackedEntity(raw: unknown, field: string): TrackedEntity {
   return {
     id: v.string(o.id, `${field}.id`, MAX_ID),
     name: v.string(o.name, `${field}.name`, MAX_NAME),
-    aliases: v.array(o.aliases, `${field}.aliases`, 100, alias),
+    aliases: v.array(o.aliases, `${field}.aliases`, MAX_STORED_ALIASES, alias),
     exclusions: textList(o.exclusions, `${field}.exclusions`),
     color: v.matching(o.color, `${field}.color`, COLOR, 'a colour like #ffd54f'),
     enabled: v.boolean(o.enabled, `${field}.enabled`),
@@ -149,4 +165,34 @@ export function settings(raw: unknown): Settings {
     }
   }
   return valid;
+}
+
+/** A feed to watch, from the site picker or an OPML list. */
+export function listedFeed(raw: unknown, field: string): ListedFeed {
+  const o = v.object(raw, field);
+  return {
+    url: v.webUrl(o.url, `${field}.url`),
+    title: v.nullableString(o.title, `${field}.title`, 300),
+    siteUrl: o.siteUrl === null || o.siteUrl === undefined ? null : v.webUrl(o.siteUrl, `${field}.siteUrl`),
+  };
+}
+
+/** Feed options as sent must be valid as sent, like settings: nothing is silently reset. */
+export function feedOptions(raw: unknown): FeedOptions {
+  const o = v.object(raw, 'feed options');
+  const valid = validateFeedOptions(o);
+  for (const key of Object.keys(DEFAULT_FEED_OPTIONS) as (keyof FeedOptions)[]) {
+    if (!Object.is(o[key], valid[key])) throw new v.ValidationError(`feedOptions.${key}`, 'not an allowed value');
+  }
+  return valid;
+}
+
+const FEED_LINKS = 5;
+
+/** The feeds a page advertises, as its content script reports them (a few, http(s) only). */
+function advertisedFeeds(raw: unknown): AdvertisedFeed[] {
+  return v.array(raw, 'feeds', FEED_LINKS, (f, field) => {
+    const o = v.object(f, field);
+    return { url: v.webUrl(o.url, `${field}.url`), title: v.nullableString(o.title, `${field}.title`, 200) };
+  });
 }

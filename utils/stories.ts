@@ -41,25 +41,54 @@ export interface StoryRecord extends Omit<StoryReport, 'visitedUrl'> {
   lastSeen: number;
   read: boolean;
   starred: boolean;
+  /** The watched feed that found the story (utils/db/feeds.ts); absent for a story found on a page. */
+  feedId?: string;
 }
 
-/** Merges a new report into what is stored: a revisit updates the story, it never duplicates it. */
+/**
+ * Merges a new report into what is stored: a revisit updates the story, it never duplicates it.
+ * A story a feed found and the user now opens is the same story, read, with the page's fields.
+ */
 export function mergeStory(existing: StoryRecord | undefined, report: StoryReport, now: number): StoryRecord {
-  return {
+  const merged: StoryRecord = {
     ...report,
     firstSeen: existing?.firstSeen ?? now,
     lastSeen: now,
-    read: existing?.read ?? false,
+    read: existing?.feedId !== undefined || (existing?.read ?? false),
     starred: existing?.starred ?? false,
   };
+  if (existing?.feedId !== undefined) merged.feedId = existing.feedId;
+  return merged;
 }
 
-/** What the popup asks for: filters combine (all must hold); results are newest first. */
+/**
+ * The two orders of the story list: newest first by when the story was published (`storyDate`),
+ * or by when the user last read it.
+ */
+export const STORY_ORDERS = ['published', 'read'] as const;
+export type StoryOrder = (typeof STORY_ORDERS)[number];
+
+/**
+ * When a story is dated in the list: its published time when the page gave a readable one, else
+ * when it was first read; never later than that first read (a page that moves its date forward
+ * after an update, or a wrong time zone, must not put an old story on top).
+ */
+export function storyDate(story: Pick<StoryRecord, 'publishedTime' | 'firstSeen' | 'lastSeen'>): number {
+  const published = story.publishedTime ? Date.parse(story.publishedTime) : Number.NaN;
+  const seen = Math.min(story.firstSeen, story.lastSeen);
+  return Number.isFinite(published) ? Math.min(published, seen) : seen;
+}
+
+/** What the popup asks for: filters combine (all must hold); results are newest first in `order`. */
 export interface StoryQuery {
+  /** Newest published first unless 'read' (last read first). */
+  order?: StoryOrder;
   entityId?: string;
   publisher?: string;
   unread?: boolean;
   starred?: boolean;
+  /** Only stories a watched feed found (true), or only those found on pages (false). */
+  fromFeeds?: boolean;
   /** Words to find in the title, publisher or snippets; the last word may be unfinished. */
   search?: string;
   limit: number;
@@ -95,6 +124,13 @@ export interface PageStatus {
   isBusiness: boolean;
   mentions: MentionCount[];
   elsewhere?: MentionCount[];
+  /** The feeds the page advertises (`<link rel="alternate">`), for the popup's "Watch this site's news". */
+  feeds?: AdvertisedFeed[];
+}
+
+export interface AdvertisedFeed {
+  url: string;
+  title: string | null;
 }
 
 /** What the content script reads on the page in a tab when the popup asks (tab:readPage). */

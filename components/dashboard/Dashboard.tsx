@@ -120,10 +120,8 @@ function Charts({ entities, summary, facts, zone, comparing }: ChartsProps) {
   return (
     <>
       <Timelines entities={entities} timelines={summary.timelines} range={summary.range} facts={facts} zone={zone} />
-      <div class="dash-columns">
-        <ShareOfVoice entities={entities} summary={summary} comparing={comparing} />
-        <Together entities={entities} summary={summary} />
-      </div>
+      <ShareOfVoice entities={entities} summary={summary} comparing={comparing} />
+      <Together entities={entities} summary={summary} />
       <TopPublishers entities={entities} summary={summary} />
     </>
   );

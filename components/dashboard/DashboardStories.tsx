@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
 import type { StoreClient } from '@/utils/client';
-import { SORT_LABELS, SORTS, type StorySort } from '@/utils/dashboard/story-order';
+import { isStoreOrder, SORT_LABELS, SORTS, type StorySort } from '@/utils/dashboard/story-order';
 import type { StoryFact } from '@/utils/db/facts';
 import type { StoryReader } from '@/utils/db/reader';
 import type { TrackedEntity } from '@/utils/entities';
+import { type StoryRecord, storyDate } from '@/utils/stories';
 import { exportFileName } from '@/utils/transfer/files';
 import { storiesToCsv, storiesToJson } from '@/utils/transfer/stories';
 import { StoryFilters } from '../StoryFilters';
@@ -31,12 +32,12 @@ export function DashboardStories(props: DashboardStoriesProps) {
   const { store, entities, allFacts, save } = props;
   const list = useStoryList();
   const { filter } = list;
-  const [sort, setSort] = useState<StorySort>('date');
+  const [sort, setSort] = useState<StorySort>('published');
 
   const exportAs = (format: 'csv' | 'json') =>
     list.run(async () => {
       const ordered = await orderedFacts(store, allFacts, filter, sort);
-      const records = await store.storiesByUrl(ordered.map((f) => f.url));
+      const records = inOrder(await store.storiesByUrl(ordered.map((f) => f.url)), sort);
       const exportedAt = Date.now();
       const text = format === 'csv' ? storiesToCsv(records, entities) : storiesToJson(records, exportedAt);
       save(
@@ -81,7 +82,7 @@ export function DashboardStories(props: DashboardStoriesProps) {
         </span>
       </div>
       <Feedback notice={list.notice} error={list.error} />
-      {sort === 'date' ? <NewestFirst {...listProps} /> : <Ordered {...listProps} />}
+      {isStoreOrder(sort) ? <NewestFirst {...listProps} /> : <Ordered {...listProps} />}
     </section>
   );
 }
@@ -91,8 +92,16 @@ interface ListProps extends DashboardStoriesProps {
   sort: StorySort;
 }
 
+/** Exported stories in the list's order: the facts know when a story was first read, not when it was published. */
+function inOrder(records: StoryRecord[], sort: StorySort): StoryRecord[] {
+  if (sort === 'published') return records.sort((a, b) => storyDate(b) - storyDate(a));
+  if (sort === 'read') return records.sort((a, b) => b.lastSeen - a.lastSeen);
+  return records;
+}
+
 function NewestFirst(props: ListProps) {
-  const pages = useStoryPages(props.client, props.list.filter);
+  const order = props.sort === 'read' ? 'read' : 'published';
+  const pages = useStoryPages(props.client, { ...props.list.filter, order });
   return <Listed {...props} pages={pages} />;
 }
 

@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
-import { type DayRange, dayLabel, shortDayLabel } from '@/utils/dashboard/days';
+import { axisTicks, type Bin, binLabel } from '@/utils/dashboard/bins';
 
 export interface DayBarsProps {
   /** What the slider is for, e.g. "Day in Xiaomi’s timeline". */
   label: string;
-  range: DayRange;
-  perDay: readonly number[];
-  businessPerDay: readonly number[];
-  /** Index of the day whose stories are listed, if any. */
+  /** The bars, oldest first: days, or weeks for longer periods (utils/dashboard/bins.ts). */
+  bins: readonly Bin[];
+  /** Index of the bar whose stories are listed, if any. */
   selected: number | null;
   onSelect(index: number): void;
 }
@@ -28,18 +27,21 @@ function barsPath(values: readonly number[], top: number): string {
 }
 
 /**
- * Stories per day as stacked bars (business news below, other news above). Pointer: hover shows
- * the day's count, a click lists its stories. Keyboard: the chart is a slider over the days
- * (arrows, Page Up/Down for weeks, Home/End), Enter or Space lists the stories, and the day
- * with its count is announced as the slider's value.
+ * Stories per day (or week) as stacked bars (business news below, other news above). Pointer:
+ * hover shows the bar's count, a click lists its stories. Keyboard: the chart is a slider over
+ * the bars (arrows, Page Up/Down for weeks or months, Home/End), Enter or Space lists the
+ * stories, and the day or week with its count is announced as the slider's value.
  */
-export function DayBars({ label, range, perDay, businessPerDay, selected, onSelect }: DayBarsProps) {
-  const days = perDay.length;
+export function DayBars({ label, bins, selected, onSelect }: DayBarsProps) {
+  const days = bins.length;
   const [active, setActive] = useState(selected ?? days - 1);
   const [showTip, setShowTip] = useState(false);
+  const perDay = bins.map((b) => b.count);
   const max = Math.max(1, ...perDay);
   const at = Math.min(Math.max(active, 0), days - 1);
-  const text = `${dayLabel(range.first + at)}: ${count(perDay[at] ?? 0, businessPerDay[at] ?? 0)}`;
+  const bin = bins[at] as Bin;
+  const text = `${binLabel(bin)}: ${count(bin.count, bin.business)}`;
+  const page = bin.first === bin.last ? 7 : 4;
 
   const indexAt = (event: MouseEvent) => {
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
@@ -55,8 +57,8 @@ export function DayBars({ label, range, perDay, businessPerDay, selected, onSele
     ArrowDown: () => move(at - 1),
     ArrowRight: () => move(at + 1),
     ArrowUp: () => move(at + 1),
-    PageDown: () => move(at - 7),
-    PageUp: () => move(at + 7),
+    PageDown: () => move(at - page),
+    PageUp: () => move(at + page),
     Home: () => move(0),
     End: () => move(days - 1),
     Enter: () => onSelect(at),
@@ -95,7 +97,13 @@ export function DayBars({ label, range, perDay, businessPerDay, selected, onSele
       >
         <svg viewBox={`0 0 ${days} ${max}`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
           <path class="bar-other" d={barsPath(perDay, max)} />
-          <path class="bar-business" d={barsPath(businessPerDay, max)} />
+          <path
+            class="bar-business"
+            d={barsPath(
+              bins.map((b) => b.business),
+              max,
+            )}
+          />
           {selected !== null && <rect class="bar-selected" x={selected} y={0} width={1} height={max} />}
           {showTip && <rect class="bar-active" x={at} y={0} width={1} height={max} />}
         </svg>
@@ -105,10 +113,28 @@ export function DayBars({ label, range, perDay, businessPerDay, selected, onSele
           </div>
         )}
       </div>
-      <div class="x-axis" aria-hidden="true">
-        <span>{shortDayLabel(range.first)}</span>
-        <span>{shortDayLabel(range.last)}</span>
-      </div>
+      <Axis bins={bins} count={3} />
+    </div>
+  );
+}
+
+/**
+ * Dates under the bars, each centred on its bar; the outer ones kept inside the chart. A
+ * company's card is narrow: three dates fit there with their years, five on a wide chart.
+ */
+export function Axis({ bins, count = 5 }: { bins: readonly Pick<Bin, 'first' | 'last'>[]; count?: number }) {
+  const ticks = axisTicks(bins, count);
+  return (
+    <div class="x-axis" aria-hidden="true">
+      {ticks.map((tick, i) => (
+        <span
+          key={tick.day}
+          class={i === 0 || i === ticks.length - 1 ? 'tick tick-edge' : 'tick'}
+          style={i === 0 ? { left: 0 } : i === ticks.length - 1 ? { right: 0 } : { left: `${tick.at * 100}%` }}
+        >
+          {tick.label}
+        </span>
+      ))}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { busiestDay, type CompanyTimeline, storiesOnDay } from '@/utils/dashboard/aggregate';
+import { binDays, binLabel, timelineBins } from '@/utils/dashboard/bins';
 import { type DayRange, dayCount, dayLabel, type TimeZone } from '@/utils/dashboard/days';
 import type { StoryFact } from '@/utils/db/facts';
 import type { TrackedEntity } from '@/utils/entities';
@@ -15,14 +16,20 @@ export interface TimelinesProps {
   zone: TimeZone;
 }
 
-/** One chart per company: stories per day over the period, with the business share. */
+/**
+ * One chart per company with stories in the period: stories per day (per week beyond a month),
+ * with the business share. Companies without any are named together on one line.
+ */
 export function Timelines({ entities, timelines, range, facts, zone }: TimelinesProps) {
   const byId = new Map(timelines.map((t) => [t.entityId, t]));
+  const charted = entities.filter((e) => (byId.get(e.id)?.total ?? 0) > 0);
+  const quiet = entities.filter((e) => byId.get(e.id)?.total === 0);
+  const unit = binDays(range) === 1 ? 'day' : 'week';
   return (
     <section class="dash-section" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline</h2>
       <p class="muted">
-        Stories per day over the last {dayCount(range)} days, by the day you first read them. Point at a day for its
+        Stories per {unit} over the last {dayCount(range)} days, by the day you first read them. Point at a bar for its
         count; click it, or use the arrow keys and Enter, to list its stories.
       </p>
       <p class="legend">
@@ -30,21 +37,23 @@ export function Timelines({ entities, timelines, range, facts, zone }: Timelines
         <span class="key key-other" aria-hidden="true" /> Other news
       </p>
       <div class="timeline-grid">
-        {entities.map((e) => {
-          const line = byId.get(e.id);
-          // A new period starts each chart afresh: its chosen day belonged to the old range.
-          return line ? (
-            <CompanyChart
-              key={`${e.id}:${range.first}:${range.last}`}
-              entity={e}
-              line={line}
-              range={range}
-              facts={facts}
-              zone={zone}
-            />
-          ) : null;
-        })}
+        {charted.map((e) => (
+          // A new period starts each chart afresh: its chosen bar belonged to the old range.
+          <CompanyChart
+            key={`${e.id}:${range.first}:${range.last}`}
+            entity={e}
+            line={byId.get(e.id) as CompanyTimeline}
+            range={range}
+            facts={facts}
+            zone={zone}
+          />
+        ))}
       </div>
+      {quiet.length > 0 && (
+        <p class="quiet muted">
+          No stories in the last {dayCount(range)} days: {quiet.map((e) => e.name).join(', ')}.
+        </p>
+      )}
     </section>
   );
 }
@@ -57,7 +66,7 @@ interface CompanyChartProps {
   zone: TimeZone;
 }
 
-/** The chart's content in words, for everyone and for screen readers. */
+/** The chart's content in words, for screen readers (the chart's description). */
 export function describeTimeline(name: string, line: CompanyTimeline, range: DayRange): string {
   const days = dayCount(range);
   if (line.total === 0) return `${name}: no stories in the last ${days} days.`;
@@ -69,34 +78,43 @@ export function describeTimeline(name: string, line: CompanyTimeline, range: Day
 
 function CompanyChart({ entity, line, range, facts, zone }: CompanyChartProps) {
   const [selected, setSelected] = useState<number | null>(null);
-  const captionId = `timeline-${entity.id}`;
-  const day = selected === null ? null : range.first + selected;
-  const listed = day === null ? [] : storiesOnDay(facts, entity.id, day, zone);
+  const bins = timelineBins(line, range);
+  const id = `timeline-${entity.id}`;
+  const bin = selected === null ? null : (bins[selected] ?? null);
+  const listed = bin === null ? [] : storiesOnDay(facts, entity.id, bin.first, zone, bin.last);
+  const when = bin === null ? '' : bin.first === bin.last ? `on ${binLabel(bin)}` : `from ${binLabel(bin)}`;
   return (
-    <figure class="timeline card" aria-labelledby={captionId}>
-      <figcaption id={captionId}>
-        <span class="swatch" style={{ background: entity.color }} aria-hidden="true" />{' '}
-        {describeTimeline(entity.name, line, range)}
+    <figure class="timeline card" aria-labelledby={`${id}-title`} aria-describedby={`${id}-words`}>
+      <figcaption class="timeline-title">
+        <span class="swatch" style={{ background: entity.color }} aria-hidden="true" />
+        <span id={`${id}-title`} class="timeline-name clamp-2" title={entity.name}>
+          {entity.name}
+        </span>
+        <span class="timeline-count">
+          {storiesText(line.total)}
+          {line.business > 0 && <span class="muted"> · {line.business.toLocaleString()} business</span>}
+        </span>
       </figcaption>
+      <p id={`${id}-words`} class="visually-hidden">
+        {describeTimeline(entity.name, line, range)}
+      </p>
       <DayBars
-        label={`Day in ${entity.name}’s timeline`}
-        range={range}
-        perDay={line.perDay}
-        businessPerDay={line.businessPerDay}
+        label={`${binDays(range) === 1 ? 'Day' : 'Week'} in ${entity.name}’s timeline`}
+        bins={bins}
         selected={selected}
         onSelect={setSelected}
       />
-      {day !== null && (
+      {bin !== null && (
         <div class="day-stories">
           <div class="section-head">
             <h3>
-              {entity.name} on {dayLabel(day)}: {storiesText(listed.length)}
+              {entity.name} {when}: {storiesText(listed.length)}
             </h3>
             <button type="button" onClick={() => setSelected(null)}>
               Close
             </button>
           </div>
-          <FactList facts={listed} label={`Stories about ${entity.name} on ${dayLabel(day)}`} />
+          <FactList facts={listed} label={`Stories about ${entity.name} ${when}`} />
         </div>
       )}
     </figure>

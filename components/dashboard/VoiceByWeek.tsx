@@ -1,6 +1,7 @@
 import { type DashboardSummary, weeklyCounts } from '@/utils/dashboard/aggregate';
-import { shortDayLabel } from '@/utils/dashboard/days';
+import { binLabel } from '@/utils/dashboard/bins';
 import type { TrackedEntity } from '@/utils/entities';
+import { Axis } from './DayBars';
 import { percentText } from './words';
 
 export interface VoiceByWeekProps {
@@ -8,8 +9,7 @@ export interface VoiceByWeekProps {
   summary: DashboardSummary;
 }
 
-const weekLabel = (first: number, last: number) =>
-  first === last ? shortDayLabel(first) : `${shortDayLabel(first)} to ${shortDayLabel(last)}`;
+const weekLabel = (first: number, last: number) => binLabel({ first, last });
 
 /**
  * Share of voice week by week: one column per week, each company's part of it its share of that
@@ -33,7 +33,8 @@ export function VoiceByWeek({ entities, summary }: VoiceByWeekProps) {
     return (
       <g key={week.first}>
         <title>{`${weekLabel(week.first, week.last)}: ${total === 0 ? 'no stories' : words}`}</title>
-        <rect class="week-empty" x={i * 10 + 1} y={0} width={8} height={100} />
+        {/* A week without stories is a low stub on the baseline: a full grey column reads as data. */}
+        {total === 0 && <rect class="week-empty" x={i * 10 + 1} y={96} width={8} height={4} />}
         {parts.map(
           (p, c) =>
             p.height > 0 && (
@@ -43,8 +44,6 @@ export function VoiceByWeek({ entities, summary }: VoiceByWeekProps) {
       </g>
     );
   });
-  const first = weeks[0];
-  const last = weeks.at(-1);
   return (
     <div class="voice-weeks">
       <p class="muted small">
@@ -53,12 +52,7 @@ export function VoiceByWeek({ entities, summary }: VoiceByWeekProps) {
       <svg viewBox={`0 0 ${weeks.length * 10} 100`} preserveAspectRatio="none" aria-hidden="true" focusable="false">
         {columns}
       </svg>
-      {first && last && (
-        <div class="x-axis" aria-hidden="true">
-          <span>{shortDayLabel(first.first)}</span>
-          <span>{shortDayLabel(last.last)}</span>
-        </div>
-      )}
+      <Axis bins={weeks} />
       <details class="week-table">
         <summary>Week by week as a table</summary>
         <table>

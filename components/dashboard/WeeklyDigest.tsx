@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
 import { dayLabel, dayStart, isoDay, periodRange, type TimeZone } from '@/utils/dashboard/days';
@@ -9,6 +10,8 @@ import {
   digestToHtml,
   digestToMarkdown,
   digestToText,
+  OLDER_HEADING,
+  olderRest,
 } from '@/utils/dashboard/digest';
 import type { StoryFact } from '@/utils/db/facts';
 import type { StoryReader } from '@/utils/db/reader';
@@ -27,7 +30,10 @@ export interface WeeklyDigestProps {
   print(): void;
 }
 
-/** The past seven days per company, ready to print, paste into an email, or save as a page. */
+/**
+ * The stories published in the past seven days per company, and the older ones read in them,
+ * ready to print, paste into an email, or save as a page.
+ */
 export function WeeklyDigest({ store, entities, facts, now, zone, save, copy, print }: WeeklyDigestProps) {
   const [digest, setDigest] = useState<Digest | null>(null);
   const [notice, setNotice] = useState('');
@@ -99,7 +105,9 @@ function DigestView({ digest }: { digest: Digest }) {
   return (
     <article class="card digest-page" aria-label={digestTitle(digest)}>
       <h3 class="digest-title">{digestTitle(digest)}</h3>
-      <p class="muted">{storiesText(digest.storyCount)} about tracked companies; copies of a story are shown once.</p>
+      <p class="muted">
+        {storiesText(digest.storyCount)} about tracked companies published this week; copies of a story are shown once.
+      </p>
       {digest.sections.length === 0 && <p class="empty">No stories about tracked companies this week.</p>}
       {digest.sections.map((section) => (
         <section key={section.entityId} aria-label={section.name}>
@@ -109,14 +117,9 @@ function DigestView({ digest }: { digest: Digest }) {
           <ul class="digest-stories">
             {section.stories.map((s) => (
               <li key={s.url}>
-                <a href={s.url} target="_blank" rel="noreferrer">
-                  {s.title}
-                </a>
-                <div class="meta">
-                  {s.publisher && <span>{s.publisher}</span>}
-                  <span>{dayLabel(s.day)}</span>
+                <StoryHead story={s} date={dayLabel(s.day)}>
                   {s.business && <span class="tag tag-business">Business</span>}
-                </div>
+                </StoryHead>
                 {s.alsoMentions.length > 0 && <p class="also-at">Also mentions {s.alsoMentions.join(', ')}</p>}
                 {s.alsoAt.length > 0 && (
                   <p class="also-at">
@@ -136,6 +139,42 @@ function DigestView({ digest }: { digest: Digest }) {
           </ul>
         </section>
       ))}
+      {digest.older.length > 0 && (
+        <section aria-label={OLDER_HEADING}>
+          <h4>
+            {OLDER_HEADING} <span class="muted">({digest.olderCount.toLocaleString()})</span>
+          </h4>
+          <ul class="digest-stories">
+            {digest.older.map((s) => (
+              <li key={s.url}>
+                <StoryHead story={s} date={`published ${dayLabel(s.day)}`} />
+              </li>
+            ))}
+            {olderRest(digest) && <li class="muted">{olderRest(digest)}</li>}
+          </ul>
+        </section>
+      )}
     </article>
+  );
+}
+
+/** A digest entry's link and its publisher · date line (with any tags after). */
+function StoryHead(props: {
+  story: { url: string; title: string; publisher?: string | null };
+  date: string;
+  children?: ComponentChildren;
+}) {
+  const { story, date, children } = props;
+  return (
+    <>
+      <a href={story.url} target="_blank" rel="noreferrer">
+        {story.title}
+      </a>
+      <div class="meta">
+        {story.publisher && <span>{story.publisher}</span>}
+        <span>{date}</span>
+        {children}
+      </div>
+    </>
   );
 }

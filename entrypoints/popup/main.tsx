@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { backgroundClient, suggestFromTab } from '@/utils/client';
+import { backgroundFeedClient } from '@/utils/feed-client';
 import { browserSiteAccess } from '@/utils/site-access';
 import { loadSuggester } from '@/utils/suggest/suggester';
 import '@/components/theme.css';
@@ -34,6 +35,7 @@ render(
     openOptions={openOptions}
     openDashboard={openDashboard}
     siteAccess={browserSiteAccess}
+    feeds={backgroundFeedClient}
   />,
   document.getElementById('app') as HTMLElement,
 );

@@ -36,7 +36,7 @@ async function call<T>(page: Page, fn: string, ...args: unknown[]): Promise<T> {
  * touch code run in the page): in the dashboard, notes when the summary line first says what
  * was counted, the moment the first charts are on screen.
  */
-const NOTE_FIRST_CHARTS = `(() => {
+export const NOTE_FIRST_CHARTS = `(() => {
   if (location.pathname !== '/dashboard.html') return;
   new MutationObserver((records, observer) => {
     const status = document.querySelector('.dashboard > [role="status"]');
@@ -46,7 +46,7 @@ const NOTE_FIRST_CHARTS = `(() => {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 })()`;
 
-async function openDashboard(open: () => Promise<Page>): Promise<{ page: Page; ms: number }> {
+export async function openDashboard(open: () => Promise<Page>): Promise<{ page: Page; ms: number }> {
   const page = await open();
   await page.waitForFunction(
     () => typeof (globalThis as { __firstChartsMs?: number }).__firstChartsMs === 'number',

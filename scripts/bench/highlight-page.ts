@@ -33,11 +33,90 @@ export interface HighlightRun {
   /** The longest stretch of our work without giving the page a turn. */
   longestTaskMs: number;
   mentions: number;
-  /** Ranges in the page's highlight registry, counted from CSS.highlights itself. */
+  /** Ranges in the page's highlight registry after that frame, counted from CSS.highlights itself. */
   registered: number;
+  /** Mentions in the viewport, which must be painted first. */
+  inViewport: number;
+  /**
+   * From the start of the scan to the frame that paints every mention in the viewport (the first
+   * animation frame at which all of them are registered). NaN when that never happened.
+   */
+  firstViewportMs: number;
 }
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Where a range starts, as one string per text node and offset (nodes numbered as first met). */
+function keyer() {
+  const ids = new Map<Node, number>();
+  return (node: Node, offset: number) => {
+    const id = ids.get(node) ?? ids.size;
+    ids.set(node, id);
+    return `${id}:${offset}`;
+  };
+}
+
+/**
+ * Notes, at every animation frame from now until stopped, which ranges the registry holds: the
+ * frame then paints them. Only mentions near the screen are registered, so each look is short.
+ */
+function watchRegistry(key: (node: Node, offset: number) => string) {
+  const frames: { at: number; registered: Set<string> }[] = [];
+  let running = true;
+  const look = () => {
+    if (!running) return;
+    const registered = new Set<string>();
+    for (const h of CSS.highlights.values()) for (const r of h) registered.add(key(r.startContainer, r.startOffset));
+    frames.push({ at: performance.now(), registered });
+    requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+  return {
+    frames,
+    stop: () => {
+      running = false;
+    },
+  };
+}
+
+/**
+ * The part of a range's box a reader can see: clipped by the viewport and by every ancestor that
+ * clips its overflow (a collapsed menu holds text inside the viewport that nobody sees).
+ */
+function visibleBox(range: Range) {
+  const r = range.getBoundingClientRect();
+  const box = {
+    top: Math.max(r.top, 0),
+    left: Math.max(r.left, 0),
+    bottom: Math.min(r.bottom, innerHeight),
+    right: Math.min(r.right, innerWidth),
+  };
+  for (let e = range.startContainer.parentElement; e; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+    const clip = e.getBoundingClientRect();
+    box.top = Math.max(box.top, clip.top);
+    box.left = Math.max(box.left, clip.left);
+    box.bottom = Math.min(box.bottom, clip.bottom);
+    box.right = Math.min(box.right, clip.right);
+  }
+  return box;
+}
+
+/** The mentions a reader can see in the viewport, by where they start. */
+function mentionsInViewport(found: PageHighlights, key: (node: Node, offset: number) => string): Set<string> {
+  const keys = new Set<string>();
+  for (const m of found.mentions) {
+    const range = document.createRange();
+    range.setStart(m.startContainer, m.startOffset);
+    range.setEnd(m.endContainer, m.endOffset);
+    const box = visibleBox(range);
+    if (box.bottom > box.top && box.right > box.left) {
+      keys.add(key(m.startContainer, m.startOffset));
+    }
+  }
+  return keys;
+}
 
 export async function highlight(): Promise<HighlightRun> {
   if (!matcher) throw new Error('compile() first');
@@ -50,6 +129,8 @@ export async function highlight(): Promise<HighlightRun> {
   const slicer = createSlicer();
   // Marks for the benchmark's DevTools trace, which tells our tasks from the browser's frame after.
   performance.mark('news-tracker-scan-start');
+  const key = keyer();
+  const registry = watchRegistry(key);
   const started = performance.now();
   await highlights.scan([document.body], slicer);
   const ms = performance.now() - started;
@@ -61,7 +142,14 @@ export async function highlight(): Promise<HighlightRun> {
   performance.mark('news-tracker-frame-end');
   let registered = 0;
   for (const h of CSS.highlights.values()) registered += h.size;
-  return { ms, frameMs, longestTaskMs, mentions: highlights.mentions.length, registered };
+  const inViewport = mentionsInViewport(highlights, key);
+  const painted = () => registry.frames.find((f) => [...inViewport].every((k) => f.registered.has(k)));
+  // A viewport painted late (after the scan) still counts, up to a few seconds.
+  for (let waited = 0; !painted() && waited < 3000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+  registry.stop();
+  const firstViewportMs = (painted()?.at ?? Number.NaN) - started;
+  const mentions = highlights.mentions.length;
+  return { ms, frameMs, longestTaskMs, mentions, registered, inViewport: inViewport.size, firstViewportMs };
 }
 
 export interface CheckPayload {
@@ -86,10 +174,10 @@ export function checkPayload(): CheckPayload {
     });
   }
   const found: CheckPayload['found'] = highlights.mentions.map((m) => {
-    const [run, startBase] = where.get(m.range.startContainer) ?? [-1, 0];
-    const [endRun, endBase] = where.get(m.range.endContainer) ?? [-2, 0];
+    const [run, startBase] = where.get(m.startContainer) ?? [-1, 0];
+    const [endRun, endBase] = where.get(m.endContainer) ?? [-2, 0];
     if (run !== endRun) throw new Error('A highlight spans two text runs.');
-    return [run, startBase + m.range.startOffset, endBase + m.range.endOffset, m.entityId];
+    return [run, startBase + m.startOffset, endBase + m.endOffset, m.entityId];
   });
   return { segments, found };
 }

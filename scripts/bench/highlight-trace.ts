@@ -6,15 +6,43 @@
 import type { Page } from 'playwright-core';
 import type { HighlightRun } from './highlight-page';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   ph: string;
   ts: number;
+  /** Thread (CPU) clock at the start, where the trace has thread timing. */
+  tts?: number;
   dur?: number;
   tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { url?: string; scriptName?: string; stackTrace?: { url?: string }[] } };
+}
+
+/** Runs `action` under a DevTools trace of `categories`; returns its result and the trace's events. */
+export async function readTrace<T>(
+  page: Page,
+  categories: string,
+  action: () => Promise<T>,
+): Promise<{ result: T; events: TraceEvent[] }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', { categories, transferMode: 'ReturnAsStream' });
+  const result = await action();
+  const complete = new Promise<string>((resolve) =>
+    cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream ?? '')),
+  );
+  await cdp.send('Tracing.end');
+  const handle = await complete;
+  const chunks: string[] = [];
+  for (;;) {
+    const chunk = await cdp.send('IO.read', { handle, size: 8 << 20 });
+    chunks.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle });
+  await cdp.detach();
+  const parsed = JSON.parse(chunks.join('')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return { result, events: Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []) };
 }
 
 /** Main-thread tasks of one scan, from a DevTools trace: wall time and the thread's own CPU time. */
@@ -27,27 +55,11 @@ export interface TracedRun {
 }
 
 export async function traced(page: Page, action: () => Promise<HighlightRun>): Promise<HighlightRun & TracedRun> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', {
-    categories: 'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
-    transferMode: 'ReturnAsStream',
-  });
-  const run = await action();
-  const complete = new Promise<string>((resolve) =>
-    cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream ?? '')),
+  const { result: run, events } = await readTrace(
+    page,
+    'devtools.timeline,disabled-by-default-devtools.timeline,blink.user_timing',
+    action,
   );
-  await cdp.send('Tracing.end');
-  const handle = await complete;
-  let text = '';
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle });
-    text += chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle });
-  await cdp.detach();
-  const parsed = JSON.parse(text) as { traceEvents?: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
   const mark = (name: string) => events.find((e) => e.name === name)?.ts ?? Number.NaN;
   const [start, end, frameEnd] = ['news-tracker-scan-start', 'news-tracker-scan-end', 'news-tracker-frame-end'].map(
     mark,

@@ -18,7 +18,7 @@ import { listStories } from '@/utils/db/story-query';
 import { mergeStory, type StoryQuery, type StoryRecord, type StoryReport } from '@/utils/stories';
 import { seededRandom } from '../../test/support/seeded-random';
 
-const COMPANIES = [
+export const COMPANIES = [
   'Xiaomi',
   'Apple',
   'Samsung',
@@ -40,7 +40,7 @@ const COMPANIES = [
   'Volvo',
   'Sony',
 ];
-const WORDS = (
+export const WORDS = (
   'shares profit revenue quarterly results market investors deal merger acquisition chief executive board ' +
   'guidance outlook forecast growth sales margin costs jobs plant factory expansion europe asia china india ' +
   'regulators antitrust probe fine lawsuit court ruling supply chain chips batteries electric vehicles phones ' +
@@ -52,7 +52,7 @@ const WORDS = (
 ).split(' ');
 const SYLLABLES = 'ka lo mi ren to sa vel dor an es tri po lun gar fe bi'.split(' ');
 /** The long tail of a news vocabulary: 4,000 rarer words (names, places, jargon). */
-const RARE_WORDS = Array.from({ length: 4000 }, (_, i) =>
+export const RARE_WORDS = Array.from({ length: 4000 }, (_, i) =>
   [i % 16, (i >> 4) % 16, (i >> 8) % 16].map((k) => SYLLABLES[k]).join(''),
 );
 const PUBLISHERS = Array.from({ length: 150 }, (_, i) => `Courier ${String.fromCharCode(65 + (i % 26))}${i}`);

@@ -59,7 +59,7 @@ async function measureCold(browser: ExtensionBrowser, bundle: string) {
  * and older versions of rewritten records not yet dropped), refreshed and read every second
  * (see indexedDbUsage) until three readings in a row are within 16 KB, at most 30 s.
  */
-async function settledUsage(page: Page): Promise<{ bytes: number; waitedMs: number; readings: number[] }> {
+export async function settledUsage(page: Page): Promise<{ bytes: number; waitedMs: number; readings: number[] }> {
   const started = Date.now();
   const readings = [await page.evaluate(() => storeBenchPage.indexedDbUsage())];
   let unchanged = 0;

@@ -17,3 +17,16 @@ export async function trackCompany(browser: ExtensionBrowser, name: string): Pro
   await options.close();
   if (!reply.ok) throw new Error(`The background refused to track ${name}: ${JSON.stringify(reply)}`);
 }
+
+/** Tracks every company of `names` at once, as an import from the options page does. */
+export async function trackCompanies(browser: ExtensionBrowser, names: readonly string[]): Promise<void> {
+  const options = await browser.openExtensionPage('options.html');
+  const reply = (await options.evaluate(
+    (inputs) => chrome.runtime.sendMessage({ type: 'ui:addEntities', payload: { inputs } }),
+    names.map((name) => ({ name })),
+  )) as Reply<{ added: unknown[] }>;
+  await options.close();
+  if (!reply.ok || reply.value.added.length !== names.length) {
+    throw new Error(`The background did not track the ${names.length} companies: ${JSON.stringify(reply)}`);
+  }
+}

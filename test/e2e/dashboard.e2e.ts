@@ -10,6 +10,8 @@ import { type Harness, startHarness } from './harness';
 import { screenshot, seriousViolations, useScheme } from './pages/accessibility';
 import { DashboardPage } from './pages/dashboard';
 
+const storiesText = (n: number) => (n === 1 ? '1 story' : `${n} stories`);
+
 const ARTICLES = [
   '/dashboard/business/orbital-forecast.html',
   '/dashboard/business/orbital-lumen-deal.html',
@@ -92,6 +94,9 @@ describe('dashboard in Chromium', () => {
     for (const company of ['Orbital Foods', 'Lumen Energy', 'Kestrel Air']) {
       const stories = about(company);
       const business = stories.filter((s) => s.isBusiness).length;
+      expect(await dashboard.timelineTitle(company)).toMatch(
+        new RegExp(`^${company}${storiesText(stories.length)}${business > 0 ? ` · ${business} business` : ''}$`, 'u'),
+      );
       expect(await dashboard.timelineCaption(company)).toMatch(
         new RegExp(
           `^${company}: ${stories.length} stor(y|ies) in the last 30 days, ${business} of them business news \\(${Math.round((business / stories.length) * 100)}%\\)\\. Busiest day: .+, ${stories.length} stor(y|ies)\\.$`,
@@ -158,6 +163,12 @@ describe('dashboard in Chromium', () => {
     await dashboard.chooseCompanies('All tracked companies');
     await dashboard.choosePeriod(365);
     expect(await dashboard.timelineCaption('Lumen Energy')).toMatch(/^Lumen Energy: 4 stories in the last 365 days/u);
+    // A year is shown week by week: one bar (and one slider step) per week, not a hairline per day.
+    await dashboard.page.getByText('Stories per week over the last 365 days', { exact: false }).waitFor();
+    expect(await dashboard.timelineSlider('Lumen Energy', 'Week').getAttribute('aria-valuetext')).toMatch(
+      / to .+: 4 stories/u,
+    );
+    await screenshot(dashboard.page, 'dashboard-365-days');
     await dashboard.choosePeriod(30);
   });
 
@@ -220,6 +231,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('passes axe in light and dark mode, and is photographed for review', async () => {
+    await dashboard.page.setViewportSize({ width: 1280, height: 900 });
     await dashboard.page.getByRole('searchbox', { name: 'Search stories' }).fill('');
     await dashboard.page.getByRole('button', { name: 'Lumen Energy', exact: true }).click();
     await dashboard.order('Newest first');
@@ -234,5 +246,25 @@ describe('dashboard in Chromium', () => {
     await dashboard.page.emulateMedia({ media: 'print', colorScheme: 'light' });
     await screenshot(dashboard.page, 'dashboard-digest-print');
     await dashboard.page.emulateMedia({ media: 'screen' });
+  });
+
+  it('wraps a 200-character company name in every card, with no sideways scrolling', async () => {
+    const long = `Kestrel Air ${'Regional Aviation and Leasing Holdings '.repeat(6)}`.slice(0, 200).trim();
+    const options = await harness.openOptions();
+    await options.editCompany('Kestrel Air', { name: long, aliases: ['Kestrel Air'] });
+    await options.page.close();
+    const wide = await openDashboard();
+    await wide.page.setViewportSize({ width: 1280, height: 900 });
+    expect(await wide.timelineTitle(long)).toBe(`${long}1 story`);
+    expect(await wide.scrollsSideways()).toBe(false);
+    const card = await wide.page.getByRole('figure', { name: long, exact: true }).boundingBox();
+    expect((card?.x ?? 0) + (card?.width ?? 0)).toBeLessThanOrEqual(1280);
+    await wide.page.getByRole('button', { name: long }).first().click();
+    await expect.poll(() => wide.storyLinks.count()).toBe(1);
+    expect(await wide.scrollsSideways()).toBe(false);
+    await screenshot(wide.page, 'dashboard-long-name');
+    await wide.page.setViewportSize({ width: 700, height: 900 });
+    expect(await wide.scrollsSideways()).toBe(false);
+    await wide.page.close();
   });
 });

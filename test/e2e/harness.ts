@@ -5,6 +5,7 @@
  * (test/unit/security/e2e-coverage.test.ts checks that), so the network guard watches every
  * test: a harness that saw a forbidden request fails when it closes.
  */
+import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, type LaunchOptions, launchWithExtension } from '../support/chromium';
 import { type StaticServer, startStaticServer } from '../support/static-server';
 import { type ErrorGuard, watchErrors } from './error-guard';
@@ -20,6 +21,8 @@ export interface Harness {
   errors: ErrorGuard;
   openOptions(): Promise<OptionsPage>;
   openPopup(): Promise<PopupPage>;
+  /** Opens the popup with `tab` as the active tab, as when the toolbar button is pressed over it. */
+  openPopupOver(tab: Page): Promise<PopupPage>;
   /**
    * Closes everything, then fails if anything made a network request it should not have.
    * Only a negative control, which must leak, passes `leaksExpected`.
@@ -63,6 +66,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     errors,
     openOptions: async () => new OptionsPage(await browser.openExtensionPage('options.html')),
     openPopup: async () => new PopupPage(await browser.openExtensionPage('popup.html')),
+    async openPopupOver(tab) {
+      const popup = new PopupPage(await browser.openExtensionPage('popup.html'));
+      await popup.page.setViewportSize({ width: 380, height: 640 });
+      await tab.bringToFront();
+      await popup.page.reload();
+      return popup;
+    },
     async close({ leaksExpected = false } = {}) {
       await Promise.all([network.stop(), errors.stop()]);
       await browser.close();

@@ -120,12 +120,25 @@ describe('highlights in Chromium', () => {
         return null;
       });
     const position = async () => (await probe.panel())?.text.match(/\d+ of \d+/u)?.[0] ?? null;
-    // Every rule added makes the browser restyle the whole page at once (long on a huge page):
-    // the rule for the stepped-to mention is there from the first paint, so stepping adds none.
+    // A rule that could match any element makes the browser restyle the whole page at once (long
+    // on a huge page): every rule, the stepped-to mention's too, lists the elements it paints.
     const rulesBefore = (await probe.registry()).rules;
     await probe.clickPanelButton('Next mention of Samsung');
     await expect.poll(focused).toBe('Samsung in h1');
-    expect((await probe.registry()).rules).toEqual(rulesBefore);
+    const rulesAfter = (await probe.registry()).rules;
+    expect(rulesAfter.slice(0, rulesBefore.length)).toEqual(rulesBefore);
+    expect(rulesAfter.slice(rulesBefore.length)).toEqual([
+      expect.stringMatching(
+        /^html:nth-child\(1\) > body:nth-child\(2\) > article:nth-child\(1\) > h1:nth-child\(1\)::highlight\(h[0-9a-f]{32}\) \{/u,
+      ),
+    ]);
+    for (const rule of rulesAfter) {
+      for (const selector of rule.slice(0, rule.indexOf(' {')).split(', ')) {
+        expect(selector).toMatch(
+          /^[a-z][a-z0-9-]*:nth-child\(\d+\)( > [a-z][a-z0-9-]*:nth-child\(\d+\))*::highlight\(h[0-9a-f]{32}\)$/u,
+        );
+      }
+    }
     await probe.clickPanelButton('Next mention of Samsung');
     await expect.poll(focused).toBe('Samsung\u00a0Electronics in split');
     expect(await position()).toBe('2 of 4');
@@ -191,15 +204,15 @@ describe('highlights in Chromium', () => {
     const sites = options.page.getByLabel('Sites where News Tracker does nothing at all (one per line)');
     // Another site listed first: this page keeps its highlights (negative control).
     await sites.fill('example.com');
-    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await sites.blur(); // saved when the field is left, like every setting
     await options.page.waitForTimeout(500);
     expect(await probe.highlights()).toHaveLength(8);
     await sites.fill('example.com\n127.0.0.1');
-    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await sites.blur(); // saved when the field is left, like every setting
     await expect.poll(async () => (await probe.registry()).names).toEqual([]);
     expect(await probe.panel()).toBeNull();
     await sites.fill('');
-    await options.page.getByRole('button', { name: 'Save sites' }).click();
+    await sites.blur(); // saved when the field is left, like every setting
     await expect.poll(async () => (await probe.highlights()).length).toBe(8);
     await options.page.close();
   });
@@ -266,5 +279,42 @@ describe('highlights in Chromium', () => {
     await expect.poll(async () => (await probe.panel())?.text ?? '').toContain('1 of 6');
     // The page's patches are in force for the page itself (negative control for the checks above).
     await expect(page.evaluate(() => [1, 2].map((n) => n * 2))).rejects.toThrow(/hostile page/u);
+  });
+  it('paints only what is near the screen, and a mention far down a 1 MB page within a frame of scrolling to it', async () => {
+    const { probe } = await read('/highlight/long.html');
+    // The whole page is read and counted (the panel), but only the headline's mention is painted.
+    await expect.poll(async () => (await probe.panel())?.text ?? '', { timeout: 20_000 }).toMatch(/Xiaomi 1/u);
+    expect((await probe.panel())?.text).toMatch(/Samsung 1/u);
+    expect(texts(await probe.highlights())).toEqual(['Samsung']);
+
+    // Scrolled to, the last paragraph's mention is painted by the next frame (or within 100 ms).
+    const scrolled = await probe.run(async () => {
+      const last = document.getElementById('last') as HTMLElement;
+      const painted = () =>
+        [...CSS.highlights.values()].some(
+          (h) => h.priority === 0 && [...h].some((r) => r.startContainer === last.firstChild),
+        );
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      await frame();
+      const started = performance.now();
+      last.scrollIntoView({ block: 'center' });
+      // The frame after the scroll shows the paragraph; the one after that is the next frame.
+      let frames = 0;
+      while (!painted() && performance.now() - started < 5000) {
+        await frame();
+        frames++;
+      }
+      return { painted: painted(), frames, ms: performance.now() - started };
+    });
+    expect(scrolled.painted).toBe(true);
+    expect(scrolled.frames <= 2 || scrolled.ms <= 100, JSON.stringify(scrolled)).toBe(true);
+    await expect.poll(async () => texts(await probe.highlights())).toEqual(['Xiaomi']);
+
+    // Back at the top, the panel steps to that mention: painted before the panel scrolls to it.
+    await probe.run(() => scrollTo(0, 0));
+    await expect.poll(async () => texts(await probe.highlights())).toEqual(['Samsung']);
+    await probe.clickPanelButton('Next mention of Xiaomi');
+    await expect.poll(async () => texts(await probe.highlights())).toEqual(['Xiaomi']);
+    expect(await probe.run(() => scrollY > 100_000)).toBe(true);
   });
 });

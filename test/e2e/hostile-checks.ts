@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Harness } from './harness';
+import { evaluateIsolated } from './isolated-world';
 import { type ExtensionTasks, LONG_TASK_MS, traceExtensionTasks } from './trace';
 
 export interface PageStatus {
@@ -67,4 +68,49 @@ export async function visitHostilePage(
     `${path}: ${tasks.taskMs.length} extension tasks, longest ${tasks.longestMs.toFixed(1)} ms CPU (${(tasks.wallMs[0] ?? 0).toFixed(1)} ms wall at most)`,
   );
   return { page, tasks, status, problems };
+}
+
+/**
+ * How many times each text is highlighted as a reader meets it, on a page too long to be painted
+ * at once (only mentions near the screen are): every text node holding one of `words` is
+ * scrolled to, and once a highlight starts in it (or two seconds have passed) everything
+ * painted then is noted; the counts are of every range noted on the way, each once. Run in a
+ * fresh isolated world, so a hostile page's patched built-ins play no part.
+ */
+export function countHighlightsAsRead(page: Page, words: string[]): Promise<Record<string, number>> {
+  return evaluateIsolated(
+    page,
+    async (wanted: string[]) => {
+      const seen = new Map<Node, Map<number, string>>();
+      const painted = () => [...CSS.highlights.values()].filter((h) => h.priority === 0).flatMap((h) => [...h]);
+      const note = () => {
+        for (const r of painted()) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          const inNode = seen.get(r.startContainer) ?? new Map<number, string>();
+          inNode.set(r.startOffset, range.toString());
+          seen.set(r.startContainer, inNode);
+        }
+      };
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const holders: Text[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (wanted.some((w) => (n as Text).data.includes(w))) holders.push(n as Text);
+      }
+      note();
+      for (const node of holders) {
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        const until = performance.now() + 2000;
+        while (performance.now() < until && !painted().some((r) => r.startContainer === node)) await frame();
+        note();
+      }
+      scrollTo(0, 0);
+      const counts: Record<string, number> = {};
+      for (const inNode of seen.values()) for (const text of inNode.values()) counts[text] = (counts[text] ?? 0) + 1;
+      return counts;
+    },
+    words,
+  );
 }

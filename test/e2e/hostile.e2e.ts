@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackedEntity } from '../../utils/entities';
 import { callProtocol, openStatePage } from './extension-state';
 import { type Harness, startHarness } from './harness';
-import { highlightedTexts } from './highlight-helpers';
-import { readPageStatus, type Visit, visitHostilePage } from './hostile-checks';
+import { highlightedTexts, PageProbe } from './highlight-helpers';
+import { countHighlightsAsRead, readPageStatus, type Visit, visitHostilePage } from './hostile-checks';
 import { countHighlights } from './isolated-world';
 import { listStoredStories } from './story-list';
 
@@ -72,6 +72,28 @@ describe('hostile and extreme pages', () => {
     return visited;
   }
 
+  /**
+   * `visit` for a page many screens long, where only the mentions near the screen are painted:
+   * the panel counts every mention, and at the top only a few are painted. Then (the load's checks
+   * done) each mention is scrolled to and must be painted.
+   */
+  async function visitLong(path: string, company: string, expected: Record<string, number>): Promise<Visit> {
+    const total = Object.values(expected).reduce((a, b) => a + b, 0);
+    const visited = await visitHostilePage(harness, path, async (page) => {
+      const probe = await PageProbe.attach(page);
+      await expect
+        .poll(async () => (await probe.panel())?.text ?? '', { timeout: 60_000, interval: 250 })
+        .toContain(`${company} ${total}`);
+      await probe.detach();
+      const atTop = Object.values(await countHighlights(page)).reduce((a, b) => a + b, 0);
+      expect(atTop).toBeGreaterThan(0);
+      expect(atTop).toBeLessThan(total / 4);
+    });
+    expect(visited.problems).toEqual([]);
+    expect(await countHighlightsAsRead(visited.page, Object.keys(expected))).toEqual(expected);
+    return visited;
+  }
+
   /** The story recorded for `path`: its title and how often each company is mentioned. */
   async function recorded(path: string): Promise<{ title: string; mentions: Record<string, number> }> {
     const url = harness.server.url(path);
@@ -92,7 +114,7 @@ describe('hostile and extreme pages', () => {
   it(
     '200,000 elements',
     async () => {
-      const { status, page } = await visit('/hostile/elements.html', { Xiaomi: 41 });
+      const { status, page } = await visitLong('/hostile/elements.html', 'Xiaomi', { Xiaomi: 41 });
       expect(status.checks.elements).toBeGreaterThanOrEqual(200_000);
       expect(await recorded('/hostile/elements.html')).toEqual({
         title: 'Xiaomi opens a warehouse with 40,000 shelves',
@@ -120,7 +142,7 @@ describe('hostile and extreme pages', () => {
   it(
     '5 MB of text',
     async () => {
-      const { status, page } = await visit('/hostile/big-text.html', { Xiaomi: 101 });
+      const { status, page } = await visitLong('/hostile/big-text.html', 'Xiaomi', { Xiaomi: 101 });
       expect(status.checks.characters).toBeGreaterThanOrEqual(5_000_000);
       expect(await recorded('/hostile/big-text.html')).toEqual({
         title: 'Xiaomi annual report runs to five megabytes',

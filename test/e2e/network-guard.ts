@@ -12,8 +12,11 @@
  *   request the service worker makes in its first moments is seen too.
  *
  * Allowed: the extension's packaged files, data:/blob:/about: URLs, the test pages' own
- * requests to the test server, and requests a Content-Security-Policy refused before they left
- * the browser (DevTools announces those too, then reports them blocked).
+ * requests to the test server, requests a Content-Security-Policy refused before they left
+ * the browser (DevTools announces those too, then reports them blocked), and, once a test
+ * has started a feed server and said so (`allowFeedServer`), the service worker's requests
+ * to exactly that server: the feeds the test watches. Nothing else of the extension's may go
+ * there, not an extension page and not a content script.
  */
 import type { BrowserContext, Request } from 'playwright-core';
 import { stackUrls, type WatchedTarget, watchTargets } from './devtools-targets';
@@ -24,6 +27,8 @@ const EXTENSION = 'chrome-extension://';
 export interface NetworkGuard {
   /** Requests that broke the rule, as "who -> url" lines. */
   violations(): string[];
+  /** Lets the service worker fetch from this origin (a feed server the test runs on 127.0.0.1). */
+  allowFeedServer(origin: string): void;
   /** Resolves once every target opened so far is watched. */
   settled(): Promise<void>;
   stop(): Promise<void>;
@@ -52,8 +57,12 @@ export function judgeRequest(
   url: string,
   initiator: Initiator,
   serverOrigins: readonly string[],
+  feedOrigins: ReadonlySet<string> = new Set(),
 ) {
   if (isAllowedScheme(url)) return null;
+  if (target.type === 'service_worker' && target.url.startsWith(EXTENSION) && feedOrigins.has(originOf(url))) {
+    return null;
+  }
   if (target.url.startsWith(EXTENSION)) {
     return `${target.type === 'service_worker' ? 'service worker' : 'extension page'} ${target.url}`;
   }
@@ -73,8 +82,13 @@ function describePlaywrightRequest(request: Request): string {
   }
 }
 
-function playwrightViolation(request: Request, serverOrigins: readonly string[]): string | null {
+function playwrightViolation(
+  request: Request,
+  serverOrigins: readonly string[],
+  feedOrigins: ReadonlySet<string>,
+): string | null {
   if (isAllowedScheme(request.url())) return null;
+  if (request.serviceWorker()?.url().startsWith(EXTENSION) && feedOrigins.has(originOf(request.url()))) return null;
   let fromExtension = request.serviceWorker() !== null;
   try {
     fromExtension ||= request.frame().url().startsWith(EXTENSION);
@@ -88,8 +102,9 @@ function playwrightViolation(request: Request, serverOrigins: readonly string[])
 export async function watchNetwork(context: BrowserContext, serverOrigins: readonly string[]): Promise<NetworkGuard> {
   /** Violations by request (Playwright's Request object, or "target/requestId" from DevTools). */
   const bad = new Map<unknown, string>();
+  const feedOrigins = new Set<string>();
   context.on('request', (request) => {
-    const who = playwrightViolation(request, serverOrigins);
+    const who = playwrightViolation(request, serverOrigins, feedOrigins);
     if (who) bad.set(request, `${who} -> ${request.url()}`);
   });
   context.on('requestfailed', (request) => {
@@ -101,12 +116,13 @@ export async function watchNetwork(context: BrowserContext, serverOrigins: reado
     if (method === 'Network.loadingFailed' && params.blockedReason === 'csp') bad.delete(key);
     if (method !== 'Network.requestWillBeSent' && method !== 'Network.webSocketCreated') return;
     const url = method === 'Network.webSocketCreated' ? String(params.url) : String(requestUrl(params));
-    const who = judgeRequest(target, url, (params.initiator ?? {}) as Initiator, serverOrigins);
+    const who = judgeRequest(target, url, (params.initiator ?? {}) as Initiator, serverOrigins, feedOrigins);
     if (who) bad.set(key, `${who} -> ${url}`);
   });
   await watch.settled();
   return {
     violations: () => [...new Set(bad.values())],
+    allowFeedServer: (origin) => void feedOrigins.add(originOf(origin)),
     settled: () => watch.settled(),
     stop: () => watch.stop(),
   };

@@ -100,6 +100,9 @@ export async function readStore(page: Page): Promise<StoreDump> {
       'searchPending',
       'tabStates',
       'notNews',
+      'feeds',
+      'feedOptions',
+      'copyBands',
     ];
     const otherStores: Record<string, number> = {};
     for (const name of [...db.objectStoreNames].filter((n) => !known.includes(n))) {

@@ -112,9 +112,10 @@ describe('the story store in Chromium', () => {
           expect(shown[url], url).toBeUndefined();
         }
       }
-      // Content scripts read storage.local: it holds what they need and nothing about other tabs.
+      // Content scripts read storage.local: it holds what they need (contentState) and the sync
+      // bookkeeping (the companies and settings they see already), nothing about other tabs.
       expect(await storageKeys(await runningServiceWorker(browser, control))).toEqual({
-        local: ['contentState'],
+        local: ['contentState', 'sync'],
         session: [],
       });
       // Three counts are in use, so a badge that ignored the page would be caught.

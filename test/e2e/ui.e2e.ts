@@ -232,6 +232,39 @@ describe('popup and options pages in Chromium', () => {
     await options.page.close();
   });
 
+  it('announces a name’s limit instead of cutting it, lays out the exports two by two, and jumps to a section', async () => {
+    const options = await harness.openOptions();
+    await options.page.setViewportSize({ width: 900, height: 700 });
+    const form = options.page.getByRole('form', { name: 'Add a company' });
+    const name = form.getByLabel('Name', { exact: true });
+    await name.fill('N'.repeat(5000));
+    expect((await name.inputValue()).length).toBe(5000);
+    await form.getByText('A name can be at most 200 characters; this has 5,000.').waitFor();
+    await form.getByRole('button', { name: 'Add' }).click();
+    await form.getByRole('alert').filter({ hasText: 'Nothing was added: shorten the fields marked above.' }).waitFor();
+    // The next action, anywhere, clears what the last one said.
+    await name.fill('Nvidia');
+    await form.getByRole('alert').waitFor({ state: 'detached' });
+    expect(await options.page.getByText('A name can be at most 200 characters').count()).toBe(0);
+
+    const exports = ['JSON', 'CSV'].flatMap((f) => [`Export companies (${f})`, `Export stories (${f})`]);
+    const rows = new Map<number, number>();
+    for (const label of exports) {
+      const box = await options.page.getByRole('button', { name: label }).boundingBox();
+      rows.set(Math.round(box?.y ?? 0), (rows.get(Math.round(box?.y ?? 0)) ?? 0) + 1);
+    }
+    expect([...rows.values()]).toEqual([2, 2]);
+
+    await options.page
+      .getByRole('navigation', { name: 'Options sections' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    const heading = await options.page.getByRole('heading', { name: 'Settings', level: 2 }).boundingBox();
+    expect(heading?.y).toBeGreaterThan(0);
+    expect(heading?.y).toBeLessThan(120);
+    await options.page.close();
+  });
+
   it('passes axe in light and dark mode on both pages, and is photographed for review', async () => {
     const article = await read('/ui/chip-deal.html');
     const popup = await popupOver(article);

@@ -9,14 +9,17 @@ import { cleanName, createEntity, type TrackedEntity } from '../../utils/entitie
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from '../../utils/settings';
 import type { PageReading, PageStatus, StoryRecord } from '../../utils/stories';
 import type { CompanySuggestion } from '../../utils/suggest/suggestion';
+import type { SyncStatus } from '../../utils/sync/items';
 import { memoryStoryReader } from './memory-reader';
 
 export interface MemoryClientOptions {
   settings?: Settings;
   pageStatus?: Record<number, PageStatus>;
   storageProblem?: string | null;
-  /** What the suggestion script would find in each tab; an Error when the tab cannot be read. */
-  suggestions?: Record<number, CompanySuggestion[] | Error>;
+  /** The sync switch and what stops sync, as the background would answer. */
+  sync?: SyncStatus;
+  /** What the suggestion script would find in each tab; null for no article, an Error when the tab cannot be read. */
+  suggestions?: Record<number, CompanySuggestion[] | null | Error>;
   /** What the content script of each tab reads on its page (tab:readPage); none for a tab without one. */
   pageReadings?: Record<number, PageReading>;
 }
@@ -53,6 +56,7 @@ export function memoryStoreClient(
   let settings = validateSettings(options.settings ?? DEFAULT_SETTINGS);
   const notNews = new Set<string>();
   const readings = options.pageReadings ?? {};
+  let sync: SyncStatus = options.sync ?? { enabled: true, problem: null, lastSynced: null };
   const reader = memoryStoryReader(stories, entities);
   const find = (url: string) => {
     const story = stories.find((s) => s.url === url);
@@ -69,6 +73,7 @@ export function memoryStoreClient(
 
   return {
     listStories: (query) => reader.listStories(query),
+    countStories: (filter) => reader.countStories(filter),
     async setStoryFlags(url, flags) {
       Object.assign(find(url), flags);
     },
@@ -159,10 +164,17 @@ export function memoryStoreClient(
       settings = DEFAULT_SETTINGS;
     },
     getStorageProblem: async () => options.storageProblem ?? null,
+    async getSync() {
+      return { ...sync };
+    },
+    async setSync(enabled) {
+      sync = { ...sync, enabled, problem: enabled ? sync.problem : null };
+      return { ...sync };
+    },
     async suggestCompanies(tabId) {
-      const found = options.suggestions?.[tabId] ?? [];
+      const found = options.suggestions?.[tabId];
       if (found instanceof Error) throw found;
-      return found;
+      return found === undefined ? [] : found;
     },
   };
 }

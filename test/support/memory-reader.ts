@@ -8,10 +8,11 @@
 import { toStoryFact } from '../../utils/db/facts';
 import type { StoryReader } from '../../utils/db/reader';
 import {
-  compareNewestFirst,
   decodeCursor,
   encodeCursor,
   isNewer,
+  newestFirstIn,
+  positionOf,
   type StoredStory,
   searchTerms,
   storyMatches,
@@ -46,12 +47,13 @@ export function memoryStoryReader(stories: StoryRecord[], entities: TrackedEntit
   const sidOf = (story: StoryRecord) => numbers.get(story.url) ?? numbers.set(story.url, numbers.size + 1).size;
   return {
     async listStories(query) {
+      const order = query.order ?? 'published';
       const after = decodeCursor(query.cursor);
       const terms = searchTerms(query.search);
-      const all = grouped(stories).sort(compareNewestFirst);
+      const all = grouped(stories).sort(newestFirstIn(order));
       const views: StoryView[] = [];
       for (const story of all) {
-        if (after && !isNewer(after, story)) continue;
+        if (after && !isNewer(after, positionOf(story, order))) continue;
         if (!storyMatches(story, query, terms)) continue;
         const group = story.groupId ? all.filter((s) => s.groupId === story.groupId) : [];
         const view = viewInGroup(story, group, query, terms);
@@ -60,8 +62,10 @@ export function memoryStoryReader(stories: StoryRecord[], entities: TrackedEntit
       }
       const page = views.slice(0, query.limit);
       const last = page.at(-1);
-      return { stories: page, cursor: views.length > query.limit && last ? encodeCursor(last) : null };
+      const more = views.length > query.limit && last;
+      return { stories: page, cursor: more ? encodeCursor(positionOf(last, order)) : null };
     },
+    countStories: async (filter) => stories.filter((s) => storyMatches(toStored(s), { ...filter, limit: 1 })).length,
     listEntities: async () => [...entities],
     factsSince: async (since, before = Number.POSITIVE_INFINITY) =>
       stories.filter((s) => s.firstSeen >= since && s.firstSeen < before).map((s) => toStoryFact(s, sidOf(s))),

@@ -5,6 +5,9 @@ import {
   entityInputFromForm,
   entityPatchFromForm,
   formFromEntity,
+  formLimits,
+  MAX_LIST_ITEMS,
+  overLimits,
   pastedNames,
   watchlists,
 } from '@/utils/entity-form';
@@ -89,5 +92,33 @@ describe('watchlists', () => {
       createEntity({ name: 'D', watchlist: 'Clients' }, 3),
     ];
     expect(watchlists(list)).toEqual(['Clients', 'Smartphones']);
+  });
+});
+
+describe('the company form’s limits', () => {
+  it('says nothing far from a limit, how far it is when near, and why once past it', () => {
+    expect(formLimits({ ...EMPTY_FORM, name: 'Apple' }).name).toEqual({ over: false, message: null });
+    expect(formLimits({ ...EMPTY_FORM, name: 'x'.repeat(190) }).name).toEqual({
+      over: false,
+      message: '190 of 200 characters.',
+    });
+    expect(formLimits({ ...EMPTY_FORM, watchlist: 'w'.repeat(101) }).watchlist).toEqual({
+      over: true,
+      message: 'A watchlist name can be at most 100 characters; this has 101.',
+    });
+    expect(overLimits({ ...EMPTY_FORM, name: 'Apple' })).toBe(false);
+  });
+
+  it('checks every alias and phrase to ignore, and how many there are', () => {
+    const long = `Apple ${'Computer '.repeat(30)}`;
+    expect(formLimits({ ...EMPTY_FORM, aliases: `AAPL\n${long}` }).aliases.message).toMatch(
+      /^Each of the aliases can be at most 200 characters; this has 275\. \(“Apple Computer/u,
+    );
+    const many = Array.from({ length: MAX_LIST_ITEMS + 1 }, (_, i) => `pie ${i}`).join('\n');
+    expect(formLimits({ ...EMPTY_FORM, exclusions: many }).exclusions).toEqual({
+      over: true,
+      message: `At most ${MAX_LIST_ITEMS} phrases to ignore; this has ${MAX_LIST_ITEMS + 1}.`,
+    });
+    expect(overLimits({ ...EMPTY_FORM, name: 'Apple', exclusions: many })).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteTime, relativeTime, storyTime } from '@/utils/relative-time';
+import { absoluteTime, relativeTime, storyDateText } from '@/utils/relative-time';
 
 const NOW = Date.UTC(2026, 10, 25, 12, 0, 0);
 const ago = (ms: number) => relativeTime(NOW - ms, NOW, 'en-GB');
@@ -22,11 +22,26 @@ describe('relativeTime', () => {
   });
 });
 
-describe('storyTime', () => {
-  it('uses the published time when the page gave a readable one, else when the story was first seen', () => {
-    expect(storyTime({ publishedTime: '2026-11-24T08:30:00Z', firstSeen: 5 })).toBe(Date.UTC(2026, 10, 24, 8, 30));
-    expect(storyTime({ publishedTime: 'last Tuesday', firstSeen: 5 })).toBe(5);
-    expect(storyTime({ publishedTime: null, firstSeen: 5 })).toBe(5);
+describe('storyDateText', () => {
+  const read = (publishedTime: string | null, firstSeen: number) =>
+    storyDateText({ publishedTime, firstSeen, lastSeen: NOW }, NOW, 'en-GB');
+
+  it('dates a story by when it was published, or first read when the page gave no readable date', () => {
+    expect(read('2026-11-25T09:00:00Z', NOW - 3600_000)).toMatchObject({
+      at: Date.UTC(2026, 10, 25, 9),
+      text: '3 h ago',
+    });
+    expect(read('last Tuesday', NOW - 3600_000)).toMatchObject({ at: NOW - 3600_000, text: '1 h ago' });
+    expect(read(null, NOW - 3600_000).title).toMatch(/^First read 25 Nov 2026/);
+  });
+
+  it('says "published" with the full date for a story read long after it came out', () => {
+    const old = read('2016-03-12T10:00:00Z', NOW - 3600_000);
+    expect(old.text).toBe('published 12 Mar 2016');
+    expect(old.title).toMatch(/^Published 12 Mar 2016.*, first read 25 Nov 2026/);
+    expect(read('2026-09-01T10:00:00Z', NOW - 3600_000).text).toBe('published 1 Sept');
+    // Read within the week it came out: an ordinary date.
+    expect(read('2026-11-20T10:00:00Z', NOW - 3 * 86_400_000).text).toBe('5 d ago');
   });
 });
 

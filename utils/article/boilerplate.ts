@@ -53,7 +53,7 @@ const HIDDEN_BY_STYLE = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\s*
 
 export function isBoilerplate(element: Element): boolean {
   if (SKIPPED_TAGS.has(element.tagName.toUpperCase())) return true;
-  if (element.attributes.length === 0) return false;
+  if (!element.hasAttributes()) return false;
   if (element.hasAttribute('hidden') || element.getAttribute('aria-hidden') === 'true') return true;
   // Text a reader cannot see, or is typing, is not the story's: the highlights skip it too, and
   // the story's counts must be the ones the page shows.

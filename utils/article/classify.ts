@@ -39,12 +39,12 @@ const KEYWORD_LOGIT = 0.75;
 /** However sure the text model is, a business section plus a business address outweigh it. */
 const TEXT_LOGIT_LIMIT = 5;
 
-let shippedModel: TextModel | null = null;
-
-/** The shipped model, unpacked on first use (most pages are never classified). */
+/**
+ * The shipped model, unpacked for each story and not kept: a tab classifies one story per page,
+ * and an unpacked table of every word would stay in each frame's memory for the tab's life.
+ */
 function shipped(): TextModel {
-  shippedModel ??= createTextModel(BUSINESS_MODEL);
-  return shippedModel;
+  return createTextModel(BUSINESS_MODEL);
 }
 
 function pathSegments(url: string | undefined): string[] {

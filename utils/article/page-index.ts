@@ -73,7 +73,8 @@ export function indexPage(document: Document): PageIndex {
     const tag = el.tagName.toUpperCase();
     if (SKIP_TAGS.has(tag)) continue;
     let outsideStory = frame.outside || OUTSIDE_TAGS.has(tag);
-    if (el.attributes.length > 0) {
+    // hasAttributes(), not attributes.length: the attribute list, once made, stays on every element visited.
+    if (el.hasAttributes()) {
       const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
       if (!outsideStory && name.length > 1 && BESIDE_STORY_NAME.test(name)) outsideStory = true;
       const entry = { element: el, outsideStory };

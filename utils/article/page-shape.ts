@@ -48,12 +48,12 @@ function proseInLists(document: Document): string | null {
   for (let i = 0; i < items.length && i < MAX_LIST_ITEMS; i++) {
     const item = items[i] as Element;
     // Bullet points, not numbered lines (code and paste viewers number every line of a text);
-    // leaf items only, as a nested list's text belongs to its own items.
-    if (item.parentElement?.tagName.toUpperCase() !== 'UL' || item.getElementsByTagName('li').length > 0) continue;
+    // leaf items only, as a nested list's text belongs to its own items. (querySelector: a live
+    // collection asked of each item would be cached on it for the page's life.)
+    if (item.parentElement?.tagName.toUpperCase() !== 'UL' || item.querySelector('li')) continue;
     let length = (item.textContent ?? '').trim().length;
     if (length < LIST_ITEM_CHARS) continue;
-    const links = item.getElementsByTagName('a');
-    for (let j = 0; j < links.length; j++) length -= (links[j]?.textContent ?? '').length;
+    for (const link of item.querySelectorAll('a')) length -= (link.textContent ?? '').length;
     if (length < LIST_ITEM_CHARS || insideAside(item, asides)) continue;
     count += 1;
     chars += length;

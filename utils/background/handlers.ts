@@ -17,8 +17,12 @@ import { allStories, deleteStory, markAllRead, NotNewsError, saveStory, setStory
 import type { MessageType, RequestOf, ResponseOf } from '../messaging';
 import { publishContentState } from './content-state';
 import { correctionHandlers } from './corrections';
+import { showUnreadFeedCount } from './feed-badge';
+import { feedHandlers } from './feed-handlers';
+import { createFeedWatcher, type FeedWatcher } from './feeds';
 import { notifyNewStory } from './notify';
 import { clearStorageProblem, readStorageProblem, recordStorageProblem } from './storage-problem';
+import { createSync, type Sync } from './sync';
 import { createTabStatus, type TabStatus } from './tab-status';
 
 export interface MessageContext {
@@ -82,6 +86,8 @@ function storyHandlers(
       }
       const { record, isNew } = saved;
       if (tabId !== undefined) await tabs.markStoryRecorded(tabId, report);
+      // A feed's story opened on its page is read now: one fewer on the badge.
+      if (record.feedId !== undefined) await showUnreadFeedCount(await getDb());
       if (isNew) {
         const db = await getDb();
         if ((await loadSettings(db)).notifications) await notifyNewStory(record, await listEntities(db));
@@ -91,24 +97,46 @@ function storyHandlers(
     },
     'ui:setStoryFlags': async ({ url, flags }) => {
       await write((db) => setStoryFlags(db, url, flags));
+      await showUnreadFeedCount(await getDb());
       return null;
     },
-    'ui:markAllRead': async () => ({ changed: await write(markAllRead) }),
+    'ui:markAllRead': async () => {
+      const changed = await write(markAllRead);
+      await showUnreadFeedCount(await getDb());
+      return { changed };
+    },
     'ui:deleteStory': async ({ url }) => {
       await write((db) => deleteStory(db, url));
+      await showUnreadFeedCount(await getDb());
       return null;
     },
   } satisfies Partial<Handlers>;
 }
 
-/** The tracked companies and the settings: each change is written again for content scripts. */
-function stateHandlers(getDb: () => Promise<NewsDb>, write: Write, startRetention: (force: boolean) => void) {
-  const changeEntities = <T>(change: (db: NewsDb) => Promise<T>) =>
-    write(async (db) => {
-      const result = await change(db);
+/** Merges with the browser's sync after a local change, without keeping the user waiting for it. */
+const syncSoon = (sync: Sync) => () =>
+  void sync.request().catch((error: unknown) => console.warn('News Tracker: sync did not finish', error));
+
+/**
+ * The tracked companies and the settings: each change is written again for content scripts
+ * and merged with the browser's sync.
+ */
+function stateHandlers(
+  getDb: () => Promise<NewsDb>,
+  write: Write,
+  startRetention: (force: boolean) => void,
+  sync: Sync,
+) {
+  const synced = syncSoon(sync);
+  const changeEntities = async <T>(change: (db: NewsDb) => Promise<T>) => {
+    const result = await write(async (db) => {
+      const changed = await change(db);
       await publishContentState(db);
-      return result;
+      return changed;
     });
+    synced();
+    return result;
+  };
   return {
     'ui:listEntities': async () => listEntities(await getDb()),
     'ui:addEntity': (input) => changeEntities((db) => addEntity(db, input)),
@@ -120,19 +148,28 @@ function stateHandlers(getDb: () => Promise<NewsDb>, write: Write, startRetentio
     'ui:saveSettings': async (settings) => {
       const saved = await write((db) => storeSettings(db, settings));
       await publishContentState(await getDb());
+      synced();
       startRetention(true);
       return saved;
     },
+    'ui:getSync': () => sync.status(),
+    'ui:setSync': ({ enabled }) => sync.setEnabled(enabled),
   } satisfies Partial<Handlers>;
 }
 
-export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = createTabStatus(getDb)): Handlers {
+export function createHandlers(
+  getDb: () => Promise<NewsDb>,
+  tabs: TabStatus = createTabStatus(getDb),
+  sync: Sync = createSync(getDb),
+  feeds: FeedWatcher = createFeedWatcher(getDb),
+): Handlers {
   const write = writer(getDb);
   const startRetention = retention(getDb);
   return {
     ...storyHandlers(getDb, write, tabs, startRetention),
-    ...stateHandlers(getDb, write, startRetention),
+    ...stateHandlers(getDb, write, startRetention, sync),
     ...correctionHandlers(getDb, write),
+    ...feedHandlers(getDb, write, feeds),
     'content:pageStatus': async (status, { tabId }) => {
       if (tabId === undefined) throw new Error('A page status must come from a tab.');
       return { badge: await tabs.updatePageStatus(tabId, status) };
@@ -147,7 +184,10 @@ export function createHandlers(getDb: () => Promise<NewsDb>, tabs: TabStatus = c
         await clearAllData(db);
         await publishContentState(db);
       });
+      syncSoon(sync)();
       await tabs.forgetAllTabs();
+      await feeds.schedule();
+      await showUnreadFeedCount(await getDb());
       return null;
     },
     'ui:getStorageProblem': async () => {

@@ -9,18 +9,25 @@ import type { NewsDb } from '../db/schema';
 import { loadSettings } from '../db/settings';
 import { publishContentState } from './content-state';
 import { entityFromSelection, TRACK_MENU, TRACK_MENU_ID } from './context-menu';
+import { showUnreadFeedCount } from './feed-badge';
+import { openFeedNotice } from './feed-notify';
+import { createFeedWatcher, FEED_ALARM, type FeedWatcherDeps } from './feeds';
 import { createHandlers, type Handlers } from './handlers';
 import { removeOldContentState } from './leftovers';
 import { openNotifiedStory } from './notify';
 import { routeMessage } from './router';
+import { createSync, isSyncChange } from './sync';
 import { createTabStatus } from './tab-status';
 import { welcomeOnInstall } from './welcome';
 
-export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess()): Handlers {
+export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess(), feedDeps?: FeedWatcherDeps): Handlers {
   const tabs = createTabStatus(getDb);
-  const handlers = createHandlers(getDb, tabs);
+  const sync = createSync(getDb);
+  const feeds = createFeedWatcher(getDb, feedDeps);
+  const handlers = createHandlers(getDb, tabs, sync, feeds);
   const origin = browser.runtime.getURL('/');
   const warn = (what: string) => (error: unknown) => console.warn(`News Tracker: ${what}`, error);
+  const mergeSync = () => void sync.request().catch(warn('could not merge with the browser’s sync'));
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     routeMessage(handlers, message, sender, origin).then(sendResponse);
@@ -31,6 +38,10 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
   });
   browser.notifications?.onClicked.addListener((id) => {
     openNotifiedStory(id).catch(warn('could not open the story'));
+    openFeedNotice(id).catch(warn('could not open the dashboard'));
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) feeds.check().catch(warn('could not check the feeds'));
   });
   const menus = browser.contextMenus;
   browser.runtime.onInstalled.addListener(() => {
@@ -44,12 +55,19 @@ export function startBackground(getDb: () => Promise<NewsDb> = createDbAccess())
     if (input) trackSelection(handlers, input.name).catch(warn('could not track the selection'));
   });
 
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (isSyncChange(changes, areaName)) mergeSync();
+  });
   browser.runtime.onStartup.addListener(() => {
     tabs.forgetLastSession().catch(warn("could not forget the last session's tabs"));
   });
   getDb()
     .then(async (db) => {
       await publishContentState(db);
+      mergeSync();
+      // Alarms may not survive a browser restart; with no feed watched this clears it.
+      await feeds.schedule();
+      await showUnreadFeedCount(db);
       // A browser left closed for longer than the maximum age gets its retention on start.
       if (!isReadOnly(db)) await applyRetention(db, await loadSettings(db));
     })

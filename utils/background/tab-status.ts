@@ -10,8 +10,14 @@
 import { browser } from 'wxt/browser';
 import type { NewsDb } from '../db/schema';
 import type { PageStatus, StoryReport, TabState } from '../stories';
+import { FEED_BADGE_COLOR } from './feed-badge';
 
 export const BUSINESS_BADGE_COLOR = '#2e7d32';
+/**
+ * A tab's badge text of null hands the tab back to the browser-wide text (Chrome and Firefox
+ * both document it); Chrome's types know only strings there.
+ */
+const BROWSER_WIDE_TEXT = null as unknown as string;
 export const OTHER_BADGE_COLOR = '#455a64';
 
 /** Where tab states live: the database, or the worker's memory when the database refuses. */
@@ -135,7 +141,9 @@ export function createTabStatus(getDb: () => Promise<NewsDb>): TabStatus {
     forgetAllTabs: async () => {
       const action = browser.action ?? browser.browserAction;
       const tabIds = await area.clear();
-      await Promise.all(tabIds.map((tabId) => action.setBadgeText({ tabId, text: '' }).catch(() => undefined)));
+      await Promise.all(
+        tabIds.map((tabId) => action.setBadgeText({ tabId, text: BROWSER_WIDE_TEXT }).catch(() => undefined)),
+      );
     },
     forgetLastSession: async () => {
       await area.clear();
@@ -150,10 +158,14 @@ export function badgeOf(state: TabState): { text: string; color: string } {
   return { text: count > 0 ? String(count) : '', color: business ? BUSINESS_BADGE_COLOR : OTHER_BADGE_COLOR };
 }
 
+/**
+ * A page that names tracked companies shows their count on its tab; any other tab shows the
+ * browser-wide text, the unread stories feeds found (feed-badge.ts), in that badge's colour.
+ */
 async function showBadge(tabId: number, state: TabState): Promise<string> {
   const badge = badgeOf(state);
   const action = browser.action ?? browser.browserAction;
-  await action.setBadgeText({ tabId, text: badge.text });
-  await action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  await action.setBadgeText({ tabId, text: badge.text || BROWSER_WIDE_TEXT });
+  await action.setBadgeBackgroundColor({ tabId, color: badge.text ? badge.color : FEED_BADGE_COLOR });
   return badge.text;
 }

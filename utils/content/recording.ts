@@ -10,6 +10,7 @@
  */
 import { type BusinessVerdict, classifyBusiness } from '../article/classify';
 import { type ExtractedStory, extractStory } from '../article/extract';
+import { advertisedFeeds } from '../article/feed-links';
 import type { Matcher } from '../match/matcher';
 import type { Settings } from '../settings';
 import type { MentionCount, PageReading, PageStatus, StoryReport } from '../stories';
@@ -120,6 +121,8 @@ export function createRecording(
         const named = new Set(article.mentions.map((m) => m.entityId));
         status.elsewhere = onPage.filter((m) => !named.has(m.entityId));
       }
+      const feeds = isArticle ? advertisedFeeds(env.document, url) : [];
+      if (feeds.length > 0) status.feeds = feeds;
       const key = JSON.stringify(status);
       if (key === lastStatus) return;
       lastStatus = key;

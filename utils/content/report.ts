@@ -7,17 +7,10 @@ import type { ExtractedStory } from '../article/extract';
 import type { Matcher, Mention } from '../match/matcher';
 import type { EntityMention, StoryReport } from '../stories';
 
-const LEAD_LENGTH = 600;
-const SNIPPET_RADIUS = 80;
-const MAX_SNIPPETS = 3;
+import { snippetAround } from './snippet';
 
-/** Text around `m`, kept to the body when the mention is in the body. */
-function snippetAround(text: string, m: Mention, bodyStart: number): string {
-  const floor = m.start >= bodyStart ? bodyStart : 0;
-  const start = Math.max(floor, m.start - SNIPPET_RADIUS);
-  const end = Math.min(text.length, m.end + SNIPPET_RADIUS);
-  return `${start > floor ? '…' : ''}${text.slice(start, end).replace(/\s+/gu, ' ').trim()}${end < text.length ? '…' : ''}`;
-}
+const LEAD_LENGTH = 600;
+const MAX_SNIPPETS = 3;
 
 /** Summarises mentions per entity, for the story report. */
 export function summariseMentions(title: string, mentions: readonly Mention[], matcher: Matcher): EntityMention[] {
@@ -75,6 +68,6 @@ export function buildStoryReport(
     isBusiness: business.isBusiness,
     businessScore: business.score,
     mentions: summariseMentions(story.title, mentions, matcher),
-    snippets: [...firstPerEntity.values()].slice(0, MAX_SNIPPETS).map((m) => snippetAround(text, m, bodyStart)),
+    snippets: [...firstPerEntity.values()].slice(0, MAX_SNIPPETS).map((m) => snippetAround(text, m.start, m.end)),
   };
 }

@@ -125,9 +125,24 @@ export function summarize(
 
 export const newestFirst = (a: StoryFact, b: StoryFact) => b.firstSeen - a.firstSeen || (a.url < b.url ? 1 : -1);
 
-/** The stories behind one bar of a timeline: that company's stories first read on that day, newest first. */
-export function storiesOnDay(facts: readonly StoryFact[], entityId: string, day: number, zone: TimeZone): StoryFact[] {
-  return facts.filter((f) => f.entityIds.includes(entityId) && dayOf(f.firstSeen, zone) === day).sort(newestFirst);
+/**
+ * The stories behind one bar of a timeline: that company's stories first read on that day (or
+ * from `day` to `lastDay`, for a week's bar), newest first.
+ */
+export function storiesOnDay(
+  facts: readonly StoryFact[],
+  entityId: string,
+  day: number,
+  zone: TimeZone,
+  lastDay = day,
+): StoryFact[] {
+  return facts
+    .filter((f) => {
+      if (!f.entityIds.includes(entityId)) return false;
+      const seen = dayOf(f.firstSeen, zone);
+      return seen >= day && seen <= lastDay;
+    })
+    .sort(newestFirst);
 }
 
 export interface VoiceShare {

@@ -1,25 +1,31 @@
 /**
- * The weekly digest: the past seven days' stories, grouped by company, each story once. Copies
- * of one story under other URLs (same headline or same text) become "also at" links, and a
- * story naming several companies is listed under the one it is most about, with the others
- * named. Rendered as Markdown and plain text for an email, and as a standalone HTML page.
- * Everything taken from web pages is escaped for the format it goes into.
+ * The weekly digest: the stories published in the past seven days, grouped by company, each
+ * story once, then a short list of older stories first read in those days (a 2016 story read
+ * this week is not this week's news). A story's date is when it was published, or first read
+ * where the page gave none (`storyDate`). Copies of one story under other URLs (same headline
+ * or same text) become "also at" links, and a story naming several companies is listed under
+ * the one it is most about, with the others named. Rendered as Markdown and plain text for an
+ * email, and as a standalone HTML page. Everything taken from web pages is escaped for the
+ * format it goes into.
  */
 
 import { storyRelevance } from '../db/facts';
 import { titleKeyOf } from '../db/story-index';
 import type { TrackedEntity } from '../entities';
-import type { EntityMention, StoryRecord } from '../stories';
+import { type EntityMention, type StoryRecord, storyDate } from '../stories';
 import { type DayRange, dayLabel, dayOf, type TimeZone } from './days';
 
 export const DIGEST_DAYS = 7;
+/** Older stories read in the week: this many are listed, the rest counted. */
+export const OLDER_SHOWN = 10;
 
 export interface DigestStory {
   title: string;
   url: string;
   publisher: string | null;
   firstSeen: number;
-  /** The local day it was first read. */
+  /** When it was published (`storyDate`), and that local day. */
+  published: number;
   day: number;
   business: boolean;
   /** Other copies of the same story. */
@@ -38,6 +44,9 @@ export interface Digest {
   range: DayRange;
   sections: DigestSection[];
   storyCount: number;
+  /** Up to OLDER_SHOWN stories published before the week and first read in it, newest published first. */
+  older: DigestStory[];
+  olderCount: number;
 }
 
 /** How strongly a story is about one company: in the headline, then the lead, then how often. */
@@ -59,47 +68,69 @@ function groupCopies(stories: readonly StoryRecord[]): StoryRecord[][] {
   return groups;
 }
 
+/** One entry for a story and its copies: the copy most about the tracked companies leads (the one read first on a tie). */
+function digestEntry(copies: StoryRecord[], entities: readonly TrackedEntity[], zone: TimeZone) {
+  const names = new Set(entities.map((e) => e.id));
+  const lead = copies.reduce((best, s) => (storyRelevance(s) > storyRelevance(best) ? s : best));
+  const tracked = lead.mentions.filter((m) => names.has(m.entityId)).sort((a, b) => weight(b) - weight(a));
+  const main = tracked[0] as EntityMention;
+  const otherIds = new Set(copies.flatMap((c) => c.mentions.map((m) => m.entityId)));
+  otherIds.delete(main.entityId);
+  const published = Math.min(...copies.map(storyDate));
+  const story: DigestStory = {
+    title: lead.title,
+    url: lead.url,
+    publisher: lead.publisher,
+    firstSeen: Math.min(...copies.map((c) => c.firstSeen)),
+    published,
+    day: dayOf(published, zone),
+    business: copies.some((c) => c.isBusiness),
+    alsoAt: copies.filter((c) => c !== lead).map((c) => ({ publisher: c.publisher, url: c.url })),
+    alsoMentions: entities.filter((e) => otherIds.has(e.id)).map((e) => e.name),
+  };
+  return { story, entityId: main.entityId, rank: storyRelevance(lead) };
+}
+
 export function buildDigest(
   stories: readonly StoryRecord[],
   entities: readonly TrackedEntity[],
   range: DayRange,
   zone: TimeZone,
 ): Digest {
-  const names = new Map(entities.map((e) => [e.id, e.name]));
-  const inRange = stories.filter((s) => {
-    const day = dayOf(s.firstSeen, zone);
-    return day >= range.first && day <= range.last && s.mentions.some((m) => names.has(m.entityId));
-  });
+  const tracked = new Set(entities.map((e) => e.id));
+  const inWeek = (ms: number) => {
+    const day = dayOf(ms, zone);
+    return day >= range.first && day <= range.last;
+  };
+  const candidates = stories.filter(
+    (s) => s.mentions.some((m) => tracked.has(m.entityId)) && (inWeek(storyDate(s)) || inWeek(s.firstSeen)),
+  );
   const sections = new Map<string, { story: DigestStory; rank: number }[]>();
-  for (const copies of groupCopies(inRange)) {
-    // The copy most about the tracked companies leads; on a tie, the one read first.
-    const lead = copies.reduce((best, s) => (storyRelevance(s) > storyRelevance(best) ? s : best));
-    const tracked = lead.mentions.filter((m) => names.has(m.entityId)).sort((a, b) => weight(b) - weight(a));
-    const main = tracked[0] as EntityMention;
-    const otherIds = new Set(copies.flatMap((c) => c.mentions.map((m) => m.entityId)));
-    otherIds.delete(main.entityId);
-    const firstSeen = Math.min(...copies.map((c) => c.firstSeen));
-    const story: DigestStory = {
-      title: lead.title,
-      url: lead.url,
-      publisher: lead.publisher,
-      firstSeen,
-      day: dayOf(firstSeen, zone),
-      business: copies.some((c) => c.isBusiness),
-      alsoAt: copies.filter((c) => c !== lead).map((c) => ({ publisher: c.publisher, url: c.url })),
-      alsoMentions: entities.filter((e) => otherIds.has(e.id)).map((e) => e.name),
-    };
-    const list = sections.get(main.entityId) ?? [];
-    list.push({ story, rank: storyRelevance(lead) });
-    sections.set(main.entityId, list);
+  const older: DigestStory[] = [];
+  for (const copies of groupCopies(candidates)) {
+    const entry = digestEntry(copies, entities, zone);
+    if (entry.story.day < range.first) {
+      older.push(entry.story);
+      continue;
+    }
+    const list = sections.get(entry.entityId) ?? [];
+    list.push(entry);
+    sections.set(entry.entityId, list);
   }
   const result: DigestSection[] = entities.flatMap((e) => {
     const list = sections.get(e.id);
     if (!list) return [];
-    list.sort((a, b) => b.rank - a.rank || b.story.firstSeen - a.story.firstSeen);
+    list.sort((a, b) => b.rank - a.rank || b.story.published - a.story.published);
     return [{ entityId: e.id, name: e.name, stories: list.map((x) => x.story) }];
   });
-  return { range, sections: result, storyCount: result.reduce((n, s) => n + s.stories.length, 0) };
+  older.sort((a, b) => b.published - a.published);
+  return {
+    range,
+    sections: result,
+    storyCount: result.reduce((n, s) => n + s.stories.length, 0),
+    older: older.slice(0, OLDER_SHOWN),
+    olderCount: older.length,
+  };
 }
 
 export function digestTitle(digest: Digest, locale?: string): string {
@@ -107,6 +138,10 @@ export function digestTitle(digest: Digest, locale?: string): string {
 }
 
 const storyCountText = (n: number) => (n === 1 ? '1 story' : `${n} stories`);
+export const OLDER_HEADING = 'Older stories read this week';
+/** "and 3 more", for the older stories beyond those listed; null when all are listed. */
+export const olderRest = (digest: Digest) =>
+  digest.olderCount > digest.older.length ? `and ${digest.olderCount - digest.older.length} more` : null;
 const source = (publisher: string | null, url: string) => publisher ?? new URL(url).hostname;
 
 /** Markdown that shows page text literally: every character Markdown could read as syntax is escaped. */
@@ -137,6 +172,15 @@ export function digestToMarkdown(digest: Digest, locale?: string): string {
     }
     lines.push('');
   }
+  if (digest.older.length > 0) {
+    lines.push(`## ${OLDER_HEADING} (${digest.olderCount})`, '');
+    for (const s of digest.older) {
+      const extras = [s.publisher ? escapeMarkdown(s.publisher) : null, `published ${dayLabel(s.day, locale)}`];
+      lines.push(`- [${escapeMarkdown(s.title)}](${markdownUrl(s.url)}) — ${extras.filter(Boolean).join(', ')}`);
+    }
+    const rest = olderRest(digest);
+    lines.push(...(rest ? [`- ${rest}`] : []), '');
+  }
   return lines.join('\n');
 }
 
@@ -156,6 +200,16 @@ export function digestToText(digest: Digest, locale?: string): string {
       for (const c of s.alsoAt) lines.push(`  Also at ${oneLine(source(c.publisher, c.url))}: ${c.url}`);
       lines.push('');
     }
+  }
+  if (digest.older.length > 0) {
+    const head = `${OLDER_HEADING} (${digest.olderCount})`;
+    lines.push(head, '-'.repeat(head.length), '');
+    for (const s of digest.older) {
+      const extras = [s.publisher ? oneLine(s.publisher) : null, `published ${dayLabel(s.day, locale)}`];
+      lines.push(`* ${oneLine(s.title)}`, `  ${extras.filter(Boolean).join(', ')}`, `  ${s.url}`, '');
+    }
+    const rest = olderRest(digest);
+    if (rest) lines.push(`* ${rest}`, '');
   }
   return lines.join('\n');
 }
@@ -191,6 +245,16 @@ export function digestToHtml(digest: Digest, locale?: string): string {
     return `<section><h2>${heading}</h2><ul>${items.join('')}</ul></section>`;
   });
   const empty = digest.sections.length === 0 ? '<p>No stories about tracked companies this week.</p>' : '';
+  if (digest.older.length > 0) {
+    const items = digest.older.map((s) => {
+      const meta = [s.publisher, `published ${dayLabel(s.day, locale)}`].filter((x): x is string => Boolean(x));
+      return `<li>${link(s.url, s.title)}<div class="meta">${meta.map(escapeHtml).join(' · ')}</div></li>`;
+    });
+    const rest = olderRest(digest);
+    if (rest) items.push(`<li class="meta">${rest}</li>`);
+    const count = `<span class="count">(${digest.olderCount})</span>`;
+    body.push(`<section><h2>${OLDER_HEADING} ${count}</h2><ul>${items.join('')}</ul></section>`);
+  }
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -1,24 +1,29 @@
 /**
  * The dashboard's story list in the orders the popup does not offer: by publisher, or by
  * relevance (headline mentions first). Both order the story facts in memory and then read only
- * the full records of the page shown. Newest first is the popup's own paged query.
+ * the full records of the page shown. Newest first and recently read are the popup's own paged
+ * query (StoryOrder).
  */
 
 import type { StoryFact } from '../db/facts';
 import type { KeyFilter } from '../db/story-keys';
-import type { StoryQuery } from '../stories';
+import type { StoryOrder, StoryQuery } from '../stories';
 import { newestFirst } from './aggregate';
 
-export const SORTS = ['date', 'publisher', 'relevance'] as const;
+export const SORTS = ['published', 'read', 'publisher', 'relevance'] as const;
 export type StorySort = (typeof SORTS)[number];
 
 export const SORT_LABELS: Record<StorySort, string> = {
-  date: 'Newest first',
+  published: 'Newest first',
+  read: 'Recently read',
   publisher: 'Publisher (A to Z)',
   relevance: 'Relevance (headline mentions first)',
 };
 
-export type StoryFilter = Omit<StoryQuery, 'limit' | 'cursor'>;
+export type StoryFilter = Omit<StoryQuery, 'limit' | 'cursor' | 'order'>;
+
+/** The sorts that are the story list's own orders, read page by page from the store. */
+export const isStoreOrder = (sort: StorySort): sort is StoryOrder => sort === 'published' || sort === 'read';
 
 /** The filters facts cannot answer alone (they carry no read or starred flag and no words); null if none is set. */
 export function keyFilterOf(filter: StoryFilter): KeyFilter | null {

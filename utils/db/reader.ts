@@ -14,12 +14,14 @@ import { listEntities } from './entities';
 import type { StoryFact } from './facts';
 import type { NewsDb } from './schema';
 import { factsInStep, getStoriesByUrl, loadFactsSince, rebuildStoryFacts } from './story-facts';
-import { type KeyFilter, storyKeysMatching } from './story-keys';
+import { type CountFilter, countStories, type KeyFilter, storyKeysMatching } from './story-keys';
 import { listStories } from './story-query';
 
 export interface StoryReader {
   /** One page of the story list, newest first (story-query.ts); pass the returned cursor for the next. */
   listStories(query: StoryQuery): Promise<StoryPage>;
+  /** How many stored stories answer the filters (story-keys.ts). */
+  countStories(filter: CountFilter): Promise<number>;
   /** The tracked companies, read here too so the page does not wait for a sleeping background. */
   listEntities(): Promise<TrackedEntity[]>;
   /** Facts of the stories first read at or after `since` (ms; -Infinity for all) and before `before`. */
@@ -35,6 +37,7 @@ export interface StoryReader {
 export function openStoryReader(getDb: () => Promise<NewsDb> = createDbAccess()): StoryReader {
   return {
     listStories: async (query) => listStories(await getDb(), query),
+    countStories: async (filter) => countStories(await getDb(), filter),
     listEntities: async () => listEntities(await getDb()),
     factsSince: async (since, before) => loadFactsSince(await getDb(), since, before),
     async repairFacts() {

@@ -23,19 +23,29 @@
  *            "This page"), kept where no content script can read them.
  * Version 8: notNews, the addresses (canonical URLs) the person said are not news stories:
  *            never recorded again unless they record the page by hand (not-news.ts).
+ * Version 9: the story list's default order is by the story's date (when it was published, else
+ *            first read): each story gets `dated`, the by-dated index, and the entity,
+ *            publisher, unread and starred indexes are keyed by it (upgrade-v9.ts).
+ * Version 10: watched feeds (feeds, feedOptions), the recent copy signatures feed stories are
+ *            grouped by (copyBands), and two sparse story indexes: the stories feeds found
+ *            (by-feed) and those still unread (by-feed-unread), by the story's date. Nothing already
+ *            stored changes.
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { TrackedEntity } from '../entities';
+import type { CopySignature } from '../feeds/copies';
+import type { FeedOptions, WatchedFeed } from '../feeds/watched';
 import type { Settings } from '../settings';
 import type { TabState } from '../stories';
 import type { StoryFact } from './facts';
 import type { StoredStory } from './story-index';
 import { addPostingsInBulk, toFact, toRecord, toStored, type UpgradedStory } from './upgrade-helpers';
+import { toDatedStory } from './upgrade-v9';
 
 export const DB_NAME = 'news-tracker';
 /** A key of the search index: a word and the week of the stories listed under it (search-index.ts). */
 export type PostingKey = [word: string, week: number];
-export const DB_VERSION = 8;
+export const DB_VERSION = 10;
 
 export interface NewsTrackerDB extends DBSchema {
   entities: {
@@ -51,9 +61,15 @@ export interface NewsTrackerDB extends DBSchema {
       /** Version 6: the canonical URL, unique. */
       'by-url': string;
       'by-last-seen': number;
+      /** Version 9: the story's date (`dated`), the list's default order. */
+      'by-dated': number;
+      /** [entityId, dated] from version 9 on; [entityId, lastSeen] before. */
       'by-entity': [string, number];
+      /** [publisher, dated] from version 9 on; [publisher, lastSeen] before. */
       'by-publisher': [string, number];
+      /** `unreadDated` from version 9 on; `unreadSeen` before. */
       'by-unread': number;
+      /** `starredDated` from version 9 on; `starredSeen` before. */
       'by-starred': number;
       /** Version 3 only: removed by version 4. */
       'by-word': string;
@@ -62,6 +78,10 @@ export interface NewsTrackerDB extends DBSchema {
       'by-title': string;
       'by-fingerprint': string;
       'by-group': string;
+      /** Version 10: `feedDated`, on stories a feed found. */
+      'by-feed': number;
+      /** Version 10: `feedUnreadDated`, on those still unread. */
+      'by-feed-unread': number;
     };
   };
   settings: {
@@ -95,12 +115,39 @@ export interface NewsTrackerDB extends DBSchema {
     key: string;
     value: NotNewsMark;
   };
+  /** Version 10: the watched feeds, by id (utils/db/feeds.ts). */
+  feeds: {
+    key: string;
+    value: WatchedFeed;
+  };
+  /** Version 10: how often feeds are checked and what to notify, under the one key 'options'. */
+  feedOptions: {
+    key: 'options';
+    value: FeedOptions;
+  };
+  /**
+   * Version 10: copy signatures of the feed stories of the last two weeks, by [seenAt, sid],
+   * found by their band keys (utils/db/copy-bands.ts).
+   */
+  copyBands: {
+    key: [number, number];
+    value: CopyBandEntry;
+    indexes: { 'by-band': number };
+  };
 }
 
 /** An address the person said is not a news story, and when they said so. */
 export interface NotNewsMark {
   url: string;
   markedAt: number;
+}
+
+/** A feed story's copy signature, kept while a copy of it could still arrive. */
+export interface CopyBandEntry {
+  seenAt: number;
+  sid: number;
+  keys: number[];
+  signature: CopySignature;
 }
 
 /** A story's fact as stored: with the story's number (its key) from version 6 on. */
@@ -219,6 +266,33 @@ async function keyStoriesByNumber(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx
   }
 }
 
+/**
+ * Version 9: dates every story and keys the filter indexes by that date, inside the upgrade.
+ * The last-seen index stays: it orders the list by last read, and retention walks it.
+ */
+async function orderStoriesByDate(tx: UpgradeTx): Promise<void> {
+  const stories = tx.objectStore('stories');
+  for (const name of ['by-publisher', 'by-unread', 'by-starred'] as const) stories.deleteIndex(name);
+  stories.createIndex('by-dated', 'dated');
+  stories.createIndex('by-publisher', ['publisher', 'dated']);
+  stories.createIndex('by-unread', 'unreadDated');
+  stories.createIndex('by-starred', 'starredDated');
+  for (let cursor = await stories.openCursor(); cursor; cursor = await cursor.continue()) {
+    await cursor.update(toDatedStory(cursor.value) as StoredStory);
+  }
+}
+
+/** Version 10: the feed stores and the two sparse story indexes; existing records need no change. */
+function addFeedStores(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx): void {
+  db.createObjectStore('feeds', { keyPath: 'id' });
+  db.createObjectStore('feedOptions');
+  const bands = db.createObjectStore('copyBands', { keyPath: ['seenAt', 'sid'] });
+  bands.createIndex('by-band', 'keys', { multiEntry: true });
+  const stories = tx.objectStore('stories');
+  stories.createIndex('by-feed', 'feedDated');
+  stories.createIndex('by-feed-unread', 'feedUnreadDated');
+}
+
 /** Opens (and if needed creates or upgrades) the database. */
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb> {
   return openDB<NewsTrackerDB>(name, version, {
@@ -245,6 +319,8 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 6 && oldVersion < 6) await keyStoriesByNumber(db, tx);
       if (version >= 7 && oldVersion < 7) db.createObjectStore('tabStates');
       if (version >= 8 && oldVersion < 8) db.createObjectStore('notNews', { keyPath: 'url' });
+      if (version >= 9 && oldVersion < 9) await orderStoriesByDate(tx);
+      if (version >= 10 && oldVersion < 10) addFeedStores(db, tx);
     },
   });
 }

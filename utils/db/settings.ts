@@ -22,10 +22,16 @@ export async function clearAllData(db: NewsDb): Promise<void> {
     'searchPostings',
     'searchPending',
     'notNews',
+    'feeds',
+    'feedOptions',
+    'copyBands',
   ] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([
     tx.objectStore('notNews').clear(),
+    tx.objectStore('feeds').clear(),
+    tx.objectStore('feedOptions').clear(),
+    tx.objectStore('copyBands').clear(),
     tx.objectStore('searchPostings').clear(),
     tx.objectStore('searchPending').clear(),
     tx.objectStore('entities').clear(),

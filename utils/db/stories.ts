@@ -13,7 +13,7 @@ import { FLUSH_AT, flushPending, markPending, updatePostings } from './search-in
 import { type StoredStory, toRecord, toStored } from './story-index';
 
 /** Copies seen further apart than this are different stories that happen to share a headline. */
-const GROUP_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
+export const GROUP_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
 
 /** A report for an address the person marked "Not a news story" (not-news.ts): it is not stored. */
 export class NotNewsError extends Error {
@@ -29,31 +29,68 @@ export interface SaveOutcome {
   isNew: boolean;
 }
 
+/** The stores one story's change touches: the story, its fact and the search index. */
+export const STORY_STORES = ['stories', 'storyFacts', 'searchPostings', 'searchPending'] as const;
+
+/** A readwrite transaction over at least STORY_STORES (typed over every store, so wider ones fit). */
+export type StoryTx = IDBPTransaction<NewsTrackerDB, StoreNames<NewsTrackerDB>[], 'readwrite'>;
+
 /**
  * Saves a reported story; a story already stored under the same canonical URL is updated in
  * place. An address marked "Not a news story" is refused with a NotNewsError, checked in the
  * same transaction, so a mark and a report arriving together never leave the story stored.
  */
 export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now()): Promise<SaveOutcome> {
-  // The dashboard's fact and the search index are written in the same transaction, so they
-  // never disagree with the story.
-  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings', 'searchPending', 'notNews'], 'readwrite');
-  const stories = tx.objectStore('stories');
-  const pending = tx.objectStore('searchPending');
-  const [existing, waiting, marked] = await Promise.all([
-    stories.index('by-url').get(report.url),
-    pending.get('sids'),
+  const tx = db.transaction([...STORY_STORES, 'notNews'], 'readwrite');
+  const [existing, marked] = await Promise.all([
+    tx.objectStore('stories').index('by-url').get(report.url),
     tx.objectStore('notNews').getKey(report.url),
   ]);
   if (marked !== undefined) {
     await tx.done;
     throw new NotNewsError(report.url);
   }
-  const sid = existing?.sid ?? (await nextSid(stories));
   const merged = mergeStory(existing && toRecord(existing), report, now);
+  const { isNew, pendingCount } = await putStory(tx, existing, merged, now);
+  await tx.done;
+  flushWhenDue(db, pendingCount);
+  return { record: merged, isNew };
+}
+
+/** Brings the search index up to date once enough new stories wait (see search-index.ts). */
+export function flushWhenDue(db: NewsDb, pendingCount: number): void {
+  if (pendingCount < FLUSH_AT) return;
+  // Not awaited: the save is done; if the worker stops first, the next save flushes.
+  flushPending(db).catch((error: unknown) => console.warn('News Tracker: search index not updated yet', error));
+}
+
+export interface PutOutcome {
+  sid: number;
+  /** False when the story (or a copy of it under another URL) was already stored. */
+  isNew: boolean;
+  /** Stories waiting for the search index now. */
+  pendingCount: number;
+}
+
+/**
+ * Writes `merged` over `existing` (undefined for a new story) in the caller's transaction, with
+ * its fact and search entries, so they never disagree with the story. A new story joins the
+ * group of `copyOf` when the caller found a copy, else of a story with its headline or text
+ * fingerprint.
+ */
+export async function putStory(
+  tx: StoryTx,
+  existing: StoredStory | undefined,
+  merged: StoryRecord,
+  now: number,
+  copyOf?: StoredStory,
+): Promise<PutOutcome> {
+  const stories = tx.objectStore('stories');
+  const pending = tx.objectStore('searchPending');
+  const [sid, waiting] = await Promise.all([existing?.sid ?? nextSid(stories), pending.get('sids')]);
   let groupId = existing?.groupId;
   if (!groupId) {
-    const sibling = await findSibling(stories, toStored(merged), now);
+    const sibling = copyOf ?? (await findSibling(stories, toStored(merged), now));
     if (sibling) {
       groupId = sibling.groupId ?? sibling.url;
       if (!sibling.groupId) await stories.put({ ...sibling, groupId });
@@ -72,20 +109,10 @@ export async function saveStory(db: NewsDb, report: StoryReport, now = Date.now(
         ? 0
         : updatePostings(tx.objectStore('searchPostings'), existing, stored).then(() => 0),
   ]);
-  await tx.done;
-  if (pendingCount >= FLUSH_AT) {
-    // Not awaited: the save is done; if the worker stops first, the next save flushes.
-    flushPending(db).catch((error: unknown) => console.warn('News Tracker: search index not updated yet', error));
-  }
-  return { record: merged, isNew: !existing && !groupId };
+  return { sid, isNew: !existing && !groupId, pendingCount };
 }
 
-type StoryStore = IDBPObjectStore<
-  NewsTrackerDB,
-  ('stories' | 'storyFacts' | 'searchPostings' | 'searchPending' | 'notNews')[],
-  'stories',
-  'readwrite'
->;
+type StoryStore = IDBPObjectStore<NewsTrackerDB, StoreNames<NewsTrackerDB>[], 'stories', 'readwrite'>;
 
 /** The next story number: one more than the highest given (inside the writing transaction, so unique). */
 async function nextSid(store: StoryStore): Promise<number> {
@@ -120,9 +147,6 @@ export async function markAllRead(db: NewsDb): Promise<number> {
   await tx.done;
   return changed;
 }
-
-/** The stores a story lives in, which deleting it writes. */
-export const STORY_STORES = ['stories', 'storyFacts', 'searchPostings'] as const;
 
 /** Deletes the story at `url`, if stored, inside a transaction over STORY_STORES (and maybe more). */
 export async function deleteStoryIn(

@@ -4,7 +4,7 @@
  * and a short number for the search index (search-index.ts). Everything here is pure so the
  * in-memory client can answer the same questions the same way.
  */
-import type { StoryQuery, StoryRecord, StoryView } from '../stories';
+import { type StoryOrder, type StoryQuery, type StoryRecord, type StoryView, storyDate } from '../stories';
 
 /**
  * Snippets as stored: UTF-8 bytes from schema version 6 on, plain strings before. V8 writes a
@@ -31,16 +31,25 @@ export interface StoredStory extends Omit<StoryRecord, 'snippets'> {
   sid?: number;
   /** Version 3 kept the search words on each story; version 4 moved them to the search index. */
   words?: string[];
-  /** `[entityId, lastSeen]` per mentioned entity: one index gives "by entity, newest first". */
+  /** `storyDate` (version 9 on): the position in the list's default order, newest published first. */
+  dated: number;
+  /** `[entityId, dated]` per mentioned entity (`lastSeen` before version 9): "by entity, newest first". */
   entityKeys: [string, number][];
   /** Hash of the normalised headline; absent for headlines too short to identify a story. */
   titleKey?: string;
   /** Shared by every copy of a syndicated story: the URL of the copy seen first. */
   groupId?: string;
-  /** `lastSeen` while unread, absent once read, so the unread index holds only unread stories. */
+  /** `dated` while unread, absent once read, so the unread index holds only unread stories. */
+  unreadDated?: number;
+  /** `dated` while starred, absent otherwise. */
+  starredDated?: number;
+  /** Up to version 8: `lastSeen` while unread or starred (version 9 moved them to the fields above). */
   unreadSeen?: number;
-  /** `lastSeen` while starred, absent otherwise. */
   starredSeen?: number;
+  /** Version 10: `dated` of a story a feed found, so "From feeds" is an index walk. */
+  feedDated?: number;
+  /** Version 10: `dated` of a feed's story while unread: the toolbar badge counts these. */
+  feedUnreadDated?: number;
 }
 
 const MAX_WORDS = 48;
@@ -105,17 +114,21 @@ export function titleKeyOf(title: string): string | undefined {
 /** Adds the index fields to a record (and drops stale ones: flags may have changed). */
 export function toStored(record: StoryRecord | StoredStory, groupId?: string, sid?: number): StoredStory {
   const plain = toRecord(record as StoredStory);
+  const dated = storyDate(plain);
   const stored: StoredStory = {
     ...plain,
     snippets: encodeSnippets(plain.snippets),
-    entityKeys: [...new Set(record.mentions.map((m) => m.entityId))].map((id) => [id, record.lastSeen]),
+    dated,
+    entityKeys: [...new Set(record.mentions.map((m) => m.entityId))].map((id) => [id, dated]),
   };
   if (sid !== undefined) stored.sid = sid;
   const titleKey = titleKeyOf(record.title);
   if (titleKey) stored.titleKey = titleKey;
   if (groupId) stored.groupId = groupId;
-  if (!record.read) stored.unreadSeen = record.lastSeen;
-  if (record.starred) stored.starredSeen = record.lastSeen;
+  if (!record.read) stored.unreadDated = dated;
+  if (record.starred) stored.starredDated = dated;
+  if (record.feedId !== undefined) stored.feedDated = dated;
+  if (record.feedId !== undefined && !record.read) stored.feedUnreadDated = dated;
   return stored;
 }
 
@@ -124,41 +137,60 @@ export function toRecord(stored: StoredStory): StoryRecord {
   const {
     sid: _n,
     words: _w,
+    dated: _d,
     entityKeys: _e,
     titleKey: _t,
     groupId: _g,
+    unreadDated: _ud,
+    starredDated: _sd,
     unreadSeen: _u,
     starredSeen: _s,
+    feedDated: _f,
+    feedUnreadDated: _fu,
     ...plain
   } = stored;
   return { ...plain, snippets: snippetsOf(stored) };
 }
 
-/** A position in newest-first order: stories are ordered by lastSeen, then URL, both descending. */
+/**
+ * A position in newest-first order: stories are ordered by `at` (the story's date in the
+ * published order, its last read in the read order), then URL, both descending.
+ */
 export interface Position {
-  lastSeen: number;
+  at: number;
   url: string;
 }
 
+/** Where a story stands in `order`. */
+export function positionOf(story: StoryRecord | StoredStory, order: StoryOrder = 'published'): Position {
+  const at = order === 'read' ? story.lastSeen : ((story as StoredStory).dated ?? storyDate(story));
+  return { at, url: story.url };
+}
+
 export function encodeCursor(p: Position): string {
-  return `${p.lastSeen}|${p.url}`;
+  return `${p.at}|${p.url}`;
 }
 
 export function decodeCursor(cursor: string | null | undefined): Position | null {
   if (!cursor) return null;
   const bar = cursor.indexOf('|');
-  const lastSeen = Number(cursor.slice(0, bar));
-  if (bar < 1 || !Number.isFinite(lastSeen)) throw new Error('cursor: not a position from a previous page');
-  return { lastSeen, url: cursor.slice(bar + 1) };
+  const at = Number(cursor.slice(0, bar));
+  if (bar < 1 || !Number.isFinite(at)) throw new Error('cursor: not a position from a previous page');
+  return { at, url: cursor.slice(bar + 1) };
 }
 
 /** True when `a` comes before `b` in newest-first order. */
 export function isNewer(a: Position, b: Position): boolean {
-  return a.lastSeen > b.lastSeen || (a.lastSeen === b.lastSeen && a.url > b.url);
+  return a.at > b.at || (a.at === b.at && a.url > b.url);
 }
 
 export function compareNewestFirst(a: Position, b: Position): number {
   return isNewer(a, b) ? -1 : isNewer(b, a) ? 1 : 0;
+}
+
+/** Sorts stories newest first in `order`. */
+export function newestFirstIn(order: StoryOrder): (a: StoredStory, b: StoredStory) => number {
+  return (a, b) => compareNewestFirst(positionOf(a, order), positionOf(b, order));
 }
 
 /** Whether a stored story answers every filter of the query (search words included). */
@@ -167,6 +199,7 @@ export function storyMatches(story: StoredStory, query: StoryQuery, terms = sear
   if (query.publisher !== undefined && story.publisher !== query.publisher) return false;
   if (query.unread !== undefined && story.read === query.unread) return false;
   if (query.starred !== undefined && story.starred !== query.starred) return false;
+  if (query.fromFeeds !== undefined && (story.feedId !== undefined) !== query.fromFeeds) return false;
   if (terms.length === 0) return true;
   const words = story.words ?? searchWords(story);
   return terms.every((t) => words.some((w) => w.startsWith(t)));
@@ -183,10 +216,12 @@ export function viewInGroup(
   query: StoryQuery,
   terms: string[],
 ): StoryView | null {
+  const order = query.order ?? 'published';
+  const here = positionOf(story, order);
   const others = group.filter((m) => m.url !== story.url);
-  if (others.some((m) => isNewer(m, story) && storyMatches(m, query, terms))) return null;
+  if (others.some((m) => isNewer(positionOf(m, order), here) && storyMatches(m, query, terms))) return null;
   return {
     ...toRecord(story),
-    alsoAt: others.sort(compareNewestFirst).map((m) => ({ publisher: m.publisher, url: m.url })),
+    alsoAt: others.sort(newestFirstIn(order)).map((m) => ({ publisher: m.publisher, url: m.url })),
   };
 }

@@ -10,6 +10,41 @@ import { weeksWithEvery } from './search-index';
 import { searchTerms, storyMatches } from './story-index';
 
 export type KeyFilter = Pick<StoryQuery, 'unread' | 'starred' | 'search'>;
+export type CountFilter = Pick<StoryQuery, 'entityId' | 'publisher' | 'unread' | 'starred' | 'search'>;
+
+const intersect = (sets: Set<number>[]): Set<number> => {
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size) as [Set<number>, ...Set<number>[]];
+  return new Set([...smallest].filter((sid) => rest.every((s) => s.has(sid))));
+};
+
+/**
+ * How many stored stories answer the filters (each copy of a syndicated story counts): one
+ * index count for a single company, publisher, unread or starred filter, else the numbers
+ * answering each filter, intersected.
+ */
+export async function countStories(db: NewsDb, filter: CountFilter): Promise<number> {
+  const any = IDBKeyRange.bound.bind(IDBKeyRange);
+  const indexed: ['by-entity' | 'by-publisher' | 'by-unread' | 'by-starred', IDBKeyRange | null][] = [];
+  const rest: KeyFilter = {};
+  const { entityId, publisher, unread, starred, search } = filter;
+  if (entityId !== undefined) indexed.push(['by-entity', any([entityId, -Infinity], [entityId, Infinity])]);
+  if (publisher !== undefined) indexed.push(['by-publisher', any([publisher, -Infinity], [publisher, Infinity])]);
+  if (unread === true) indexed.push(['by-unread', null]);
+  else if (unread === false) rest.unread = false;
+  if (starred === true) indexed.push(['by-starred', null]);
+  else if (starred === false) rest.starred = false;
+  if (search !== undefined) rest.search = search;
+  const keys = await storyKeysMatching(db, rest);
+  const stories = db.transaction('stories').store;
+  if (keys === null && indexed.length <= 1) {
+    const [name, range] = indexed[0] ?? [];
+    return name ? stories.index(name).count(range) : stories.count();
+  }
+  const sets = await Promise.all(
+    indexed.map(async ([name, range]) => new Set(await stories.index(name).getAllKeys(range))),
+  );
+  return intersect(keys ? [keys, ...sets] : sets).size;
+}
 
 /** Numbers of the stories answering every filter given; null when none is given (every story answers). */
 export async function storyKeysMatching(db: NewsDb, filter: KeyFilter): Promise<Set<number> | null> {
@@ -38,8 +73,5 @@ export async function storyKeysMatching(db: NewsDb, filter: KeyFilter): Promise<
     );
     sets.push(new Set(kept.filter((sid) => sid !== null)));
   }
-  if (sets.length === 0) return null;
-  sets.sort((a, b) => a.size - b.size);
-  const [smallest, ...rest] = sets as [Set<number>, ...Set<number>[]];
-  return new Set([...smallest].filter((sid) => rest.every((s) => s.has(sid))));
+  return sets.length === 0 ? null : intersect(sets);
 }

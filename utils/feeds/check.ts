@@ -5,6 +5,7 @@
  * the next alarm (its old state is still due), and one stopped after saving has saved it all;
  * stories are keyed by their canonical address, so a check repeated is never stored twice.
  */
+import { decodeFeedBytes } from './decode';
 import { isFeedError } from './errors';
 import type { ParsedFeed } from './feed';
 import { fetchFeed } from './fetch';
@@ -15,6 +16,8 @@ export interface CheckResult {
   state: FeedState;
   /** The feed as read, when the server sent it (null on 304 or failure). */
   feed: ParsedFeed | null;
+  /** A web page where a feed was expected, as text: where a site's feeds are looked for (discover.ts). */
+  page?: { html: string; url: string };
 }
 
 export interface CheckOptions extends Schedule {
@@ -41,6 +44,9 @@ export async function checkFeed(state: FeedState, options: CheckOptions): Promis
     return { state: nextFeedState(state, facts, now, options), feed };
   } catch (error) {
     if (!isFeedError(error)) throw error;
-    return { state: nextFeedState(state, { kind: 'failed', error, retryAfterMs: null }, now, options), feed: null };
+    const failed = nextFeedState(state, { kind: 'failed', error, retryAfterMs: null }, now, options);
+    if (error.kind !== 'html') return { state: failed, feed: null };
+    const html = decodeFeedBytes(outcome.body, outcome.contentType);
+    return { state: failed, feed: null, page: { html, url: outcome.finalUrl } };
   }
 }

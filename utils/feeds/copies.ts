@@ -23,7 +23,7 @@ const MIN_TITLE_WORDS = 5;
  * A key shared by this many items comes from a phrase many texts use, not from a copy; such a
  * bucket is not searched (copies share several keys, so they still meet in another one).
  */
-const MAX_BUCKET = 64;
+export const MAX_BUCKET = 64;
 
 export interface CopySignature {
   /** MinHash of the word pairs; empty when the text is too short to judge. */
@@ -107,16 +107,24 @@ export function areCopies(a: CopySignature, b: CopySignature): boolean {
   return a.titleNumbers === b.titleNumbers && copySimilarity(a, b) >= COPY_SIMILARITY;
 }
 
-/** Index keys: copies share one with high probability; unrelated items almost never do. */
-export function copyBandKeys(signature: CopySignature): string[] {
-  const keys: string[] = [];
-  if (signature.titleKey !== null) keys.push(`t:${hashString(signature.titleKey).toString(36)}`);
+/** Room for one band's hash: keys are `band × 2^32 + hash`, exact in a double. */
+const BAND_SPAN = 2 ** 32;
+/** The title's key sits after the MinHash bands. */
+const TITLE_BAND = HASHES / ROWS_PER_BAND;
+
+/**
+ * Index keys: copies share one with high probability; unrelated items almost never do. Numbers,
+ * not strings: an IndexedDB index entry of a number is a fraction of one of a string.
+ */
+export function copyBandKeys(signature: CopySignature): number[] {
   const m = signature.minhash;
+  const keys: number[] = [];
+  if (signature.titleKey !== null) keys.push(TITLE_BAND * BAND_SPAN + hashString(signature.titleKey));
   for (let band = 0; band * ROWS_PER_BAND < m.length; band++) {
     let h = band;
     for (let r = band * ROWS_PER_BAND; r < (band + 1) * ROWS_PER_BAND; r++)
       h = Math.imul(h ^ (m[r] as number), 0x01000193);
-    keys.push(`${band}:${(h >>> 0).toString(36)}`);
+    keys.push(band * BAND_SPAN + (h >>> 0));
   }
   return keys;
 }
@@ -131,7 +139,7 @@ export function groupCopies(signatures: readonly CopySignature[]): number[] {
     }
     return i;
   };
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<number, number[]>();
   signatures.forEach((signature, i) => {
     for (const key of copyBandKeys(signature)) {
       const bucket = byKey.get(key);

@@ -16,7 +16,7 @@ export interface FeedCandidate {
   type: FeedType | null;
 }
 
-const FEED_TYPES: Record<string, FeedType> = {
+export const FEED_TYPES: Record<string, FeedType> = {
   'application/rss+xml': 'rss',
   'application/rdf+xml': 'rss',
   'application/atom+xml': 'atom',

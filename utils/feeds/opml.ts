@@ -58,8 +58,16 @@ function plural(n: number, one: string, many: string): string {
 
 function explain(tally: Tally): string[] {
   const lines: string[] = [];
-  if (tally.overLimit) lines.push(`${plural(tally.overLimit, 'feed', 'feeds')} past the first 5,000 were left out.`);
-  if (tally.deep) lines.push(`${plural(tally.deep, 'feed', 'feeds')} nested deeper than 100 levels were left out.`);
+  if (tally.overLimit) {
+    lines.push(
+      `${plural(tally.overLimit, 'feed', 'feeds')} past the first 5,000 ${tally.overLimit === 1 ? 'was' : 'were'} left out.`,
+    );
+  }
+  if (tally.deep) {
+    lines.push(
+      `${plural(tally.deep, 'feed', 'feeds')} nested deeper than 100 levels ${tally.deep === 1 ? 'was' : 'were'} left out.`,
+    );
+  }
   if (tally.badAddress) {
     lines.push(`${plural(tally.badAddress, 'feed has', 'feeds have')} an address that is not http or https.`);
   }

@@ -12,12 +12,12 @@ function isDue(feed: FeedState, now: number): boolean {
 }
 
 /** The most overdue feeds, at most `limit`, skipping addresses already tried in this run. */
-export function pickFeedsToCheck(
-  feeds: readonly FeedState[],
+export function pickFeedsToCheck<F extends FeedState>(
+  feeds: readonly F[],
   now: number,
   tried: ReadonlySet<string> = new Set(),
   limit = MAX_CHECKS_AT_ONCE,
-): FeedState[] {
+): F[] {
   return feeds
     .filter((feed) => isDue(feed, now) && !tried.has(feed.url))
     .sort((a, b) => (a.nextCheckAt as number) - (b.nextCheckAt as number) || a.url.localeCompare(b.url))

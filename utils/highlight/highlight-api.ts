@@ -1,103 +1,185 @@
 /**
- * Painter on the CSS Custom Highlight API: one Highlight per colour, styled by one constructed
- * stylesheet adopted into the document and into each shadow root that holds a mention (a
- * document's ::highlight rules do not reach inside shadow trees).
+ * Painter on the CSS Custom Highlight API: one Highlight per colour, styled by rules scoped to
+ * the elements of the mentions painted (highlight-rules.ts). The page's DOM is not changed.
  *
- * Ranges go into their Highlight as they are found, but new highlights, rules and adopted sheets
- * reach the page only in flush(): each of those invalidates the page's styles, and the scan asks
- * for styles (checkVisibility) as it goes, so registering early would make the browser restyle
- * the whole page again and again in the middle of a scan.
- *
- * Each time rules are added the browser restyles the whole page, in one task it cannot split,
- * and that costs about the same whatever the number of rules. So the rule for the mention the panel steps to goes in with the first colours, and the first
- * step from the panel does not pay for a restyle of its own.
+ * Only mentions on or near the screen are painted: every mention is found and counted, but the
+ * browser pays for each registered range in every frame that follows a change to the page, and
+ * for each rule each time the rules change, so a page of forty thousand mentions would stall.
+ * Mentions are filed under the element around them, and near-viewport.ts says which of those
+ * elements are near the screen, a frame's share at a time. The mention the panel steps to is
+ * painted at once, before the panel scrolls to it.
  */
+import { createHighlightRules } from './highlight-rules';
+import { watchNearViewport } from './near-viewport';
 import { opaqueName, type Painter, safeColor } from './paint';
-import type { FoundMention } from './scan';
+import { type FoundMention, mentionRange } from './scan';
 
 const FOCUS_STYLE = 'background-color: #ff9800; color: #000; text-decoration: underline 2px;';
 
-export function createHighlightPainter(doc: Document): Painter {
+/**
+ * The element watched for a mention: the block it was found in (a shadow root's host, a
+ * document's body, where its text sits right inside one). Fixed when the mention is found, so
+ * a mention is always filed under the same element, however the page moves its text since.
+ */
+function watchedElement(m: FoundMention): Element | null {
+  const block = m.container;
+  if (block.nodeType === Node.ELEMENT_NODE) return block as Element;
+  const { host, body, documentElement } = block as Partial<ShadowRoot & Document>;
+  return host ?? body ?? documentElement ?? null;
+}
+
+/** The elements a mention's style must reach: those holding its first and last characters. */
+function styledElements(m: FoundMention): Element[] {
+  const first = m.startContainer.parentElement;
+  const last = m.endContainer.parentElement;
+  const elements = first ? [first] : [];
+  if (last && last !== first) elements.push(last);
+  return elements;
+}
+
+interface Painted {
+  range: AbstractRange;
+  name: string;
+  elements: Element[];
+}
+
+/** The ranges registered, one Highlight per colour, with the rules that style them. */
+function createRangeRegistry() {
   // Written to, never iterated: a content script in Firefox sees the page's registry and its
   // Highlights through Xray wrappers, which refuse to iterate them ("Xray wrapping of iterators
   // not supported"), so this painter keeps its own map of what it registered.
   const registry = CSS.highlights;
-  const sheet = new CSSStyleSheet();
-  const byColor = new Map<string, { name: string; highlight: Highlight }>();
-  const adopted = new Set<Document | ShadowRoot>();
-  const unregistered: { name: string; highlight: Highlight; color: string }[] = [];
-  const toAdopt = new Set<Document | ShadowRoot>();
-  const focusName = opaqueName();
-  const focusRule = `::highlight(${focusName}) { ${FOCUS_STYLE} }`;
-  let focusHighlight: Highlight | null = null;
-  let focusRuleWritten = false;
-  const writeFocusRule = () => {
-    if (focusRuleWritten) return;
-    sheet.insertRule(focusRule);
-    focusRuleWritten = true;
-  };
+  const rules = createHighlightRules();
+  const colors = new Map<string, { name: string; highlight: Highlight }>();
+  const colorOf = new Map<string, string>();
+  const painted = new Map<FoundMention, Painted>();
 
-  const adopt = (scope: Document | ShadowRoot) => {
-    if (adopted.has(scope)) return;
-    adopted.add(scope);
-    scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, sheet];
-  };
-  const adoptLater = (scope: Document | ShadowRoot) => {
-    if (!adopted.has(scope)) toAdopt.add(scope);
-  };
-  const highlightFor = (color: string): Highlight => {
-    const safe = safeColor(color);
-    let entry = byColor.get(safe);
+  const highlightOf = (color: string) => {
+    let entry = colors.get(color);
     if (!entry) {
       entry = { name: opaqueName(), highlight: new Highlight() };
-      byColor.set(safe, entry);
-      unregistered.push({ ...entry, color: safe });
+      colors.set(color, entry);
+      rules.define(entry.name, `background-color: ${color}; color: #000;`);
+      registry.set(entry.name, entry.highlight);
     }
-    return entry.highlight;
+    return entry;
   };
+  return {
+    registry,
+    rules,
+    painted,
+    setColor: (entityId: string, color: string) => void colorOf.set(entityId, safeColor(color)),
+    /** Registers a mention's range unless it is already; returns what is registered for it. */
+    paint(mention: FoundMention): Painted {
+      const known = painted.get(mention);
+      if (known) return known;
+      const { name, highlight } = highlightOf(colorOf.get(mention.entityId) ?? safeColor(''));
+      const entry = { range: mentionRange(mention), name, elements: styledElements(mention) };
+      highlight.add(entry.range);
+      rules.add(name, entry.elements);
+      painted.set(mention, entry);
+      return entry;
+    },
+    unpaint(mention: FoundMention) {
+      const entry = painted.get(mention);
+      if (!entry) return;
+      colors.get(colorOf.get(mention.entityId) ?? '')?.highlight.delete(entry.range);
+      rules.remove(entry.name, entry.elements);
+      painted.delete(mention);
+    },
+    clear() {
+      for (const { name } of colors.values()) registry.delete(name);
+      rules.clear();
+      colors.clear();
+      colorOf.clear();
+      painted.clear();
+    },
+  };
+}
+
+export function createHighlightPainter(): Painter {
+  const ranges = createRangeRegistry();
+  const { registry, rules } = ranges;
+  /** Every mention not yet taken off the page, by the element watched for it. */
+  const byElement = new Map<Element, FoundMention[]>();
+  const focusName = opaqueName();
+  rules.define(focusName, FOCUS_STYLE);
+  let focused: { mention: FoundMention; painted: Painted } | null = null;
+  let focusHighlight: Highlight | null = null;
+
+  const viewport = watchNearViewport({
+    paint(element) {
+      let added = 0;
+      for (const mention of byElement.get(element) ?? []) {
+        if (!ranges.painted.has(mention)) added++;
+        ranges.paint(mention);
+      }
+      return added;
+    },
+    unpaint(element) {
+      for (const mention of byElement.get(element) ?? []) if (mention !== focused?.mention) ranges.unpaint(mention);
+    },
+    painted: () => rules.write(),
+  });
 
   return {
     changesDom: false,
     add(mention, color) {
-      adoptLater(doc);
-      const root = mention.range.startContainer.getRootNode();
-      if (root instanceof ShadowRoot) adoptLater(root);
-      highlightFor(color).add(mention.range);
+      const element = watchedElement(mention);
+      if (!element) return;
+      ranges.setColor(mention.entityId, color);
+      const mentions = byElement.get(element);
+      if (mentions) mentions.push(mention);
+      else {
+        byElement.set(element, [mention]);
+        viewport.watch(element);
+      }
+      viewport.repaint(element);
     },
     remove(mention) {
-      for (const { highlight } of byColor.values()) highlight.delete(mention.range);
-      focusHighlight?.delete(mention.range);
+      const element = watchedElement(mention);
+      if (focused?.mention === mention) this.focus(null);
+      ranges.unpaint(mention);
+      const mentions = element ? byElement.get(element) : undefined;
+      const at = mentions?.indexOf(mention) ?? -1;
+      if (!element || !mentions || at === -1) return;
+      mentions.splice(at, 1);
+      if (mentions.length > 0) return;
+      byElement.delete(element);
+      viewport.unwatch(element);
     },
+    // Mentions are painted as they come near the viewport; nothing waits for the end of a scan.
     flush() {
-      for (const { name, highlight, color } of unregistered.splice(0)) {
-        sheet.insertRule(`::highlight(${name}) { background-color: ${color}; color: #000; }`);
-        registry.set(name, highlight);
-      }
-      if (sheet.cssRules.length > 0) writeFocusRule();
-      for (const scope of toAdopt) adopt(scope);
-      toAdopt.clear();
+      rules.write();
     },
-    focus(mention: FoundMention | null) {
-      if (!focusHighlight) {
-        focusHighlight = new Highlight();
-        focusHighlight.priority = 1;
-        writeFocusRule();
-        registry.set(focusName, focusHighlight);
+    focus(mention) {
+      if (focused) {
+        rules.remove(focusName, focused.painted.elements);
+        // Painted only because the panel stepped to it: off again once the reader has scrolled away.
+        const element = watchedElement(focused.mention);
+        if (element && !viewport.isNear(element)) ranges.unpaint(focused.mention);
       }
-      focusHighlight.clear();
-      if (mention) focusHighlight.add(mention.range);
+      focusHighlight?.clear();
+      focused = null;
+      if (mention) {
+        focused = { mention, painted: ranges.paint(mention) };
+        if (!focusHighlight) {
+          focusHighlight = new Highlight();
+          focusHighlight.priority = 1;
+          registry.set(focusName, focusHighlight);
+        }
+        focusHighlight.add(focused.painted.range);
+        rules.add(focusName, focused.painted.elements);
+      }
+      rules.write();
     },
     clear() {
-      for (const { name } of byColor.values()) registry.delete(name);
+      viewport.disconnect();
       registry.delete(focusName);
-      byColor.clear();
-      unregistered.length = 0;
-      toAdopt.clear();
+      ranges.clear();
+      byElement.clear();
+      focused = null;
       focusHighlight = null;
-      focusRuleWritten = false;
-      while (sheet.cssRules.length > 0) sheet.deleteRule(0);
-      for (const scope of adopted) scope.adoptedStyleSheets = scope.adoptedStyleSheets.filter((s) => s !== sheet);
-      adopted.clear();
     },
   };
 }

@@ -49,7 +49,7 @@ export function createPageHighlights(
 ): PageHighlights {
   const view = doc.defaultView as (Window & typeof globalThis) | null;
   const painter =
-    options.painter ?? (view && supportsHighlightApi(view) ? createHighlightPainter(doc) : createWrapPainter(doc));
+    options.painter ?? (view && supportsHighlightApi(view) ? createHighlightPainter() : createWrapPainter(doc));
   const colorOf = new Map(entities.map((e) => [e.id, e.color]));
   let mentions: FoundMention[] = [];
   const ownChangesDone = () => {

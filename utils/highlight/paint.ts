@@ -1,7 +1,8 @@
 /**
  * Paints mentions. With the CSS Custom Highlight API (highlight-api.ts) the page's DOM is not
- * changed at all; where the API is missing, mentions are wrapped in a custom element instead
- * (wrap.ts). The pipeline only sees this interface.
+ * changed at all, and only mentions on or near the screen are painted; where the API is missing,
+ * every mention is wrapped in a custom element instead (wrap.ts). The pipeline only sees this
+ * interface.
  *
  * What the page can see: CSS.highlights and adoptedStyleSheets belong to the page, so its
  * scripts can read which of its own words are highlighted and in which colours. Names are
@@ -17,7 +18,7 @@ export interface Painter {
   remove(mention: FoundMention): void;
   /** Applies what was added; the wrapping fallback changes the DOM only here, in one batch. */
   flush(): void;
-  /** Marks the mention the user stepped to from the panel (null: none). */
+  /** Marks the mention the user stepped to from the panel (null: none), painting it first if it was not. */
   focus(mention: FoundMention | null): void;
   /** Removes every highlight at once. */
   clear(): void;

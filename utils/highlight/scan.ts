@@ -1,22 +1,28 @@
 /**
  * Finds mentions in the DOM: walks text runs (segments.ts), matches each with the compiled
- * matcher, and turns every mention into a range over the exact text nodes it covers. Works in
+ * matcher, and records every mention by the exact text nodes and offsets it covers. Works in
  * time slices (slicer.ts), looking at the clock between text runs, every 2,048 nodes walked,
  * every 32,768 characters inside a long run and every 256 mentions, and stops as soon as its
  * signal is aborted.
  *
- * Ranges are StaticRanges where available: the page's own DOM operations get slower with every
- * live Range in the document, and changed text is rescanned anyway.
+ * A mention is a plain record, not a range: a huge page holds tens of thousands of them and only
+ * those on screen are painted, so a range object is made (mentionRange) only for those. Ranges
+ * are StaticRanges where available: the page's own DOM operations get slower with every live
+ * Range in the document, and changed text is rescanned anyway.
  */
 import type { Matcher, Mention } from '../match/matcher';
 import { isInsideSkipped, type TextSegment, textSegmentsAndPauses, type WalkOptions, withoutPauses } from './segments';
 import type { Slicer } from './slicer';
 
+/** Where a mention is, in the fields of a StaticRange (so it can be given to `new StaticRange` as it is). */
 export interface FoundMention {
   entityId: string;
-  range: AbstractRange;
   /** The block the mention was found in: a rescan of that block replaces it. */
   container: Node;
+  startContainer: Text;
+  startOffset: number;
+  endContainer: Text;
+  endOffset: number;
 }
 
 export interface ScanOptions extends WalkOptions {
@@ -37,19 +43,27 @@ function nodeIndexAt(offsets: readonly number[], offset: number): number {
   return low;
 }
 
-const hasStaticRange = typeof StaticRange === 'function';
-
-export function rangeOf(segment: TextSegment, start: number, end: number): AbstractRange {
+/** The mention of `entityId` at characters `start` to `end` of a text run. */
+export function mentionAt(segment: TextSegment, entityId: string, start: number, end: number): FoundMention {
   const first = nodeIndexAt(segment.offsets, start);
   const last = nodeIndexAt(segment.offsets, end - 1);
-  const startContainer = segment.nodes[first] as Text;
-  const endContainer = segment.nodes[last] as Text;
-  const startOffset = start - (segment.offsets[first] as number);
-  const endOffset = end - (segment.offsets[last] as number);
-  if (hasStaticRange) return new StaticRange({ startContainer, startOffset, endContainer, endOffset });
-  const range = startContainer.ownerDocument.createRange();
-  range.setStart(startContainer, startOffset);
-  range.setEnd(endContainer, endOffset);
+  return {
+    entityId,
+    container: segment.container,
+    startContainer: segment.nodes[first] as Text,
+    startOffset: start - (segment.offsets[first] as number),
+    endContainer: segment.nodes[last] as Text,
+    endOffset: end - (segment.offsets[last] as number),
+  };
+}
+
+const hasStaticRange = typeof StaticRange === 'function';
+
+export function mentionRange(mention: FoundMention): AbstractRange {
+  if (hasStaticRange) return new StaticRange(mention);
+  const range = mention.startContainer.ownerDocument.createRange();
+  range.setStart(mention.startContainer, mention.startOffset);
+  range.setEnd(mention.endContainer, mention.endOffset);
   return range;
 }
 
@@ -135,10 +149,8 @@ export async function scanForMentions(
       mentions = search.mentions();
     }
     for (const [i, m] of mentions.entries()) {
-      const range = rangeOf(segment, m.start, m.end);
-      if (isVisible((range.startContainer as Text).parentElement)) {
-        options.onMention({ entityId: m.entityId, range, container: segment.container });
-      }
+      const mention = mentionAt(segment, m.entityId, m.start, m.end);
+      if (isVisible(mention.startContainer.parentElement)) options.onMention(mention);
       if ((i & 255) === 255 && slicer.due() && (await pause())) return true;
     }
     if (slicer.due() && (await pause())) return true;

@@ -12,14 +12,18 @@ export interface Slicer {
   longestSlice(): number;
 }
 
-interface SchedulerWithYield {
-  yield(): Promise<void>;
+interface TaskScheduler {
+  postTask(task: () => void, options: { priority: 'user-visible' }): Promise<void>;
 }
 
-/** Lets the page run (input, paint) before the next piece of work, in a task of its own. */
+/**
+ * Lets the page run before the next piece of work, which waits in a task of its own behind the
+ * page's: its input and paint, and its own timers too. (scheduler.yield() would not do: its
+ * continuations go ahead of the page's tasks, so a page's timers starve until all our work is done.)
+ */
 export function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  const scheduler = (globalThis as { scheduler?: Partial<TaskScheduler> }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'user-visible' });
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 

@@ -18,27 +18,25 @@ interface Piece {
   end: number;
 }
 
-/** The text-node pieces a range covers, in document order. */
-function piecesOf(range: AbstractRange): Piece[] {
-  const start = range.startContainer as Text;
-  const end = range.endContainer as Text;
-  if (start === end) return [{ node: start, start: range.startOffset, end: range.endOffset }];
-  const pieces: Piece[] = [{ node: start, start: range.startOffset, end: start.data.length }];
+/** The text-node pieces a mention covers, in document order. */
+function piecesOf(mention: FoundMention): Piece[] {
+  const start = mention.startContainer;
+  const end = mention.endContainer;
+  if (start === end) return [{ node: start, start: mention.startOffset, end: mention.endOffset }];
+  const pieces: Piece[] = [{ node: start, start: mention.startOffset, end: start.data.length }];
   const walker = start.ownerDocument.createTreeWalker(start.ownerDocument, NodeFilter.SHOW_TEXT);
   walker.currentNode = start;
   for (let node = walker.nextNode(); node && node !== end; node = walker.nextNode()) {
     const text = node as Text;
     pieces.push({ node: text, start: 0, end: text.data.length });
   }
-  pieces.push({ node: end, start: 0, end: range.endOffset });
+  pieces.push({ node: end, start: 0, end: mention.endOffset });
   return pieces;
 }
 
 function compareMentions(a: FoundMention, b: FoundMention): number {
-  if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-  return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING
-    ? -1
-    : 1;
+  if (a.startContainer === b.startContainer) return a.startOffset - b.startOffset;
+  return a.startContainer.compareDocumentPosition(b.startContainer) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
 }
 
 export function createWrapPainter(doc: Document): Painter {
@@ -70,7 +68,7 @@ export function createWrapPainter(doc: Document): Painter {
       pending.sort((a, b) => compareMentions(b.mention, a.mention));
       for (const { mention, color } of pending.splice(0)) {
         const marks: HTMLElement[] = [];
-        for (const piece of piecesOf(mention.range).reverse()) {
+        for (const piece of piecesOf(mention).reverse()) {
           if (piece.end <= piece.start || !piece.node.parentNode) continue;
           const tail = piece.node.splitText(piece.start);
           tail.splitText(piece.end - piece.start);

@@ -14,7 +14,11 @@
 import type { Steps } from './steps';
 
 export interface Automaton {
-  /** Class of each code unit; 0 for units in no key, which always lead back to the root. */
+  /**
+   * Class of each code unit; 0 for units in no key, which always lead back to the root. It ends
+   * after the highest unit of any key (units beyond it are class 0): a whole table would cost
+   * 128 KB in every frame, and names are mostly Latin.
+   */
   readonly classOf: Uint16Array;
   /** The state after reading a unit of class `cls` (not 0) in `state`; the root is 0. */
   next(state: number, cls: number): number;
@@ -48,7 +52,9 @@ interface Trie {
 
 /** The keys' trie in flat arrays, states numbered breadth first (the root is 0). */
 function* buildTrie(keys: readonly string[]): Steps<Trie> {
-  const classOf = new Uint16Array(0x10000);
+  let highest = 0;
+  for (const key of keys) for (let i = 0; i < key.length; i++) highest = Math.max(highest, key.charCodeAt(i));
+  const classOf = new Uint16Array(highest + 1);
   let classes = 1;
   let units = 0;
   for (const key of keys) {

@@ -51,18 +51,26 @@ const COMPLEX = -3;
 
 /**
  * Loose form of each UTF-16 code unit, learned the first time a unit is met and shared by all
- * matchers: the common case (a unit that folds to one unit) costs one table read.
+ * matchers: the common case (a unit that folds to one unit) costs two table reads. Kept in pages
+ * of 256 units, each made when a unit of it is first met: a page of text uses a handful, and a
+ * whole table would cost every frame the script runs in 256 KB.
  */
-const UNIT_FOLD = new Int32Array(0x10000).fill(UNKNOWN);
+const UNIT_FOLD_PAGES: Int32Array[] = [];
 
-function learnUnitFold(unit: number): number {
+function foldPage(unit: number): Int32Array {
+  const page = new Int32Array(256).fill(UNKNOWN);
+  UNIT_FOLD_PAGES[unit >> 8] = page;
+  return page;
+}
+
+function learnUnitFold(unit: number, page: Int32Array): number {
   let fold = COMPLEX;
   if (unit < 0xd800 || unit > 0xdfff) {
     const folded = foldCodePoint(unit);
     if (folded.length === 0) fold = DROPPED;
     else if (folded.length === 1) fold = folded.charCodeAt(0);
   }
-  UNIT_FOLD[unit] = fold;
+  page[unit & 255] = fold;
   return fold;
 }
 
@@ -128,8 +136,9 @@ function searchWith(compiled: Compiled, text: string, ring: Int32Array): Mention
       let i = read;
       for (; i < stop; i++) {
         const unit = text.charCodeAt(i);
-        let fold = UNIT_FOLD[unit] as number;
-        if (fold === UNKNOWN) fold = learnUnitFold(unit);
+        const page = UNIT_FOLD_PAGES[unit >> 8] ?? foldPage(unit);
+        let fold = page[unit & 255] as number;
+        if (fold === UNKNOWN) fold = learnUnitFold(unit, page);
         if (fold >= 0) {
           if (fold === SPACE) {
             if (lastWasSpace) continue;
@@ -137,7 +146,7 @@ function searchWith(compiled: Compiled, text: string, ring: Int32Array): Mention
           } else lastWasSpace = false;
           ring[folded & ringMask] = i;
           folded++;
-          const cls = classOf[fold] as number;
+          const cls = fold < classOf.length ? (classOf[fold] as number) : 0;
           if (cls === 0) {
             state = 0;
             continue;
@@ -159,7 +168,8 @@ function searchWith(compiled: Compiled, text: string, ring: Int32Array): Mention
         for (let k = 0; k < units.length; k++) {
           ring[folded & ringMask] = source;
           folded++;
-          const cls = classOf[units.charCodeAt(k)] as number;
+          const foldedUnit = units.charCodeAt(k);
+          const cls = foldedUnit < classOf.length ? (classOf[foldedUnit] as number) : 0;
           state = cls === 0 ? 0 : automaton.next(state, cls);
           if (firstOutput[state] !== 0) onKeysEnding(i + 1, k < units.length - 1);
         }

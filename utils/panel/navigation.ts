@@ -30,6 +30,6 @@ export function createNavigator() {
 
 /** Brings a mention into view, centred, without moving focus out of the panel. */
 export function scrollToMention(mention: FoundMention): void {
-  const element = mention.range.startContainer.parentElement;
+  const element = mention.startContainer.parentElement;
   element?.scrollIntoView({ block: 'center', inline: 'nearest' });
 }

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { FirefoxWithExtension } from '../firefox';
 import { aria } from './aria';
 
-const STORY_LINKS = 'ul[aria-label="Matched stories"] > li .story-head a';
+const STORY_LINKS = 'ul[aria-label="Matched stories"] > li .story-title';
 
 /** The toolbar popup, opened as a tab. */
 export class PopupPage {

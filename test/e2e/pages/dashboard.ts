@@ -29,14 +29,27 @@ export class DashboardPage {
     await this.page.getByLabel('Companies', { exact: true }).selectOption({ label: option });
   }
 
-  /** The sentence that says what a company's timeline shows. */
+  /** The sentence that says what a company's timeline shows (the chart's accessible description). */
   async timelineCaption(company: string): Promise<string> {
-    const caption = this.page.locator('.timeline figcaption').filter({ hasText: `${company}:` });
-    return ((await caption.textContent()) ?? '').trim();
+    const chart = this.page.getByRole('figure', { name: company, exact: true });
+    const id = await chart.getAttribute('aria-describedby');
+    return ((await this.page.locator(`[id="${id}"]`).textContent()) ?? '').trim();
   }
 
-  timelineSlider(company: string): Locator {
-    return this.page.getByRole('slider', { name: `Day in ${company}’s timeline` });
+  /** A timeline card's visible title: the company and its count. */
+  async timelineTitle(company: string): Promise<string> {
+    const chart = this.page.getByRole('figure', { name: company, exact: true });
+    return ((await chart.locator('figcaption').textContent()) ?? '').trim();
+  }
+
+  /** Whether the page scrolls sideways. */
+  async scrollsSideways(): Promise<boolean> {
+    return this.page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  }
+
+  /** A timeline's slider: over days, or over weeks for longer periods. */
+  timelineSlider(company: string, unit: 'Day' | 'Week' = 'Day'): Locator {
+    return this.page.getByRole('slider', { name: `${unit} in ${company}’s timeline` });
   }
 
   /** The stories listed for a clicked or chosen day. */
@@ -57,7 +70,7 @@ export class DashboardPage {
   }
 
   get storyLinks(): Locator {
-    return this.page.getByRole('list', { name: 'Matched stories' }).locator(':scope > li .story-head a');
+    return this.page.getByRole('list', { name: 'Matched stories' }).locator(':scope > li .story-title');
   }
 
   async order(label: string): Promise<void> {

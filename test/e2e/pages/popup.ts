@@ -13,7 +13,7 @@ export class PopupPage {
   }
 
   get storyLinks(): Locator {
-    return this.storyList.locator(':scope > li .story-head a');
+    return this.storyList.locator(':scope > li .story-title');
   }
 
   /** Story headlines; reloads until at least `atLeast` are shown (the background saves asynchronously). */
@@ -47,8 +47,31 @@ export class PopupPage {
     await this.page.getByRole('searchbox', { name: 'Search stories' }).fill(text);
   }
 
-  /** Presses a filter chip: a company name, "Unread" or "Starred". */
+  /** The panel the "Filters" button opens. */
+  get filterPanel(): Locator {
+    return this.page.locator('#story-filters');
+  }
+
+  /** Opens the filters panel, if it is not open yet. */
+  async openFilters(): Promise<Locator> {
+    if (!(await this.filterPanel.isVisible())) await this.page.getByRole('button', { name: /^Filters/u }).click();
+    await this.filterPanel.waitFor();
+    return this.filterPanel;
+  }
+
+  /** Presses a filter chip in the filters panel (a company name, "Unread" or "Starred"), then closes it. */
   async toggleFilter(name: string): Promise<void> {
-    await this.page.getByRole('button', { name, exact: true }).click();
+    const panel = await this.openFilters();
+    await panel.getByRole('button', { name, exact: true }).click();
+    await this.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+  }
+
+  /** Chooses the list's order in the filters panel ("Newest first", "Recently read"), then closes it. */
+  async chooseOrder(label: string): Promise<void> {
+    const panel = await this.openFilters();
+    await panel.getByRole('combobox', { name: 'Order' }).selectOption({ label });
+    await this.page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
   }
 }

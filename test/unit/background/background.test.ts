@@ -57,7 +57,7 @@ describe('background service worker', () => {
     });
   });
 
-  it('stores reported stories once per canonical URL and lists them newest first', async () => {
+  it('stores reported stories once per canonical URL and lists them newest first, published or read', async () => {
     background.main();
     await fromPage({ type: 'content:reportStory', payload: report() });
     await new Promise((r) => setTimeout(r, 2));
@@ -68,9 +68,12 @@ describe('background service worker', () => {
     await new Promise((r) => setTimeout(r, 2));
     await fromPage({ type: 'content:reportStory', payload: report({ title: 'Xiaomi moves data (updated)' }) });
 
-    // As the popup reads them.
+    // As the popup reads them: with no publication date, by when each was first read...
     const listed = await openStoryReader().listStories({ limit: 10 });
-    expect(listed.stories.map((s) => s.title)).toEqual(['Xiaomi moves data (updated)', 'Second']);
+    expect(listed.stories.map((s) => s.title)).toEqual(['Second', 'Xiaomi moves data (updated)']);
+    // ...or by when each was last read.
+    const read = await openStoryReader().listStories({ limit: 10, order: 'read' });
+    expect(read.stories.map((s) => s.title)).toEqual(['Xiaomi moves data (updated)', 'Second']);
   });
 
   it('rejects malformed and unknown messages with a specific error', async () => {

@@ -63,7 +63,11 @@ describe('the content state the background writes', () => {
     ]);
     background.main();
     await vi.waitFor(async () =>
-      expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['contentState', 'storageProblem']),
+      expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual([
+        'contentState',
+        'storageProblem',
+        'sync',
+      ]),
     );
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(await fakeBrowser.scripting.getRegisteredContentScripts()).toEqual([]);

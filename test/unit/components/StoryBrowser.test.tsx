@@ -7,10 +7,11 @@ import { fireEvent, render, screen, waitFor, within } from './testing';
 
 const apple = createEntity({ name: 'Apple' }, 0);
 const arm = createEntity({ name: 'Arm' }, 1);
+const NOW = Date.UTC(2026, 10, 25, 12);
 const mention = (entityId: string) => [{ entityId, count: 1, inHeadline: false, inLead: false }];
 
 const titles = () =>
-  [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-head a')].map(
+  [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-title')].map(
     (a) => a.textContent,
   );
 
@@ -39,6 +40,55 @@ describe('StoryBrowser', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Unread' }));
     fireEvent.click(screen.getByRole('button', { name: 'Starred' }));
     await waitFor(() => expect(titles()).toEqual(['Arm licenses chips']));
+  });
+
+  it('says how many stories match, and what is filtered, with a way to turn each off', async () => {
+    setup();
+    await screen.findByText('3 stories');
+    fireEvent.click(screen.getByRole('button', { name: 'Arm' }));
+    await screen.findByText('2 stories');
+    expect(screen.getByRole('button', { name: 'Filters, 1 on' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Unread' }));
+    await screen.findByText('1 story');
+    fireEvent.click(screen.getByRole('button', { name: /^Arm\W+stop$/u }));
+    await screen.findByText('2 stories');
+    fireEvent.click(screen.getByRole('button', { name: /^Unread\W+stop$/u }));
+    await screen.findByText('3 stories');
+    expect(screen.queryByRole('button', { name: /stop$/u })).toBeNull();
+  });
+
+  it('orders by when stories were published, or by when they were last read', async () => {
+    const client = fakeClient({
+      entities: [apple],
+      stories: [
+        story({ title: 'Old news read today', publishedTime: '2016-03-12T09:00:00Z', firstSeen: NOW, lastSeen: NOW }),
+        story({ title: 'Fresh', publishedTime: null, firstSeen: NOW - 3600_000, lastSeen: NOW - 3600_000 }),
+      ],
+    });
+    render(<StoryBrowser client={client} entities={[apple]} now={NOW} />);
+    await waitFor(() => expect(titles()).toEqual(['Fresh', 'Old news read today']));
+    fireEvent.change(screen.getByRole('combobox', { name: 'Order' }), { target: { value: 'read' } });
+    await waitFor(() => expect(titles()).toEqual(['Old news read today', 'Fresh']));
+    expect(screen.getByRole('button', { name: /^Recently read\W+stop$/u })).toBeTruthy();
+  });
+
+  it('marks the stories a feed found and shows only those under "From feeds"', async () => {
+    const client = fakeClient({
+      entities: [apple],
+      stories: [
+        story({ title: 'Apple opens store', mentions: mention(apple.id), lastSeen: 3, feedId: 'f1' }),
+        story({ title: 'Apple read on its page', mentions: mention(apple.id), lastSeen: 2 }),
+      ],
+    });
+    render(<StoryBrowser client={client} entities={[apple]} now={10} />);
+    await waitFor(() => expect(titles()).toEqual(['Apple opens store', 'Apple read on its page']));
+    const items = [
+      ...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll<HTMLElement>(':scope > li'),
+    ];
+    expect(items.map((li) => within(li).queryByText('Feed', { exact: true }) !== null)).toEqual([true, false]);
+    fireEvent.click(screen.getByRole('button', { name: 'From feeds' }));
+    await waitFor(() => expect(titles()).toEqual(['Apple opens store']));
+    expect(screen.getByRole('button', { name: 'From feeds' }).getAttribute('aria-pressed')).toBe('true');
   });
 
   it('searches after typing stops, and offers to clear filters when nothing matches', async () => {

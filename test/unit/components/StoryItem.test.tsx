@@ -21,6 +21,7 @@ function show(overrides: Parameters<typeof story>[0] = {}) {
     snippets: ['<script>alert(1)</script> said Xiaomi'],
     mentions: [{ entityId: xiaomi.id, count: 2, inHeadline: true, inLead: true }],
     firstSeen: NOW - 3 * 3600_000,
+    lastSeen: NOW - 3 * 3600_000,
     ...overrides,
   });
   const view = render(
@@ -47,6 +48,13 @@ describe('StoryItem', () => {
     expect(screen.getByRole('list', { name: 'Companies mentioned' }).textContent).toBe('Xiaomi');
   });
 
+  it('says when a story read this week came out long ago', () => {
+    show({ publishedTime: '2016-03-12T09:00:00Z' });
+    const time = screen.getByText(/^published (12 Mar|Mar 12,) 2016$/u);
+    expect(time.getAttribute('title')).toMatch(/^Published .*2016.*first read .*2026/);
+    expect(time.getAttribute('datetime')).toBe('2016-03-12T09:00:00.000Z');
+  });
+
   it('lists syndicated copies as "also at"', () => {
     show({
       alsoAt: [
@@ -64,6 +72,9 @@ describe('StoryItem', () => {
     expect(handlers.onOpen).toHaveBeenCalledWith(item);
     const star = screen.getByRole('button', { name: 'Star' });
     expect(star.getAttribute('aria-pressed')).toBe('true');
+    // Icon buttons: named for screen readers, explained on hover.
+    expect(star.getAttribute('title')).toBe('Unstar');
+    expect(screen.getByRole('button', { name: 'Delete' }).getAttribute('title')).toBe('Delete this story');
     fireEvent.click(star);
     expect(handlers.onToggleStar).toHaveBeenCalledWith(item);
     fireEvent.click(screen.getByRole('button', { name: 'Mark read' }));

@@ -19,7 +19,7 @@ describe('StoryList', () => {
       />,
     );
     const list = screen.getByRole('list', { name: 'Matched stories' });
-    expect([...list.querySelectorAll(':scope > li > .story-head a')].map((a) => a.textContent)).toEqual([
+    expect([...list.querySelectorAll(':scope > li > .story-title')].map((a) => a.textContent)).toEqual([
       'First',
       'Second',
     ]);

@@ -21,7 +21,7 @@ const FOUND = [
   suggestion('Sony'),
 ];
 
-function show(found: CompanySuggestion[] | Error, entities: TrackedEntity[] = []) {
+function show(found: CompanySuggestion[] | null | Error, entities: TrackedEntity[] = []) {
   const client = fakeClient({ entities, suggestions: { 7: found } });
   const onTracked = vi.fn();
   const view = render(<SuggestedCompanies client={client} tabId={7} entities={entities} onTracked={onTracked} />);
@@ -84,6 +84,13 @@ describe('SuggestedCompanies', () => {
     await vi.waitFor(() => expect(screen.queryByText(/Looking for companies/)).toBeNull());
     expect(screen.queryByRole('list')).toBeNull();
     expect(screen.queryByText(NOTHING_FOUND)).toBeNull();
+  });
+
+  it('says nothing on a page that holds no article', async () => {
+    show(null);
+    await vi.waitFor(() => expect(screen.queryByText(/Looking for companies/)).toBeNull());
+    expect(screen.queryByText(NOTHING_FOUND)).toBeNull();
+    expect(screen.queryByRole('list')).toBeNull();
   });
 
   it('says so when the article names no company at all', async () => {

@@ -3,7 +3,7 @@ import { ThisPage, type ThisPageProps } from '@/components/ThisPage';
 import { createEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import type { PageStanding } from '@/utils/stories';
-import { fireEvent, render, screen, waitFor, within } from './testing';
+import { cleanup, fireEvent, render, screen, waitFor, within } from './testing';
 
 const xiaomi = createEntity({ name: 'Xiaomi' }, 0);
 const URL_ = 'https://news.example/a';
@@ -144,13 +144,32 @@ describe('ThisPage', () => {
     });
 
     it('switches "Treat pages on this site as news" on and off for this site only', async () => {
-      const { onSettingsChange } = show({ settings: { ...DEFAULT_SETTINGS, newsSites: ['other.example'] } });
+      const { onSettingsChange } = show({
+        status: null,
+        standing: reading(),
+        settings: { ...DEFAULT_SETTINGS, newsSites: ['other.example'] },
+      });
       const toggle = screen.getByRole('switch', { name: 'Treat pages on this site as news' }) as HTMLInputElement;
       expect(toggle.checked).toBe(false);
       fireEvent.click(toggle);
       await waitFor(() =>
         expect(onSettingsChange.mock.calls[0]![0].newsSites).toEqual(['other.example', 'news.example']),
       );
+    });
+
+    it('offers the site switch only where a page naming a company was passed over, or while it is on', () => {
+      const name = 'Treat pages on this site as news';
+      show();
+      expect(screen.queryByRole('switch', { name })).toBeNull();
+      cleanup();
+      show({ status: null, standing: reading({ mentions: [] }) });
+      expect(screen.queryByRole('switch', { name })).toBeNull();
+      cleanup();
+      show({ settings: { ...DEFAULT_SETTINGS, newsSites: ['news.example'] } });
+      expect((screen.getByRole('switch', { name }) as HTMLInputElement).checked).toBe(true);
+      cleanup();
+      show({ status: null, standing: reading() });
+      expect((screen.getByRole('switch', { name }) as HTMLInputElement).checked).toBe(false);
     });
 
     it('names the companies only elsewhere on an article’s page apart from the story’s', () => {

@@ -7,6 +7,7 @@ import {
   digestToMarkdown,
   digestToText,
   escapeMarkdown,
+  OLDER_SHOWN,
 } from '@/utils/dashboard/digest';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import type { StoryRecord } from '@/utils/stories';
@@ -46,6 +47,38 @@ describe('weekly digest', () => {
     expect(digest.sections.flatMap((s) => s.stories.map((x) => x.title))).toEqual([
       'Xiaomi on the first day of the week',
     ]);
+  });
+
+  it('lists what was published this week; an old story first read this week goes to a short list of its own', () => {
+    const stories = [
+      story('Xiaomi opens a store in Madrid', [['xiaomi', true]], { publishedTime: '2026-03-08T02:00:00Z' }),
+      story('Xiaomi founded, a profile', [['xiaomi', true]], { publishedTime: '2016-03-12T09:00:00Z' }),
+      // Said to be published this week but first read before it began: dated at that first read, in neither list.
+      story('Apple results', [['apple', true]], {
+        publishedTime: '2026-03-09T00:00:00Z',
+        firstSeen: Date.parse('2026-02-20T00:00:00Z'),
+        lastSeen: Date.parse('2026-03-09T05:00:00Z'),
+      }),
+      ...Array.from({ length: OLDER_SHOWN + 2 }, (_, i) =>
+        story(`Apple archive ${i}`, [['apple', true]], {
+          publishedTime: `2019-01-${String(i + 1).padStart(2, '0')}T09:00:00Z`,
+        }),
+      ),
+    ];
+    const digest = buildDigest(stories, entities, week, tokyo);
+    expect(digest.sections.flatMap((s) => s.stories.map((x) => x.title))).toEqual(['Xiaomi opens a store in Madrid']);
+    expect(digest.sections[0]?.stories[0]?.day).toBe(Date.parse('2026-03-08T00:00:00Z') / DAY_MS);
+    expect(digest.olderCount).toBe(OLDER_SHOWN + 3);
+    expect(digest.older.map((s) => s.title)).not.toContain('Apple results');
+    expect(digest.older.map((s) => s.title).slice(0, 2)).toEqual(['Apple archive 11', 'Apple archive 10']);
+    expect(digest.older).toHaveLength(OLDER_SHOWN);
+    const markdown = digestToMarkdown(digest, 'en-GB');
+    expect(markdown).toContain(`## Older stories read this week (${OLDER_SHOWN + 3})`);
+    expect(markdown).toContain('— Site ');
+    expect(markdown).toContain(', published Sat, 12 Jan 2019');
+    expect(markdown).toContain('- and 3 more');
+    expect(digestToText(digest, 'en-GB')).toContain('published Sat, 12 Jan 2019');
+    expect(digestToHtml(digest, 'en-GB')).toContain('<li class="meta">and 3 more</li>');
   });
 
   it('lists each story once, under the company it is most about, naming the others', () => {

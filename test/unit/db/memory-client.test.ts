@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openNewsDb } from '@/utils/db/schema';
 import { saveStory, setStoryFlags } from '@/utils/db/stories';
 import { snippetsOf } from '@/utils/db/story-index';
+import { countStories } from '@/utils/db/story-keys';
 import { listStories } from '@/utils/db/story-query';
 import type { StoryQuery, StoryRecord } from '@/utils/stories';
 import { memoryStoreClient } from '../../support/memory-client';
@@ -31,6 +32,8 @@ async function storeWithStories() {
         url: `https://site${i % 4}.example/${i}`,
         publisher: i % 4 === 0 ? 'Wire' : `Paper ${i % 4}`,
         title: i % 3 === 0 ? 'Xiaomi reports record results in Europe' : `Apple story number ${i}`,
+        // Some were published long before they were read, so the two orders differ.
+        publishedTime: i % 5 === 2 ? new Date(i).toISOString() : null,
         mentions: [{ entityId: i % 3 === 0 ? 'xiaomi' : 'apple', count: 1, inHeadline: true, inLead: true }],
       }),
       100 + i,
@@ -48,7 +51,9 @@ describe('memoryStoreClient', () => {
     const memory = memoryStoreClient(everything.map((s) => ({ ...s, snippets: snippetsOf(s) })));
     expect(records.length).toBeLessThan(everything.length); // grouping folded some copies
 
-    for (const query of QUERIES) {
+    for (const query of QUERIES.flatMap((q) => [q, { ...q, order: 'read' as const }])) {
+      const { limit: _l, order: _o, ...filter } = query;
+      expect(await memory.countStories(filter), JSON.stringify(query)).toBe(await countStories(db, filter));
       let cursor: string | null = null;
       do {
         const fromDb = await listStories(db, { ...query, cursor });

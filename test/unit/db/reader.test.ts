@@ -192,11 +192,11 @@ describe('story list orders', () => {
 
   it('keeps only the chosen company, publisher and index matches', async () => {
     const all = await facts();
-    expect(orderFacts(all, { entityId: 'apple' }, null, 'date').map((f) => f.title)).toEqual([
+    expect(orderFacts(all, { entityId: 'apple' }, null, 'published').map((f) => f.title)).toEqual([
       'Apple opens a store in Madrid',
       'Apple and Xiaomi settle patent case',
     ]);
-    expect(orderFacts(all, { publisher: 'Beta Wire' }, null, 'date')).toHaveLength(1);
+    expect(orderFacts(all, { publisher: 'Beta Wire' }, null, 'published')).toHaveLength(1);
     const keys = new Set(
       all
         .filter((f) => ['https://a.example/xiaomi-data', 'https://c.example/apple-store'].includes(f.url))

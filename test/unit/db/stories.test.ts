@@ -179,11 +179,16 @@ describe('story store', () => {
     const expected = Array.from({ length: 60 }, (_, i) => 59 - i).filter((i) => i % 3);
     expect(seen).toEqual(expected.map((i) => `Xiaomi story ${i}`));
 
-    // Story 1 is read again today with a new headline: it moves to the top, under its new words only.
+    // Story 1 is read again today with a new headline: it is found under its new words only, at
+    // the top of what was read last, and where it was by its date.
     await saveStory(db, report({ url: 'https://a.example/1', title: 'Samsung story 1', snippets: [] }), 61 * DAY);
     expect(titles(await listStories(db, { limit: 2, search: 'samsung' }))).toEqual(['Samsung story 1']);
     expect(titles(await listStories(db, { limit: 100, search: 'xiaomi' }))).not.toContain('Xiaomi story 1');
-    expect(titles(await listStories(db, { limit: 1, search: 'story' }))).toEqual(['Samsung story 1']);
+    expect(titles(await listStories(db, { limit: 1, search: 'story', order: 'read' }))).toEqual(['Samsung story 1']);
+    expect(titles(await listStories(db, { limit: 100, search: 'story' })).slice(-2)).toEqual([
+      'Samsung story 1',
+      'Apple story 0',
+    ]);
     await deleteStory(db, 'https://a.example/1');
     expect(titles(await listStories(db, { limit: 2, search: 'samsung' }))).toEqual([]);
   });
@@ -208,7 +213,8 @@ describe('story store', () => {
     // Seen again while in the lists: moved at once, not pending again.
     await saveStory(db, report({ url: 'https://p.example/3', title: 'Lumora deal 3', snippets: [] }), 5000);
     expect(await db.get('searchPending', 'sids')).toHaveLength(1);
-    expect(titles(await listStories(db, { limit: 1, search: 'lumora' }))).toEqual(['Lumora deal 3']);
+    expect(titles(await listStories(db, { limit: 1, search: 'lumora', order: 'read' }))).toEqual(['Lumora deal 3']);
+    expect(titles(await listStories(db, { limit: 1, search: 'lumora' }))).toEqual([`Lumora deal ${FLUSH_AT}`]);
   });
 
   it('refuses flags for a story that is gone, with a clear message', async () => {

@@ -5,14 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import { addEntity, listEntities } from '@/utils/db/entities';
 import { toStoryFact } from '@/utils/db/facts';
+import { saveFeedCheck } from '@/utils/db/feed-stories';
+import { listFeeds, loadFeedOptions, watchFeeds } from '@/utils/db/feeds';
 import { markNotNews } from '@/utils/db/not-news';
 import { DB_VERSION, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk, type PostingKey, weekOf } from '@/utils/db/search-index';
 import { loadSettings } from '@/utils/db/settings';
 import { allStories, deleteStory, NotNewsError, saveStory, setStoryFlags } from '@/utils/db/stories';
 import { loadStoryFacts } from '@/utils/db/story-facts';
-import { STOP_WORDS, searchWords, splitWords, toStored } from '@/utils/db/story-index';
+import { STOP_WORDS, searchWords, splitWords } from '@/utils/db/story-index';
 import { listStories } from '@/utils/db/story-query';
+import { toStored } from '@/utils/db/upgrade-helpers';
+import { toDatedStory } from '@/utils/db/upgrade-v9';
+import { copySignature } from '@/utils/feeds/copies';
+import { DEFAULT_FEED_OPTIONS, type WatchedFeed } from '@/utils/feeds/watched';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { mergeStory, type StoryRecord, type TabState } from '@/utils/stories';
 import { report } from './story-fixtures';
@@ -28,7 +34,7 @@ const TAB_STATE: TabState = {
   },
   recorded: { urls: ['https://v1.example/17'], isBusiness: false },
 };
-const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7];
+const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 /**
  * Fills a database at an earlier version as that version's code wrote it: plain StoryRecords
@@ -36,7 +42,9 @@ const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7];
  * kept index fields on each story, its search words among them, and grouped copies; version 4
  * numbered the stories and kept their words in searchPostings, stop words included by mistake,
  * with the newest stories still pending; version 5 the same without the stop words; versions 1
- * to 5 kept stories and facts under the story's URL, version 6 under the story's number).
+ * to 5 kept stories and facts under the story's URL, versions 6 to 9 under the story's number,
+ * with the filter indexes keyed by when the story was last read until version 9 dated them). Story 8 was published years
+ * before it was read.
  */
 async function fillVersion(version: number): Promise<StoryRecord[]> {
   const db = await openNewsDb(NAME, version);
@@ -54,6 +62,7 @@ async function fillVersion(version: number): Promise<StoryRecord[]> {
     ),
   );
   stories[4] = { ...(stories[4] as StoryRecord), read: true, starred: true };
+  stories[8] = { ...(stories[8] as StoryRecord), publishedTime: '1969-12-31T23:00:00Z' };
   stories[27] = { ...(stories[27] as StoryRecord), starred: true };
   const tx = db.transaction(version >= 2 ? ['stories', 'storyFacts'] : ['stories'], 'readwrite');
   for (const story of stories) {
@@ -62,9 +71,11 @@ async function fillVersion(version: number): Promise<StoryRecord[]> {
     const asWritten =
       version === 3
         ? { ...toStored(story, groupId), words: searchWords(story) }
-        : version >= 4
-          ? toStored(story, groupId, stories.indexOf(story) + 1)
-          : story;
+        : version >= 9
+          ? toDatedStory(toStored(story, groupId, stories.indexOf(story) + 1))
+          : version >= 4
+            ? toStored(story, groupId, stories.indexOf(story) + 1)
+            : story;
     await tx.objectStore('stories').put(asWritten as never);
     const fact = toStoryFact(story, version >= 6 ? stories.indexOf(story) + 1 : undefined);
     if (version >= 2) await tx.objectStore('storyFacts').put(fact as never);
@@ -109,7 +120,10 @@ const stopWordKeys = async (db: Awaited<ReturnType<typeof openNewsDb>>) =>
  */
 async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, version: number, before: StoryRecord[]) {
   expect([...db.objectStoreNames].sort()).toEqual([
+    'copyBands',
     'entities',
+    'feedOptions',
+    'feeds',
     'notNews',
     'searchPending',
     'searchPostings',
@@ -149,6 +163,32 @@ async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, v
   expect(await db.getKeyFromIndex('stories', 'by-url', url)).toBeUndefined();
   expect(await db.get('storyFacts', sid as number)).toBeUndefined();
   expect((await listStories(db, { limit: 500, search: 'number 17' })).stories).toEqual([]);
+}
+
+/**
+ * Version 9: every story is dated (published, else first read) and the filter indexes follow
+ * that date, so a story published long before it was read sits at its date in every list.
+ */
+async function expectDated(db: Awaited<ReturnType<typeof openNewsDb>>) {
+  const stored = await db.getAll('stories');
+  expect(stored.filter((s) => s.unreadSeen !== undefined || s.starredSeen !== undefined)).toEqual([]);
+  const eight = stored.find((s) => s.url === 'https://v1.example/8');
+  expect(eight?.dated).toBe(Date.parse('1969-12-31T23:00:00Z'));
+  expect(stored.filter((s) => s.url !== eight?.url).every((s) => s.dated === s.firstSeen)).toBe(true);
+  for (const query of [
+    {},
+    { unread: true },
+    { entityId: 'xiaomi' },
+    { publisher: 'News Example' },
+    { search: 'unrelated' },
+  ]) {
+    const urls = (await listStories(db, { limit: 500, ...query })).stories.map((s) => s.url);
+    expect(urls.at(-1), JSON.stringify(query)).toBe('https://v1.example/8');
+  }
+  expect((await listStories(db, { limit: 500, starred: true })).stories.map((s) => s.url)).toEqual([
+    'https://v1.example/27',
+    'https://v1.example/4',
+  ]);
 }
 
 describe('schema upgrades', () => {
@@ -216,6 +256,7 @@ describe('schema upgrades', () => {
       const facts = await loadStoryFacts(db);
       expect(facts.rebuilt).toBe(false);
       expect(facts.facts.map((f) => f.url).sort()).toEqual(before.map((s) => s.url).sort());
+      await expectDated(db);
       await expectKeyedByNumber(db, version, before);
       // Version 7 kept the open tabs' states; version 8 adds the addresses marked not news, none yet.
       expect(await db.get('tabStates', 3)).toEqual(version >= 7 ? TAB_STATE : undefined);
@@ -223,6 +264,38 @@ describe('schema upgrades', () => {
       db.close();
     },
   );
+
+  it('version 9 -> 10: adds the feed stores and indexes; old stories are page stories, new feed stories are listed', async () => {
+    const before = await fillVersion(9);
+    const db = await openNewsDb(NAME);
+    const stories = db.transaction('stories').store;
+    expect([...stories.indexNames]).toEqual(expect.arrayContaining(['by-feed', 'by-feed-unread']));
+    expect(await db.countFromIndex('stories', 'by-feed')).toBe(0);
+    expect((await listStories(db, { limit: 500, fromFeeds: false })).stories).toHaveLength(before.length - 1);
+    expect(await listFeeds(db)).toEqual([]);
+    expect(await loadFeedOptions(db)).toEqual(DEFAULT_FEED_OPTIONS);
+    const { added } = await watchFeeds(db, [{ url: 'https://wire.example/rss', title: 'Wire', siteUrl: null }], 5000);
+    const feed = added[0] as WatchedFeed;
+    const lead = 'Xiaomi said its new plant would open next spring, adding two thousand jobs in the region.';
+    const saved = await saveFeedCheck(
+      db,
+      feed,
+      [
+        {
+          report: report({ url: 'https://wire.example/a', title: 'Xiaomi plant opens in spring' }),
+          signature: copySignature('Xiaomi plant opens in spring', lead),
+          seenAt: 5000,
+        },
+      ],
+      5000,
+    );
+    expect(saved).toHaveLength(1);
+    expect((await listStories(db, { limit: 500, fromFeeds: true })).stories.map((s) => s.url)).toEqual([
+      'https://wire.example/a',
+    ]);
+    expect(await db.count('copyBands')).toBe(1);
+    db.close();
+  });
 
   it('version 7 -> 8: an address marked not news loses its story and is refused from then on', async () => {
     const before = await fillVersion(7);

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFeed } from '@/utils/feeds/check';
 import { type FeedState, newFeedState, REDIRECTS_TO_MOVE } from '@/utils/feeds/state';
-import { type FeedServer, startFeedServer } from './feed-server';
+import { type FeedServer, startFeedServer } from '../../support/feed-server';
 
 const NOW = Date.UTC(2025, 5, 3, 12);
 const INTERVAL = 30 * 60_000;

@@ -237,6 +237,18 @@ export const VALID_PAYLOADS: { [K in MessageType]: RequestOf<K> } = {
   'ui:importEntities': { entities: [ENTITY] },
   'ui:deleteAllData': {},
   'ui:getStorageProblem': {},
+  'ui:getSync': {},
+  'ui:setSync': { enabled: false },
+  'ui:listFeeds': {},
+  // The fuzzed background fetches nothing (messages.fuzz.test.ts gives it a fetch that fails).
+  'ui:watchFeed': { address: 'https://news.example/feed.xml' },
+  'ui:addFeeds': {
+    feeds: [{ url: 'https://news.example/feed.xml', title: 'News Example', siteUrl: 'https://news.example/' }],
+  },
+  'ui:setFeedPaused': { id: 'f-none', paused: true },
+  'ui:removeFeed': { id: 'f-none' },
+  'ui:checkFeeds': {},
+  'ui:saveFeedOptions': { intervalMinutes: 60, notify: 'chosen', notifyEntityIds: ['e-acme'] },
 };
 
 /** Fuzz inputs for every protocol message: near-valid ones, and hostile values of any shape. */

@@ -11,6 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Handlers } from '@/utils/background/handlers';
 import { routeMessage } from '@/utils/background/router';
 import { startBackground } from '@/utils/background/start';
+import { syncMemoryItem } from '@/utils/background/sync';
 import { createDbAccess } from '@/utils/db/connection';
 import type { NewsDb } from '@/utils/db/schema';
 import { createEntity } from '@/utils/entities';
@@ -27,6 +28,14 @@ const SENDERS = {
   'content script': { tab: { id: 7 } as never, url: 'https://hostile.example/article', frameId: 0 },
 };
 type SenderName = keyof typeof SENDERS;
+
+/** Feeds are never fetched here: every request fails as it would with no network. */
+const OFFLINE = {
+  fetch: async () => {
+    throw new TypeError('Failed to fetch');
+  },
+  now: Date.now,
+};
 
 let handlers: Handlers;
 let getDb: () => Promise<NewsDb>;
@@ -57,8 +66,11 @@ async function send(message: unknown, from: SenderName, registry: Handlers = han
 
 beforeEach(async () => {
   installFakeMenus();
+  // Sync stays off: merges still queued by the previous test's background must not carry its
+  // companies into this one through the shared fake sync area (sync has its own tests).
+  await syncMemoryItem.setValue({ enabled: false, problem: null, lastSynced: null, base: {} });
   getDb = createDbAccess();
-  handlers = startBackground(getDb);
+  handlers = startBackground(getDb, OFFLINE);
   origin = fakeBrowser.runtime.getURL('/');
   SENDERS['extension page'].url = `${origin}options.html`;
   await seed();

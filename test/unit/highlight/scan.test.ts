@@ -32,8 +32,8 @@ describe('scanForMentions', () => {
     });
     const texts = found.map((m) => {
       const range = document.createRange();
-      range.setStart(m.range.startContainer, m.range.startOffset);
-      range.setEnd(m.range.endContainer, m.range.endOffset);
+      range.setStart(m.startContainer, m.startOffset);
+      range.setEnd(m.endContainer, m.endOffset);
       return range.toString();
     });
     expect(texts).toEqual(['Xiaomi', 'Bank of China', 'xiaomi']);

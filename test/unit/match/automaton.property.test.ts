@@ -8,7 +8,7 @@ function occurrences(keys: string[], text: string, denseEntries?: number): [numb
   const found: [number, number][] = [];
   let state = 0;
   for (let i = 0; i < text.length; i++) {
-    const cls = automaton.classOf[text.charCodeAt(i)] as number;
+    const cls = automaton.classOf[text.charCodeAt(i)] ?? 0;
     state = cls === 0 ? 0 : automaton.next(state, cls);
     for (let at = automaton.firstOutput[state] as number; at !== 0; at = automaton.nextOutput[at] as number) {
       found.push([automaton.keyOf[at] as number, i + 1]);

@@ -95,6 +95,16 @@ describe('compileMatcher', () => {
     expect(m && text.slice(m.start, m.end)).toBe('Xia\u00adomi');
   });
 
+  it('reads text in every script around Latin names, and finds names in other scripts amid Latin text', () => {
+    // Characters above every name's highest code unit, folded to one unit or several, on both sides.
+    expect(found([entity('Xiaomi')], 'Ünïcödé — 小米 Xiaomi ﬁrm 한국어 Ǆ xiaomi!')).toEqual(['Xiaomi', 'xiaomi']);
+    expect(found([entity('小米'), entity('Ωmega')], 'Xiaomi (小米) and ωMEGA, Ωmega')).toEqual([
+      '小米',
+      'ωMEGA',
+      'Ωmega',
+    ]);
+  });
+
   it('scales to thousands of aliases with the same answers', () => {
     const many = Array.from({ length: 3000 }, (_, i) => entity(`Company${i}`));
     const text = 'Company12 and Company2999 and Company30000';

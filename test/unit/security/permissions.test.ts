@@ -58,8 +58,8 @@ describe('the manifest asks only for the permissions it uses', () => {
       'the manifest accepts messages from web pages or other extensions',
       'a content script runs on <all_urls>',
     ]);
-    const withAlarms = new Map([...sources, ['utils/sneaky.ts', 'browser.alarms.create("poll", {})']]);
-    expect(manifestProblems(chrome, withAlarms, readme)).toEqual(['browser.alarms is used without its permission']);
+    const withIdle = new Map([...sources, ['utils/sneaky.ts', 'browser.idle.queryState(60)']]);
+    expect(manifestProblems(chrome, withIdle, readme)).toEqual(['browser.idle is used without its permission']);
     // Firefox's Manifest V2 lists host patterns among the permissions: the same rules apply.
     const firefoxGreedy: Manifest = { ...chrome, host_permissions: undefined, permissions: ['storage', 'file:///*'] };
     expect(manifestProblems(firefoxGreedy, sources, readme)).toContain(

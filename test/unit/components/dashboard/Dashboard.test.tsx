@@ -66,20 +66,34 @@ function setup(more: Partial<DashboardProps> = {}) {
   return { client, store, ...mocks };
 }
 
-const caption = (name: string) =>
-  screen.getAllByRole('figure').find((f) => f.querySelector('figcaption')?.textContent?.includes(`${name}:`))!;
+/** A company's timeline: a figure named by the company, described by a sentence. */
+const chart = (name: string) => screen.getByRole('figure', { name });
+const described = (figure: HTMLElement) =>
+  document.getElementById(figure.getAttribute('aria-describedby') ?? '')?.textContent?.trim();
 const status = () => document.querySelector('.dashboard > [role="status"]')?.textContent;
 
 describe('Dashboard', () => {
-  it('says in words what each timeline shows, counting local days', async () => {
+  it('titles each timeline with the company and its count, and describes it in words, counting local days', async () => {
     setup();
     await waitFor(() => expect(status()).toBe('3 stories about all tracked companies in the last 30 days.'));
-    expect(caption('Xiaomi').querySelector('figcaption')?.textContent?.trim()).toBe(
+    expect(chart('Xiaomi').querySelector('figcaption')?.textContent).toBe('Xiaomi2 stories · 2 business');
+    expect(described(chart('Xiaomi'))).toBe(
       'Xiaomi: 2 stories in the last 30 days, 2 of them business news (100%). Busiest day: Tue, Mar 10, 2026, 1 story.',
     );
-    expect(caption('Arm').querySelector('figcaption')?.textContent).toContain(
+    expect(described(chart('Arm'))).toBe(
       'Arm: 1 story in the last 30 days, 0 of them business news (0%). Busiest day: Mon, Mar 9, 2026, 1 story.',
     );
+  });
+
+  it('names the companies without stories on one line instead of drawing empty charts', async () => {
+    const client = fakeClient({ entities: [xiaomi, apple, arm], stories: stories().slice(0, 1) });
+    const store = memoryStoryReader(client.state.stories, client.state.entities);
+    render(<Dashboard client={client} store={store} now={NOW} zone={paris} />);
+    await screen.findByRole('figure', { name: 'Xiaomi' });
+    expect(screen.queryByRole('figure', { name: 'Apple' })).toBeNull();
+    expect(screen.getByText('No stories in the last 30 days: Apple, Arm.')).toBeTruthy();
+    expect(screen.getByText('No stories in this period: Apple, Arm.')).toBeTruthy();
+    expect(screen.getByText('No stories: Apple, Arm.')).toBeTruthy();
   });
 
   it('lists a day’s stories from the keyboard, announcing each day’s count', async () => {
@@ -112,9 +126,10 @@ describe('Dashboard', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(vi.mocked(store.storiesByUrl).mock.calls.length).toBe(digestReads);
     expect(screen.getByRole('button', { name: '90 days' }).getAttribute('aria-pressed')).toBe('true');
-    const slider = screen.getByRole('slider', { name: 'Day in Xiaomi’s timeline' });
-    expect(slider.getAttribute('aria-valuetext')).toBe('Tue, Mar 10, 2026: 1 story, 1 business news');
-    expect(slider.getAttribute('aria-valuemax')).toBe('89');
+    // Beyond a month, a bar is a week, the last one ending today.
+    const slider = screen.getByRole('slider', { name: 'Week in Xiaomi’s timeline' });
+    expect(slider.getAttribute('aria-valuetext')).toBe('Mar 4 to Mar 10, 2026: 2 stories, 2 business news');
+    expect(slider.getAttribute('aria-valuemax')).toBe('12');
     const shares = () =>
       within(screen.getByRole('list', { name: 'Share of voice' }))
         .getAllByRole('listitem')
@@ -122,7 +137,7 @@ describe('Dashboard', () => {
     expect(shares()).toEqual(['Xiaomi60% · 3 stories', 'Apple20% · 1 story', 'Arm20% · 1 story']);
     fireEvent.change(screen.getByLabelText('Companies'), { target: { value: 'Clients' } });
     await waitFor(() => expect(shares()).toEqual(['Xiaomi75% · 3 stories', 'Apple25% · 1 story']));
-    expect(screen.queryByRole('slider', { name: 'Day in Arm’s timeline' })).toBeNull();
+    expect(screen.queryByRole('slider', { name: 'Week in Arm’s timeline' })).toBeNull();
     expect(status()).toBe('3 stories about the Clients watchlist in the last 90 days.');
   });
 
@@ -134,15 +149,15 @@ describe('Dashboard', () => {
     );
     expect(rows).toEqual([
       ['Week', 'Xiaomi', 'Apple', 'Arm'],
-      ['Feb 9 to Feb 10', '0', '0', '0'],
-      ['Feb 11 to Feb 17', '0', '0', '0'],
-      ['Feb 18 to Feb 24', '0', '0', '0'],
-      ['Feb 25 to Mar 3', '0', '0', '0'],
-      ['Mar 4 to Mar 10', '2 (50%)', '1 (25%)', '1 (25%)'],
+      ['Feb 9 to Feb 10, 2026', '0', '0', '0'],
+      ['Feb 11 to Feb 17, 2026', '0', '0', '0'],
+      ['Feb 18 to Feb 24, 2026', '0', '0', '0'],
+      ['Feb 25 to Mar 3, 2026', '0', '0', '0'],
+      ['Mar 4 to Mar 10, 2026', '2 (50%)', '1 (25%)', '1 (25%)'],
     ]);
     const columns = document.querySelectorAll('.voice-weeks svg title');
-    expect(columns[4]?.textContent).toBe('Mar 4 to Mar 10: Xiaomi 2, Apple 1, Arm 1');
-    expect(columns[0]?.textContent).toBe('Feb 9 to Feb 10: no stories');
+    expect(columns[4]?.textContent).toBe('Mar 4 to Mar 10, 2026: Xiaomi 2, Apple 1, Arm 1');
+    expect(columns[0]?.textContent).toBe('Feb 9 to Feb 10, 2026: no stories');
   });
 
   it('shows publishers and companies named together, with page text as plain text', async () => {
@@ -163,7 +178,7 @@ describe('Dashboard', () => {
   it('sorts the story list by relevance, and exports what the filter shows', async () => {
     const { save } = setup();
     const titles = () =>
-      [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-head a')].map(
+      [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-title')].map(
         (a) => a.textContent,
       );
     await waitFor(() => expect(titles()).toHaveLength(4));

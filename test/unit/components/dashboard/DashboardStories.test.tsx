@@ -36,7 +36,7 @@ function setup(count: number) {
 }
 
 const titles = () =>
-  [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-head a')].map(
+  [...screen.getByRole('list', { name: 'Matched stories' }).querySelectorAll(':scope > li .story-title')].map(
     (a) => a.textContent,
   );
 

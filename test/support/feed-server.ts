@@ -1,6 +1,7 @@
 /**
- * A feed server on 127.0.0.1 for the fetch tests: each route is one server behaviour (a
- * conditional feed, redirects, loops, a 50 MB or endless body, one byte at a time, 410, 503).
+ * A feed server on 127.0.0.1 for the feed tests, unit and end-to-end: each route is one server
+ * behaviour (a conditional feed, redirects, loops, a 50 MB or endless body, one byte at a time,
+ * 410, 503, hostile feeds, sites that advertise feeds), and a test can serve feeds of its own.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,10 +13,40 @@ export const FEED_XML = `<?xml version="1.0"?><rss version="2.0"><channel><title
 export interface FeedServer {
   url(path: string): string;
   requests: Array<{ path: string; headers: IncomingMessage['headers'] }>;
+  /** Serves `route` (or this text as RSS) at `path`, over what was there. */
+  serve(path: string, route: Route | string): void;
   close(): Promise<void>;
 }
 
-type Route = (req: IncomingMessage, res: ServerResponse) => void;
+export type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface ItemSpec {
+  title: string;
+  link: string;
+  description?: string;
+  guid?: string;
+  pubDate?: string;
+}
+
+const escapeXml = (text: string) =>
+  text.replace(/[<>&"']/gu, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+
+/** An RSS 2.0 feed of these items (text escaped, so a description may carry markup as text). */
+export function rssFeed(title: string, site: string, items: readonly ItemSpec[]): string {
+  const entries = items.map(
+    (item) =>
+      `<item><title>${escapeXml(item.title)}</title><link>${escapeXml(item.link)}</link>` +
+      (item.guid ? `<guid isPermaLink="false">${escapeXml(item.guid)}</guid>` : '') +
+      (item.pubDate ? `<pubDate>${item.pubDate}</pubDate>` : '') +
+      (item.description ? `<description>${escapeXml(item.description)}</description>` : '') +
+      '</item>',
+  );
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>${escapeXml(title)}</title><link>${escapeXml(site)}</link>${entries.join('')}</channel></rss>`;
+}
+
+function text(body: string, type = 'application/rss+xml; charset=utf-8'): Route {
+  return (_req, res) => res.writeHead(200, { 'Content-Type': type }).end(body);
+}
 
 function feed(ttl = ''): Route {
   return (req, res) => {
@@ -61,7 +92,24 @@ function trickle(): Route {
   };
 }
 
+/** Three feeds in the head, as a news site's page advertises them. */
+const SITE_PAGE = `<!DOCTYPE html><html><head><title>Local News</title>
+<link rel="alternate" type="application/rss+xml" title="Local News - Business" href="/feed">
+<link rel="alternate" type="application/atom+xml" title="Local News - Markets" href="/ttl-feed">
+<link rel="alternate" type="application/feed+json" title="Local News - Tech" href="/cached">
+</head><body><p>Today's news.</p></body></html>`;
+
+const BILLION_LAUGHS = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">]>
+<rss version="2.0"><channel><title>&lol2;</title><item><title>Xiaomi &lol2;</title><link>http://127.0.0.1/lol</link></item></channel></rss>`;
+
 const ROUTES: Record<string, Route> = {
+  '/site': text(SITE_PAGE, 'text/html; charset=utf-8'),
+  '/site-without-feeds': text(
+    '<!DOCTYPE html><html><head><title>Plain</title></head><body>Hi</body></html>',
+    'text/html',
+  ),
+  '/billion-laughs': text(BILLION_LAUGHS),
+  '/malformed': text('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken<item><title>Xiaomi</channel>'),
   '/feed': feed(),
   '/ttl-feed': feed('180'),
   '/cached': (req, res) => {
@@ -90,16 +138,20 @@ const ROUTES: Record<string, Route> = {
 
 export async function startFeedServer(): Promise<FeedServer> {
   const requests: FeedServer['requests'] = [];
+  const routes: Record<string, Route> = { ...ROUTES };
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] as string;
     requests.push({ path, headers: req.headers });
-    (ROUTES[path] ?? ((_q, r) => r.writeHead(404).end()))(req, res);
+    (routes[path] ?? ((_q, r) => r.writeHead(404).end()))(req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,
     requests,
+    serve(path, route) {
+      routes[path] = typeof route === 'string' ? text(route) : route;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
