@@ -1,46 +1,11 @@
 /**
  * Reads a date as publishers write it, in machine form (ISO 8601, Unix time, 20240512) or
  * visible form ("March 25, 2015 3:46 PM ET", "25 mars 2015", "30.04.2015 07:19",
- * "2015年4月30日"), and returns ISO 8601 in UTC. A date without a zone is taken as UTC: the
+ * "2015年4月30日", "3 мая 2024"), and returns ISO 8601 in UTC. A date without a zone is taken as UTC: the
  * difference is hours, and a story's day is what matters.
  */
 
-const MONTH_NAMES: Array<[number, string[]]> = [
-  [
-    1,
-    ['january', 'jan', 'janvier', 'janv', 'januar', 'jänner', 'enero', 'ene', 'janeiro', 'gennaio', 'gen', 'januari'],
-  ],
-  [
-    2,
-    [
-      'february',
-      'feb',
-      'février',
-      'fevrier',
-      'févr',
-      'fevr',
-      'februar',
-      'febrero',
-      'fevereiro',
-      'fev',
-      'febbraio',
-      'februari',
-    ],
-  ],
-  [3, ['march', 'mar', 'mars', 'märz', 'marz', 'mär', 'marzo', 'março', 'marco', 'maart', 'mrt']],
-  [4, ['april', 'apr', 'avril', 'avr', 'abril', 'abr', 'aprile']],
-  [5, ['may', 'mai', 'mayo', 'maio', 'maggio', 'mag', 'mei']],
-  [6, ['june', 'jun', 'juin', 'juni', 'junio', 'junho', 'giugno', 'giu']],
-  [7, ['july', 'jul', 'juillet', 'juil', 'juli', 'julio', 'julho', 'luglio', 'lug']],
-  [8, ['august', 'aug', 'août', 'aout', 'agosto', 'ago', 'augustus']],
-  [9, ['september', 'sep', 'sept', 'septembre', 'septiembre', 'setembro', 'set', 'settembre']],
-  [10, ['october', 'oct', 'octobre', 'oktober', 'okt', 'octubre', 'outubro', 'out', 'ottobre', 'ott']],
-  [11, ['november', 'nov', 'novembre', 'noviembre', 'novembro']],
-  [
-    12,
-    ['december', 'dec', 'décembre', 'decembre', 'déc', 'dezember', 'dez', 'diciembre', 'dic', 'dezembro', 'dicembre'],
-  ],
-];
+import { MONTH_NAMES } from './month-names';
 
 const MONTHS = new Map<string, number>();
 for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS.set(name, month);
@@ -74,13 +39,14 @@ const ZONES: Record<string, number> = {
   aedt: 660,
 };
 
-const MONTH_WORD = '([a-zà-ÿ]{3,10})\\.?';
+const MONTH_WORD = '(\\p{L}{3,11})\\.?';
 const TIME = '(\\d{1,2})[:h.](\\d{2})(?::(\\d{2}))?(?:[.,]\\d+)?\\s*([ap]\\.?\\s?m\\.?)?';
-const ZONE = '\\s*(z|utc|gmt|[+-]\\d{2}:?\\d{2}|[+-]\\d{2}\\b|[a-z]{2,4}t)?';
+const ZONE = '\\s*(z|utc|gmt|[+-]\\d{2}:?\\d{2}|[+-]\\d{2}\\b|[a-z]{1,4}t)?';
 
 const ISO = new RegExp(`(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[t\\s]+${TIME})?${ZONE}`, 'iu');
 const SLASHED_YMD = /(\d{4})[/.](\d{1,2})[/.](\d{1,2})/u;
-const CJK = new RegExp(`(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日(?:\\D{0,6}?${TIME})?`, 'u');
+/** "2015年4月30日" (Chinese, Japanese) and "2026년 1월 29일" (Korean). */
+const CJK = new RegExp(`(\\d{4})\\s*[年년]\\s*(\\d{1,2})\\s*[月월]\\s*(\\d{1,2})\\s*[日일](?:\\D{0,6}?${TIME})?`, 'u');
 const DAY_MONTH_YEAR = new RegExp(
   `(\\d{1,2})(?:st|nd|rd|th|er|º)?\\.?\\s+(?:de\\s+)?${MONTH_WORD},?\\s+(?:de\\s+)?(\\d{4})`,
   'iu',

@@ -123,7 +123,7 @@ function fromVisibleText(candidates: readonly IndexedElement[], options: DatePar
 }
 
 /** "Posted by X on 2019-02-15" in the lines right after the headline. */
-function fromBelowHeadline(index: PageIndex, options: DateParseOptions): string | null {
+export function fromBelowHeadline(index: PageIndex, options: DateParseOptions = {}): string | null {
   const heading = (index.headings.find((h) => !h.outsideStory) ?? index.subheadings.find((h) => !h.outsideStory))
     ?.element;
   if (!heading) return null;
@@ -162,6 +162,21 @@ function fromUrl(url: string): string | null {
   return parseDate(`${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`);
 }
 
+/** The publication time the publisher declares in JSON-LD or meta tags, or null. */
+export function declaredPublished(
+  meta: PageMeta,
+  article: JsonLdNode | null,
+  options: DateParseOptions = {},
+): string | null {
+  return (
+    firstParsed([textOf(article?.datePublished), textOf(article?.dateCreated)], options) ??
+    firstParsed(
+      PUBLISHED_META.map((key) => meta.first(key)),
+      options,
+    )
+  );
+}
+
 export function findDates(
   index: PageIndex,
   meta: PageMeta,
@@ -172,11 +187,7 @@ export function findDates(
   lead: string | null = null,
 ): StoryDates {
   const publishedTime =
-    firstParsed([textOf(article?.datePublished), textOf(article?.dateCreated)], options) ??
-    firstParsed(
-      PUBLISHED_META.map((key) => meta.first(key)),
-      options,
-    ) ??
+    declaredPublished(meta, article, options) ??
     fromItemprop(index, 'datepublished', options) ??
     fromTimeElements(index, options) ??
     fromVisibleText(index.dates, options) ??

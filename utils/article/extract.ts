@@ -68,7 +68,11 @@ export function extractStory(document: Document, url: string): ExtractedStory {
     title: findHeadline(document, index, meta, article, isSite),
     canonicalUrl,
     publisher,
-    byline: findByline(index, meta, article, nodes, publisher, { isSite, lead: text.slice(0, 300) }),
+    byline: findByline(index, meta, article, nodes, publisher, {
+      isSite,
+      lead: text.slice(0, 300),
+      tail: text.slice(-300),
+    }),
     publishedTime: dates.publishedTime,
     modifiedTime: dates.modifiedTime,
     lang,

@@ -29,7 +29,8 @@ export interface PageIndex {
 }
 
 const OUTSIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
-const BYLINE_NAME = /byline|author(?!ity)/iu;
+/** Bylines' class names, in English and the other languages sites name their markup in. */
+const BYLINE_NAME = /byline|author(?!ity)|autor|auteur|autore|forfatter|författare|yazar|verfasser/iu;
 const DATE_NAME = /date|time|publish|posted|byline|meta/iu;
 /**
  * Dates that belong to something else than the page: hCard and hCalendar dates in an infobox

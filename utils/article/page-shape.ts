@@ -6,7 +6,7 @@
  * Each answer is a short reason, or null when the sign is absent.
  */
 import { parseDate } from './date-parse';
-import { indexPage } from './page-index';
+import type { PageIndex } from './page-index';
 import { insideAside, type Prose } from './prose';
 
 /** Sibling paragraphs of running text that read as a story. */
@@ -17,8 +17,6 @@ const STORY_BLOCK_CHARS = 1500;
 /** Paragraphs in separate wrappers read as a story when they are long; teasers are short. */
 const WRAPPED_STORY_CHARS = 1200;
 const WRAPPED_PARAGRAPH_CHARS = 300;
-/** A story page shows its own date and perhaps an update; a listing shows one per entry. */
-const MANY_DATES = 4;
 /** Links to this many other pages' comments: each story on the page has its own. */
 const OTHER_STORIES_COMMENTS = 3;
 
@@ -63,21 +61,40 @@ function proseInLists(document: Document): string | null {
   return count >= STORY_LIST_ITEMS && chars >= STORY_BLOCK_CHARS ? `running text in ${count} list items` : null;
 }
 
-/** Many short <article> boxes or many linked headlines: a section front, tag page or home page. */
-export function looksLikeListing(document: Document, densestChars: number): string | null {
+/** What a list of stories shows: <article> boxes (and how many are long), linked headlines, comment links. */
+export interface ListingSigns {
+  boxes: number;
+  longBoxes: number;
+  headlineLinks: number;
+  /** Other stories on the page that link to their own comments. */
+  commented: number;
+}
+
+export function listingSigns(document: Document): ListingSigns {
   const boxes = document.getElementsByTagName('article');
-  if (boxes.length >= 5) {
-    let long = 0;
-    for (let i = 0; i < boxes.length && i < 60; i++) {
-      if ((boxes[i]?.textContent ?? '').length >= 1500) long += 1;
-    }
-    if (long <= 1 && densestChars < 1500) return `${boxes.length} short <article> boxes`;
+  let longBoxes = 0;
+  for (let i = 0; i < boxes.length && i < 60; i++) {
+    if ((boxes[i]?.textContent ?? '').length >= 1500) longBoxes += 1;
   }
-  const headlineLinks = document.querySelectorAll('h2 a[href], h3 a[href], h4 a[href]').length;
-  if (headlineLinks >= 12 && densestChars < 1200) return `${headlineLinks} linked headlines and little prose`;
-  const commented = otherStoriesCommented(document);
-  if (commented >= OTHER_STORIES_COMMENTS)
-    return `links to ${commented} stories’ comments (several stories on one page)`;
+  return {
+    boxes: boxes.length,
+    longBoxes,
+    headlineLinks: document.querySelectorAll('h2 a[href], h3 a[href], h4 a[href]').length,
+    commented: otherStoriesCommented(document),
+  };
+}
+
+/** Many short <article> boxes or many linked headlines: a section front, tag page or home page. */
+export function looksLikeListing(
+  document: Document,
+  densestChars: number,
+  signs: ListingSigns = listingSigns(document),
+): string | null {
+  if (signs.boxes >= 5 && signs.longBoxes <= 1 && densestChars < 1500) return `${signs.boxes} short <article> boxes`;
+  if (signs.headlineLinks >= 12 && densestChars < 1200)
+    return `${signs.headlineLinks} linked headlines and little prose`;
+  if (signs.commented >= OTHER_STORIES_COMMENTS)
+    return `links to ${signs.commented} stories’ comments (several stories on one page)`;
   return null;
 }
 
@@ -148,9 +165,8 @@ export function blogEntry(document: Document): string | null {
   return dated && titled ? 'a blog entry (h-entry) with its publication date' : null;
 }
 
-/** Distinct dates shown in the page's main column: a blog index or weekly edition shows many. */
-export function manyDates(document: Document): string | null {
-  const index = indexPage(document);
+/** Distinct days shown in the page's main column: a blog index or weekly edition shows many. */
+export function distinctDates(index: PageIndex): number {
   const seen = new Set<string>();
   for (const { element, outsideStory } of [...index.times, ...index.dates]) {
     if (outsideStory) continue;
@@ -159,5 +175,5 @@ export function manyDates(document: Document): string | null {
     const iso = parseDate(raw);
     if (iso) seen.add(iso.slice(0, 10));
   }
-  return seen.size >= MANY_DATES ? `${seen.size} different dates (a listing)` : null;
+  return seen.size;
 }

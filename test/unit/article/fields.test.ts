@@ -106,14 +106,34 @@ describe('normaliseUrl', () => {
 });
 
 describe('the headline a reader sees', () => {
-  it('prefers the visible heading when the document title is that heading plus an author', () => {
+  it('prefers the visible heading when the titles are that heading plus an author', () => {
+    const story = extractStory(
+      pageFrom(`<html><head><title>Why the harbour dues keep rising - Jane Doe</title>
+        <meta property="og:title" content="Why the harbour dues keep rising - Jane Doe"></head>
+        <body><h1>Why the harbour dues keep rising</h1><p>${'Text of the post. '.repeat(20)}</p></body></html>`),
+      'https://blog.example/harbour-dues',
+    );
+    expect(story.title).toBe('Why the harbour dues keep rising');
+  });
+
+  it('takes the publisher’s og:title over a differently worded visible heading about the same story', () => {
     const story = extractStory(
       pageFrom(`<html><head><title>Why the harbour dues keep rising - Jane Doe</title>
         <meta property="og:title" content="Harbour dues: what changed"></head>
         <body><h1>Why the harbour dues keep rising</h1><p>${'Text of the post. '.repeat(20)}</p></body></html>`),
       'https://blog.example/harbour-dues',
     );
-    expect(story.title).toBe('Why the harbour dues keep rising');
+    expect(story.title).toBe('Harbour dues: what changed');
+  });
+
+  it('does not take an og:title about something else than every other title (a show’s name left in it)', () => {
+    const story = extractStory(
+      pageFrom(`<html><head><title>Ferry fares frozen for a year</title>
+        <meta property="og:title" content="Morning Briefing Live"></head>
+        <body><h1>Ferry fares frozen for a year</h1><p>${'Text of the story. '.repeat(20)}</p></body></html>`),
+      'https://news.example/ferry-fares-frozen',
+    );
+    expect(story.title).toBe('Ferry fares frozen for a year');
   });
 
   it('does not take a heading that no title on the page agrees with (negative control)', () => {

@@ -1,0 +1,171 @@
+/**
+ * Training and cross-validation of the article detector's model (utils/article/detector.ts),
+ * shared by `npm run train:detector` and `npm run eval`. Pages are read once into examples: the
+ * cheap checks' verdict when they stop a page, the page's features otherwise. Folds are grouped
+ * by site, so no publisher is on both sides of a split, and the threshold of every model, the
+ * shipped one and each fold's, is chosen by an inner cross-validation on its own training pages
+ * only: what is reported was never tuned on the pages it is scored on.
+ */
+import type { DetectorModelData } from '../../utils/article/detector';
+import { FEATURE_NAMES, type PageFeatures } from '../../utils/article/page-features';
+import { type Example, fitLogistic, type LogisticModel, logit } from './logistic';
+import { seededRandom } from './seeded-random';
+
+export interface DetectorExample {
+  id: string;
+  corpus: string;
+  site: string;
+  lang: string;
+  kind: string;
+  source: string;
+  isArticle: boolean;
+  /** Debatable pages: scored apart, never trained on. */
+  borderline: boolean;
+  /** The cheap checks' reason for calling the page not an article, or null. */
+  stop: string | null;
+  /**
+   * The cheap checks call the page a news article (clearlyNewsArticle). The model still learns
+   * from it and scores it, but the extension takes it for an article whatever the score.
+   */
+  declaredNews: boolean;
+  /** The page's features (read even when the cheap checks stop it, for training). */
+  values: number[];
+}
+
+export interface TrainingOptions {
+  folds: number;
+  seed: number;
+  l2: number;
+  /** What a missed story costs against a page wrongly taken for one, when choosing the threshold. */
+  missCost: number;
+  /** Train on the pages the cheap checks stop too (they never reach the model in use). */
+  trainOnStopped: boolean;
+}
+
+export const DEFAULT_OPTIONS: TrainingOptions = { folds: 5, seed: 2024, l2: 0.3, missCost: 3, trainOnStopped: false };
+const SCALE = 100;
+
+export function featureVector(features: PageFeatures): number[] {
+  return FEATURE_NAMES.map((name) => features.values[name]);
+}
+
+/** Each site's pages go to one fold; sites are dealt in a seeded order to the fold with fewest pages. */
+export function assignFolds(examples: readonly DetectorExample[], folds: number, seed: number): number[] {
+  const sizes = new Map<string, number>();
+  for (const e of examples) sizes.set(e.site, (sizes.get(e.site) ?? 0) + 1);
+  const sites = [...sizes.keys()].sort();
+  const next = seededRandom(seed);
+  for (let i = sites.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [sites[i], sites[j]] = [sites[j] as string, sites[i] as string];
+  }
+  // Big sites first, so the folds come out even.
+  sites.sort((a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0));
+  const load = new Array<number>(folds).fill(0);
+  const foldOf = new Map<string, number>();
+  for (const site of sites) {
+    const fold = load.indexOf(Math.min(...load));
+    foldOf.set(site, fold);
+    load[fold] = (load[fold] as number) + (sizes.get(site) ?? 0);
+  }
+  return examples.map((e) => foldOf.get(e.site) ?? 0);
+}
+
+function trainable(examples: readonly DetectorExample[], options: TrainingOptions): Example[] {
+  return examples
+    .filter((e) => !e.borderline && (options.trainOnStopped || e.stop === null))
+    .map((e) => ({ values: e.values, label: e.isArticle ? 1 : 0 }));
+}
+
+/** The threshold with the lowest cost on out-of-fold log-odds: midway between neighbouring scores. */
+export function chooseThreshold(scored: ReadonlyArray<{ z: number; isArticle: boolean }>, missCost: number): number {
+  const sorted = [...scored].sort((a, b) => a.z - b.z);
+  // Start with every page taken for an article, then raise the threshold past one page at a time.
+  let falseArticles = sorted.filter((s) => !s.isArticle).length;
+  let missed = 0;
+  let best = { cost: falseArticles, threshold: (sorted[0]?.z ?? 0) - 1 };
+  for (let i = 0; i < sorted.length; i++) {
+    const s = sorted[i] as { z: number; isArticle: boolean };
+    if (s.isArticle) missed += 1;
+    else falseArticles -= 1;
+    const following = sorted[i + 1]?.z ?? s.z + 2;
+    const cost = missCost * missed + falseArticles;
+    if (cost < best.cost) best = { cost, threshold: (s.z + following) / 2 };
+  }
+  return best.threshold;
+}
+
+/** Out-of-fold log-odds for every example the model decides (NaN for the ones the cheap checks stop). */
+function outOfFold(examples: readonly DetectorExample[], options: TrainingOptions): number[] {
+  const folds = assignFolds(examples, options.folds, options.seed);
+  const z = new Array<number>(examples.length).fill(Number.NaN);
+  for (let fold = 0; fold < options.folds; fold++) {
+    const model = fitLogistic(
+      trainable(
+        examples.filter((_, i) => folds[i] !== fold),
+        options,
+      ),
+      options.l2,
+    );
+    examples.forEach((e, i) => {
+      if (folds[i] === fold && e.stop === null) z[i] = logit(model, e.values);
+    });
+  }
+  return z;
+}
+
+export interface TrainedDetector {
+  model: LogisticModel;
+  threshold: number;
+}
+
+/** Fits the model on `examples` and sets its threshold by an inner grouped cross-validation. */
+export function trainDetector(examples: readonly DetectorExample[], options: TrainingOptions): TrainedDetector {
+  const z = outOfFold(examples, { ...options, seed: options.seed + 1 });
+  const scored = examples
+    .map((e, i) => ({ z: z[i] as number, isArticle: e.isArticle, borderline: e.borderline }))
+    .filter((s) => !Number.isNaN(s.z) && !s.borderline);
+  return {
+    model: fitLogistic(trainable(examples, options), options.l2),
+    threshold: chooseThreshold(scored, options.missCost),
+  };
+}
+
+export interface Prediction {
+  example: DetectorExample;
+  isArticle: boolean;
+  /** Log-odds less the threshold (NaN when the cheap checks stopped the page). */
+  margin: number;
+}
+
+/** Each example predicted by a model that never saw its site, with a threshold that never saw it either. */
+export function crossValidate(examples: readonly DetectorExample[], options: TrainingOptions): Prediction[] {
+  const folds = assignFolds(examples, options.folds, options.seed);
+  const predictions: Prediction[] = [];
+  for (let fold = 0; fold < options.folds; fold++) {
+    const trained = trainDetector(
+      examples.filter((_, i) => folds[i] !== fold),
+      options,
+    );
+    examples.forEach((example, i) => {
+      if (folds[i] !== fold) return;
+      const margin = example.stop === null ? logit(trained.model, example.values) - trained.threshold : Number.NaN;
+      predictions.push({ example, isArticle: example.declaredNews || margin >= 0, margin });
+    });
+  }
+  return predictions;
+}
+
+export function modelData(trained: TrainedDetector, source: string): DetectorModelData {
+  const weights = FEATURE_NAMES.map((name, i) => [name, Math.round((trained.model.weights[i] ?? 0) * SCALE)] as const)
+    .filter(([, w]) => w !== 0)
+    .map(([name, w]) => `${name} ${w}`)
+    .join(' ');
+  return {
+    source,
+    bias: Math.round(trained.model.bias * 1000) / 1000,
+    scale: SCALE,
+    threshold: Math.round(trained.threshold * 1000) / 1000,
+    weights,
+  };
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { clearlyNotArticle, readDeclared, readMarkup } from '@/utils/article/declared';
+import { detectArticle, detectorInput } from '@/utils/article/detect';
+import { type DetectorModelData, readDetectorModel, scoreFeatures } from '@/utils/article/detector';
+import { FEATURE_NAMES, type PageFeatures, pageFeatures } from '@/utils/article/page-features';
+import { measureText } from '@/utils/article/text-density';
+import { loadFixture, pageFrom } from './load';
+
+describe('the trained detector recognises the stories rules used to miss', () => {
+  it.each([
+    ['short-story.html', 'https://circuitdesk.example/2025/04/02/ridewell-trims-delivery-fleet', 'a short story'],
+    ['review.html', 'https://gearline.example/reviews/lumo-fold-2-review', 'a review whose og:type says website'],
+    ['roundup.html', 'https://ledgerweekly.example/markets/five-things-that-moved-markets-week-8', 'a round-up'],
+    [
+      'press-release.html',
+      'https://norbeck.example/newsroom/2025/05/norbeck-foods-opens-a-plant-in-ostrava',
+      'a press release on a company newsroom',
+    ],
+    [
+      'german-no-metadata.html',
+      'https://elbtal-bote.example/lokales/stadtwerke-bauen-waermenetz-im-hafenviertel-aus',
+      'a German story without metadata',
+    ],
+  ])('%s (%s) is an article', (file, url) => {
+    const verdict = detectArticle(loadFixture(file), url);
+    expect(verdict.isArticle, verdict.reasons.join('; ')).toBe(true);
+  });
+
+  it('does not take a firm’s page of long text for a story, though it declares og:type=article', () => {
+    const verdict = detectArticle(loadFixture('about-company.html'), 'https://harlow-penn.example/our-approach');
+    expect(verdict.isArticle, verdict.reasons.join('; ')).toBe(false);
+  });
+
+  it('gives its reasons, strongest first, with their weight', () => {
+    const { reasons } = detectArticle(
+      loadFixture('short-story.html'),
+      'https://circuitdesk.example/2025/04/02/ridewell-trims-delivery-fleet',
+    );
+    expect(reasons.join('; ')).toMatch(/og:type=article \(\+\d/);
+    const weights = reasons.map((r) => Math.abs(Number(/\(([+-][\d.]+)\)$/.exec(r)?.[1])));
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+  });
+});
+
+describe('the cheap checks', () => {
+  const declared = (html: string, url: string) => {
+    const document = pageFrom(html);
+    const d = readDeclared(document, url);
+    readMarkup(document, d);
+    return d;
+  };
+
+  it('stop a page at an address that is never a story, whatever it declares', () => {
+    const html = '<html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>';
+    expect(clearlyNotArticle(declared(html, 'https://shop.example/products/kettle-2'))).toMatch(/product/);
+    expect(clearlyNotArticle(declared(html, 'https://news.example/'))).toMatch(/home/);
+    // Negative control: the same page at a story's address goes on to the model.
+    expect(clearlyNotArticle(declared(html, 'https://news.example/2025/05/06/kettle-recall-widened'))).toBeNull();
+  });
+
+  it('stop a search page that declares nothing, but not one that declares an article', () => {
+    const bare = '<html><head></head><body><p>x</p></body></html>';
+    const article = '<html><head><meta property="og:type" content="article"></head><body><p>x</p></body></html>';
+    expect(clearlyNotArticle(declared(bare, 'https://news.example/search?q=kettle'))).toMatch(/search/);
+    expect(clearlyNotArticle(declared(article, 'https://news.example/search?q=kettle'))).toBeNull();
+  });
+
+  it('take a page whose JSON-LD calls it one news article for an article, however short', () => {
+    const page = (type: string, stories = 1) =>
+      pageFrom(
+        `<html><head><title>Samsung results</title><meta property="og:type" content="article">` +
+          `<script type="application/ld+json">${JSON.stringify(
+            Array.from({ length: stories }, (_, i) => ({ '@type': type, headline: `Samsung results ${i}` })),
+          )}</script></head>` +
+          '<body><article><h1>Samsung results</h1><p>Samsung beat forecasts; its shares rose.</p></article></body></html>',
+      );
+    const url = 'https://news.example/business/samsung-results';
+    expect(detectArticle(page('NewsArticle'), url)).toMatchObject({
+      isArticle: true,
+      reasons: ['JSON-LD @type NewsArticle'],
+    });
+    expect(detectArticle(page('ReportageNewsArticle'), url).isArticle).toBe(true);
+    // Negative controls: a plain Article, a list of news articles, a news article at a home
+    // page's address: the model or the address decides, and a one-line page is not a story.
+    expect(detectArticle(page('Article'), url).isArticle).toBe(false);
+    expect(detectorInput(page('NewsArticle', 3), url).article).not.toBe(true);
+    expect(detectArticle(page('NewsArticle'), 'https://news.example/').isArticle).toBe(false);
+  });
+
+  it('stop a fiction chapter that links to the next chapter', () => {
+    const input = detectorInput(loadFixture('fiction-chapter.html'), 'https://quillshelf.example/works/5120?view=2');
+    expect(input.stop).toMatch(/chapter/);
+  });
+});
+
+describe('scoring the model', () => {
+  const model: DetectorModelData = {
+    source: 'test',
+    bias: -1,
+    scale: 100,
+    threshold: 0.5,
+    weights: 'og:article 200 listing -300 no-such-feature 900',
+  };
+
+  function features(values: Partial<Record<(typeof FEATURE_NAMES)[number], number>>): PageFeatures {
+    const all = Object.fromEntries(FEATURE_NAMES.map((n) => [n, values[n] ?? 0])) as PageFeatures['values'];
+    return { values: all, notes: { 'og:article': 'og:type=article', listing: 'a listing' } };
+  }
+
+  it('adds weight times value to the bias, less the threshold, and ignores features it does not know', () => {
+    const weights = readDetectorModel(model);
+    expect([...weights.keys()]).toEqual(['og:article', 'listing']);
+    expect(scoreFeatures(model, weights, features({ 'og:article': 1 })).margin).toBeCloseTo(0.5);
+    expect(scoreFeatures(model, weights, features({ 'og:article': 1, listing: 1 })).margin).toBeCloseTo(-2.5);
+  });
+
+  it('names what moved the score, strongest first', () => {
+    const score = scoreFeatures(model, readDetectorModel(model), features({ 'og:article': 1, listing: 1 }));
+    expect(score.reasons).toEqual(['a listing (-3.0)', 'og:type=article (+2.0)']);
+  });
+});
+
+describe('page features', () => {
+  it('measure text and link density whatever the markup: a story written with <br> is one long block', () => {
+    const story = pageFrom(
+      `<body><div>${'A sentence of the story. '.repeat(30)}<br>${'More of it. '.repeat(20)}</div></body>`,
+    );
+    const links = pageFrom(`<body><ul>${'<li><a href="/x">A headline elsewhere</a></li>'.repeat(30)}</ul></body>`);
+    expect(measureText(story).longestBlock).toBe(measureText(story).chars);
+    expect(measureText(story).chars).toBeGreaterThan(700);
+    expect(measureText(story).linkChars).toBe(0);
+    expect(measureText(links).linkChars / measureText(links).chars).toBe(1);
+  });
+
+  it('tell a date archive address from a story address', () => {
+    const page = pageFrom('<body><p>x</p></body>');
+    const of = (url: string) => {
+      const d = readDeclared(page, url);
+      readMarkup(page, d);
+      return pageFeatures(page, url, d).values;
+    };
+    expect(of('https://blog.example/2015/05/')['url:archive']).toBe(1);
+    expect(of('https://blog.example/2015/05/why-we-moved-the-shop/')['url:archive']).toBe(0);
+    expect(of('https://blog.example/2015/05/why-we-moved-the-shop/')['url:slug-words']).toBeGreaterThan(0.5);
+  });
+
+  it('find a byline and a date written below the headline in another language', () => {
+    const url = 'https://elbtal-bote.example/lokales/stadtwerke-bauen-waermenetz-im-hafenviertel-aus';
+    const page = loadFixture('german-no-metadata.html');
+    const input = detectorInput(page, url);
+    expect(input.features?.values.byline).toBe(1);
+    expect(input.features?.values['h1:dated']).toBe(1);
+  });
+});
