@@ -28,11 +28,16 @@ export function SettingsForm({ client }: { client: StoreClient }) {
 
   async function change(patch: Partial<Settings>, saved = 'Settings saved.') {
     if (!settings) return;
+    // Shown at once, as the person chose; put back if the background refuses it.
+    const before = settings;
+    const next = { ...settings, ...patch };
+    setSettings(next);
     try {
-      setSettings(await client.saveSettings({ ...settings, ...patch }));
+      setSettings(await client.saveSettings(next));
       setNotice(saved);
       setError(null);
     } catch (e) {
+      setSettings(before);
       setError(e instanceof Error ? e.message : String(e));
     }
   }

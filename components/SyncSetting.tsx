@@ -22,11 +22,16 @@ export function SyncSetting({ client }: { client: StoreClient }) {
   if (!status) return loaded.error ? <p role="alert">{loaded.error}</p> : null;
 
   async function toggle(enabled: boolean) {
+    if (!status) return;
+    // Shown at once, as the person chose; put back if the background refuses it.
+    const before = status;
+    setStatus({ ...status, enabled });
     try {
       setStatus(await client.setSync(enabled));
       setNotice(enabled ? 'Sync is on.' : 'Sync is off: changes here stay in this browser.');
       setError(null);
     } catch (e) {
+      setStatus(before);
       setError(e instanceof Error ? e.message : String(e));
     }
   }

@@ -113,8 +113,17 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       const tab = await browser.newPage();
       // Not awaited: it would wait forever. A failure shows as the wait below running out.
       tab.goto(`${extensionOrigin}/${page}`).catch(() => undefined);
-      await tab.waitForFunction(() => location.protocol === 'moz-extension:' && document.readyState === 'complete');
-      return tab;
+      const loaded = () => location.protocol === 'moz-extension:' && document.readyState === 'complete';
+      // The realm asked can go away as Firefox leaves about:blank for the page (a protocol
+      // error rather than a false answer): asking again reaches the page's own.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await tab.waitForFunction(loaded);
+          return tab;
+        } catch (error) {
+          if (attempt === 3 || !String(error).includes('Protocol error')) throw error;
+        }
+      }
     },
     async close() {
       await browser.close();

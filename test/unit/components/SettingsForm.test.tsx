@@ -35,6 +35,24 @@ describe('SettingsForm', () => {
     await waitFor(async () => expect((await client.getSettings()).retentionCount).toBe(1000));
   });
 
+  it('shows a choice at once while it is saved, and puts it back when the save is refused', async () => {
+    const client = fakeClient();
+    const { rerender } = render(<SettingsForm client={client} />);
+    await screen.findByRole('group', { name: 'Highlight tracked companies' });
+    let refuse: (error: Error) => void = () => {};
+    client.saveSettings = () => new Promise((_, reject) => (refuse = reject));
+    const everyPage = screen.getByLabelText('On every page') as HTMLInputElement;
+    fireEvent.click(everyPage);
+    // Still saving, and already shown as chosen: a re-render meanwhile (the page's other parts
+    // update on every click) must not undo the click.
+    rerender(<SettingsForm client={client} />);
+    expect(everyPage.checked).toBe(true);
+    refuse(new Error('The disk is full.'));
+    expect((await screen.findByRole('alert')).textContent).toBe('The disk is full.');
+    expect(everyPage.checked).toBe(false);
+    expect((screen.getByLabelText('On news articles (recommended)') as HTMLInputElement).checked).toBe(true);
+  });
+
   it('turns typed sites into hostnames when the field is left, like every setting, and refuses what is not a site', async () => {
     const client = await setup();
     // Saved as every other setting is: no button of its own.
