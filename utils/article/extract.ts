@@ -59,10 +59,9 @@ export async function extractStorySliced(
   slicer: Pick<Slicer, 'due' | 'pause'>,
 ): Promise<ExtractedStory> {
   const steps = mainTextSteps(document);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return storyWithText(document, url, step.value);
+  for (let step = steps.next(); ; step = steps.next()) {
     if (slicer.due()) await slicer.pause();
+    if (step.done) return storyWithText(document, url, step.value);
   }
 }
 

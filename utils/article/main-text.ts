@@ -159,6 +159,8 @@ export function* mainTextSteps(document: Document, prose: Prose = findProse(docu
     parent.measure.linkChars += inner.linkChars;
     parent.measure.links += links;
   }
+  // Joining a huge page's text takes a while of its own: a moment to pause first.
+  yield;
   return paragraphs(out);
 }
 

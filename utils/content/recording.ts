@@ -71,9 +71,12 @@ export function createRecording(
   let pending: { url: string; done: Promise<ArticleReading> } | null = null;
 
   const readNow = async (url: string, matcher: () => Promise<Matcher>): Promise<ArticleReading> => {
-    const story = await extractStorySliced(env.document, url, createSlicer());
+    const slicer = createSlicer();
+    const story = await extractStorySliced(env.document, url, slicer);
     onRead(url, story);
     const business = classifyBusiness(story);
+    // Finding the companies in a huge page's text is a task's worth of work of its own.
+    if (slicer.due()) await slicer.pause();
     const report = buildStoryReport(story, business, url, await matcher());
     const mentions = report?.mentions.map(({ entityId, count }) => ({ entityId, count })) ?? [];
     return { url, story, business, report, mentions };

@@ -9,7 +9,8 @@ const URL = 'https://harbour-herald.example/business/2025/05/06/northwind-opens-
 function warehousePage(shelves: number): Document {
   const items: string[] = [];
   for (let i = 0; i < shelves; i++) items.push(`<p><span>shelf ${i}</span> <span>bay ${i}</span></p>`);
-  const prose = 'Northwind Holdings said the new warehouse on the harbour front would employ two hundred people by spring.';
+  const prose =
+    'Northwind Holdings said the new warehouse on the harbour front would employ two hundred people by spring.';
   return pageFrom(`<!doctype html><html lang="en"><head><title>Northwind opens a warehouse - Harbour Herald</title>
 <meta property="og:site_name" content="Harbour Herald">
 <meta property="article:published_time" content="2025-05-06T08:30:00Z"></head>
@@ -19,11 +20,11 @@ function warehousePage(shelves: number): Document {
 <div>${items.join('')}</div></article></body></html>`);
 }
 
-/** A slicer whose every check says the slice is used up, counting the pauses it is asked for. */
-function countingSlicer(due: boolean) {
+/** A slicer that counts the pauses it is asked for; `due` says when its slice is used up. */
+function countingSlicer(due: () => boolean) {
   const slicer = {
     pauses: 0,
-    due: () => due,
+    due,
     async pause() {
       slicer.pauses += 1;
     },
@@ -31,10 +32,16 @@ function countingSlicer(due: boolean) {
   return slicer;
 }
 
+/** A clock that moves on a millisecond each time it is read. */
+function ticking(): () => number {
+  let now = 0;
+  return () => now++;
+}
+
 describe('extractStorySliced', () => {
   it('pauses between slices on a long page and reads the same story as extractStory', async () => {
     const page = warehousePage(3000);
-    const slicer = countingSlicer(true);
+    const slicer = countingSlicer(() => true);
     const story = await extractStorySliced(page, URL, slicer);
     // 3,000 shelves are some 15,000 nodes: dozens of slices.
     expect(slicer.pauses).toBeGreaterThan(10);
@@ -48,12 +55,20 @@ describe('extractStorySliced', () => {
   });
 
   it('does not pause on a short page or while the slicer says there is time (negative controls)', async () => {
-    const short = countingSlicer(true);
+    // The real slicer's 8 ms budget, on a clock that moves on at every check.
+    const budgeted = () => {
+      const clock = createSlicer(8, ticking());
+      return countingSlicer(() => clock.due());
+    };
+    const short = budgeted();
     expect((await extractStorySliced(warehousePage(5), URL, short)).text).toContain('shelf 4 bay 4');
     expect(short.pauses).toBe(0);
+    const long = budgeted();
+    await extractStorySliced(warehousePage(3000), URL, long);
+    expect(long.pauses).toBeGreaterThan(0);
 
     const page = warehousePage(3000);
-    const unhurried = countingSlicer(false);
+    const unhurried = countingSlicer(() => false);
     expect(await extractStorySliced(page, URL, unhurried)).toEqual(extractStory(page, URL));
     expect(unhurried.pauses).toBe(0);
   });
@@ -67,9 +82,8 @@ describe('extractStorySliced', () => {
       // The page takes shelves away while the story is read.
       shelves[shelves.length - turns]?.remove();
     }, 0);
-    let clock = 0;
     try {
-      const story = await extractStorySliced(page, URL, createSlicer(8, () => clock++));
+      const story = await extractStorySliced(page, URL, createSlicer(8, ticking()));
       expect(turns).toBeGreaterThan(0);
       expect(story.title).toBe('Northwind opens a warehouse');
       expect(story.text).toContain('Northwind Holdings said');
