@@ -75,9 +75,7 @@ export function createRecording(
     const story = await extractStorySliced(env.document, url, slicer);
     onRead(url, story);
     const business = classifyBusiness(story);
-    // Finding the companies in a huge page's text is a task's worth of work of its own.
-    if (slicer.due()) await slicer.pause();
-    const report = buildStoryReport(story, business, url, await matcher());
+    const report = await buildStoryReport(story, business, url, await matcher(), slicer);
     const mentions = report?.mentions.map(({ entityId, count }) => ({ entityId, count })) ?? [];
     return { url, story, business, report, mentions };
   };
