@@ -6,12 +6,13 @@
  *                  ├─ byline, dates, canonical, page-facts (lang, section, description, keywords)
  *   prose ─────────┴─ main-text (the text companies are matched in)
  */
+import type { Slicer } from '../highlight/slicer';
 import { findByline } from './byline';
 import { findCanonicalUrl } from './canonical';
 import { findDates } from './dates';
 import { findHeadline, siteNameInTitle } from './headline';
 import { findArticleNode, readJsonLd } from './jsonld';
-import { extractMainText } from './main-text';
+import { extractMainText, mainTextSteps } from './main-text';
 import { readMeta } from './meta';
 import { findDescription, findKeywords, findLang, findSection } from './page-facts';
 import { indexPage } from './page-index';
@@ -44,6 +45,28 @@ function readsMonthFirst(lang: string | null, url: string): boolean {
 }
 
 export function extractStory(document: Document, url: string): ExtractedStory {
+  return storyWithText(document, url, extractMainText(document));
+}
+
+/**
+ * The same story, its main text read in steps, giving the page a turn whenever `slicer` says
+ * so: on a page of hundreds of thousands of elements the walk takes longer than one task should
+ * block the page.
+ */
+export async function extractStorySliced(
+  document: Document,
+  url: string,
+  slicer: Pick<Slicer, 'due' | 'pause'>,
+): Promise<ExtractedStory> {
+  const steps = mainTextSteps(document);
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (slicer.due()) await slicer.pause();
+    if (step.done) return storyWithText(document, url, step.value);
+  }
+}
+
+/** Every field but the main text, which the byline and dates look at (its lead and tail). */
+function storyWithText(document: Document, url: string, text: string): ExtractedStory {
   const meta = readMeta(document);
   const nodes = readJsonLd(document);
   const article = findArticleNode(nodes);
@@ -55,7 +78,6 @@ export function extractStory(document: Document, url: string): ExtractedStory {
   const publisher = declaredPublisher ?? siteNameInTitle(meta.first('og:title') ?? document.title ?? '', isSite);
   const lang = findLang(document, meta, article);
   const index = indexPage(document);
-  const text = extractMainText(document);
   const dates = findDates(
     index,
     meta,

@@ -6,7 +6,11 @@
  * One pass over the story's subtree: each element's text is appended as it is visited, and
  * taken back out if the element turns out to be a list of links (measured on the way back up),
  * so nothing is measured twice. Reads node values only (no `innerText`, which forces a layout).
+ * A page of hundreds of thousands of elements takes longer to walk than one task should block
+ * it, so the walk is a generator of steps (as the matcher's compilation is): the content script
+ * gives the page a turn between them, other callers run it to the end at once.
  */
+import type { Steps } from '../match/steps';
 import { isBoilerplate } from './boilerplate';
 import { findProse, type Prose } from './prose';
 
@@ -45,6 +49,8 @@ const LINK_SHARE = 0.6;
 /** Marks the end of a block in the collected text (a character pages do not use). */
 const BLOCK_END = '\u0000';
 const MIN_LINKS = 3;
+/** Nodes visited between two moments the walk may pause at. */
+const NODES_PER_STEP = 512;
 
 /** The element the story text is read from. */
 export function findStoryRoot(document: Document, prose: Prose): Element | null {
@@ -73,6 +79,15 @@ function visibleLength(text: string): number {
 
 /** Paragraph-separated text of the story, boilerplate left out. */
 export function extractMainText(document: Document, prose: Prose = findProse(document)): string {
+  const steps = mainTextSteps(document, prose);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same text as steps (match/steps.ts): each yields a moment the walk may pause at. */
+export function* mainTextSteps(document: Document, prose: Prose = findProse(document)): Steps<string> {
   const root = findStoryRoot(document, prose);
   if (!root) return '';
   const rootChars = prose.charsUnder(root);
@@ -102,7 +117,8 @@ export function extractMainText(document: Document, prose: Prose = findProse(doc
     };
   };
   const stack: Frame[] = [open(root, false, true)];
-  while (stack.length > 0) {
+  for (let visited = 1; stack.length > 0; visited++) {
+    if (visited % NODES_PER_STEP === 0) yield;
     const frame = stack[stack.length - 1] as Frame;
     const child = frame.next;
     if (child) {
@@ -143,6 +159,13 @@ export function extractMainText(document: Document, prose: Prose = findProse(doc
     parent.measure.linkChars += inner.linkChars;
     parent.measure.links += links;
   }
+  // Joining a huge page's text takes a while of its own: a moment to pause first.
+  yield;
+  return paragraphs(out);
+}
+
+/** The collected pieces as paragraphs separated by blank lines, white space folded. */
+function paragraphs(out: readonly string[]): string {
   return out
     .join('')
     .split(BLOCK_END)

@@ -7,7 +7,8 @@
  * afresh. The entrypoint offers `reading` to the popup (utils/suggest/tab-reading.ts).
  */
 import type { ExtractedStory } from '../article/extract';
-import { extractStory } from '../article/extract';
+import { extractStorySliced } from '../article/extract';
+import { createSlicer } from '../highlight/slicer';
 import { MAX_TEXT_LENGTH, readPageForSuggestions } from '../suggest/page';
 import type { SuggestInput } from '../suggest/suggest';
 import type { ContentEnvironment } from './environment';
@@ -43,9 +44,13 @@ export function createKeptArticle(env: Pick<ContentEnvironment, 'document' | 'ur
     },
     keep,
     readWhenIdle(url) {
+      const unwanted = () => env.signal.aborted || env.url() !== url || kept?.url === url;
       whenIdle(() => {
-        if (env.signal.aborted || env.url() !== url || kept?.url === url) return;
-        keep(url, extractStory(env.document, url));
+        if (unwanted()) return;
+        // In slices, as recording reads: a huge page takes longer to read than one task should block it.
+        void extractStorySliced(env.document, url, createSlicer()).then((story) => {
+          if (!unwanted()) keep(url, story);
+        });
       });
     },
     reading() {

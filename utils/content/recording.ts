@@ -9,8 +9,9 @@
  * "Record this page" offers: the three never disagree about a story's companies.
  */
 import { type BusinessVerdict, classifyBusiness } from '../article/classify';
-import { type ExtractedStory, extractStory } from '../article/extract';
+import { type ExtractedStory, extractStorySliced } from '../article/extract';
 import { advertisedFeeds } from '../article/feed-links';
+import { createSlicer } from '../highlight/slicer';
 import type { Matcher } from '../match/matcher';
 import type { Settings } from '../settings';
 import type { MentionCount, PageReading, PageStatus, StoryReport } from '../stories';
@@ -70,10 +71,11 @@ export function createRecording(
   let pending: { url: string; done: Promise<ArticleReading> } | null = null;
 
   const readNow = async (url: string, matcher: () => Promise<Matcher>): Promise<ArticleReading> => {
-    const story = extractStory(env.document, url);
+    const slicer = createSlicer();
+    const story = await extractStorySliced(env.document, url, slicer);
     onRead(url, story);
     const business = classifyBusiness(story);
-    const report = buildStoryReport(story, business, url, await matcher());
+    const report = await buildStoryReport(story, business, url, await matcher(), slicer);
     const mentions = report?.mentions.map(({ entityId, count }) => ({ entityId, count })) ?? [];
     return { url, story, business, report, mentions };
   };

@@ -4,6 +4,7 @@
  */
 import type { BusinessVerdict } from '../article/classify';
 import type { ExtractedStory } from '../article/extract';
+import type { Slicer } from '../highlight/slicer';
 import type { Matcher, Mention } from '../match/matcher';
 import type { EntityMention, StoryReport } from '../stories';
 
@@ -11,6 +12,8 @@ import { snippetAround } from './snippet';
 
 const LEAD_LENGTH = 600;
 const MAX_SNIPPETS = 3;
+/** Characters searched between two looks at the clock: well under a millisecond of work. */
+const PIECE = 1 << 15;
 
 /** Summarises mentions per entity, for the story report. */
 export function summariseMentions(title: string, mentions: readonly Mention[], matcher: Matcher): EntityMention[] {
@@ -39,15 +42,27 @@ function storyText(story: ExtractedStory): string {
   return title.length === 0 || story.text.startsWith(title) ? story.text : `${title}\n\n${story.text}`;
 }
 
+/**
+ * The mentions in `text`, a piece at a time, giving the page a turn whenever `slicer` says so:
+ * a huge page's text takes longer to search than one task should block the page.
+ */
+async function findMentionsSliced(matcher: Matcher, text: string, slicer: Pick<Slicer, 'due' | 'pause'>) {
+  if (text.length <= PIECE) return matcher.findMentions(text);
+  const search = matcher.search(text);
+  while (!search.advance(PIECE)) if (slicer.due()) await slicer.pause();
+  return search.mentions();
+}
+
 /** The report for `story`, or null when it names no tracked company. */
-export function buildStoryReport(
+export async function buildStoryReport(
   story: ExtractedStory,
   business: BusinessVerdict,
   visitedUrl: string,
   matcher: Matcher,
-): StoryReport | null {
+  slicer: Pick<Slicer, 'due' | 'pause'>,
+): Promise<StoryReport | null> {
   const text = storyText(story);
-  const mentions = matcher.findMentions(text);
+  const mentions = await findMentionsSliced(matcher, text, slicer);
   if (mentions.length === 0) return null;
   // Snippets come from the body where it names the company: the popup shows the headline already.
   const bodyStart = text.length - story.text.length;
