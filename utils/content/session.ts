@@ -7,8 +7,8 @@
  *         ├ compile the tracked list, in time slices, once per list
  *         ├ highlight: scan the page in time slices → paint → panel → content:pageStatus
  *         │    └ watch late content (MutationObserver → batched rescans), shadow roots attached later
- *         └ record (articles, top frame): extractStory → classifyBusiness → matcher → content:reportStory
- *   (nothing tracked yet, on an article: extractStory once the page is idle, kept for the popup's suggestions)
+ *         └ record (articles, top frame): extractStorySliced → classifyBusiness → matcher → content:reportStory
+ *   (nothing tracked yet, on an article: extractStorySliced once the page is idle, kept for the popup's suggestions)
  *
  * "An article" is what the person says first: the popup's "Record this page" and "Not a news
  * story" reach the session as a verdict on the page's address (tab-messages.ts), and "Treat
