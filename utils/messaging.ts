@@ -5,9 +5,7 @@
  * with its request and response types and a validator for the request. Message names say who
  * sends them: `content:*` come from content scripts inside web pages (untrusted: they can only
  * report what they saw), `ui:*` come from the popup, options and dashboard pages (privileged),
- * `tab:*` (TabProtocol) go from the background to the content script of one tab, carrying what
- * the person said in the popup about that page; the content script checks them, and the
- * background checks its answers, as it checks everything a web page's process sends.
+ * and `tab:*` (utils/tab-messaging.ts) go from the background to the content script of one tab.
  * Two exchanges run beside it, each documented where it lives: the content state the background
  * writes for content scripts (utils/content-state.ts), and the popup reading the article in its
  * tab (utils/suggest/tab-reading.ts). Extension pages read stories straight from the database
@@ -19,7 +17,7 @@ import type { ListedFeed } from './feeds/opml';
 import type { CheckSummary, FeedOptions, WatchedFeed, WatchResult } from './feeds/watched';
 import * as p from './payloads';
 import type { Settings } from './settings';
-import type { PageReading, PageStanding, PageStatus, StoryRecord, StoryReport } from './stories';
+import type { PageStanding, PageStatus, StoryRecord, StoryReport } from './stories';
 import type { SyncStatus } from './sync/items';
 import * as v from './validate';
 
@@ -64,19 +62,6 @@ export interface Protocol {
   'ui:checkFeeds': { request: Empty; response: CheckSummary };
   'ui:saveFeedOptions': { request: FeedOptions; response: FeedOptions };
 }
-
-/** Messages the background sends to the top frame of one tab (browser.tabs.sendMessage). */
-export interface TabProtocol {
-  /** What the page's text names, as recording it would store it; null where the site is switched off. */
-  'tab:readPage': { request: Empty; response: PageReading | null };
-  /** The person's word on the page at `url`: a news story (record it) or not. */
-  'tab:setVerdict': {
-    request: { url: string; isNews: boolean };
-    response: { applied: boolean; recorded: boolean };
-  };
-}
-
-export type TabMessageType = keyof TabProtocol;
 
 export type MessageType = keyof Protocol;
 export type RequestOf<K extends MessageType> = Protocol[K]['request'];
@@ -155,52 +140,6 @@ export const validators: { [K in MessageType]: (payload: unknown) => RequestOf<K
   'ui:checkFeeds': v.empty,
   'ui:saveFeedOptions': p.feedOptions,
 };
-
-/** What a content script accepts from the background, checked as strictly as the background checks it. */
-export const tabValidators: { [K in TabMessageType]: (payload: unknown) => TabProtocol[K]['request'] } = {
-  'tab:readPage': v.empty,
-  'tab:setVerdict': (raw) => {
-    const o = v.object(raw, 'request');
-    return { url: v.webUrl(o.url, 'url'), isNews: v.boolean(o.isNews, 'isNews') };
-  },
-};
-
-/** What the background accepts back from a tab: its answers come from a web page's process. */
-const tabAnswerValidators: { [K in TabMessageType]: (answer: unknown) => TabProtocol[K]['response'] } = {
-  'tab:readPage': (raw) => (raw === null ? null : p.pageReading(raw)),
-  'tab:setVerdict': (raw) => {
-    const o = v.object(raw, 'answer');
-    return { applied: v.boolean(o.applied, 'applied'), recorded: v.boolean(o.recorded, 'recorded') };
-  },
-};
-
-export function isTabMessageType(value: unknown): value is TabMessageType {
-  return typeof value === 'string' && Object.hasOwn(tabValidators, value);
-}
-
-export const NO_PAGE = 'News Tracker cannot reach this page. Reload it and try again.';
-
-/**
- * Sends a typed message to the top frame of tab `tabId` and checks its answer. A tab without
- * News Tracker's content script (opened before it was installed, or a browser page) throws
- * NO_PAGE.
- */
-export async function sendToTab<K extends TabMessageType>(
-  tabId: number,
-  type: K,
-  payload: TabProtocol[K]['request'],
-): Promise<TabProtocol[K]['response']> {
-  const { browser } = await import('wxt/browser');
-  let reply: unknown;
-  try {
-    reply = await browser.tabs.sendMessage(tabId, { type, payload }, { frameId: 0 });
-  } catch (error) {
-    throw new Error(NO_PAGE, { cause: error });
-  }
-  const o = v.object(reply, 'answer');
-  if (o.ok !== true) throw new Error(typeof o.error === 'string' ? o.error.slice(0, 300) : NO_PAGE);
-  return tabAnswerValidators[type](o.value);
-}
 
 export function isMessageType(value: unknown): value is MessageType {
   return typeof value === 'string' && Object.hasOwn(validators, value);

@@ -7,7 +7,8 @@
  */
 import { addressStanding, markNotNews, unmarkNotNews } from '../db/not-news';
 import type { NewsDb } from '../db/schema';
-import { NO_PAGE, type RequestOf, type ResponseOf, sendToTab } from '../messaging';
+import type { RequestOf, ResponseOf } from '../messaging';
+import { NO_PAGE, sendToTab } from '../tab-messaging';
 
 const PAGE_CHANGED = 'The page in this tab has changed since the popup opened. Open the popup again.';
 

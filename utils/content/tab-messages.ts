@@ -1,10 +1,11 @@
 /**
- * The content script's side of tab:* (utils/messaging.ts): what the person said in the popup
+ * The content script's side of tab:* (utils/tab-messaging.ts): what the person said in the popup
  * about this page reaches the session here, from the background only. Each message is checked
  * like any other crossing into this context, and answered with a Reply.
  */
 import type { Runtime } from 'webextension-polyfill';
-import { isTabMessageType, type Reply, type TabMessageType, type TabProtocol, tabValidators } from '../messaging';
+import type { Reply } from '../messaging';
+import { isTabMessageType, type TabMessageType, type TabProtocol, tabValidators } from '../tab-messaging';
 import type { ContentSession } from './session';
 
 type Answer = Reply<TabProtocol[TabMessageType]['response']>;
