@@ -256,22 +256,38 @@ export class PageProbe {
 
   /** Clicks a panel button with the mouse, at the centre of where it is drawn. */
   async clickPanelButton(label: string): Promise<void> {
-    const found = await this.panelNodes();
-    const button = found && [...walkDom(found.root)].find((n) => attribute(n, 'aria-label') === label);
-    if (!button) throw new Error(`No panel button labelled ${label}`);
-    const { model } = await this.session.send('DOM.getBoxModel', { nodeId: button.nodeId });
-    const [x1, y1, , , x3, y3] = model.border;
-    await this.page.mouse.click(((x1 as number) + (x3 as number)) / 2, ((y1 as number) + (y3 as number)) / 2);
+    const border = await this.onPanelNode(label, async (nodeId) => {
+      return (await this.session.send('DOM.getBoxModel', { nodeId })).model.border as number[];
+    });
+    if (!border) throw new Error(`No panel button labelled ${label}`);
+    const [x1, y1, , , x3, y3] = border as [number, number, number, number, number, number];
+    await this.page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
   }
 
   /** Calls `fn` (a function's source) on the panel's live section behind its closed shadow root. */
   async onPanel<T>(fn: string): Promise<T | null> {
-    const found = await this.panelNodes();
-    const section = found && [...walkDom(found.root)].find((n) => attribute(n, 'aria-label') === PANEL_LABEL);
-    if (!section) return null;
-    const { object } = await this.session.send('DOM.resolveNode', { nodeId: section.nodeId });
-    const call = { objectId: object.objectId, returnByValue: true, functionDeclaration: fn };
-    return (await this.session.send('Runtime.callFunctionOn', call)).result.value as T;
+    return this.onPanelNode(PANEL_LABEL, async (nodeId) => {
+      const { object } = await this.session.send('DOM.resolveNode', { nodeId });
+      const call = { objectId: object.objectId, returnByValue: true, functionDeclaration: fn };
+      return (await this.session.send('Runtime.callFunctionOn', call)).result.value as T;
+    });
+  }
+
+  /**
+   * Runs `use` on the panel node labelled `label`, or gives null when there is none. The panel may be
+   * redrawn between reading its nodes and using one, which makes the node's id stale: then it is read again.
+   */
+  private async onPanelNode<T>(label: string, use: (nodeId: number) => Promise<T>): Promise<T | null> {
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.panelNodes();
+      const node = found && [...walkDom(found.root)].find((n) => attribute(n, 'aria-label') === label);
+      if (!node) return null;
+      try {
+        return await use(node.nodeId);
+      } catch (error) {
+        if (attempt >= 5 || !String(error).includes('Could not find node')) throw error;
+      }
+    }
   }
 
   async detach(): Promise<void> {
