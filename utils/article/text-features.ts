@@ -1,10 +1,11 @@
 /**
  * Words as the business text model sees them, shared by the extension (scoring) and the
  * training script (so a rebuilt model reads text exactly as the shipped one did): lower case,
- * possessives and plural "s" dropped, stop words left out, money and percentages as tokens of
- * their own, the business words of six other languages read as their English word (the model
- * learns mostly from English news), each word weighted 1 + log(count) and the vector scaled to
- * unit length so a headline and a long story score on the same scale.
+ * possessives and plural "s" dropped, stop words of English and the glossary's languages left
+ * out, money and percentages as tokens of their own, the business words of six other languages
+ * read as their English word (the model learns mostly from English news), each word weighted
+ * 1 + log(count) and the vector scaled to unit length so a headline and a long story score on
+ * the same scale.
  */
 
 const STOP_WORDS = new Set(
@@ -14,7 +15,19 @@ const STOP_WORDS = new Set(
     'his how i if in into is it its itself just me more most my no nor not now of off on once only or other our ours out ' +
     'over own same she should so some such than that the their theirs them then there these they this those through to ' +
     'too under until up very was we were what when where which while who whom why will with would you your yours said ' +
-    'says say mr mrs ms one two three new year years told'
+    'says say mr mrs ms one two three new year years told ' +
+    // The common function words of the glossary's languages (and Slovak): most feed items in
+    // those languages are sport and culture, so their articles and prepositions would otherwise
+    // learn that a text in German or Portuguese is not business. Words English uses for
+    // something else (son, man, door, war) are left out.
+    'der die das den dem des ein eine einen einem einer eines und oder aber im am auf aus bei mit nach von vor ' +
+    'zu zum zur für über unter um ist sind wird werden wurde hat haben soll sich nicht auch noch nur mehr als wie ' +
+    'es er sie wir ihr sein seine ihre dass bis durch gegen ohne jetzt schon wieder doch kann neue neuen neues jahr ' +
+    'le la les un une du de au aux et ou mais dans sur pour par avec sans est sont être ont été il elle ils nous ' +
+    'vous ce cette ces qui que plus pas se sa ses leur el los las del al pero en por para sin ha han lo su sus ' +
+    'más como una uno este esta gli della dello delle dei degli nel nella per tra fra è sono hanno che più non ' +
+    'si anche os as da dos das na nos nas em um uma ao aos com é são foi tem mais não seu sua het een van op te ' +
+    'voor met naar om uit aan wordt worden heeft hebben niet ook nog je na vo zo aj pre po od'
   ).split(' '),
 );
 
