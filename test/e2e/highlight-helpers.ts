@@ -1,4 +1,5 @@
 import type { CDPSession, Frame, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** Where a function can run: a Playwright page or frame, or a puppeteer one (the Firefox suite). */
 export interface Evaluates {
@@ -256,6 +257,9 @@ export class PageProbe {
 
   /** Clicks a panel button with the mouse, at the centre of where it is drawn. */
   async clickPanelButton(label: string): Promise<void> {
+    // As a reader would, wait until the panel is drawn (it stays hidden until it has the page's colours).
+    const shown = 'function () { return getComputedStyle(this).visibility === "visible"; }';
+    await expect.poll(() => this.onPanel<boolean>(shown), { timeout: 10_000 }).toBe(true);
     const border = await this.onPanelNode(label, async (nodeId) => {
       return (await this.session.send('DOM.getBoxModel', { nodeId })).model.border as number[];
     });

@@ -10,7 +10,7 @@
  * wins), so a page cannot hide or move it with CSS. A page that took the element's name for a
  * custom element of its own (attaching a shadow root first) gets a plain <div> host instead.
  *
- * It is light or dark as the page under it is (theme.ts), checked on each update and when the
+ * It is light or dark as the page under it is (theme.ts), checked after each update and when the
  * system setting changes. Every button is at least 24 px square and has a name and a tooltip.
  */
 import { pageLooksDark } from './theme';
@@ -53,6 +53,7 @@ const STYLE = `
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg);
   border: 1px solid var(--line); border-radius: 10px; box-shadow: 0 6px 24px var(--shadow);
   width: 272px; max-width: calc(100vw - 32px); color-scheme: light; }
+.panel.unstyled { visibility: hidden; }
 .panel.dark { --bg: #1f2428; --fg: #e6edf3; --muted: #9ea7b3; --line: #3d444d; --button: #2a3037; --hover: #363d46;
   --focus: #58a6ff; --shadow: rgb(0 0 0 / 0.5); color-scheme: dark; }
 header { display: flex; align-items: center; gap: 8px; padding: 6px 6px 6px 12px; border-bottom: 1px solid var(--line); }
@@ -152,7 +153,7 @@ export function createPanel(doc: Document, actions: PanelActions): Panel {
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const panel = doc.createElement('section');
-  panel.className = 'panel';
+  panel.className = 'panel unstyled';
   panel.setAttribute('aria-label', 'News Tracker: companies on this page');
   const header = doc.createElement('header');
   const title = doc.createElement('h2');
@@ -176,14 +177,35 @@ export function createPanel(doc: Document, actions: PanelActions): Panel {
   shadow.append(style, panel);
   doc.documentElement.append(host);
 
-  const followPage = () => panel.classList.toggle('dark', pageLooksDark(doc));
-  const systemScheme = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)');
+  const followPage = () => {
+    panel.classList.toggle('dark', pageLooksDark(doc));
+    panel.classList.remove('unstyled');
+  };
+  const view = doc.defaultView;
+  // The page's colours are read when the browser is idle, after it has drawn the page and its
+  // styles are up to date; read sooner, the browser recomputes the page's styles inside our task
+  // (over 100 ms on a deeply nested page). Until then the panel is hidden, so it never shows in
+  // the wrong colours.
+  let lookPending = false;
+  const followPageSoon = () => {
+    if (lookPending) return;
+    if (typeof view?.requestIdleCallback !== 'function') return followPage();
+    lookPending = true;
+    view.requestIdleCallback(
+      () => {
+        lookPending = false;
+        followPage();
+      },
+      { timeout: 500 },
+    );
+  };
+  const systemScheme = view?.matchMedia?.('(prefers-color-scheme: dark)');
   systemScheme?.addEventListener('change', followPage);
 
   return {
     host,
     update(list) {
-      followPage();
+      followPageSoon();
       sections.replaceChildren(...list.flatMap((section) => sectionNodes(doc, section, actions)));
     },
     showPosition(text) {
