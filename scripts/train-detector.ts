@@ -83,7 +83,7 @@ export function readExamples(pages: readonly CorpusPage[]): DetectorExample[] {
 
 export const MODEL_FILE = path.resolve('utils/article/detector-model.ts');
 
-function modelModule(model: DetectorModelData): string {
+export function modelModule(model: DetectorModelData): string {
   return [
     '// Written by `npm run train:detector` (scripts/train-detector.ts); do not edit by hand.',
     `// Trained on ${DETECTOR_SOURCE}.`,

@@ -32,11 +32,12 @@ describe('a page listing several stories', () => {
     expect(verdict.isArticle).toBe(false);
     expect(verdict.reasons.join('; ')).toMatch(/listing:commented \(-/);
     expect(listingSigns(document).commented).toBe(3);
+    expect(looksLikeListing(document, 1000)).toBe(true);
   });
 
   it('a single post linking to its own comments is not a listing (negative control)', () => {
     const document = loadFixture('blog-post-hentry.html');
-    expect(looksLikeListing(document, 1000)).toBeNull();
+    expect(looksLikeListing(document, 1000)).toBe(false);
   });
 });
 
@@ -67,6 +68,6 @@ describe('a "most commented" box beside a story', () => {
     const page = pageFrom(
       `<body><h1>Harbour dues rise again</h1><p>${'Story text. '.repeat(40)}</p><ul>${box}</ul></body>`,
     );
-    expect(looksLikeListing(page, 480)).toBeNull();
+    expect(looksLikeListing(page, 480)).toBe(false);
   });
 });
