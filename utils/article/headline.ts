@@ -140,11 +140,6 @@ function words(text: string): Set<string> {
   );
 }
 
-/** Typeset quotation marks and apostrophes, which a title typed for a meta tag often flattens. */
-function typographic(text: string): number {
-  return text.match(/[‘’“”«»„]/gu)?.length ?? 0;
-}
-
 function sharesWords(title: string, others: readonly string[]): boolean {
   const own = words(title);
   return others.some((o) => [...words(o)].some((w) => own.has(w)));
@@ -195,31 +190,13 @@ export function findHeadline(
         withSitePrefix(title, h, isSite)
       );
     });
-    // Same words: the declared title, unless the heading has a quote mark more it dropped or
-    // typesets the quotes it types straight ("Time to ‘come out’" for "Time to 'come out'").
-    return heading &&
-      comparable(heading) === key &&
-      title.length >= heading.length &&
-      typographic(heading) <= typographic(title)
-      ? title
-      : heading;
+    // Same words: the declared title, unless the heading has a quote mark more it dropped.
+    return heading && comparable(heading) === key && title.length >= heading.length ? title : heading;
   };
   // og:title first: what a shared link shows, and what most sites keep closest to the story;
   // unless it is about something else than every other title on the page (a section's or a
   // show's name left in the tag).
   const og = strip(meta.first('og:title'));
-  // A social headline ("Anti-Vax Lies") where the JSON-LD headline and the document title agree
-  // on another ("Anti-Vaccine Lies"), and no heading shows og:title: two declarations outvote one.
-  const ld = strip(textOf(article?.headline));
-  const agreed = ld && comparable(ld) === comparable(strip(document.title) ?? '') ? ld : null;
-  if (
-    og &&
-    agreed &&
-    comparable(og) !== comparable(agreed) &&
-    !headings.some((h) => comparable(h) === comparable(og))
-  ) {
-    return shownAs(agreed) ?? agreed;
-  }
   if (og && (sharesWords(og, [...others, ...headings]) || others.length + headings.length === 0)) {
     return shownAs(og) ?? og;
   }

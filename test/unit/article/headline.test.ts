@@ -52,39 +52,6 @@ describe('titles without the site’s name', () => {
   });
 });
 
-describe('which declared title is the headline', () => {
-  const ld = (headline: string) =>
-    `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline })}</script>`;
-
-  it('takes the headline the JSON-LD and the document title agree on over a different social og:title', () => {
-    const head = `<title>Councils urge ferry firms to stop cutting winter routes | Harbour Post</title>
-      <meta property="og:site_name" content="Harbour Post">
-      <meta property="og:title" content="Councils tell ferry firms: stop the winter cuts">
-      ${ld('Councils urge ferry firms to stop cutting winter routes')}`;
-    expect(titleOf(head, '<h1>Councils urge ferry firms to stop cutting winter routes</h1>')).toBe(
-      'Councils urge ferry firms to stop cutting winter routes',
-    );
-  });
-
-  it('keeps og:title when the page shows it as its heading (negative control)', () => {
-    const head = `<title>Councils urge ferry firms to stop cutting winter routes | Harbour Post</title>
-      <meta property="og:site_name" content="Harbour Post">
-      <meta property="og:title" content="Councils tell ferry firms: stop the winter cuts">
-      ${ld('Councils urge ferry firms to stop cutting winter routes')}`;
-    expect(titleOf(head, '<h1>Councils tell ferry firms: stop the winter cuts</h1>')).toBe(
-      'Councils tell ferry firms: stop the winter cuts',
-    );
-  });
-
-  it('keeps the quotation marks the heading typesets where og:title types them straight', () => {
-    const head = '<meta property="og:title" content="Mayor: time to \'rethink the bridge\'">';
-    expect(titleOf(head, '<h1>Mayor: time to ‘rethink the bridge’</h1>')).toBe('Mayor: time to ‘rethink the bridge’');
-    // Negative control: the same quotes on both sides keep the declared title.
-    const same = '<meta property="og:title" content="Mayor: time to ‘rethink the bridge’">';
-    expect(titleOf(same, '<h1>Mayor: time to ‘rethink the bridge’</h1>')).toBe('Mayor: time to ‘rethink the bridge’');
-  });
-});
-
 describe('dates as sites in other languages and zones write them', () => {
   it.each([
     ['3 мая 2024, 12:30', '2024-05-03T12:30:00.000Z'],
