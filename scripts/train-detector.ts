@@ -32,7 +32,7 @@ import { detectionTable } from './lib/detector-report';
 import { readHtmlFile, withDocument } from './lib/html-file';
 
 export const DETECTOR_SOURCE =
-  'Real saved pages: mozilla/readability test pages (Apache-2.0), the non-articles collection (trafilatura, htmldate, newspaper, postlight fixtures, Debian docs and others) and news-dev (fundus, metascraper, goose3, Omnivore, news-scraper and others); see ../shared/corpora/README.md';
+  'real saved pages: mozilla/readability test pages (Apache-2.0), the non-articles collection (trafilatura, htmldate, newspaper, postlight fixtures, Debian docs and others) and news-dev (fundus, metascraper, goose3, Omnivore, news-scraper and others); see ../shared/corpora/README.md';
 
 /** The language of the page's main text: the collection's label, else the page's own declaration. */
 function languageOf(page: CorpusPage, document: Document): string {
@@ -83,17 +83,19 @@ export function readExamples(pages: readonly CorpusPage[]): DetectorExample[] {
 
 export const MODEL_FILE = path.resolve('utils/article/detector-model.ts');
 
-function modelModule(model: DetectorModelData): string {
+export function modelModule(model: DetectorModelData): string {
   return [
     '// Written by `npm run train:detector` (scripts/train-detector.ts); do not edit by hand.',
+    `// Trained on ${DETECTOR_SOURCE}.`,
+    '// One weight per feature, in the order of FEATURE_NAMES (utils/article/page-features.ts).',
     "import type { DetectorModelData } from './detector';",
     '',
     'export const DETECTOR_MODEL: DetectorModelData = {',
-    `  source: ${JSON.stringify(model.source)},`,
     `  bias: ${model.bias},`,
     `  scale: ${model.scale},`,
     `  threshold: ${model.threshold},`,
-    `  weights: ${JSON.stringify(model.weights)},`,
+    '  weights:',
+    `    '${model.weights}',`,
     '};',
     '',
   ].join('\n');
@@ -113,7 +115,7 @@ function main(): void {
   );
   console.log(detectionTable(crossValidate(examples, options)));
   const trained = trainDetector(examples, options);
-  const model = modelData(trained, DETECTOR_SOURCE);
+  const model = modelData(trained);
   writeFileSync(MODEL_FILE, modelModule(model));
   const used = examples.filter((e) => !e.borderline).length;
   console.log(`\nTrained on ${used} pages (${examples.length - used} borderline left out) → ${MODEL_FILE}`);

@@ -156,16 +156,11 @@ export function crossValidate(examples: readonly DetectorExample[], options: Tra
   return predictions;
 }
 
-export function modelData(trained: TrainedDetector, source: string): DetectorModelData {
-  const weights = FEATURE_NAMES.map((name, i) => [name, Math.round((trained.model.weights[i] ?? 0) * SCALE)] as const)
-    .filter(([, w]) => w !== 0)
-    .map(([name, w]) => `${name} ${w}`)
-    .join(' ');
+export function modelData(trained: TrainedDetector): DetectorModelData {
   return {
-    source,
     bias: Math.round(trained.model.bias * 1000) / 1000,
+    weights: FEATURE_NAMES.map((_, i) => Math.round((trained.model.weights[i] ?? 0) * SCALE)).join(' '),
     scale: SCALE,
     threshold: Math.round(trained.threshold * 1000) / 1000,
-    weights,
   };
 }

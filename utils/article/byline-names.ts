@@ -11,11 +11,15 @@ const LEADING_BY =
 const GLUED_BY = /^By(?=\p{Lu}\p{Ll})/u;
 /** Italian, Spanish and Portuguese "by" are lower case; "De Niro" and "Da Silva" are names. */
 const LEADING_LOWER_BY = /^(?:di|da|de)\s+(?=\p{Lu})/u;
-const ROLE =
-  /\b(staff|senior|chief|contributing|special|guest|deputy|associate|executive|managing)?\s*(writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|producer|redakteur(in)?|rédacteur|journaliste|periodista)s?\b.*$|\s*(?:기자|記者|记者|특파원)\s*$/iu;
+/** Jobs and ranks of the people who write the news, shared by the patterns below. */
+const JOBS = 'writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|producer';
+const RANKS = 'senior|staff|chief|deputy|associate|executive|managing|contributing|special';
+const ROLE = new RegExp(
+  `\\b(${RANKS}|guest)?\\s*(${JOBS}|redakteur(in)?|rédacteur|journaliste|periodista)s?\\b.*$|\\s*(?:기자|記者|记者|특파원)\\s*$`,
+  'iu',
+);
 /** ", Business reporters", ", Senior Tech Correspondent" after the names. */
-const ROLE_AFTER_COMMA =
-  /,\s*(?:[\p{L}-]+\s+){0,2}(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|producer)s?\b.*$/iu;
+const ROLE_AFTER_COMMA = new RegExp(`,\\s*(?:[\\p{L}-]+\\s+){0,2}(?:${JOBS})s?\\b.*$`, 'iu');
 /** A second credit ends the authors: "Written by A Edited by B", "By A Photos by B". */
 const OTHER_CREDIT =
   /(?:^|\s)(?:edited|photos?|photographs?|illustrations?|illustrated|graphics|video|translated|reviewed|fact[- ]checked|additional reporting)\s+by\b.*$/iu;
@@ -28,8 +32,10 @@ const JOINER =
 /** "(avec Damien Leloup et Morgane Tual)": more authors in brackets; "(R.J.)" is part of a name. */
 const BRACKETED_AUTHORS = /\(\s*((?:with|avec|mit|con|com|and|und|et)\s[^()]*)\)/giu;
 /** Words of a job title or an organisation: a comma segment holding one ends the names. */
-const TITLE_WORD =
-  /^(senior|staff|chief|deputy|associate|executive|managing|contributing|special|technologist|director|professor|fellow|president|officer|manager|counsel|attorney|founder|ceo|cto|cfo|head|lead|member|expert|specialist|strategist|scientist|researcher|engineer|designer|developer|intern|host|anchor|presenter|writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst|producer|project|inc|llc|ltd|university|institute|center|centre|department|bureau|foreign)$/iu;
+const TITLE_WORD = new RegExp(
+  `^(${RANKS}|technologist|director|professor|fellow|president|officer|manager|counsel|attorney|founder|ceo|cto|cfo|head|lead|member|expert|specialist|strategist|scientist|researcher|engineer|designer|developer|intern|host|anchor|presenter|${JOBS}|project|inc|llc|ltd|university|institute|center|centre|department|bureau|foreign)$`,
+  'iu',
+);
 const WEEKDAY = /\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b.*$/iu;
 /** Words that are never a byline on their own: "Follow", a lone "By", "No Author", "Admin". */
 const NOT_A_NAME =

@@ -8,7 +8,9 @@
 import { MONTH_NAMES } from './month-names';
 
 const MONTHS = new Map<string, number>();
-for (const [month, names] of MONTH_NAMES) for (const name of names) MONTHS.set(name, month);
+MONTH_NAMES.forEach((names, i) => {
+  for (const name of names.split(' ')) MONTHS.set(name, i + 1);
+});
 
 /** Zone abbreviations seen in datelines, as minutes east of UTC. */
 const ZONES: Record<string, number> = {

@@ -5,12 +5,10 @@
  */
 import { FEATURE_NAMES, type FeatureName, type PageFeatures } from './page-features';
 
-/** The model as stored. */
+/** The model as stored: small, since it ships in the content script of every page. */
 export interface DetectorModelData {
-  /** What it was trained on (shown in the README and the model file). */
-  source: string;
   bias: number;
-  /** "feature weight" pairs separated by spaces; weights are multiplied by `scale`. */
+  /** One weight per feature, in the order of FEATURE_NAMES, separated by spaces; multiplied by `scale`. */
   weights: string;
   scale: number;
   /** Log-odds at or above which a page is an article (chosen for recall, not for balance). */
@@ -20,18 +18,22 @@ export interface DetectorModelData {
 export interface DetectorScore {
   /** Log-odds that the page is an article, less the threshold: at or above 0, an article. */
   margin: number;
-  /** What moved the score, strongest first: "og:type=article (+1.2)". */
+  /** The features that moved the score, strongest first: "og:article (+2.3)". */
   reasons: string[];
 }
 
 export function readDetectorModel(data: DetectorModelData): Map<FeatureName, number> {
-  const known = new Set<string>(FEATURE_NAMES);
-  const weights = new Map<FeatureName, number>();
-  const parts = data.weights.split(' ');
-  for (let i = 0; i + 1 < parts.length; i += 2) {
-    const name = parts[i] as string;
-    if (known.has(name)) weights.set(name as FeatureName, Number(parts[i + 1]) / data.scale);
+  const parts = data.weights.split(' ').map(Number);
+  // A model written for another list of features would weigh the wrong numbers.
+  if (parts.length !== FEATURE_NAMES.length || parts.some(Number.isNaN)) {
+    throw new Error(
+      `The article detector's model has ${parts.length} weights for ${FEATURE_NAMES.length} features: run npm run train:detector`,
+    );
   }
+  const weights = new Map<FeatureName, number>();
+  FEATURE_NAMES.forEach((name, i) => {
+    if (parts[i] !== 0) weights.set(name, (parts[i] as number) / data.scale);
+  });
   return weights;
 }
 
@@ -41,16 +43,15 @@ export function scoreFeatures(
   features: PageFeatures,
 ): DetectorScore {
   let logit = data.bias;
-  const parts: Array<{ note: string; points: number }> = [];
+  const parts: Array<{ name: FeatureName; points: number }> = [];
   for (const [name, weight] of weights) {
-    const points = weight * (features.values[name] ?? 0);
+    const points = weight * features.values[name];
     logit += points;
-    const note = features.notes[name];
-    if (note && Math.abs(points) >= 0.05) parts.push({ note, points });
+    if (Math.abs(points) >= 0.05) parts.push({ name, points });
   }
   parts.sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
   return {
     margin: logit - data.threshold,
-    reasons: parts.map(({ note, points }) => `${note} (${points > 0 ? '+' : ''}${points.toFixed(1)})`),
+    reasons: parts.map(({ name, points }) => `${name} (${points > 0 ? '+' : ''}${points.toFixed(1)})`),
   };
 }

@@ -1,8 +1,7 @@
 /**
- * The page as the trained article detector sees it: a few dozen numbers, each with a note a
- * person can read. Shared by the extension (detect.ts scores them) and the training script
- * (scripts/train-detector.ts fits the weights), so a rebuilt model reads pages exactly as the
- * shipped one does. Counts and lengths are log-scaled so that no page's size swamps the rest;
+ * The page as the trained article detector sees it: a few dozen named numbers. Shared by the
+ * extension (detect.ts scores them) and the training script (scripts/train-detector.ts fits the
+ * weights), so a rebuilt model reads pages exactly as the shipped one does. Counts and lengths are log-scaled so that no page's size swamps the rest;
  * none of the numbers depends on the page's language.
  *
  *   address ─ what the publisher declares (declared.ts) ─ how much running text and where
@@ -21,15 +20,7 @@ import { hasArticlePath } from './url-shape';
 
 /** The detector's features, in the order the model's weights are read. */
 export const FEATURE_NAMES = [
-  'url:home',
   'url:search',
-  'url:login',
-  'url:forum',
-  'url:product',
-  'url:video',
-  'url:gallery',
-  'url:fiction',
-  'url:about',
   'url:docs',
   'url:listing',
   'url:article-like',
@@ -42,10 +33,8 @@ export const FEATURE_NAMES = [
   'url:archive',
   'og:article',
   'og:website',
-  'og:other',
   'meta:published',
   'meta:author',
-  'meta:generator',
   'meta:image',
   'meta:large-card',
   'meta:amp',
@@ -54,9 +43,6 @@ export const FEATURE_NAMES = [
   'ld:news',
   'ld:article',
   'ld:listing',
-  'ld:other',
-  'ld:many-articles',
-  'ld:wiki',
   'microdata:article',
   'microdata:many',
   'h-entry',
@@ -100,25 +86,27 @@ export type FeatureName = (typeof FEATURE_NAMES)[number];
 
 export interface PageFeatures {
   values: Record<FeatureName, number>;
-  /** What a present feature means on this page, for the verdict's reasons. */
-  notes: Partial<Record<FeatureName, string>>;
 }
 
 class Collector {
   readonly values = Object.fromEntries(FEATURE_NAMES.map((n) => [n, 0])) as Record<FeatureName, number>;
-  readonly notes: Partial<Record<FeatureName, string>> = {};
-  set(name: FeatureName, value: number, note?: string | null): void {
+  set(name: FeatureName, value: number): void {
     this.values[name] = value;
-    if (note && value !== 0) this.notes[name] = note;
   }
-  flag(name: FeatureName, note: string | null | false | undefined): void {
-    if (note) this.set(name, 1, note);
+  /** Sets the feature to 1 when `present` is true or a non-empty string (a declared value). */
+  flag(name: FeatureName, present: unknown): void {
+    if (present) this.values[name] = 1;
   }
 }
 
 /** Links that share the page on social networks or by e-mail: stories and posts have them. */
-const SHARE_LINKS =
-  'a[href*="facebook.com/sharer" i], a[href*="twitter.com/intent" i], a[href*="twitter.com/share" i], a[href*="x.com/intent" i], a[href*="linkedin.com/share" i], a[href*="reddit.com/submit" i], a[href^="whatsapp:" i], a[href*="api.whatsapp.com/send" i], a[href^="mailto:?" i]';
+const SHARE_LINKS = [
+  ...'facebook.com/sharer twitter.com/intent twitter.com/share x.com/intent linkedin.com/share reddit.com/submit api.whatsapp.com/send'
+    .split(' ')
+    .map((part) => `a[href*="${part}" i]`),
+  'a[href^="whatsapp:" i]',
+  'a[href^="mailto:?" i]',
+].join(', ');
 const STORY_BOX = /article|story|post|entry|news|blog|beitrag|artikel|nota|noticia/iu;
 
 /** The running text sits in an <article>, an articleBody, or a box whose class or id names a story or post. */
@@ -150,13 +138,10 @@ function log(value: number, unit: number): number {
 
 function addressFeatures(f: Collector, url: string, declared: Declared): void {
   const kind = declared.urlKind;
-  if (kind !== 'unknown') {
-    f.set(
-      `url:${kind}` satisfies FeatureName,
-      1,
-      `address looks like ${kind === 'article-like' ? 'a story' : `a ${kind} page`}`,
-    );
-  }
+  // The kinds the model weighs: the cheap checks stop the others (home, shop, forum...), and the
+  // few video pages that declare an article and reach it taught it nothing.
+  if (kind === 'search' || kind === 'docs' || kind === 'listing' || kind === 'article-like')
+    f.flag(`url:${kind}`, true);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -166,51 +151,49 @@ function addressFeatures(f: Collector, url: string, declared: Declared): void {
   const path = parsed.pathname.toLowerCase();
   const segments = path.split('/').filter((s) => s.length > 0);
   const words = Math.max(0, ...segments.map((s) => s.split(/[-_+]/u).filter((w) => /\p{L}{2}/u.test(w)).length));
-  f.flag('url:date', /(19|20)\d\d[/-]?(0[1-9]|1[0-2])([/-]?[0-3]\d)?(\D|$)/u.test(path) && 'a date in the address');
-  f.set('url:slug-words', Math.min(words, 10) / 5, words >= 4 ? `${words} words in the address` : null);
+  f.flag('url:date', /(19|20)\d\d[/-]?(0[1-9]|1[0-2])([/-]?[0-3]\d)?(\D|$)/u.test(path));
+  f.set('url:slug-words', Math.min(words, 10) / 5);
   // German, Dutch and Scandinavian slugs join their words: the slug's length says as much.
   const slug = Math.max(0, ...segments.map((s) => s.length));
-  f.set('url:slug-chars', Math.min(slug, 80) / 40, slug >= 20 ? `a ${slug}-character address slug` : null);
-  f.flag('url:number', /\d{5,}/u.test(path + parsed.search) && 'a story number in the address');
+  f.set('url:slug-chars', Math.min(slug, 80) / 40);
+  f.flag('url:number', /\d{5,}/u.test(path + parsed.search));
   f.set('url:depth', Math.min(segments.length, 6) / 3);
-  f.flag('url:query', parsed.search.length > 1 && 'a query in the address');
+  f.flag('url:query', parsed.search.length > 1);
   // "/2015/05/": a month's archive, where "/2015/05/story-slug" would be a story.
-  f.flag('url:archive', /\/(19|20)\d\d(\/[01]?\d){0,2}\/?$/u.test(path) && 'a date archive address');
+  f.flag('url:archive', /\/(19|20)\d\d(\/[01]?\d){0,2}\/?$/u.test(path));
 }
 
 const SECTION_META = ['article:section', 'article:tag', 'news_keywords', 'parsely-section', 'sailthru.tags'];
 
 function declaredFeatures(f: Collector, d: Declared, document: Document): void {
-  f.flag('meta:image', d.meta.first('og:image', 'twitter:image', 'og:image:url') !== null && 'a share image');
-  f.flag('meta:large-card', d.meta.first('twitter:card') === 'summary_large_image' && 'a large share card');
-  f.flag('meta:amp', document.querySelector('link[rel~="amphtml" i]') !== null && 'an AMP version');
-  f.flag('meta:section', SECTION_META.some((key) => d.meta.first(key) !== null) && 'a declared section or tags');
-  f.flag('og:article', d.ogType === 'article' && `og:type=${d.ogTypeValue}`);
-  f.flag('og:website', d.ogType === 'website' && 'og:type=website');
-  f.flag('og:other', d.ogType === 'other' && `og:type=${d.ogTypeValue}`);
-  f.flag('meta:published', d.publishedMeta && 'article:published_time');
-  f.flag('meta:author', d.authorMeta && 'an author meta tag');
-  f.flag('meta:generator', d.generator && `made with ${d.generator}`);
-  f.flag('ld:news', d.ldNews && `JSON-LD @type ${d.ldArticle}`);
-  f.flag('ld:article', d.ldArticle !== null && !d.ldNews && `JSON-LD @type ${d.ldArticle}`);
-  f.flag('ld:listing', d.ldListing && `JSON-LD @type ${d.ldListing}`);
-  f.flag('ld:other', d.ldOther && `JSON-LD @type ${d.ldOther}`);
-  f.flag('ld:many-articles', d.ldHeadlines >= 3 && `JSON-LD lists ${d.ldHeadlines} articles`);
-  f.flag('ld:wiki', d.ldWiki && 'JSON-LD article written by a wiki’s contributors');
-  f.flag('microdata:article', d.microdata > 0 && d.microdata < 4 && 'microdata article');
-  f.flag('microdata:many', d.microdata >= 4 && `${d.microdata} microdata articles (a listing)`);
+  f.flag('meta:image', d.meta.first('og:image', 'twitter:image', 'og:image:url') !== null);
+  f.flag('meta:large-card', d.meta.first('twitter:card') === 'summary_large_image');
+  f.flag('meta:amp', document.querySelector('link[rel~="amphtml" i]') !== null);
+  f.flag(
+    'meta:section',
+    SECTION_META.some((key) => d.meta.first(key) !== null),
+  );
+  f.flag('og:article', d.ogType === 'article');
+  f.flag('og:website', d.ogType === 'website');
+  f.flag('meta:published', d.publishedMeta);
+  f.flag('meta:author', d.authorMeta);
+  f.flag('ld:news', d.ldNews);
+  f.flag('ld:article', d.ldArticle !== null && !d.ldNews);
+  f.flag('ld:listing', d.ldListing);
+  f.flag('microdata:article', d.microdata > 0 && d.microdata < 4);
+  f.flag('microdata:many', d.microdata >= 4);
   f.flag('h-entry', d.blogEntry);
 }
 
 function headlineFeatures(f: Collector, document: Document, d: Declared, headings: Element[]): void {
   const title = comparable(d.meta.first('og:title') ?? document.title ?? '');
-  f.flag('h1:none', headings.length === 0 && 'no <h1> headline');
-  f.flag('h1:many', headings.length > 2 && `${headings.length} <h1> headings`);
+  f.flag('h1:none', headings.length === 0);
+  f.flag('h1:many', headings.length > 2);
   const matches = headings.some((h) => {
     const key = comparable(h.textContent ?? '');
     return key.length >= 8 && (title.includes(key) || (title.length >= 8 && key.includes(title)));
   });
-  f.flag('h1:title', matches && 'an <h1> headline matching the page title');
+  f.flag('h1:title', matches);
   f.set('title:chars', log(title.length, 20));
 }
 
@@ -221,60 +204,57 @@ export function pageFeatures(document: Document, url: string, declared: Declared
   declaredFeatures(f, declared, document);
 
   const prose = findProse(document);
-  f.set('prose:chars', log(prose.chars, 200), `${prose.chars} characters of running text`);
+  f.set('prose:chars', log(prose.chars, 200));
   f.set('prose:paragraphs', log(prose.paragraphs, 1));
   f.set('prose:densest-chars', log(prose.densest.chars, 200));
   f.set('prose:densest-paragraphs', log(prose.densest.paragraphs, 1));
   f.flag('prose:running', runningText(document, prose));
-  f.flag('prose:little', prose.chars < 400 && 'little running text');
+  f.flag('prose:little', prose.chars < 400);
   f.set('prose:paragraph-length', prose.paragraphs > 0 ? log(prose.chars / prose.paragraphs, 100) : 0);
-  f.flag('prose:story-box', inStoryBox(prose.root) && 'running text in a story or post box');
+  f.flag('prose:story-box', inStoryBox(prose.root));
 
   const text = measureText(document);
   const linkShare = text.chars > 0 ? text.linkChars / text.chars : 1;
   f.set('text:chars', log(text.chars, 1000));
-  f.set('text:longest-block', log(text.longestBlock, 200), `a block of ${text.longestBlock} characters`);
-  f.set('text:link-share', linkShare, `${Math.round(linkShare * 100)}% of the text in links`);
+  f.set('text:longest-block', log(text.longestBlock, 200));
+  f.set('text:link-share', linkShare);
   f.set('text:in-paragraphs', text.chars > 0 ? Math.min(1, prose.chars / text.chars) : 0);
   const links = document.getElementsByTagName('a').length;
-  f.set('links', log(links, 10), `${links} links`);
+  f.set('links', log(links, 10));
   const stories = linksToStories(document);
-  f.set('links:stories', log(stories, 1), `${stories} links to other stories`);
+  f.set('links:stories', log(stories, 1));
   const count = (tag: string) => document.getElementsByTagName(tag).length;
   const headings = count('h2') + count('h3');
-  f.set('headings', log(headings, 1), `${headings} subheadings`);
+  f.set('headings', log(headings, 1));
   f.set('list-items', log(count('li'), 10));
-  f.set('code', log(count('pre') + count('code'), 1), 'code blocks');
+  f.set('code', log(count('pre') + count('code'), 1));
   const inputs = count('input') + count('select') + count('textarea');
-  f.set('inputs', log(inputs, 1), `${inputs} form fields`);
-  f.set('figures', log(count('figcaption'), 1), 'captioned pictures');
+  f.set('inputs', log(inputs, 1));
+  f.set('figures', log(count('figcaption'), 1));
   const shares = document.querySelectorAll(SHARE_LINKS).length;
-  f.set('share-links', log(shares, 1), `${shares} links to share the page`);
+  f.set('share-links', log(shares, 1));
 
   const listing = listingSigns(document);
-  f.set('listing:boxes', log(listing.boxes, 1), `${listing.boxes} <article> boxes`);
-  f.flag(
-    'listing:short-boxes',
-    listing.boxes >= 5 && listing.longBoxes <= 1 && `${listing.boxes} short <article> boxes`,
-  );
-  f.set('listing:headline-links', log(listing.headlineLinks, 1), `${listing.headlineLinks} linked headlines`);
-  f.set('listing:commented', Math.min(listing.commented, 5) / 3, `links to ${listing.commented} stories’ comments`);
+  f.set('listing:boxes', log(listing.boxes, 1));
+  f.flag('listing:short-boxes', listing.boxes >= 5 && listing.longBoxes <= 1);
+  f.set('listing:headline-links', log(listing.headlineLinks, 1));
+  f.set('listing:commented', Math.min(listing.commented, 5) / 3);
   f.flag('listing', looksLikeListing(document, prose.densest.chars, listing));
 
   const index = indexPage(document);
   const dates = distinctDates(index);
-  f.set('dates:distinct', log(dates, 1), `${dates} different dates`);
-  f.flag('dates:many', dates >= 4 && `${dates} different dates (a listing)`);
+  f.set('dates:distinct', log(dates, 1));
+  f.flag('dates:many', dates >= 4);
   const nodes = declared.ldNodes;
   const article = findArticleNode(nodes);
   const lead = prose.firstParagraph ? (prose.firstParagraph.textContent ?? '').trim().slice(0, 80) : null;
-  f.flag('meta:date', declaredPublished(declared.meta, article) && 'a declared publication date');
-  f.flag('date', findDates(index, declared.meta, article, url, {}, lead).publishedTime && 'a publication date');
+  f.flag('meta:date', declaredPublished(declared.meta, article));
+  f.flag('date', findDates(index, declared.meta, article, url, {}, lead).publishedTime);
   // "Von Jana Wendler | 3. März 2025": a byline written in the line below the headline.
   const below = index.headings.find((h) => !h.outsideStory)?.element.nextElementSibling?.textContent ?? null;
-  f.flag('byline', findByline(index, declared.meta, article, nodes, null, { lead: below }) && 'a byline');
-  f.flag('h1:dated', fromBelowHeadline(index) && 'a date below the headline');
+  f.flag('byline', findByline(index, declared.meta, article, nodes, null, { lead: below }));
+  f.flag('h1:dated', fromBelowHeadline(index));
   const h1s = index.headings.filter((h) => !h.outsideStory).map((h) => h.element);
   headlineFeatures(f, document, declared, h1s);
-  return { values: f.values, notes: f.notes };
+  return { values: f.values };
 }

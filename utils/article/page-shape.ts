@@ -3,7 +3,7 @@
  * is there a story's worth of running text, is the page a list of stories (many short boxes,
  * many linked headlines, several stories' comment links, many dates), is it a chapter of a
  * book or web serial, and does it mark itself up as one blog entry (hAtom / h-entry).
- * Each answer is a short reason, or null when the sign is absent.
+ * The chapter and blog-entry answers are short reasons (the cheap checks stop on them), or null.
  */
 import { parseDate } from './date-parse';
 import type { PageIndex } from './page-index';
@@ -20,17 +20,17 @@ const WRAPPED_PARAGRAPH_CHARS = 300;
 /** Links to this many other pages' comments: each story on the page has its own. */
 const OTHER_STORIES_COMMENTS = 3;
 
-/** Why the page has a body of running text, or null. */
-export function runningText(document: Document, prose: Prose): string | null {
-  if (prose.densest.paragraphs >= STORY_PARAGRAPHS && prose.chars >= STORY_CHARS) return 'a body of running text';
-  if (prose.densest.chars >= STORY_BLOCK_CHARS) return 'a long block of running text';
+/** Whether the page has a body of running text: paragraphs, one long block, or sentences in bullet points. */
+export function runningText(document: Document, prose: Prose): boolean {
+  if (prose.densest.paragraphs >= STORY_PARAGRAPHS && prose.chars >= STORY_CHARS) return true;
+  if (prose.densest.chars >= STORY_BLOCK_CHARS) return true;
   const average = prose.paragraphs > 0 ? prose.chars / prose.paragraphs : 0;
   if (
     prose.paragraphs >= STORY_PARAGRAPHS &&
     prose.chars >= WRAPPED_STORY_CHARS &&
     average >= WRAPPED_PARAGRAPH_CHARS
   ) {
-    return 'long paragraphs of running text';
+    return true;
   }
   return proseInLists(document);
 }
@@ -40,7 +40,7 @@ const LIST_ITEM_CHARS = 80;
 const STORY_LIST_ITEMS = 8;
 const MAX_LIST_ITEMS = 1500;
 
-function proseInLists(document: Document): string | null {
+function proseInLists(document: Document): boolean {
   const items = document.getElementsByTagName('li');
   const asides = new Map<Element, boolean>();
   let count = 0;
@@ -58,7 +58,7 @@ function proseInLists(document: Document): string | null {
     count += 1;
     chars += length;
   }
-  return count >= STORY_LIST_ITEMS && chars >= STORY_BLOCK_CHARS ? `running text in ${count} list items` : null;
+  return count >= STORY_LIST_ITEMS && chars >= STORY_BLOCK_CHARS;
 }
 
 /** What a list of stories shows: <article> boxes (and how many are long), linked headlines, comment links. */
@@ -89,13 +89,12 @@ export function looksLikeListing(
   document: Document,
   densestChars: number,
   signs: ListingSigns = listingSigns(document),
-): string | null {
-  if (signs.boxes >= 5 && signs.longBoxes <= 1 && densestChars < 1500) return `${signs.boxes} short <article> boxes`;
-  if (signs.headlineLinks >= 12 && densestChars < 1200)
-    return `${signs.headlineLinks} linked headlines and little prose`;
-  if (signs.commented >= OTHER_STORIES_COMMENTS)
-    return `links to ${signs.commented} stories’ comments (several stories on one page)`;
-  return null;
+): boolean {
+  return (
+    (signs.boxes >= 5 && signs.longBoxes <= 1 && densestChars < 1500) ||
+    (signs.headlineLinks >= 12 && densestChars < 1200) ||
+    signs.commented >= OTHER_STORIES_COMMENTS
+  );
 }
 
 /**

@@ -85,10 +85,10 @@ describe('the fit and the threshold', () => {
   it('writes the model as data the extension reads back to the same scores', () => {
     const list = examples(12, 4);
     const trained = trainDetector(list, DEFAULT_OPTIONS);
-    const data = modelData(trained, 'test pages');
+    const data = modelData(trained);
     const weights = readDetectorModel(data);
     const values = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, list[0]?.values[i] ?? 0]));
-    const margin = scoreFeatures(data, weights, { values: values as never, notes: {} }).margin;
+    const margin = scoreFeatures(data, weights, { values: values as never }).margin;
     expect(margin).toBeCloseTo(logit(trained.model, list[0]?.values ?? []) - trained.threshold, 1);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '@/utils/article/detect';
-import { blogEntry, chapterNavigation, looksLikeListing } from '@/utils/article/page-shape';
+import { blogEntry, chapterNavigation, listingSigns, looksLikeListing } from '@/utils/article/page-shape';
 import { loadFixture, pageFrom } from './load';
 
 describe('fiction chapters are not articles', () => {
@@ -27,14 +27,17 @@ describe('fiction chapters are not articles', () => {
 
 describe('a page listing several stories', () => {
   it('is not an article when it links to the comments of three different stories', () => {
-    const verdict = detectArticle(loadFixture('blog-front.html'), 'https://tidewater-notes.example/autumn-notes');
+    const document = loadFixture('blog-front.html');
+    const verdict = detectArticle(document, 'https://tidewater-notes.example/autumn-notes');
     expect(verdict.isArticle).toBe(false);
-    expect(verdict.reasons.join('; ')).toMatch(/3 stories’ comments/);
+    expect(verdict.reasons.join('; ')).toMatch(/listing:commented \(-/);
+    expect(listingSigns(document).commented).toBe(3);
+    expect(looksLikeListing(document, 1000)).toBe(true);
   });
 
   it('a single post linking to its own comments is not a listing (negative control)', () => {
     const document = loadFixture('blog-post-hentry.html');
-    expect(looksLikeListing(document, 1000)).toBeNull();
+    expect(looksLikeListing(document, 1000)).toBe(false);
   });
 });
 
@@ -65,6 +68,6 @@ describe('a "most commented" box beside a story', () => {
     const page = pageFrom(
       `<body><h1>Harbour dues rise again</h1><p>${'Story text. '.repeat(40)}</p><ul>${box}</ul></body>`,
     );
-    expect(looksLikeListing(page, 480)).toBeNull();
+    expect(looksLikeListing(page, 480)).toBe(false);
   });
 });
