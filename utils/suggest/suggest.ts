@@ -25,6 +25,7 @@ import { LEGAL_SUFFIXES, NOT_ORGANISATIONS, ORGANISATION_HEADS } from './lexicon
 import type { LinearModel } from './model';
 import { RANKER_WEIGHTS } from './model-weights';
 import { type FoundNames, findNames, type Name } from './names';
+import { PLACE_ADJECTIVE, PLACES } from './places';
 import { type Candidate, MIN_STANDING, rankCandidates } from './rank';
 import { type CompanySuggestion, SUGGESTIONS_FROM_PAGE } from './suggestion';
 import { lowerCaseWords, type Token, tokenize } from './tokens';
@@ -127,11 +128,12 @@ function publisherKeys(input: SuggestInput): string[] {
 
 /**
  * Groups never worth suggesting: the page's publisher ("BBC" on "BBC News"), a bare legal form,
- * a word that names no organisation ("AI", "CEO"), a misread headline, a product.
+ * a word that names no organisation ("AI", "CEO"), a country or a state, a misread headline, a product.
  */
 function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
   if (publisher.some((p) => p === group.key || p.startsWith(`${group.key} `))) return true;
   if (LEGAL_SUFFIXES.has(group.key) || NOT_ORGANISATIONS.has(group.key)) return true;
+  if (PLACES.has(group.key) || PLACE_ADJECTIVE.test(group.key)) return true;
   if (isProduct(group)) return true;
   // A long name only the headline gives, or seen only in capitals, is more often a misread headline than a company.
   const long = [...group.spellings.keys()].every((s) => s.split(' ').length >= 3);

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '@/utils/suggest/names';
+import { suggestCompanies } from '@/utils/suggest/suggest';
+
+// Written for these tests; the events are invented.
+const model = await loadModel();
+const names = (text: string, title?: string) =>
+  suggestCompanies({ text, title }, model, { minStanding: 0 }).suggestions.map((s) => s.name);
+
+describe('what the finder takes for one organisation', () => {
+  it('reads a list joined by "and" as its companies when the text names one of them alone', () => {
+    const text = [
+      'Magna International Inc said on Monday it would buy a seat maker, putting it ahead of Johnson Controls Inc and Lear Corp.',
+      'Magna, Johnson Controls and Lear have been working to build up their ability to supply whole interiors.',
+    ].join('\n');
+    const found = names(text);
+    expect(found).toEqual(expect.arrayContaining(['Magna', 'Johnson Controls', 'Lear']));
+    expect(found.filter((n) => n.includes(' and '))).toEqual([]);
+  });
+
+  it('keeps a name with "and" whole when the text never names its parts alone', () => {
+    const text =
+      'The Securities and Exchange Commission said on Tuesday it would review the filing. The Securities and Exchange Commission declined to say more.';
+    expect(names(text)).toContain('Securities and Exchange Commission');
+  });
+
+  it('never suggests a country or a state, even where the words around it say organisation', () => {
+    const text = 'Texas said in a statement that it would appeal. Shares of Texas Instruments Inc rose 2 percent.';
+    expect(names(text)).toEqual(['Texas Instruments']);
+    expect(names('Ireland beat Liechtenstein 5-0 on Saturday. Ireland said in a statement it was pleased.')).toEqual(
+      [],
+    );
+  });
+});
