@@ -1,8 +1,9 @@
 /**
- * Countries, their larger parts and the states of the United States, as the finder's keys
- * (lower case). A place is never a company to track, and a country's name is never a club's
- * either: news writes national teams under the country's name ("Ireland beat Liechtenstein"),
- * where a city's name often is a club's ("Nice", "Milan"), so cities are not listed.
+ * Countries and the regions of the world, as the finder's keys (lower case). A country is never
+ * a company to track, and its name is never a club's either: news writes a national team under
+ * the country's name ("Ireland beat Liechtenstein"). A city's or a US state's name often is a
+ * club's ("Nice", "Milan", "Texas" for the Texas Rangers), and a city-state's too ("Monaco"),
+ * so those are not listed.
  */
 export const PLACES: ReadonlySet<string> = new Set([
   // Continents and regions.
@@ -133,7 +134,6 @@ export const PLACES: ReadonlySet<string> = new Set([
   'ivory coast',
   'jamaica',
   'japan',
-  'jordan',
   'kazakhstan',
   'kenya',
   'kiribati',
@@ -162,7 +162,6 @@ export const PLACES: ReadonlySet<string> = new Set([
   'mauritius',
   'mexico',
   'moldova',
-  'monaco',
   'mongolia',
   'montenegro',
   'morocco',
@@ -253,55 +252,6 @@ export const PLACES: ReadonlySet<string> = new Set([
   'zaire',
   'zambia',
   'zimbabwe',
-  // States of the United States.
-  'alabama',
-  'alaska',
-  'arizona',
-  'arkansas',
-  'california',
-  'colorado',
-  'connecticut',
-  'delaware',
-  'florida',
-  'hawaii',
-  'idaho',
-  'illinois',
-  'indiana',
-  'iowa',
-  'kansas',
-  'kentucky',
-  'louisiana',
-  'maine',
-  'maryland',
-  'massachusetts',
-  'michigan',
-  'minnesota',
-  'mississippi',
-  'missouri',
-  'montana',
-  'nebraska',
-  'nevada',
-  'new hampshire',
-  'new jersey',
-  'new mexico',
-  'north carolina',
-  'north dakota',
-  'ohio',
-  'oklahoma',
-  'oregon',
-  'pennsylvania',
-  'rhode island',
-  'south carolina',
-  'south dakota',
-  'tennessee',
-  'texas',
-  'utah',
-  'vermont',
-  'virginia',
-  'washington',
-  'west virginia',
-  'wisconsin',
-  'wyoming',
 ]);
 
 /** "Boston-based", "Northern Ireland-born": a word made of a place that describes someone or something. */

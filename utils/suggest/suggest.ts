@@ -128,7 +128,7 @@ function publisherKeys(input: SuggestInput): string[] {
 
 /**
  * Groups never worth suggesting: the page's publisher ("BBC" on "BBC News"), a bare legal form,
- * a word that names no organisation ("AI", "CEO"), a country or a state, a misread headline, a product.
+ * a word that names no organisation ("AI", "CEO"), a country, a misread headline, a product.
  */
 function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
   if (publisher.some((p) => p === group.key || p.startsWith(`${group.key} `))) return true;
