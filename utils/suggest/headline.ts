@@ -36,7 +36,7 @@ export function withHeadline(text: string, title: string | null | undefined): An
 export interface HeadlineName {
   /** One name for each place the body names it. */
   names: Name[];
-  /** Whether the tagger, asked about it, reads it as an organisation at least as much as anything else. */
+  /** Whether the tagger reads it as an organisation at least as much as anything else, in the headline or over all its places. */
   likelyOrganisation: boolean;
 }
 
@@ -77,11 +77,13 @@ export function namesFromHeadline(analysed: Analysed, found: FoundNames): Headli
     const name = ` ${nameKey(textOf(analysed.text, tokens, spans[0] as Span))} `;
     if (known.some((k) => k.includes(name) || name.includes(k))) continue;
     known.push(name);
+    const scoresOf = (of: readonly Span[]) => of.map((s) => found.kindScores(s.start, s.end));
+    const headlineScores = scoresOf(inHeadline.get(key) ?? []);
     named.push({
       names: spans.map((s) => ({ ...offsetsOf(tokens, s), text: textOf(analysed.text, tokens, s), ...UNSURE })),
-      likelyOrganisation: readAsOrganisation(
-        [...(inHeadline.get(key) ?? []), ...spans].map((s) => found.kindScores(s.start, s.end)),
-      ),
+      // The headline names the article's subject as its subject; the body may name it only in passing.
+      likelyOrganisation:
+        readAsOrganisation(headlineScores) || readAsOrganisation([...headlineScores, ...scoresOf(spans)]),
     });
   }
   return named;
