@@ -31,6 +31,8 @@ export interface Group {
   figureMentions: number;
   /** Mentions right after an organisation's possessive ("Apple's Vision Pro"). */
   ownedMentions: number;
+  /** Mentions in quotation marks ("Super Mario Run"). */
+  quotedMentions: number;
   inHeadline: boolean;
   /** Mentions in the headline itself. */
   headlineMentions: number;
@@ -58,6 +60,7 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
     thingMentions: 0,
     figureMentions: 0,
     ownedMentions: 0,
+    quotedMentions: 0,
     inHeadline: false,
     headlineMentions: 0,
     inLead: false,
@@ -75,6 +78,7 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
   if (name.thingAfter) group.thingMentions += 1;
   if (name.figureAfter) group.figureMentions += 1;
   if (name.owned) group.ownedMentions += 1;
+  if (name.quoted) group.quotedMentions += 1;
   group.inHeadline ||= place === 'headline';
   if (place === 'headline') group.headlineMentions += 1;
   group.inLead ||= place === 'lead';
@@ -95,6 +99,7 @@ export function absorb(into: Group, from: Group): void {
   into.thingMentions += from.thingMentions;
   into.figureMentions += from.figureMentions;
   into.ownedMentions += from.ownedMentions;
+  into.quotedMentions += from.quotedMentions;
   into.inHeadline ||= from.inHeadline;
   into.headlineMentions += from.headlineMentions;
   into.inLead ||= from.inLead;

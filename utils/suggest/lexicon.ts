@@ -470,6 +470,8 @@ export const PRODUCT_NOUNS: ReadonlySet<string> = new Set([
   'laptops',
   'model',
   'models',
+  'panel',
+  'panels',
   'phone',
   'phones',
   'processor',
@@ -484,4 +486,36 @@ export const PRODUCT_NOUNS: ReadonlySet<string> = new Set([
   'vaccine',
   'version',
   'versions',
+]);
+
+/**
+ * Products so widely written about that a story names them like companies, on their own and
+ * without a word for a thing after them ("after scanning my face on an iPhone"). A company's
+ * own name is never here: Apple, Google and Sony stay suggestions.
+ */
+export const WELL_KNOWN_PRODUCTS: ReadonlySet<string> = new Set([
+  'airpods',
+  'alexa',
+  'android',
+  'apple watch',
+  'chatgpt',
+  'chromebook',
+  'face id',
+  'galaxy',
+  'gmail',
+  'imac',
+  'ipad',
+  'iphone',
+  'ipod',
+  'kindle',
+  'macbook',
+  'macbook air',
+  'macbook pro',
+  'playstation',
+  'siri',
+  'surface',
+  'touch id',
+  'vision pro',
+  'windows',
+  'xbox',
 ]);

@@ -11,7 +11,7 @@
  *     after it, an organisation's possessive before it.
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
-import { contextAfter, isClockWords, markOwned, type NameContext } from './context';
+import { contextAround, isClockWords, markOwned, type NameContext } from './context';
 import { cueAfter, cueBefore } from './features';
 import { COMMON_LEADS, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
 import {
@@ -294,7 +294,7 @@ export function findNames(text: string, model: LinearModel): FoundNames {
         capsLine,
         sentenceStart,
         commonWords: commonWords(s),
-        ...contextAfter(tokens, s.end),
+        ...contextAround(tokens, s.start, s.end),
       };
     }),
   );
@@ -342,6 +342,13 @@ function unclassifiedRuns(
         sentenceStart: false,
         commonWords: false,
       };
-      return { text: text.slice(start, end), start, end, kind: 'MISC', ...unsure, ...contextAfter(tokens, run.end) };
+      return {
+        text: text.slice(start, end),
+        start,
+        end,
+        kind: 'MISC',
+        ...unsure,
+        ...contextAround(tokens, run.start, run.end),
+      };
     });
 }

@@ -32,3 +32,23 @@ describe('what the finder takes for one organisation', () => {
     );
   });
 });
+
+describe('products and works are not organisations', () => {
+  it('leaves out a title written in quotation marks, and keeps the same name written plainly', () => {
+    const quoted =
+      'Nintendo Co Ltd said on Tuesday that "Star Lantern Run" would cost $10. Fans of "Star Lantern Run" can play a sample for free, and "Star Lantern Run," the studio said, sold well.';
+    expect(names(quoted)).toContain('Nintendo');
+    expect(names(quoted)).not.toContain('Star Lantern Run');
+    const plain =
+      'Nintendo Co Ltd said on Tuesday that Star Lantern Run Inc would make the game. Star Lantern Run said it was pleased.';
+    expect(names(plain)).toContain('Star Lantern Run');
+  });
+
+  it('never suggests a product news names like a company, and keeps its maker', () => {
+    const text =
+      'Apple Inc said on Monday that iPhone sales rose. After scanning my face on an iPhone, I tried Android too, and Apple said it was pleased.';
+    const found = names(text, 'Apple says iPhone sales rose');
+    expect(found).toContain('Apple');
+    for (const product of ['iPhone', 'Android']) expect(found).not.toContain(product);
+  });
+});
