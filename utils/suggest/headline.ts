@@ -36,7 +36,7 @@ export function withHeadline(text: string, title: string | null | undefined): An
 export interface HeadlineName {
   /** One name for each place the body names it. */
   names: Name[];
-  /** Whether the tagger reads it as an organisation at least as much as anything else, in the headline or over all its places. */
+  /** Whether the tagger reads it as an organisation at least as much as anything else, or as no name at all. */
   likelyOrganisation: boolean;
 }
 
@@ -77,13 +77,11 @@ export function namesFromHeadline(analysed: Analysed, found: FoundNames): Headli
     const name = ` ${nameKey(textOf(analysed.text, tokens, spans[0] as Span))} `;
     if (known.some((k) => k.includes(name) || name.includes(k))) continue;
     known.push(name);
-    const scoresOf = (of: readonly Span[]) => of.map((s) => found.kindScores(s.start, s.end));
-    const headlineScores = scoresOf(inHeadline.get(key) ?? []);
     named.push({
       names: spans.map((s) => ({ ...offsetsOf(tokens, s), text: textOf(analysed.text, tokens, s), ...UNSURE })),
-      // The headline names the article's subject as its subject; the body may name it only in passing.
-      likelyOrganisation:
-        readAsOrganisation(headlineScores) || readAsOrganisation([...headlineScores, ...scoresOf(spans)]),
+      likelyOrganisation: readAsOrganisation(
+        [...(inHeadline.get(key) ?? []), ...spans].map((s) => found.kindScores(s.start, s.end)),
+      ),
     });
   }
   return named;
@@ -100,12 +98,18 @@ const UNSURE = {
   ...NO_CONTEXT,
 };
 
-/** Whether the kind scores, summed over the places, are at least as high for an organisation as for any other kind. */
+/**
+ * Whether the tagger's kind scores leave the name to be an organisation: summed over the places,
+ * at least as high for an organisation as for any other kind, or never above zero for any kind
+ * (the tagger sees no name there at all: "Nintendo" it never met). A name it reads as a person or
+ * a place somewhere is not one.
+ */
 function readAsOrganisation(scores: readonly (number[] | null)[]): boolean {
   const sum = [0, 0, 0, 0];
   for (const s of scores) for (let k = 0; k < sum.length; k++) sum[k] = (sum[k] as number) + (s?.[k] ?? 0);
   const organisation = KINDS.indexOf('ORG');
-  return sum.every((x) => x <= (sum[organisation] as number));
+  const readAsName = scores.some((s) => s?.some((x) => x > 0));
+  return !readAsName || sum.every((x) => x <= (sum[organisation] as number));
 }
 
 const offsetsOf = (tokens: readonly Token[], span: Span) => ({
