@@ -369,8 +369,8 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set([
 
 /**
  * Capitalised words and abbreviations that name no organisation, however the tagger reads them:
- * job titles, units, technologies and file formats a business or technology story mentions
- * ("AI", "CEO", "GHz", "API"). Never suggested on their own.
+ * job titles, units, technologies, file formats and funding rounds a business or technology story mentions
+ * ("AI", "CEO", "GHz", "API", "Series B"). Never suggested on their own.
  */
 export const NOT_ORGANISATIONS: ReadonlySet<string> = new Set([
   'ai',
@@ -423,6 +423,10 @@ export const NOT_ORGANISATIONS: ReadonlySet<string> = new Set([
   'ram',
   'sdk',
   'seo',
+  'series a',
+  'series b',
+  'series c',
+  'series d',
   'sms',
   'sql',
   'ssd',
@@ -499,6 +503,7 @@ export const WELL_KNOWN_PRODUCTS: ReadonlySet<string> = new Set([
   'android',
   'apple watch',
   'chatgpt',
+  'chrome',
   'chromebook',
   'face id',
   'galaxy',
@@ -512,6 +517,7 @@ export const WELL_KNOWN_PRODUCTS: ReadonlySet<string> = new Set([
   'macbook air',
   'macbook pro',
   'playstation',
+  'safari',
   'siri',
   'surface',
   'touch id',
