@@ -306,7 +306,7 @@ function crossFittedRanker(
 }
 
 /** Minimum standings tried on the held-out documents (the shipped one is MIN_STANDING in rank.ts). */
-const MIN_STANDINGS = [0, 0.3, 0.4, MIN_STANDING, 0.6, 0.7];
+const MIN_STANDINGS = [0, 0.3, MIN_STANDING, 0.5, 0.6, 0.7];
 
 function scoreSuggestions(model: LinearModel, ranker: readonly number[], docs: readonly GoldDocument[]): void {
   const spans = emptyScore();

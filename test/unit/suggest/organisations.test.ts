@@ -51,4 +51,14 @@ describe('products and works are not organisations', () => {
     expect(found).toContain('Apple');
     for (const product of ['iPhone', 'Android']) expect(found).not.toContain(product);
   });
+
+  it('leaves out a name that follows a price, and keeps the same name where it acts', () => {
+    const priced =
+      'Sony Group Corp said on Monday that the $1,000 Lumen Visor would ship in May. Buyers of the $1,000 Lumen Visor get a case.';
+    expect(names(priced)).toContain('Sony Group');
+    expect(names(priced)).not.toContain('Lumen Visor');
+    const acting =
+      'Sony Group Corp said on Monday that it would buy a stake in Lumen Visor. Shares of Lumen Visor rose 5 percent.';
+    expect(names(acting)).toContain('Lumen Visor');
+  });
 });
