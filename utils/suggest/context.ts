@@ -1,8 +1,9 @@
 /**
  * What the words around a name say about it, beyond what the tagger weighs: a word for a thing
  * after it ("the Vision Pro headset"), a figure after it ("Windows 95"), an organisation owning
- * it ("Apple's Vision Pro"). Products and units of a company are named so; the company is
- * what the article is about.
+ * it ("Apple's Vision Pro"), quotation marks around it ("Super Mario Run"), a price before it
+ * ("the $1,000 Meta Quest Pro"). Products, works and units of a company are named so; the
+ * company is what the article is about.
  */
 
 import type { Span } from './candidates';
@@ -16,15 +17,48 @@ export interface NameContext {
   figureAfter: boolean;
   /** An organisation's possessive stands right before it ("Apple's Vision Pro"). */
   owned: boolean;
+  /** It stands in quotation marks: the title of a game, a film, a book or a show ("Super Mario Run"). */
+  quoted: boolean;
+  /** A price stands right before it ("the $1,000 Meta Quest Pro"): things have prices, companies do not. */
+  priced: boolean;
 }
 
-export const NO_CONTEXT: NameContext = { thingAfter: false, figureAfter: false, owned: false };
+export const NO_CONTEXT: NameContext = {
+  thingAfter: false,
+  figureAfter: false,
+  owned: false,
+  quoted: false,
+  priced: false,
+};
 
-/** What the word after a name (ending before token `end`) says about it. */
-export function contextAfter(tokens: readonly Token[], end: number): NameContext {
+const CURRENCIES = new Set(['$', '€', '£', '¥']);
+/** Tokens of an amount: "1", ",", "000" of "$1,000". */
+const AMOUNT_PART = /^(\d+|[.,])$/u;
+const MAX_AMOUNT_TOKENS = 7;
+
+/** Whether an amount of money ends right before token `start` ("$1,000", "€ 499"). */
+function afterPrice(tokens: readonly Token[], start: number): boolean {
+  let i = start - 1;
+  if (!/^\d/u.test(tokens[i]?.text ?? '')) return false;
+  while (i > 0 && start - i < MAX_AMOUNT_TOKENS && AMOUNT_PART.test((tokens[i] as Token).text)) i -= 1;
+  return CURRENCIES.has(tokens[i]?.text ?? '');
+}
+
+const QUOTES = new Set(['"', '“', '”', '„', '«', '»', "'", '‘', '’', '`']);
+
+/** A quotation mark right after the name, or after the comma or full stop that closes the quote with it ("Run,"). */
+function closesQuote(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end]?.text ?? '';
+  return QUOTES.has(next) || ((next === ',' || next === '.') && QUOTES.has(tokens[end + 1]?.text ?? ''));
+}
+
+/** What the words around a name (tokens [start, end)) say about it. */
+export function contextAround(tokens: readonly Token[], start: number, end: number): NameContext {
   const next = tokens[end];
   const figure = next !== undefined && next.text[0] !== undefined && next.text[0] >= '0' && next.text[0] <= '9';
-  return { thingAfter: PRODUCT_NOUNS.has(next?.lower ?? ''), figureAfter: figure, owned: false };
+  const quoted = QUOTES.has(tokens[start - 1]?.text ?? '') && closesQuote(tokens, end);
+  const priced = afterPrice(tokens, start);
+  return { thingAfter: PRODUCT_NOUNS.has(next?.lower ?? ''), figureAfter: figure, owned: false, quoted, priced };
 }
 
 /** Where the owner's name would end before a possessive that ends right before `start`, or -1. */

@@ -68,6 +68,8 @@ const F = {
   acronymNext: 33,
   seenAs: 34,
   wordSeenAs: 35,
+  topic: 36,
+  topicShape: 37,
 } as const;
 
 const OUTSIDE = 0x5eed;
@@ -89,6 +91,22 @@ export interface DocumentFacts {
   companyStarts: ReadonlySet<number>;
   /** Last words (hash) of two- or three-word runs ("Randall" of "Scott Randall"): likely surnames. */
   runEnds: ReadonlySet<number>;
+  /** The section a wire story names before its headline ("SOCCER - ..."), hashed; 0 for none. */
+  topic: number;
+}
+
+/** Words of a section tag at most: "RUGBY UNION - ..." but not a headline with a dash in it. */
+const MAX_TOPIC_WORDS = 3;
+
+/** "SOCCER" of a first line "SOCCER - ROTOR FANS LOCKED OUT": in sport, a city's name is often its club's. */
+function topicOf(tokens: readonly Token[], word: Uint32Array): number {
+  if (!tokens[0]?.capsLine) return 0;
+  for (let i = 1; i <= MAX_TOPIC_WORDS && i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (t.sentenceStart) return 0;
+    if (t.text === '-') return sequenceHash(word, 0, i);
+  }
+  return 0;
 }
 
 function sequenceHash(values: Uint32Array, start: number, end: number): number {
@@ -138,7 +156,9 @@ export function documentFacts(tokens: readonly Token[], runs: readonly Run[], sp
     }
     if (length >= 2 && length <= 3) runEnds.add(sequenceHash(exact, run.end - 1, run.end));
   }
-  return { tokens, exact, word, shape, prefix, suffix, lowerToo, midSentence, companyStarts, runEnds };
+  for (let i = 0; i <= MAX_TOPIC_WORDS && i < n; i++) word[i] = hashText((tokens[i] as Token).lower);
+  const topic = topicOf(tokens, word);
+  return { tokens, exact, word, shape, prefix, suffix, lowerToo, midSentence, companyStarts, runEnds, topic };
 }
 
 /** Cue phrases as words, with the word every phrase of the list must have at `edge` for a quick first look. */
@@ -211,6 +231,9 @@ export function spanFeatures(facts: DocumentFacts, run: Run, span: Span): number
   if (length === 1) {
     f.push(pair(F.single, word[start] as number), pair(pair(F.singleShape, context), shape[start] as number));
     if (facts.lowerToo[start]) f.push(pair(F.lowerToo, context));
+  }
+  if (facts.topic !== 0) {
+    f.push(pair(F.topic, facts.topic), pair(F.topicShape, pair(facts.topic, sequenceHash(shape, start, end))));
   }
   const exact = sequenceHash(facts.exact, start, end);
   if (facts.companyStarts.has(exact)) f.push(pair(F.startsCompany, 0));

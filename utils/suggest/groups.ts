@@ -26,11 +26,13 @@ export interface Group {
   midMentions: number;
   /** Mentions whose every word the text also writes in lower case. */
   commonMentions: number;
-  /** Mentions followed by a word for a thing ("headset"), and by a figure. */
+  /** Mentions followed by a word for a thing ("headset") or after a price ("$1,000"), and mentions followed by a figure. */
   thingMentions: number;
   figureMentions: number;
   /** Mentions right after an organisation's possessive ("Apple's Vision Pro"). */
   ownedMentions: number;
+  /** Mentions in quotation marks ("Super Mario Run"). */
+  quotedMentions: number;
   inHeadline: boolean;
   /** Mentions in the headline itself. */
   headlineMentions: number;
@@ -58,6 +60,7 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
     thingMentions: 0,
     figureMentions: 0,
     ownedMentions: 0,
+    quotedMentions: 0,
     inHeadline: false,
     headlineMentions: 0,
     inLead: false,
@@ -72,9 +75,10 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
   if (!name.capsLine) group.plainMentions += 1;
   if (!name.sentenceStart) group.midMentions += 1;
   if (name.commonWords) group.commonMentions += 1;
-  if (name.thingAfter) group.thingMentions += 1;
+  if (name.thingAfter || name.priced) group.thingMentions += 1;
   if (name.figureAfter) group.figureMentions += 1;
   if (name.owned) group.ownedMentions += 1;
+  if (name.quoted) group.quotedMentions += 1;
   group.inHeadline ||= place === 'headline';
   if (place === 'headline') group.headlineMentions += 1;
   group.inLead ||= place === 'lead';
@@ -95,6 +99,7 @@ export function absorb(into: Group, from: Group): void {
   into.thingMentions += from.thingMentions;
   into.figureMentions += from.figureMentions;
   into.ownedMentions += from.ownedMentions;
+  into.quotedMentions += from.quotedMentions;
   into.inHeadline ||= from.inHeadline;
   into.headlineMentions += from.headlineMentions;
   into.inLead ||= from.inLead;

@@ -36,7 +36,7 @@ export function withHeadline(text: string, title: string | null | undefined): An
 export interface HeadlineName {
   /** One name for each place the body names it. */
   names: Name[];
-  /** Whether the tagger, asked about it, reads it as an organisation at least as much as anything else. */
+  /** Whether the tagger reads it as an organisation at least as much as anything else, or as no name at all. */
   likelyOrganisation: boolean;
 }
 
@@ -98,12 +98,18 @@ const UNSURE = {
   ...NO_CONTEXT,
 };
 
-/** Whether the kind scores, summed over the places, are at least as high for an organisation as for any other kind. */
+/**
+ * Whether the tagger's kind scores leave the name to be an organisation: summed over the places,
+ * at least as high for an organisation as for any other kind, or never above zero for any kind
+ * (the tagger sees no name there at all: "Nintendo" it never met). A name it reads as a person or
+ * a place somewhere is not one.
+ */
 function readAsOrganisation(scores: readonly (number[] | null)[]): boolean {
   const sum = [0, 0, 0, 0];
   for (const s of scores) for (let k = 0; k < sum.length; k++) sum[k] = (sum[k] as number) + (s?.[k] ?? 0);
   const organisation = KINDS.indexOf('ORG');
-  return sum.every((x) => x <= (sum[organisation] as number));
+  const readAsName = scores.some((s) => s?.some((x) => x > 0));
+  return !readAsName || sum.every((x) => x <= (sum[organisation] as number));
 }
 
 const offsetsOf = (tokens: readonly Token[], span: Span) => ({

@@ -369,8 +369,8 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set([
 
 /**
  * Capitalised words and abbreviations that name no organisation, however the tagger reads them:
- * job titles, units, technologies and file formats a business or technology story mentions
- * ("AI", "CEO", "GHz", "API"). Never suggested on their own.
+ * job titles, units, technologies, file formats and funding rounds a business or technology story mentions
+ * ("AI", "CEO", "GHz", "API", "Series B"). Never suggested on their own.
  */
 export const NOT_ORGANISATIONS: ReadonlySet<string> = new Set([
   'ai',
@@ -423,6 +423,10 @@ export const NOT_ORGANISATIONS: ReadonlySet<string> = new Set([
   'ram',
   'sdk',
   'seo',
+  'series a',
+  'series b',
+  'series c',
+  'series d',
   'sms',
   'sql',
   'ssd',
@@ -470,6 +474,8 @@ export const PRODUCT_NOUNS: ReadonlySet<string> = new Set([
   'laptops',
   'model',
   'models',
+  'panel',
+  'panels',
   'phone',
   'phones',
   'processor',
@@ -484,4 +490,38 @@ export const PRODUCT_NOUNS: ReadonlySet<string> = new Set([
   'vaccine',
   'version',
   'versions',
+]);
+
+/**
+ * Products so widely written about that a story names them like companies, on their own and
+ * without a word for a thing after them ("after scanning my face on an iPhone"). A company's
+ * own name is never here: Apple, Google and Sony stay suggestions.
+ */
+export const WELL_KNOWN_PRODUCTS: ReadonlySet<string> = new Set([
+  'airpods',
+  'alexa',
+  'android',
+  'apple watch',
+  'chatgpt',
+  'chrome',
+  'chromebook',
+  'face id',
+  'galaxy',
+  'gmail',
+  'imac',
+  'ipad',
+  'iphone',
+  'ipod',
+  'kindle',
+  'macbook',
+  'macbook air',
+  'macbook pro',
+  'playstation',
+  'safari',
+  'siri',
+  'surface',
+  'touch id',
+  'vision pro',
+  'windows',
+  'xbox',
 ]);

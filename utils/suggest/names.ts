@@ -11,7 +11,7 @@
  *     after it, an organisation's possessive before it.
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
-import { contextAfter, isClockWords, markOwned, type NameContext } from './context';
+import { contextAround, isClockWords, markOwned, type NameContext } from './context';
 import { cueAfter, cueBefore } from './features';
 import { COMMON_LEADS, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
 import {
@@ -205,16 +205,8 @@ function trimCommonLeads(tokens: readonly Token[], spans: TaggedSpan[]): TaggedS
  * "Amazon" as the river). Longer stretches are tried first.
  */
 function propagateOrganisations(text: string, tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
-  const surface = (s: Span) => text.slice((tokens[s.start] as Token).start, (tokens[s.end - 1] as Token).end);
-  const orgKeys = new Set<string>();
-  for (const s of spans) {
-    if (s.kind !== 'ORG') continue;
-    orgKeys.add(nameKey(surface(s)));
-    if (s.end - s.start >= 2 && LEGAL_SUFFIXES.has((tokens[s.end - 1] as Token).lower)) {
-      orgKeys.add(nameKey((tokens[s.start] as Token).text));
-    }
-  }
-  orgKeys.delete('');
+  const surface = surfaceOf(text, tokens);
+  const orgKeys = organisationKeys(surface, tokens, spans);
   const { runs, byRun, outside } = spansByRun(tokens, spans);
   runs.forEach((run, r) => {
     const candidates = spansOf(tokens, run).sort((a, b) => b.end - b.start - (a.end - a.start));
@@ -232,6 +224,47 @@ function propagateOrganisations(text: string, tokens: readonly Token[], spans: T
   return [...outside, ...byRun.flat()].sort((a, b) => a.start - b.start);
 }
 
+const surfaceOf = (text: string, tokens: readonly Token[]) => (s: Span) =>
+  text.slice((tokens[s.start] as Token).start, (tokens[s.end - 1] as Token).end);
+
+/** The keys of the organisations found, and of the first word of each that ends in a legal form. */
+function organisationKeys(surface: (s: Span) => string, tokens: readonly Token[], spans: readonly TaggedSpan[]) {
+  const orgKeys = new Set<string>();
+  for (const s of spans) {
+    if (s.kind !== 'ORG') continue;
+    orgKeys.add(nameKey(surface(s)));
+    if (s.end - s.start >= 2 && LEGAL_SUFFIXES.has((tokens[s.end - 1] as Token).lower)) {
+      orgKeys.add(nameKey((tokens[s.start] as Token).text));
+    }
+  }
+  orgKeys.delete('');
+  return orgKeys;
+}
+
+/**
+ * "Magna, Johnson Controls and Lear", read as one name, is a list: where the text names one
+ * side of the "and" as an organisation elsewhere ("Johnson Controls Inc"), each side is one.
+ * A name whose parts the text never names alone ("Securities and Exchange Commission") stays whole.
+ */
+function splitLists(text: string, tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
+  const surface = surfaceOf(text, tokens);
+  const orgKeys = organisationKeys(surface, tokens, spans);
+  return spans.flatMap((s) => {
+    if (s.kind !== 'ORG') return [s];
+    for (let j = s.start + 1; j < s.end - 1; j++) {
+      if ((tokens[j] as Token).lower !== 'and') continue;
+      const before = { start: s.start, end: j };
+      const after = { start: j + 1, end: s.end };
+      if (!orgKeys.has(nameKey(surface(before))) && !orgKeys.has(nameKey(surface(after)))) continue;
+      return [
+        { ...s, ...before },
+        { ...s, ...after },
+      ];
+    }
+    return [s];
+  });
+}
+
 /** Names in `text`, each with its kind, and the tickers found beside them. */
 export function findNames(text: string, model: LinearModel): FoundNames {
   const tokens = tokenize(text);
@@ -240,7 +273,7 @@ export function findNames(text: string, model: LinearModel): FoundNames {
   const prepared = prepareDocument(tokens, model.buckets);
   let spans = tagDocument(model, prepared);
   spans = applyCueRule(tokens, splitAtLegalForms(tokens, applySuffixRule(tokens, spans)));
-  spans = propagateOrganisations(text, tokens, trimCommonLeads(tokens, spans));
+  spans = propagateOrganisations(text, tokens, splitLists(text, tokens, trimCommonLeads(tokens, spans)));
   // A ticker is an alias of the company beside it, not a name of its own.
   spans = spans.filter((s) => !(s.end - s.start === 1 && tickerTokens.has(s.start)) && !isClockWords(tokens, s));
   const lowerWords = lowerCaseWords(tokens);
@@ -261,7 +294,7 @@ export function findNames(text: string, model: LinearModel): FoundNames {
         capsLine,
         sentenceStart,
         commonWords: commonWords(s),
-        ...contextAfter(tokens, s.end),
+        ...contextAround(tokens, s.start, s.end),
       };
     }),
   );
@@ -309,6 +342,13 @@ function unclassifiedRuns(
         sentenceStart: false,
         commonWords: false,
       };
-      return { text: text.slice(start, end), start, end, kind: 'MISC', ...unsure, ...contextAfter(tokens, run.end) };
+      return {
+        text: text.slice(start, end),
+        start,
+        end,
+        kind: 'MISC',
+        ...unsure,
+        ...contextAround(tokens, run.start, run.end),
+      };
     });
 }

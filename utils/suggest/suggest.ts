@@ -21,10 +21,11 @@ import {
   splitPossessives,
 } from './groups';
 import { type Analysed, type HeadlineName, namesFromHeadline, withHeadline } from './headline';
-import { LEGAL_SUFFIXES, NOT_ORGANISATIONS, ORGANISATION_HEADS } from './lexicon';
+import { LEGAL_SUFFIXES, NOT_ORGANISATIONS, ORGANISATION_HEADS, WELL_KNOWN_PRODUCTS } from './lexicon';
 import type { LinearModel } from './model';
 import { RANKER_WEIGHTS } from './model-weights';
 import { type FoundNames, findNames, type Name } from './names';
+import { PLACE_ADJECTIVE, PLACES } from './places';
 import { type Candidate, MIN_STANDING, rankCandidates } from './rank';
 import { type CompanySuggestion, SUGGESTIONS_FROM_PAGE } from './suggestion';
 import { lowerCaseWords, type Token, tokenize } from './tokens';
@@ -127,11 +128,13 @@ function publisherKeys(input: SuggestInput): string[] {
 
 /**
  * Groups never worth suggesting: the page's publisher ("BBC" on "BBC News"), a bare legal form,
- * a word that names no organisation ("AI", "CEO"), a misread headline, a product.
+ * a word that names no organisation ("AI", "CEO"), a country, a misread headline, a product (the best known by name).
  */
 function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
   if (publisher.some((p) => p === group.key || p.startsWith(`${group.key} `))) return true;
   if (LEGAL_SUFFIXES.has(group.key) || NOT_ORGANISATIONS.has(group.key)) return true;
+  if (WELL_KNOWN_PRODUCTS.has(group.key)) return true;
+  if (PLACES.has(group.key) || PLACE_ADJECTIVE.test(group.key)) return true;
   if (isProduct(group)) return true;
   // A long name only the headline gives, or seen only in capitals, is more often a misread headline than a company.
   const long = [...group.spellings.keys()].every((s) => s.split(' ').length >= 3);
@@ -140,11 +143,13 @@ function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
 
 /**
  * A thing an organisation makes or owns rather than an organisation: named as one's own
- * ("Apple's Vision Pro", "Apple Vision Pro") or mostly followed by a word for a thing ("the
- * Retina display"), unless its name says it is a company ("Sony Music Group", "Toyota Motor Corp").
+ * ("Apple's Vision Pro", "Apple Vision Pro"), mostly followed by a word for a thing ("the
+ * Retina display") or mostly written in quotation marks as a title is ("Super Mario Run"),
+ * unless its name says it is a company ("Sony Music Group", "Toyota Motor Corp").
  */
 function isProduct(group: Group): boolean {
-  const named = group.ownedMentions > 0 || group.thingMentions * 2 >= group.mentions;
+  const { mentions } = group;
+  const named = group.ownedMentions > 0 || group.thingMentions * 2 >= mentions || group.quotedMentions * 2 > mentions;
   return named && ![...group.spellings.keys()].some(endsLikeOrganisation);
 }
 

@@ -12,11 +12,11 @@ const TITLE = "Capcom's first phone game will launch in December";
 
 const model = await loadModel();
 
-/** The finder's names for a headline and body, with the tagger's kind scores replaced by `best` winning. */
-function foundWith(title: string, body: string, best: (typeof KINDS)[number]) {
+/** The finder's names for a headline and body, with the tagger's kind scores replaced by `best` winning (with `score`). */
+function foundWith(title: string, body: string, best: (typeof KINDS)[number], score = 1) {
   const analysed = withHeadline(body, title);
   const found = findNames(analysed.text, model);
-  const scores = KINDS.map((k) => (k === best ? -1 : -5));
+  const scores = KINDS.map((k) => (k === best ? score : -5));
   return { analysed, found: { ...found, kindScores: () => scores } };
 }
 
@@ -37,7 +37,7 @@ describe('withHeadline', () => {
 });
 
 describe('namesFromHeadline', () => {
-  it('offers a headline name the body repeats, as an organisation when the tagger reads it as one', () => {
+  it('offers a headline name the body repeats, as an organisation unless the tagger reads it as another kind', () => {
     const { analysed, found } = foundWith(TITLE, BODY, 'ORG');
     const named = namesFromHeadline(analysed, found);
     expect(named.map((h) => h.names.map((n) => analysed.text.slice(n.start, n.end)))).toEqual([['Capcom']]);
@@ -45,6 +45,9 @@ describe('namesFromHeadline', () => {
     expect(named[0]?.likelyOrganisation).toBe(true);
     const asPerson = foundWith(TITLE, BODY, 'PER');
     expect(namesFromHeadline(asPerson.analysed, asPerson.found)[0]?.likelyOrganisation).toBe(false);
+    // A tagger that reads no name of any kind there leaves it to be the organisation the headline names.
+    const asNothing = foundWith(TITLE, BODY, 'PER', -1);
+    expect(namesFromHeadline(asNothing.analysed, asNothing.found)[0]?.likelyOrganisation).toBe(true);
   });
 
   it('offers nothing the body does not repeat, nothing from a headline in Title Case or capitals, no common word', () => {

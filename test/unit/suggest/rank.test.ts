@@ -15,6 +15,7 @@ function group(key: string, overrides: Partial<Group> = {}): Group {
     thingMentions: 0,
     figureMentions: 0,
     ownedMentions: 0,
+    quotedMentions: 0,
     inHeadline: false,
     headlineMentions: 0,
     inLead: false,
