@@ -26,7 +26,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // A poll waits for the browser (a first highlight, a stored story): on a loaded
           // two-core machine that can take longer than vitest's default second.
-          expect: { poll: { timeout: 5_000 } },
+          expect: { poll: { timeout: 15_000 } },
         },
       },
       {
@@ -40,7 +40,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          expect: { poll: { timeout: 5_000 } },
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
