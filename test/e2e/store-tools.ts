@@ -94,6 +94,7 @@ export async function readStore(page: Page): Promise<StoreDump> {
     const known = [
       'stories',
       'storyFacts',
+      'dayCounts',
       'entities',
       'settings',
       'searchPostings',
