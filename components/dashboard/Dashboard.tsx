@@ -1,8 +1,8 @@
 /**
  * The dashboard page: what changed over a period, who covers the tracked companies, and the
- * weekly digest. The facts of the chosen period are read once (useFacts) and every chart is
- * computed from them in one pass (utils/dashboard/aggregate.ts); the story list and exports
- * read full stories only for what they show.
+ * weekly digest. The day counts of the chosen period are read once (useDayCounts) and every
+ * chart is added up from them (utils/dashboard/aggregate.ts); the stories behind a bar or a
+ * pair, the story list, the digest and the exports read stories only for what they show.
  */
 import { useState } from 'preact/hooks';
 import type { StoreClient } from '@/utils/client';
@@ -51,12 +51,12 @@ export function Dashboard({
   const [period, setPeriod] = useState<Period>(30);
   const [watchlist, setWatchlist] = useState<string | null>(null);
   const data = useDashboardData(store, { now, zone, period, watchlist });
-  const { entities, facts, shown, summary } = data;
+  const { entities, counts, shown, summary } = data;
 
   const comparing = watchlist === null ? 'all tracked companies' : `the ${watchlist} watchlist`;
-  const error = entities.error ?? facts.error;
+  const error = entities.error ?? counts.error;
   return (
-    <main class="dashboard" aria-busy={facts.loading}>
+    <main class="dashboard" aria-busy={counts.loading}>
       <DashboardHead
         period={period}
         onPeriod={setPeriod}
@@ -71,14 +71,20 @@ export function Dashboard({
         </p>
       )}
       <p role="status" class="notice no-print">
-        {facts.loading || !data.covered
+        {counts.loading || !data.covered
           ? `Counting the last ${period} days…`
           : summary &&
             `${storiesText(summary.storyCount)} about ${comparing} in the last ${dayCount(summary.range)} days.`}
       </p>
       {entities.value?.length === 0 && <NothingTracked optionsUrl={optionsUrl} />}
-      {summary && shown.length > 0 && facts.facts && (
-        <Charts entities={shown} summary={summary} facts={facts.facts} zone={zone} comparing={comparing} />
+      {summary && shown.length > 0 && (
+        <Charts
+          entities={shown}
+          summary={summary}
+          factsBetween={data.factsBetween}
+          periodFacts={data.periodFacts}
+          comparing={comparing}
+        />
       )}
       {data.settled && entities.value && entities.value.length > 0 && (
         <DashboardStories
@@ -91,11 +97,11 @@ export function Dashboard({
           onDeleted={data.countAgain}
         />
       )}
-      {data.settled && facts.facts && shown.length > 0 && (
+      {data.settled && shown.length > 0 && (
         <WeeklyDigest
           store={store}
           entities={shown}
-          facts={facts.facts}
+          factsBetween={data.factsBetween}
           now={now}
           zone={zone}
           save={save}
@@ -110,18 +116,18 @@ export function Dashboard({
 interface ChartsProps {
   entities: readonly TrackedEntity[];
   summary: DashboardSummary;
-  facts: readonly StoryFact[];
-  zone: TimeZone;
+  factsBetween: (first: number, last: number) => Promise<StoryFact[]>;
+  periodFacts: () => Promise<StoryFact[]>;
   comparing: string;
 }
 
 /** The period's charts, all drawn from one summary. */
-function Charts({ entities, summary, facts, zone, comparing }: ChartsProps) {
+function Charts({ entities, summary, factsBetween, periodFacts, comparing }: ChartsProps) {
   return (
     <>
-      <Timelines entities={entities} timelines={summary.timelines} range={summary.range} facts={facts} zone={zone} />
+      <Timelines entities={entities} timelines={summary.timelines} range={summary.range} factsBetween={factsBetween} />
       <ShareOfVoice entities={entities} summary={summary} comparing={comparing} />
-      <Together entities={entities} summary={summary} />
+      <Together entities={entities} summary={summary} periodFacts={periodFacts} />
       <TopPublishers entities={entities} summary={summary} />
     </>
   );

@@ -1,26 +1,27 @@
-import { useState } from 'preact/hooks';
-import { busiestDay, type CompanyTimeline, storiesOnDay } from '@/utils/dashboard/aggregate';
-import { binDays, binLabel, timelineBins } from '@/utils/dashboard/bins';
-import { type DayRange, dayCount, dayLabel, type TimeZone } from '@/utils/dashboard/days';
+import { useCallback, useState } from 'preact/hooks';
+import { busiestDay, type CompanyTimeline, storiesAbout } from '@/utils/dashboard/aggregate';
+import { type Bin, binDays, binLabel, timelineBins } from '@/utils/dashboard/bins';
+import { type DayRange, dayCount, dayLabel } from '@/utils/dashboard/days';
 import type { StoryFact } from '@/utils/db/facts';
 import type { TrackedEntity } from '@/utils/entities';
 import { DayBars } from './DayBars';
 import { FactList } from './FactList';
+import { useFactsOf } from './useFactsOf';
 import { storiesText } from './words';
 
 export interface TimelinesProps {
   entities: readonly TrackedEntity[];
   timelines: readonly CompanyTimeline[];
   range: DayRange;
-  facts: readonly StoryFact[];
-  zone: TimeZone;
+  /** The facts of the stories first read from local day `first` to `last`: a bar's stories. */
+  factsBetween: (first: number, last: number) => Promise<StoryFact[]>;
 }
 
 /**
  * One chart per company with stories in the period: stories per day (per week beyond a month),
  * with the business share. Companies without any are named together on one line.
  */
-export function Timelines({ entities, timelines, range, facts, zone }: TimelinesProps) {
+export function Timelines({ entities, timelines, range, factsBetween }: TimelinesProps) {
   const byId = new Map(timelines.map((t) => [t.entityId, t]));
   const charted = entities.filter((e) => (byId.get(e.id)?.total ?? 0) > 0);
   const quiet = entities.filter((e) => byId.get(e.id)?.total === 0);
@@ -44,8 +45,7 @@ export function Timelines({ entities, timelines, range, facts, zone }: Timelines
             entity={e}
             line={byId.get(e.id) as CompanyTimeline}
             range={range}
-            facts={facts}
-            zone={zone}
+            factsBetween={factsBetween}
           />
         ))}
       </div>
@@ -62,8 +62,7 @@ interface CompanyChartProps {
   entity: TrackedEntity;
   line: CompanyTimeline;
   range: DayRange;
-  facts: readonly StoryFact[];
-  zone: TimeZone;
+  factsBetween: TimelinesProps['factsBetween'];
 }
 
 /** The chart's content in words, for screen readers (the chart's description). */
@@ -76,12 +75,11 @@ export function describeTimeline(name: string, line: CompanyTimeline, range: Day
   return `${name}: ${storiesText(line.total)} in the last ${days} days, ${line.business.toLocaleString()} of them business news (${share}%).${peak}`;
 }
 
-function CompanyChart({ entity, line, range, facts, zone }: CompanyChartProps) {
+function CompanyChart({ entity, line, range, factsBetween }: CompanyChartProps) {
   const [selected, setSelected] = useState<number | null>(null);
   const bins = timelineBins(line, range);
   const id = `timeline-${entity.id}`;
   const bin = selected === null ? null : (bins[selected] ?? null);
-  const listed = bin === null ? [] : storiesOnDay(facts, entity.id, bin.first, zone, bin.last);
   const when = bin === null ? '' : bin.first === bin.last ? `on ${binLabel(bin)}` : `from ${binLabel(bin)}`;
   return (
     <figure class="timeline card" aria-labelledby={`${id}-title`} aria-describedby={`${id}-words`}>
@@ -105,18 +103,51 @@ function CompanyChart({ entity, line, range, facts, zone }: CompanyChartProps) {
         onSelect={setSelected}
       />
       {bin !== null && (
-        <div class="day-stories">
-          <div class="section-head">
-            <h3>
-              {entity.name} {when}: {storiesText(listed.length)}
-            </h3>
-            <button type="button" onClick={() => setSelected(null)}>
-              Close
-            </button>
-          </div>
-          <FactList facts={listed} label={`Stories about ${entity.name} ${when}`} />
-        </div>
+        <BinStories
+          entity={entity}
+          bin={bin}
+          when={when}
+          factsBetween={factsBetween}
+          onClose={() => setSelected(null)}
+        />
       )}
     </figure>
+  );
+}
+
+interface BinStoriesProps {
+  entity: TrackedEntity;
+  bin: Bin;
+  when: string;
+  factsBetween: TimelinesProps['factsBetween'];
+  onClose(): void;
+}
+
+/** The stories behind the chosen bar, read when it is chosen. */
+function BinStories({ entity, bin, when, factsBetween, onClose }: BinStoriesProps) {
+  const load = useCallback(() => factsBetween(bin.first, bin.last), [factsBetween, bin.first, bin.last]);
+  const { facts, error } = useFactsOf(`${bin.first}:${bin.last}`, load);
+  const listed = facts && storiesAbout(facts, entity.id);
+  return (
+    <div class="day-stories">
+      <div class="section-head">
+        <h3>
+          {entity.name} {when}: {storiesText(listed?.length ?? bin.count)}
+        </h3>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {listed ? (
+        <FactList facts={listed} label={`Stories about ${entity.name} ${when}`} />
+      ) : (
+        !error && <p class="muted">Reading the stories…</p>
+      )}
+    </div>
   );
 }

@@ -1,17 +1,20 @@
-import { useState } from 'preact/hooks';
-import type { DashboardSummary } from '@/utils/dashboard/aggregate';
+import { useCallback, useState } from 'preact/hooks';
+import { type CompanyPair, type DashboardSummary, storiesOfPair } from '@/utils/dashboard/aggregate';
 import type { StoryFact } from '@/utils/db/facts';
 import type { TrackedEntity } from '@/utils/entities';
 import { FactList } from './FactList';
+import { useFactsOf } from './useFactsOf';
 import { storiesText } from './words';
 
 export interface TogetherProps {
   entities: readonly TrackedEntity[];
   summary: DashboardSummary;
+  /** The facts of the period's stories, read on first need. */
+  periodFacts: () => Promise<StoryFact[]>;
 }
 
 /** Pairs of tracked companies named in the same story, most often first; each opens to its stories. */
-export function Together({ entities, summary }: TogetherProps) {
+export function Together({ entities, summary, periodFacts }: TogetherProps) {
   const names = new Map(entities.map((e) => [e.id, e.name]));
   const pairs = summary.pairs.filter((p) => names.has(p.ids[0]) && names.has(p.ids[1]));
   return (
@@ -25,7 +28,7 @@ export function Together({ entities, summary }: TogetherProps) {
             const title = `${names.get(pair.ids[0])} and ${names.get(pair.ids[1])}`;
             return (
               <li key={pair.ids.join('\n')}>
-                <PairStories title={title} stories={pair.stories} />
+                <PairStories title={title} pair={pair} periodFacts={periodFacts} />
               </li>
             );
           })}
@@ -35,16 +38,34 @@ export function Together({ entities, summary }: TogetherProps) {
   );
 }
 
-/** Stories listed only once opened: a year can hold thousands per pair. */
-function PairStories({ title, stories }: { title: string; stories: readonly StoryFact[] }) {
+interface PairStoriesProps {
+  title: string;
+  pair: CompanyPair;
+  periodFacts: () => Promise<StoryFact[]>;
+}
+
+/** Stories read and listed only once opened: a year can hold thousands per pair. */
+function PairStories({ title, pair, periodFacts }: PairStoriesProps) {
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState(LIST_STEP);
+  const [first, second] = pair.ids;
+  const load = useCallback(
+    async () => storiesOfPair(await periodFacts(), [first, second]),
+    [periodFacts, first, second],
+  );
+  const { facts: stories, error } = useFactsOf(open ? 'open' : null, load);
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        {title}: {storiesText(stories.length)}
+        {title}: {storiesText(pair.count)}
       </summary>
-      {open && (
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {open && !stories && !error && <p class="muted">Reading the stories…</p>}
+      {open && stories && (
         <>
           <FactList facts={stories.slice(0, shown)} label={`Stories naming ${title}`} />
           {stories.length > shown && (

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Feedback } from '@/components/Feedback';
-import { dayLabel, dayStart, isoDay, periodRange, type TimeZone } from '@/utils/dashboard/days';
+import { dayLabel, isoDay, periodRange, type TimeZone } from '@/utils/dashboard/days';
 import {
   buildDigest,
   DIGEST_DAYS,
@@ -21,8 +21,8 @@ import { storiesText } from './words';
 export interface WeeklyDigestProps {
   store: StoryReader;
   entities: readonly TrackedEntity[];
-  /** Facts covering at least the past week. */
-  facts: readonly StoryFact[];
+  /** The facts of the stories first read from local day `first` to `last`. */
+  factsBetween: (first: number, last: number) => Promise<StoryFact[]>;
   now: number;
   zone: TimeZone;
   save(fileName: string, text: string, type: string): void;
@@ -34,29 +34,26 @@ export interface WeeklyDigestProps {
  * The stories published in the past seven days per company, and the older ones read in them,
  * ready to print, paste into an email, or save as a page.
  */
-export function WeeklyDigest({ store, entities, facts, now, zone, save, copy, print }: WeeklyDigestProps) {
+export function WeeklyDigest({ store, entities, factsBetween, now, zone, save, copy, print }: WeeklyDigestProps) {
   const [digest, setDigest] = useState<Digest | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState<string | null>(null);
 
   const range = useMemo(() => periodRange(DIGEST_DAYS, now, zone), [now, zone]);
-  // Only the week's stories matter: a longer period loading must not read them all again.
-  const since = dayStart(range.first, zone);
-  const weekUrls = facts
-    .filter((f) => f.firstSeen >= since)
-    .map((f) => f.url)
-    .join('\n');
 
+  // The week's stories, read after the charts are on screen (the dashboard starts the digest then).
   useEffect(() => {
     let live = true;
-    store.storiesByUrl(weekUrls ? weekUrls.split('\n') : []).then(
-      (stories) => live && setDigest(buildDigest(stories, entities, range, zone)),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
-    );
+    factsBetween(range.first, range.last)
+      .then((facts) => store.storiesByUrl(facts.map((f) => f.url)))
+      .then(
+        (stories) => live && setDigest(buildDigest(stories, entities, range, zone)),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
     return () => {
       live = false;
     };
-  }, [store, entities, weekUrls, range, zone]);
+  }, [store, entities, factsBetween, range, zone]);
 
   async function copyAs(kind: 'Markdown' | 'plain text', text: string) {
     try {

@@ -4,7 +4,7 @@ import { dayStart, type Period, periodRange, type TimeZone } from '@/utils/dashb
 import type { StoryFact } from '@/utils/db/facts';
 import type { StoryReader } from '@/utils/db/reader';
 import { useAsync } from '../useAsync';
-import { useFacts } from './useFacts';
+import { useDayCounts } from './useDayCounts';
 
 export interface DashboardChoice {
   now: number;
@@ -15,27 +15,39 @@ export interface DashboardChoice {
 }
 
 /**
- * What the dashboard shows, read and counted: the companies, the facts of the period (read once,
- * useFacts) and the charts' summary computed from them in one pass. While a longer period loads,
- * the charts keep the previous summary (with its own range). Once the first charts are on
- * screen the page is `settled`: the story list and the digest start, and the facts are checked
- * against the stories (and counted again if they had drifted).
+ * What the dashboard shows, read and counted: the companies, the day counts of the period
+ * (useDayCounts) and the charts' summary added up from them. While a longer period loads, the
+ * charts keep the previous summary (with its own range). The stories behind a bar or a pair
+ * are read only when asked for (`factsBetween`, `periodFacts`). Once the first charts are on
+ * screen the page is `settled`: the story list and the digest start.
  */
 export function useDashboardData(store: StoryReader, { now, zone, period, watchlist }: DashboardChoice) {
   const [generation, setGeneration] = useState(0);
   const countAgain = useCallback(() => setGeneration((g) => g + 1), []);
   const entities = useAsync(() => store.listEntities());
   const range = useMemo(() => periodRange(period, now, zone), [period, now, zone]);
-  const since = dayStart(range.first, zone);
-  const facts = useFacts(store, since, generation);
+  const counts = useDayCounts(store, range, generation);
   const shown = useMemo(() => companiesIn(entities.value ?? [], watchlist), [entities.value, watchlist]);
   const previous = useRef<ReturnType<typeof summarize> | null>(null);
-  const covered = facts.facts !== undefined && facts.since <= since;
+  const covered = counts.days !== undefined && counts.first <= range.first;
   const summary = useMemo(
-    () => (covered && facts.facts ? summarize(facts.facts, shown, range, zone) : previous.current),
-    [covered, facts.facts, shown, range, zone],
+    () => (covered && counts.days ? summarize(counts.days, shown, range) : previous.current),
+    [covered, counts.days, shown, range],
   );
   previous.current = summary;
+
+  /** Facts first read from local day `first` to `last`, inclusive: a bar's stories. */
+  const factsBetween = useCallback(
+    (first: number, last: number) => store.factsSince(dayStart(first, zone), dayStart(last + 1, zone)),
+    [store, zone, generation],
+  );
+  // The period's facts, for the stories of a pair: read once on first need.
+  const held = useRef<{ key: string; facts: Promise<StoryFact[]> } | null>(null);
+  const periodFacts = useCallback(() => {
+    const key = `${generation}:${range.first}`;
+    if (held.current?.key !== key) held.current = { key, facts: factsBetween(range.first, range.last) };
+    return held.current.facts;
+  }, [factsBetween, generation, range]);
 
   // Every story's fact, for the story list's other orders and the exports: read on first need.
   const all = useRef<{ generation: number; facts: Promise<StoryFact[]> } | null>(null);
@@ -48,13 +60,8 @@ export function useDashboardData(store: StoryReader, { now, zone, period, watchl
 
   const [settled, setSettled] = useState(false);
   useEffect(() => {
-    if (!summary || !entities.value || settled) return;
-    setSettled(true);
-    store.repairFacts().then(
-      (rebuilt) => rebuilt && countAgain(),
-      (e: unknown) => console.warn('News Tracker: could not check the dashboard’s facts', e),
-    );
+    if (summary && entities.value && !settled) setSettled(true);
   }, [summary, entities.value]);
 
-  return { entities, facts, shown, summary, covered, allFacts, settled, countAgain };
+  return { entities, counts, shown, summary, covered, factsBetween, periodFacts, allFacts, settled, countAgain };
 }

@@ -5,6 +5,7 @@
  */
 import { summarize } from '@/utils/dashboard/aggregate';
 import { periodRange, systemZone } from '@/utils/dashboard/days';
+import { addToCounts, countFacts } from '@/utils/db/day-counts';
 import { addEntities, listEntities } from '@/utils/db/entities';
 import { toStoryFact } from '@/utils/db/facts';
 import { openNewsDb } from '@/utils/db/schema';
@@ -68,12 +69,15 @@ export async function fillStore(count: number, entityIds: string[], now: number)
   const db = await openNewsDb();
   const stories = makeStories(count, entityIds, now);
   for (let start = 0; start < stories.length; start += 5000) {
-    const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
-    stories.slice(start, start + 5000).forEach((story, i) => {
+    const tx = db.transaction(['stories', 'storyFacts', 'dayCounts'], 'readwrite');
+    const facts = stories.slice(start, start + 5000).map((story, i) => {
       const sid = start + i + 1;
       void tx.objectStore('stories').put(toStored(story, undefined, sid));
-      void tx.objectStore('storyFacts').put(toStoryFact(story, sid));
+      const fact = toStoryFact(story, sid);
+      void tx.objectStore('storyFacts').put(fact);
+      return fact;
     });
+    await addToCounts(tx.objectStore('dayCounts'), facts);
     await tx.done;
   }
   const total = await db.count('stories');
@@ -105,7 +109,7 @@ export async function aggregateFromFullRead(now: number): Promise<{ days30: numb
   const read = performance.now() - start;
   const aggregate = (days: number) => {
     const begin = performance.now();
-    const summary = summarize(facts, entities, periodRange(days, now, systemZone), systemZone);
+    const summary = summarize(countFacts(facts), entities, periodRange(days, now, systemZone));
     if (summary.timelines.length !== entities.length) throw new Error('baseline summarised the wrong companies');
     return performance.now() - begin;
   };

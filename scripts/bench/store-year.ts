@@ -7,8 +7,10 @@
  * publisher; most feed stories stay unread. Copy signatures are kept for the last two weeks
  * only, as the store keeps them.
  */
+
+import { addToCounts } from '@/utils/db/day-counts';
 import { addEntities } from '@/utils/db/entities';
-import { toStoryFact } from '@/utils/db/facts';
+import { type StoryFact, toStoryFact } from '@/utils/db/facts';
 import { type NewsDb, openNewsDb } from '@/utils/db/schema';
 import { addPostingsInBulk, weekOf } from '@/utils/db/search-index';
 import { GROUP_WINDOW_MS } from '@/utils/db/stories';
@@ -104,7 +106,7 @@ export async function trackCompanies(): Promise<void> {
 
 /**
  * Adds stories `from` .. `from + count` of the year, in transactions of 2,000, with groups,
- * facts, copy signatures (last two weeks) and the search index written a week at a time, as
+ * facts, day counts, copy signatures (last two weeks) and the search index written a week at a time, as
  * the store would have them once its pending stories were flushed.
  */
 export async function fillYear(db: NewsDb, seed: number, from: number, count: number, total: number, end: number) {
@@ -125,7 +127,8 @@ export async function fillYear(db: NewsDb, seed: number, from: number, count: nu
   };
   for (let done = 0; done < count; ) {
     const batch = Math.min(2000, count - done);
-    const tx = db.transaction(['stories', 'storyFacts', 'copyBands'], 'readwrite');
+    const tx = db.transaction(['stories', 'storyFacts', 'dayCounts', 'copyBands'], 'readwrite');
+    const facts: StoryFact[] = [];
     for (let k = 0; k < batch; k++) {
       const { record, copyOf } = generator.next();
       const sid = from + done + k + 1;
@@ -138,7 +141,8 @@ export async function fillYear(db: NewsDb, seed: number, from: number, count: nu
       const stored = toStored(record, groupId, sid);
       week.push(stored);
       void tx.objectStore('stories').put(stored);
-      void tx.objectStore('storyFacts').put(toStoryFact(record, sid));
+      facts.push(toStoryFact(record, sid));
+      void tx.objectStore('storyFacts').put(facts.at(-1) as StoryFact);
       if (record.feedId && record.firstSeen > end - GROUP_WINDOW_MS) {
         const signature = copySignature(record.title, record.snippets[0] ?? '');
         void tx
@@ -146,6 +150,7 @@ export async function fillYear(db: NewsDb, seed: number, from: number, count: nu
           .put({ seenAt: record.firstSeen, sid, keys: copyBandKeys(signature), signature });
       }
     }
+    await addToCounts(tx.objectStore('dayCounts'), facts);
     await tx.done;
     await flushWeeks(true);
     done += batch;

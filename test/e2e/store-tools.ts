@@ -36,6 +36,8 @@ export interface StoreDump {
   }[];
   /** The dashboard's facts: each one's story URL and the number it is stored under (null before version 6). */
   facts: { url: string; sid: number | null }[];
+  /** Stories per company: as the dashboard's day counts add up (version 11 on), and as the facts name them. */
+  perCompany: { counted: Record<string, number>; named: Record<string, number> };
   entities: { name: string; enabled: boolean }[];
   /** The tracked list content scripts read (the content state in storage.local). */
   mirror: string[];
@@ -94,6 +96,7 @@ export async function readStore(page: Page): Promise<StoreDump> {
     const known = [
       'stories',
       'storyFacts',
+      'dayCounts',
       'entities',
       'settings',
       'searchPostings',
@@ -127,6 +130,19 @@ export async function readStore(page: Page): Promise<StoreDump> {
         url: String(f.url),
         sid: typeof f.sid === 'number' ? f.sid : null,
       })),
+      perCompany: await (async () => {
+        const counted: Record<string, number> = {};
+        const named: Record<string, number> = {};
+        if (db.objectStoreNames.contains('dayCounts')) {
+          for (const c of (await all('dayCounts')) as Row[]) {
+            counted[String(c.entityId)] = (counted[String(c.entityId)] ?? 0) + Number(c.stories);
+          }
+          for (const f of (await all('storyFacts')) as Row[]) {
+            for (const id of f.entityIds as string[]) named[id] = (named[id] ?? 0) + 1;
+          }
+        }
+        return { counted, named };
+      })(),
       entities: ((await all('entities')) as Row[]).map((e) => ({ name: String(e.name), enabled: e.enabled === true })),
       mirror: (
         (((await chrome.storage.local.get('contentState')).contentState as Row | undefined)?.entities ?? []) as Row[]
@@ -169,6 +185,14 @@ export function storeProblems(dump: StoreDump, expectedUrls?: readonly string[])
       const sid = sidOf.get(fact.url);
       if (sid !== undefined && fact.sid !== sid)
         problems.push(`the fact of ${fact.url} is not under its story's number`);
+    }
+  }
+  const { counted, named } = dump.perCompany;
+  for (const id of new Set([...Object.keys(counted), ...Object.keys(named)])) {
+    if (counted[id] !== named[id]) {
+      problems.push(
+        `the dashboard counts ${counted[id] ?? 0} stories about ${id}, the facts name it in ${named[id] ?? 0}`,
+      );
     }
   }
   const enabled = dump.entities.filter((e) => e.enabled).map((e) => e.name);

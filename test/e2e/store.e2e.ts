@@ -142,6 +142,12 @@ describe('the story store in Chromium', () => {
     expect(problems).toContain(`${first.url}?utm_source=x duplicates ${first.url}`);
     expect(problems).toContain(`no dashboard fact for ${first.url}`);
     expect(storeProblems({ ...sound, mirror: [] }).join('\n')).toContain('content scripts see []');
+    const [company, stories] = Object.entries(sound.perCompany.counted)[0] ?? [];
+    if (!company || !stories) throw new Error('the burst counted no company');
+    const uncounted = { ...sound.perCompany, counted: { ...sound.perCompany.counted, [company]: stories - 1 } };
+    expect(storeProblems({ ...sound, perCompany: uncounted })).toContain(
+      `the dashboard counts ${stories - 1} stories about ${company}, the facts name it in ${stories}`,
+    );
     const misfiled = sound.facts.map((f) => (f.url === first.url ? { ...f, sid: (first.sid ?? 0) + 1 } : f));
     expect(storeProblems({ ...sound, facts: misfiled })).toContain(
       `the fact of ${first.url} is not under its story's number`,

@@ -5,6 +5,8 @@
  * groups with the store's own rules (utils/db/story-index.ts).
  */
 
+import { dayOf, systemZone, type TimeZone } from '../../utils/dashboard/days';
+import { countFacts } from '../../utils/db/day-counts';
 import { toStoryFact } from '../../utils/db/facts';
 import type { StoryReader } from '../../utils/db/reader';
 import {
@@ -41,7 +43,12 @@ function grouped(records: readonly StoryRecord[]): StoredStory[] {
   return done;
 }
 
-export function memoryStoryReader(stories: StoryRecord[], entities: TrackedEntity[] = []): StoryReader {
+/** `zone` is the zone the day counts are kept in (the browser's own in the real store). */
+export function memoryStoryReader(
+  stories: StoryRecord[],
+  entities: TrackedEntity[] = [],
+  zone: TimeZone = systemZone,
+): StoryReader {
   // Numbers as the database gives them: one per URL, never reused.
   const numbers = new Map<string, number>();
   const sidOf = (story: StoryRecord) => numbers.get(story.url) ?? numbers.set(story.url, numbers.size + 1).size;
@@ -69,7 +76,11 @@ export function memoryStoryReader(stories: StoryRecord[], entities: TrackedEntit
     listEntities: async () => [...entities],
     factsSince: async (since, before = Number.POSITIVE_INFINITY) =>
       stories.filter((s) => s.firstSeen >= since && s.firstSeen < before).map((s) => toStoryFact(s, sidOf(s))),
-    repairFacts: async () => false,
+    dayCounts: async (first, last) =>
+      countFacts(
+        stories.map((s) => toStoryFact(s, sidOf(s))),
+        (ms) => dayOf(ms, zone),
+      ).filter((c) => c.day >= first && c.day <= last),
     storiesByUrl: async (urls) => urls.flatMap((url) => stories.find((s) => s.url === url) ?? []),
     async keysMatching(filter) {
       if (filter.unread === undefined && filter.starred === undefined && !searchTerms(filter.search).length) {

@@ -1,13 +1,15 @@
 /**
- * What the dashboard shows, computed in one pass over the story facts of the chosen period:
- * per company a count per local day (all stories and business news), the companies' share of
- * voice, their top publishers, and the stories that name two tracked companies together.
- * Pure and synchronous, so it runs the same in Node tests and in the page.
+ * What the dashboard shows, added up from the day counts of the chosen period (one record per
+ * company and local day, utils/db/day-counts.ts): per company a count per day (all stories and
+ * business news), the companies' share of voice, their top publishers, and how many stories name
+ * two tracked companies together. Pure and synchronous, so it runs the same in Node tests and in
+ * the page. The stories behind a bar or a pair are read only when asked for (storiesOnDay).
  */
 
+import type { CompanyDay } from '../db/day-counts';
 import type { StoryFact } from '../db/facts';
 import type { TrackedEntity } from '../entities';
-import { type DayRange, dayCount, dayOf, type TimeZone } from './days';
+import { type DayRange, dayCount } from './days';
 
 export interface CompanyTimeline {
   entityId: string;
@@ -27,8 +29,8 @@ export interface PublisherCount {
 export interface CompanyPair {
   /** Entity ids in the tracked list's order. */
   ids: [string, string];
-  /** Newest first. */
-  stories: StoryFact[];
+  /** Stories naming both. */
+  count: number;
 }
 
 export interface DashboardSummary {
@@ -47,25 +49,17 @@ export const TOP_PUBLISHERS = 5;
 /** Shown for stories from a page that named no publisher. */
 export const UNKNOWN_PUBLISHER = '(publisher not given)';
 
-/** The local day of each fact, when it falls within the range. */
-export function factDay(fact: StoryFact, range: DayRange, zone: TimeZone): number | null {
-  const day = dayOf(fact.firstSeen, zone);
-  return day < range.first || day > range.last ? null : day - range.first;
-}
-
 export function summarize(
-  facts: readonly StoryFact[],
+  days: readonly CompanyDay[],
   entities: readonly Pick<TrackedEntity, 'id'>[],
   range: DayRange,
-  zone: TimeZone,
 ): DashboardSummary {
-  const days = dayCount(range);
   const order = new Map(entities.map((e, i) => [e.id, i]));
   const timelines = entities.map(
     (e): CompanyTimeline => ({
       entityId: e.id,
-      perDay: new Array<number>(days).fill(0),
-      businessPerDay: new Array<number>(days).fill(0),
+      perDay: new Array<number>(dayCount(range)).fill(0),
+      businessPerDay: new Array<number>(dayCount(range)).fill(0),
       total: 0,
       business: 0,
     }),
@@ -74,33 +68,33 @@ export function summarize(
   const pairs = new Map<string, CompanyPair>();
   let storyCount = 0;
 
-  for (const fact of facts) {
-    const index = factDay(fact, range, zone);
-    if (index === null) continue;
-    const tracked = fact.entityIds
-      .filter((id) => order.has(id))
-      .sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
-    if (tracked.length === 0) continue;
-    storyCount += 1;
-    const publisher = fact.publisher ?? UNKNOWN_PUBLISHER;
-    for (const id of tracked) {
-      const line = timelines[order.get(id) as number] as CompanyTimeline;
-      line.perDay[index] = (line.perDay[index] as number) + 1;
-      line.total += 1;
-      if (fact.business) {
-        line.businessPerDay[index] = (line.businessPerDay[index] as number) + 1;
-        line.business += 1;
-      }
-      const counts = publisherCounts.get(id) as Map<string, number>;
-      counts.set(publisher, (counts.get(publisher) ?? 0) + 1);
+  for (const counts of days) {
+    const at = order.get(counts.entityId);
+    if (at === undefined || counts.day < range.first || counts.day > range.last) continue;
+    const line = timelines[at] as CompanyTimeline;
+    const index = counts.day - range.first;
+    line.perDay[index] = (line.perDay[index] as number) + counts.stories;
+    line.businessPerDay[index] = (line.businessPerDay[index] as number) + counts.business;
+    line.total += counts.stories;
+    line.business += counts.business;
+    const publishers = publisherCounts.get(counts.entityId) as Map<string, number>;
+    for (const [name, n] of counts.publishers) {
+      const publisher = name ?? UNKNOWN_PUBLISHER;
+      publishers.set(publisher, (publishers.get(publisher) ?? 0) + n);
     }
-    for (let i = 0; i < tracked.length; i++) {
-      for (let j = i + 1; j < tracked.length; j++) {
-        const ids: [string, string] = [tracked[i] as string, tracked[j] as string];
+    // Each story is in the record of every company it names: it is counted where that company
+    // is the first of them shown, and each of its pairs there too.
+    for (const [set, n] of counts.sets) {
+      const shown = set.split('\n').filter((id) => order.has(id));
+      const first = Math.min(...shown.map((id) => order.get(id) as number));
+      if (first === at) storyCount += n;
+      for (const other of shown) {
+        if ((order.get(other) as number) <= at) continue;
+        const ids: [string, string] = [counts.entityId, other];
         const key = ids.join('\n');
-        const pair = pairs.get(key) ?? { ids, stories: [] };
+        const pair = pairs.get(key) ?? { ids, count: 0 };
         pairs.set(key, pair);
-        pair.stories.push(fact);
+        pair.count += n;
       }
     }
   }
@@ -115,34 +109,23 @@ export function summarize(
   }
   const sortedPairs = [...pairs.values()].sort(
     (a, b) =>
-      b.stories.length - a.stories.length ||
+      b.count - a.count ||
       (order.get(a.ids[0]) as number) - (order.get(b.ids[0]) as number) ||
       (order.get(a.ids[1]) as number) - (order.get(b.ids[1]) as number),
   );
-  for (const pair of sortedPairs) pair.stories.sort(newestFirst);
   return { range, timelines, publishers, pairs: sortedPairs, storyCount };
 }
 
 export const newestFirst = (a: StoryFact, b: StoryFact) => b.firstSeen - a.firstSeen || (a.url < b.url ? 1 : -1);
 
-/**
- * The stories behind one bar of a timeline: that company's stories first read on that day (or
- * from `day` to `lastDay`, for a week's bar), newest first.
- */
-export function storiesOnDay(
-  facts: readonly StoryFact[],
-  entityId: string,
-  day: number,
-  zone: TimeZone,
-  lastDay = day,
-): StoryFact[] {
-  return facts
-    .filter((f) => {
-      if (!f.entityIds.includes(entityId)) return false;
-      const seen = dayOf(f.firstSeen, zone);
-      return seen >= day && seen <= lastDay;
-    })
-    .sort(newestFirst);
+/** The stories (of a bar's days, as read) that name the company, newest first. */
+export function storiesAbout(facts: readonly StoryFact[], entityId: string): StoryFact[] {
+  return facts.filter((f) => f.entityIds.includes(entityId)).sort(newestFirst);
+}
+
+/** The stories naming both companies of a pair, newest first. */
+export function storiesOfPair(facts: readonly StoryFact[], ids: readonly [string, string]): StoryFact[] {
+  return facts.filter((f) => f.entityIds.includes(ids[0]) && f.entityIds.includes(ids[1])).sort(newestFirst);
 }
 
 export interface VoiceShare {

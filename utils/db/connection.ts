@@ -13,7 +13,7 @@ import { openDB } from 'idb';
 import { NEWER_VERSION_MESSAGE, StorageProblem, UNAVAILABLE_MESSAGE } from './problems';
 import { DB_NAME, DB_VERSION, type NewsDb, type NewsTrackerDB, openNewsDb } from './schema';
 
-const STORES = ['entities', 'stories', 'settings', 'storyFacts'] as const;
+const STORES = ['entities', 'stories', 'settings', 'storyFacts', 'dayCounts'] as const;
 
 export function createDbAccess(open: () => Promise<NewsDb> = openForUse): () => Promise<NewsDb> {
   let connection: Promise<NewsDb> | null = null;
@@ -66,7 +66,7 @@ export function isReadOnly(db: NewsDb): boolean {
 
 /**
  * The same database with every write refused with NEWER_VERSION_MESSAGE. The guard sits on
- * `transaction()` itself, so no write path (handlers, retention, the dashboard's fact repair)
+ * `transaction()` itself, so no write path (handlers, retention, feed checks)
  * can get past it, however it was reached.
  */
 function readOnlyDb(db: NewsDb): NewsDb {

@@ -4,6 +4,7 @@
  * between them, so saving a story or opening the popup never waits behind a long clean-up.
  */
 import type { Settings } from '../settings';
+import { writeFact } from './day-counts';
 import type { NewsDb } from './schema';
 import { updatePostings } from './search-index';
 
@@ -15,15 +16,18 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Deletes up to `max` unstarred stories last seen before `before`, oldest first; returns how many. */
 async function deleteOldest(db: NewsDb, before: number, max: number): Promise<number> {
-  const tx = db.transaction(['stories', 'storyFacts', 'searchPostings'], 'readwrite');
-  const facts = tx.objectStore('storyFacts');
+  const tx = db.transaction(['stories', 'storyFacts', 'dayCounts', 'searchPostings'], 'readwrite');
   const postings = tx.objectStore('searchPostings');
   const index = tx.objectStore('stories').index('by-last-seen');
   let deleted = 0;
   const range = IDBKeyRange.upperBound(before, true);
   for (let c = await index.openCursor(range); c && deleted < max; c = await c.continue()) {
     if (c.value.starred) continue;
-    await Promise.all([c.delete(), facts.delete(c.primaryKey), updatePostings(postings, c.value, undefined)]);
+    await Promise.all([
+      c.delete(),
+      writeFact(tx, c.primaryKey, undefined),
+      updatePostings(postings, c.value, undefined),
+    ]);
     deleted += 1;
   }
   await tx.done;

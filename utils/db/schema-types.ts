@@ -101,6 +101,27 @@ export interface NewsTrackerDB extends DBSchema {
     value: CopyBandEntry;
     indexes: { 'by-band': number };
   };
+  /** Version 11: the dashboard's counts per local day and company, by [day, entityId] (utils/db/day-counts.ts). */
+  dayCounts: {
+    key: [number, string];
+    value: CompanyDay;
+  };
+}
+
+/**
+ * The stories first read on one local day (in the browser's zone) that name one tracked
+ * company: what the dashboard's charts add up.
+ */
+export interface CompanyDay {
+  day: number;
+  entityId: string;
+  stories: number;
+  /** Of `stories`, those classified as business news. */
+  business: number;
+  /** Stories by publisher; null for a page that named none. */
+  publishers: Map<string | null, number>;
+  /** Stories by every company they name (this one among them): the ids sorted, one per line. */
+  sets: Map<string, number>;
 }
 
 /** An address the person said is not a news story, and when they said so. */

@@ -30,15 +30,19 @@
  *            grouped by (copyBands), and two sparse story indexes: the stories feeds found
  *            (by-feed) and those still unread (by-feed-unread), by the story's date. Nothing already
  *            stored changes.
+ * Version 11: dayCounts, the dashboard's counts per local day and company (day-counts.ts),
+ *            filled from the stored facts, so the dashboard opens without reading every fact
+ *            of the period.
  */
 import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { NewsDb, NewsTrackerDB } from './schema-types';
 import type { StoredStory } from './story-index';
 import { addPostingsInBulk, toFact, toRecord, toStored, type UpgradedStory } from './upgrade-helpers';
 import { toDatedStory } from './upgrade-v9';
+import { type CountedDay, countFactsV11 } from './upgrade-v11';
 
 export const DB_NAME = 'news-tracker';
-export const DB_VERSION = 10;
+export const DB_VERSION = 11;
 
 export type { CopyBandEntry, NewsDb, NewsTrackerDB, NotNewsMark, PostingKey, StoredFact } from './schema-types';
 
@@ -181,6 +185,22 @@ function addFeedStores(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx): void {
   stories.createIndex('by-feed-unread', 'feedUnreadDated');
 }
 
+/** Version 11: the dashboard's day counts, filled from every fact, inside the upgrade. */
+async function addDayCounts(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx): Promise<void> {
+  const counts = db.createObjectStore('dayCounts', { keyPath: ['day', 'entityId'] });
+  const facts = tx.objectStore('storyFacts');
+  const days = new Map<string, CountedDay>();
+  // A batch at a time by number, so a years-old store need not fit in memory at once.
+  for (let after = Number.NEGATIVE_INFINITY; ; ) {
+    const batch = await facts.getAll(IDBKeyRange.lowerBound(after, true), REBUILD_BATCH);
+    countFactsV11(days, batch);
+    const last = batch.at(-1);
+    if (!last || batch.length < REBUILD_BATCH) break;
+    after = last.sid as number;
+  }
+  await Promise.all([...days.values()].map((counted) => counts.put(counted)));
+}
+
 /** Opens (and if needed creates or upgrades) the database. */
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb> {
   return openDB<NewsTrackerDB>(name, version, {
@@ -209,6 +229,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 8 && oldVersion < 8) db.createObjectStore('notNews', { keyPath: 'url' });
       if (version >= 9 && oldVersion < 9) await orderStoriesByDate(tx);
       if (version >= 10 && oldVersion < 10) addFeedStores(db, tx);
+      if (version >= 11 && oldVersion < 11) await addDayCounts(db, tx);
     },
   });
 }

@@ -19,6 +19,7 @@ export async function clearAllData(db: NewsDb): Promise<void> {
     'stories',
     'settings',
     'storyFacts',
+    'dayCounts',
     'searchPostings',
     'searchPending',
     'notNews',
@@ -37,6 +38,7 @@ export async function clearAllData(db: NewsDb): Promise<void> {
     tx.objectStore('entities').clear(),
     tx.objectStore('stories').clear(),
     tx.objectStore('storyFacts').clear(),
+    tx.objectStore('dayCounts').clear(),
     tx.objectStore('settings').clear(),
     tx.done,
   ]);

@@ -7,6 +7,7 @@
 
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import { mergeStory, type StoryRecord, type StoryReport } from '../stories';
+import { writeFact } from './day-counts';
 import { toStoryFact } from './facts';
 import type { NewsDb, NewsTrackerDB } from './schema';
 import { FLUSH_AT, flushPending, markPending, updatePostings } from './search-index';
@@ -29,8 +30,8 @@ export interface SaveOutcome {
   isNew: boolean;
 }
 
-/** The stores one story's change touches: the story, its fact and the search index. */
-export const STORY_STORES = ['stories', 'storyFacts', 'searchPostings', 'searchPending'] as const;
+/** The stores one story's change touches: the story, its fact and day counts, and the search index. */
+export const STORY_STORES = ['stories', 'storyFacts', 'dayCounts', 'searchPostings', 'searchPending'] as const;
 
 /** A readwrite transaction over at least STORY_STORES (typed over every store, so wider ones fit). */
 export type StoryTx = IDBPTransaction<NewsTrackerDB, StoreNames<NewsTrackerDB>[], 'readwrite'>;
@@ -74,7 +75,7 @@ export interface PutOutcome {
 
 /**
  * Writes `merged` over `existing` (undefined for a new story) in the caller's transaction, with
- * its fact and search entries, so they never disagree with the story. A new story joins the
+ * its fact, day counts and search entries, so they never disagree with the story. A new story joins the
  * group of `copyOf` when the caller found a copy, else of a story with its headline or text
  * fingerprint.
  */
@@ -102,7 +103,7 @@ export async function putStory(
   const isPending = existing === undefined || (waiting ?? []).includes(sid);
   const [, , pendingCount] = await Promise.all([
     stories.put(stored),
-    tx.objectStore('storyFacts').put(toStoryFact(merged, sid)),
+    writeFact(tx, sid, toStoryFact(merged, sid)),
     existing === undefined
       ? markPending(pending, sid)
       : isPending
@@ -158,7 +159,7 @@ export async function deleteStoryIn(
   if (stored?.sid !== undefined) {
     await Promise.all([
       stories.delete(stored.sid),
-      tx.objectStore('storyFacts').delete(stored.sid),
+      writeFact(tx, stored.sid, undefined),
       updatePostings(tx.objectStore('searchPostings'), stored, undefined),
     ]);
   }

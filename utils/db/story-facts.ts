@@ -1,11 +1,11 @@
 /**
- * Reading the dashboard's story facts (see utils/db/facts.ts). Writers keep them in step
- * with the stories store inside the same transaction; if a writer ever forgets (a deletion path
- * added later, a crash between versions), `loadStoryFacts` notices that the two stores disagree
- * and rebuilds the facts, so the dashboard never shows counts that differ from the stories.
+ * Reading the dashboard's story facts (see utils/db/facts.ts) and day counts (day-counts.ts).
+ * Writers keep both in step with the stories store inside the same transaction (writeFact);
+ * `loadStoryFacts` also notices when facts and stories disagree in number and rebuilds them.
  */
 
 import type { StoryRecord } from '../stories';
+import { addToCounts, type CompanyDay } from './day-counts';
 import { type StoryFact, toStoryFact } from './facts';
 import type { NewsDb } from './schema';
 import { toRecord } from './story-index';
@@ -32,17 +32,18 @@ export async function loadStoryFacts(db: NewsDb): Promise<LoadedFacts> {
   }
 }
 
-/** Replaces every fact with one derived from the stored story, in one transaction. */
+/** Replaces every fact and day count with those derived from the stored stories, in one transaction. */
 export async function rebuildStoryFacts(db: NewsDb): Promise<StoryFact[]> {
-  const tx = db.transaction(['stories', 'storyFacts'], 'readwrite');
+  const tx = db.transaction(['stories', 'storyFacts', 'dayCounts'], 'readwrite');
   const factStore = tx.objectStore('storyFacts');
-  await factStore.clear();
+  await Promise.all([factStore.clear(), tx.objectStore('dayCounts').clear()]);
   const facts: StoryFact[] = [];
   for (let c = await tx.objectStore('stories').openCursor(); c; c = await c.continue()) {
     const fact = toStoryFact(c.value, c.primaryKey);
     facts.push(fact);
     await factStore.put(fact);
   }
+  await addToCounts(tx.objectStore('dayCounts'), facts);
   await tx.done;
   return facts;
 }
@@ -83,16 +84,8 @@ export async function loadFactsSince(
   return all.filter((f) => f.firstSeen >= since && f.firstSeen < before);
 }
 
-/**
- * True when there is a fact for every story. Counting through the small last-seen index rather
- * than the stories themselves: Chromium counts full records by reading them, the index for a
- * fraction of that.
- */
-export async function factsInStep(db: NewsDb): Promise<boolean> {
-  const tx = db.transaction(['stories', 'storyFacts']);
-  const [stories, facts] = await Promise.all([
-    tx.objectStore('stories').index('by-last-seen').count(),
-    tx.objectStore('storyFacts').count(),
-  ]);
-  return stories === facts;
+/** The day counts (day-counts.ts) of the local days `first` to `last`, inclusive. */
+export function loadDayCounts(db: NewsDb, first: number, last: number): Promise<CompanyDay[]> {
+  // [day] sorts before every [day, entityId], so this covers each company of both end days.
+  return db.getAll('dayCounts', IDBKeyRange.bound([first], [last + 1], false, true));
 }

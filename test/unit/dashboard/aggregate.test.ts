@@ -3,13 +3,15 @@ import {
   busiestDay,
   companiesIn,
   shareOfVoice,
-  storiesOnDay,
+  storiesAbout,
+  storiesOfPair,
   summarize,
   UNKNOWN_PUBLISHER,
   watchlistsOf,
   weeklyCounts,
 } from '@/utils/dashboard/aggregate';
-import { DAY_MS, dayOf, namedZone, periodRange } from '@/utils/dashboard/days';
+import { DAY_MS, type DayRange, dayOf, namedZone, periodRange, type TimeZone } from '@/utils/dashboard/days';
+import { countFacts } from '@/utils/db/day-counts';
 import { type StoryFact, toStoryFact } from '@/utils/db/facts';
 import { createEntity } from '@/utils/entities';
 import type { StoryRecord } from '@/utils/stories';
@@ -35,6 +37,14 @@ function fact(firstSeen: string, entityIds: string[], more: Partial<StoryRecord>
   );
 }
 
+/** The summary of these facts as the dashboard gets it: through the day counts, kept in `zone`. */
+const summarizeFacts = (facts: StoryFact[], entities: { id: string }[], range: DayRange, zone: TimeZone) =>
+  summarize(
+    countFacts(facts, (ms) => dayOf(ms, zone)),
+    entities,
+    range,
+  );
+
 const companies = [{ id: 'xiaomi' }, { id: 'apple' }, { id: 'samsung' }];
 // "Now" is 14:00 in Berlin on 10 March 2026; the 7-day period is 4 to 10 March.
 const now = Date.parse('2026-03-10T13:00:00Z');
@@ -47,7 +57,7 @@ describe('summarize', () => {
       fact('2026-03-10T09:00:00Z', ['xiaomi', 'apple'], { isBusiness: false }),
       fact('2026-03-08T12:00:00Z', ['apple']),
     ];
-    const summary = summarize(facts, companies, week, berlin);
+    const summary = summarizeFacts(facts, companies, week, berlin);
     const [xiaomi, apple, samsung] = summary.timelines;
     expect(xiaomi).toMatchObject({ entityId: 'xiaomi', total: 2, business: 1 });
     expect(xiaomi?.perDay).toEqual([0, 0, 0, 0, 0, 0, 2]);
@@ -60,10 +70,10 @@ describe('summarize', () => {
   it('splits days at local midnight, so the same moments land on different days in Berlin and Los Angeles', () => {
     // 23:30 UTC on 7 March: 00:30 on the 8th in Berlin, 15:30 on the 7th in Los Angeles.
     const facts = [fact('2026-03-07T23:30:00Z', ['xiaomi']), fact('2026-03-07T22:59:59Z', ['xiaomi'])];
-    const inBerlin = summarize(facts, companies, week, berlin).timelines[0]?.perDay;
+    const inBerlin = summarizeFacts(facts, companies, week, berlin).timelines[0]?.perDay;
     expect(inBerlin).toEqual([0, 0, 0, 1, 1, 0, 0]); // 23:59:59 on the 7th, 00:30 on the 8th
     const laWeek = periodRange(7, now, la);
-    expect(summarize(facts, companies, laWeek, la).timelines[0]?.perDay).toEqual([0, 0, 0, 2, 0, 0, 0]);
+    expect(summarizeFacts(facts, companies, laWeek, la).timelines[0]?.perDay).toEqual([0, 0, 0, 2, 0, 0, 0]);
   });
 
   it('leaves out stories before the period, after today, and about companies no longer tracked', () => {
@@ -73,7 +83,7 @@ describe('summarize', () => {
       fact('2026-03-10T23:00:00Z', ['xiaomi']), // tomorrow in Berlin
       fact('2026-03-09T10:00:00Z', ['removed-company']),
     ];
-    const summary = summarize(facts, companies, week, berlin);
+    const summary = summarizeFacts(facts, companies, week, berlin);
     expect(summary.timelines[0]?.perDay).toEqual([1, 0, 0, 0, 0, 0, 0]);
     expect(summary.storyCount).toBe(1);
   });
@@ -86,7 +96,7 @@ describe('summarize', () => {
       fact('2026-03-09T10:00:00Z', ['xiaomi'], { publisher: null }),
       fact('2026-03-09T10:00:00Z', ['xiaomi'], { publisher: null }),
     ];
-    const top = summarize(facts, companies, week, berlin).publishers.get('xiaomi');
+    const top = summarizeFacts(facts, companies, week, berlin).publishers.get('xiaomi');
     expect(top).toEqual([
       { publisher: UNKNOWN_PUBLISHER, count: 2 },
       { publisher: 'A Daily', count: 2 },
@@ -94,7 +104,7 @@ describe('summarize', () => {
       { publisher: 'C Post', count: 1 },
       { publisher: 'D Times', count: 1 },
     ]);
-    expect(summarize(facts, companies, week, berlin).publishers.get('apple')).toEqual([]);
+    expect(summarizeFacts(facts, companies, week, berlin).publishers.get('apple')).toEqual([]);
   });
 
   it('finds stories naming two tracked companies, most shared pair first, in the tracked list’s order', () => {
@@ -103,30 +113,49 @@ describe('summarize', () => {
       fact('2026-03-10T10:00:00Z', ['samsung', 'apple', 'xiaomi']),
       fact('2026-03-08T10:00:00Z', ['xiaomi', 'removed-company']),
     ];
-    const pairs = summarize(facts, companies, week, berlin).pairs;
-    expect(pairs.map((p) => [p.ids, p.stories.length])).toEqual([
+    const pairs = summarizeFacts(facts, companies, week, berlin).pairs;
+    expect(pairs.map((p) => [p.ids, p.count])).toEqual([
       [['xiaomi', 'apple'], 2],
       [['xiaomi', 'samsung'], 1],
       [['apple', 'samsung'], 1],
     ]);
-    expect(pairs[0]?.stories.map((s) => s.firstSeen)).toEqual([
+    expect(storiesOfPair(facts, ['xiaomi', 'apple']).map((s) => s.firstSeen)).toEqual([
       Date.parse('2026-03-10T10:00:00Z'),
       Date.parse('2026-03-09T10:00:00Z'),
     ]);
   });
 
-  it('lists the stories of one bar: that company, that local day, newest first', () => {
+  it('counts a story naming several of the compared companies once, whichever of them are compared', () => {
+    const facts = [
+      fact('2026-03-09T10:00:00Z', ['apple', 'xiaomi']),
+      fact('2026-03-10T10:00:00Z', ['samsung', 'apple', 'xiaomi']),
+      fact('2026-03-08T10:00:00Z', ['samsung', 'removed-company']),
+      fact('2026-03-08T11:00:00Z', ['samsung']),
+    ];
+    const count = (ids: string[]) =>
+      summarizeFacts(
+        facts,
+        ids.map((id) => ({ id })),
+        week,
+        berlin,
+      ).storyCount;
+    expect(count(['xiaomi', 'apple', 'samsung'])).toBe(4);
+    expect(count(['samsung', 'apple'])).toBe(4);
+    expect(count(['apple'])).toBe(2);
+    expect(count(['samsung'])).toBe(3);
+    expect(count(['xiaomi', 'apple'])).toBe(2);
+    expect(summarizeFacts(facts, [{ id: 'apple' }, { id: 'samsung' }], week, berlin).pairs).toEqual([
+      { ids: ['apple', 'samsung'], count: 1 },
+    ]);
+  });
+
+  it('lists the stories of one bar (the facts of its days, as read): that company, newest first', () => {
     const facts = [
       fact('2026-03-09T06:00:00Z', ['xiaomi'], { title: 'Morning' }),
-      fact('2026-03-09T20:00:00Z', ['xiaomi'], { title: 'Evening' }),
-      fact('2026-03-09T23:30:00Z', ['xiaomi'], { title: 'Past midnight in Berlin' }),
+      fact('2026-03-09T20:00:00Z', ['xiaomi', 'apple'], { title: 'Evening' }),
       fact('2026-03-09T12:00:00Z', ['apple'], { title: 'Apple only' }),
     ];
-    expect(storiesOnDay(facts, 'xiaomi', day('2026-03-09'), berlin).map((f) => f.title)).toEqual([
-      'Evening',
-      'Morning',
-    ]);
-    expect(dayOf(Date.parse('2026-03-09T23:30:00Z'), berlin)).toBe(day('2026-03-10'));
+    expect(storiesAbout(facts, 'xiaomi').map((f) => f.title)).toEqual(['Evening', 'Morning']);
   });
 });
 
@@ -136,7 +165,7 @@ describe('share of voice', () => {
     fact('2026-03-09T10:00:00Z', ['xiaomi']),
     fact('2026-03-09T10:00:00Z', ['xiaomi', 'apple']),
   ];
-  const summary = summarize(facts, companies, week, berlin);
+  const summary = summarizeFacts(facts, companies, week, berlin);
 
   it('compares the chosen companies, a story naming two counting for each', () => {
     expect(shareOfVoice(summary, ['xiaomi', 'apple', 'samsung'])).toEqual([
@@ -151,7 +180,7 @@ describe('share of voice', () => {
   });
 
   it('is zero for all when nobody has a story, rather than dividing by zero', () => {
-    expect(shareOfVoice(summarize([], companies, week, berlin), ['xiaomi'])).toEqual([
+    expect(shareOfVoice(summarizeFacts([], companies, week, berlin), ['xiaomi'])).toEqual([
       { entityId: 'xiaomi', count: 0, share: 0 },
     ]);
   });
@@ -186,7 +215,7 @@ describe('share of voice week by week', () => {
       fact('2026-03-04T10:00:00Z', ['apple']), // first day of the last full week
       fact('2026-03-10T10:00:00Z', ['apple']), // today
     ];
-    const summary = summarize(facts, companies, tenDays, berlin);
+    const summary = summarizeFacts(facts, companies, tenDays, berlin);
     expect(weeklyCounts(summary, ['apple', 'xiaomi'])).toEqual([
       { first: day('2026-03-01'), last: day('2026-03-03'), counts: [1, 2] },
       { first: day('2026-03-04'), last: day('2026-03-10'), counts: [2, 0] },

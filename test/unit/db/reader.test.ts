@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { memoryStoryReader } from '@/test/support/memory-reader';
 import { keyFilterOf, orderFacts } from '@/utils/dashboard/story-order';
+import { localDay } from '@/utils/db/day-counts';
 import { addEntity, listEntities } from '@/utils/db/entities';
 import { toStoryFact } from '@/utils/db/facts';
 import { openStoryReader, type StoryReader } from '@/utils/db/reader';
@@ -131,16 +132,19 @@ describe('dashboard store', () => {
     }
   });
 
-  it('rebuilds facts that drifted from the stories, and only then', async () => {
-    const db = await fill();
-    const store = openStoryReader(async () => db);
-    expect(await store.repairFacts()).toBe(false);
-    const fact = (await db.getAll('storyFacts')).find((f) => f.url === 'https://c.example/apple-store');
-    await db.delete('storyFacts', fact?.sid as number); // a writer that forgot the fact
-    expect(await store.factsSince(Number.NEGATIVE_INFINITY)).toHaveLength(3);
-    expect(await store.repairFacts()).toBe(true);
-    expect(await store.factsSince(Number.NEGATIVE_INFINITY)).toHaveLength(4);
-    expect(await store.repairFacts()).toBe(false);
+  it('reads the day counts of a range of local days, both end days included', async () => {
+    const day = localDay(T0);
+    for (const [name, store] of await both()) {
+      const counted = (await store.dayCounts(day + 1, day + 2)).map((c) => [c.day - day, c.entityId, c.stories]);
+      expect(counted.sort(), name).toEqual([
+        [1, 'apple', 1],
+        [1, 'xiaomi', 1],
+        [2, 'apple', 1],
+      ]);
+      const apple = (await store.dayCounts(day + 2, day + 2))[0];
+      expect(apple, name).toMatchObject({ business: 0, publishers: new Map([[null, 1]]) });
+      expect(await store.dayCounts(day + 4, day + 30), name).toEqual([]);
+    }
   });
 });
 

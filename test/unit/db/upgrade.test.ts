@@ -21,6 +21,7 @@ import { copySignature } from '@/utils/feeds/copies';
 import { DEFAULT_FEED_OPTIONS, type WatchedFeed } from '@/utils/feeds/watched';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { mergeStory, type StoryRecord, type TabState } from '@/utils/stories';
+import { storedAndRecounted } from './count-check';
 import { report } from './story-fixtures';
 
 const NAME = 'upgrade-test';
@@ -34,7 +35,7 @@ const TAB_STATE: TabState = {
   },
   recorded: { urls: ['https://v1.example/17'], isBusiness: false },
 };
-const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 /**
  * Fills a database at an earlier version as that version's code wrote it: plain StoryRecords
@@ -121,6 +122,7 @@ const stopWordKeys = async (db: Awaited<ReturnType<typeof openNewsDb>>) =>
 async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, version: number, before: StoryRecord[]) {
   expect([...db.objectStoreNames].sort()).toEqual([
     'copyBands',
+    'dayCounts',
     'entities',
     'feedOptions',
     'feeds',
@@ -163,6 +165,9 @@ async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, v
   expect(await db.getKeyFromIndex('stories', 'by-url', url)).toBeUndefined();
   expect(await db.get('storyFacts', sid as number)).toBeUndefined();
   expect((await listStories(db, { limit: 500, search: 'number 17' })).stories).toEqual([]);
+  // Version 11: the day counts follow the revisit and the deletion.
+  const { stored, recounted } = await storedAndRecounted(db);
+  expect(stored).toEqual(recounted);
 }
 
 /**
@@ -294,6 +299,21 @@ describe('schema upgrades', () => {
       'https://wire.example/a',
     ]);
     expect(await db.count('copyBands')).toBe(1);
+    db.close();
+  });
+
+  it('version 10 -> 11: counts every stored story per company and local day', async () => {
+    const before = await fillVersion(10);
+    const db = await openNewsDb(NAME);
+    const { stored, recounted } = await storedAndRecounted(db);
+    expect(stored).toEqual(recounted);
+    // Stories 0 to 29, first read on one day: a third about Apple, the rest about Xiaomi.
+    expect(stored.map((c) => [c.entityId, c.stories, c.business])).toEqual([
+      ['apple', 10, 10],
+      ['xiaomi', 20, 20],
+    ]);
+    expect(stored[0]?.publishers).toEqual(new Map([['News Example', 10]]));
+    expect(before).toHaveLength(30);
     db.close();
   });
 

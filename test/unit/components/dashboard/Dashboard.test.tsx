@@ -59,7 +59,7 @@ function stories(): StoryRecord[] {
 function setup(more: Partial<DashboardProps> = {}) {
   const records = stories();
   const client = fakeClient({ entities: [xiaomi, apple, arm], stories: records });
-  const store = memoryStoryReader(client.state.stories, client.state.entities);
+  const store = memoryStoryReader(client.state.stories, client.state.entities, paris);
   store.storiesByUrl = vi.fn(store.storiesByUrl);
   const mocks = { save: vi.fn(), copy: vi.fn(async (_text: string) => {}), print: vi.fn() };
   render(<Dashboard client={client} store={store} now={NOW} zone={paris} {...mocks} {...more} />);
@@ -87,7 +87,7 @@ describe('Dashboard', () => {
 
   it('names the companies without stories on one line instead of drawing empty charts', async () => {
     const client = fakeClient({ entities: [xiaomi, apple, arm], stories: stories().slice(0, 1) });
-    const store = memoryStoryReader(client.state.stories, client.state.entities);
+    const store = memoryStoryReader(client.state.stories, client.state.entities, paris);
     render(<Dashboard client={client} store={store} now={NOW} zone={paris} />);
     await screen.findByRole('figure', { name: 'Xiaomi' });
     expect(screen.queryByRole('figure', { name: 'Apple' })).toBeNull();
@@ -169,7 +169,7 @@ describe('Dashboard', () => {
     fireEvent.click(pair);
     fireEvent(pair.closest('details')!, new Event('toggle'));
     expect(
-      within(screen.getByRole('list', { name: 'Stories naming Xiaomi and Apple' }))
+      within(await screen.findByRole('list', { name: 'Stories naming Xiaomi and Apple' }))
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual(['Apple and Xiaomi settle a patent case']);
@@ -248,31 +248,9 @@ describe('Dashboard', () => {
     expect((await screen.findByText(/^Could not copy/u)).textContent).toBe('Could not copy: Document is not focused.');
   });
 
-  it('counts again when the facts had drifted from the stories and were rebuilt', async () => {
-    const records = stories();
-    const store = memoryStoryReader(records, [xiaomi, apple, arm]);
-    let drifted = true;
-    store.repairFacts = async () => {
-      // The rebuild finds a story the facts had missed.
-      records.push({ ...records[0]!, url: 'https://a.example/missed', title: 'Missed story' });
-      const was = drifted;
-      drifted = false;
-      return was;
-    };
-    render(
-      <Dashboard
-        client={fakeClient({ stories: records, entities: [xiaomi, apple, arm] })}
-        store={store}
-        now={NOW}
-        zone={paris}
-      />,
-    );
-    await waitFor(() => expect(status()).toBe('4 stories about all tracked companies in the last 30 days.'));
-  });
-
   it('shows a store failure as a readable alert', async () => {
     const store = memoryStoryReader([]);
-    store.factsSince = async () => {
+    store.dayCounts = async () => {
       throw new Error('The story database is unavailable.');
     };
     setup({ store });
