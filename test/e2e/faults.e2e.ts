@@ -108,6 +108,8 @@ describe('faults', () => {
     folder.install('.output/chrome-mv3');
     await reloadExtension(browser, folder.dir);
     const control = await browser.openExtensionPage('options.html');
+    // The worker upgrades the database when it first opens it, before answering anything.
+    await send(control, 'ui:listEntities', {});
     const after = await readStore(control);
     expect(after.version).toBe(DB_VERSION);
     expect(

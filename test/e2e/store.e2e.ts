@@ -235,7 +235,7 @@ describe('the story store in Chromium', () => {
     for (const tab of tabs) await expect.poll(() => ericssonIn(tab)).toBe(0);
     await expect.poll(badgeTexts).toBe('1,1,1');
     for (const tab of tabs) {
-      expect(await highlightedTexts(tab)).toContain('Xiaomi');
+      await expect.poll(() => highlightedTexts(tab)).toContain('Xiaomi');
       expect(await tab.evaluate(() => (window as { openedOnce?: boolean }).openedOnce)).toBe(true);
     }
   });
