@@ -181,7 +181,7 @@ describe('the reader corrects the tracker, in Chromium', () => {
     // Listed in the options, exported with the settings, and removable there.
     const options = await harness.openOptions();
     const sites = options.page.getByRole('list', { name: 'Sites treated as news' });
-    expect(await sites.getByRole('listitem').allTextContents()).toEqual(['127.0.0.1Remove']);
+    await expect.poll(() => sites.getByRole('listitem').allTextContents()).toEqual(['127.0.0.1Remove']);
     for (const scheme of ['light', 'dark'] as const) {
       await useScheme(options.page, scheme);
       const field = options.page.getByRole('group', { name: 'Sites treated as news' });
@@ -191,7 +191,8 @@ describe('the reader corrects the tracker, in Chromium', () => {
     expect(JSON.parse(backup.text).settings.newsSites).toEqual(['127.0.0.1']);
     await options.page.getByRole('button', { name: 'Stop treating 127.0.0.1 as news' }).click();
     await options.page.getByText('None yet.', { exact: false }).waitFor();
-    expect((await callProtocol(state, 'ui:getSettings', {})).newsSites).toEqual([]);
+    // The list follows the click at once; the setting is saved just after.
+    await expect.poll(async () => (await callProtocol(state, 'ui:getSettings', {})).newsSites).toEqual([]);
     for (const open of [popup.page, overOther.page, options.page, page, next, other]) await open.close();
   });
 
