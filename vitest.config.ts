@@ -20,8 +20,10 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],
-          // One Chromium at a time: the machine has two cores and the suite shares them.
+          // One Chromium at a time, once the unit tests are done: the machine has two cores, and
+          // the hostile-page checks time the extension's tasks in the page.
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // A poll waits for the browser (a first highlight, a stored story): on a loaded
@@ -37,7 +39,7 @@ export default defineConfig({
           include: ['test/e2e-firefox/**/*.e2e.ts'],
           // One browser at a time, and only once the other projects are done.
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
           testTimeout: 60_000,
           hookTimeout: 60_000,
           expect: { poll: { timeout: 15_000 } },
