@@ -135,6 +135,22 @@ describe('watching news feeds', () => {
     expect(stored).toHaveLength(5);
   });
 
+  it('does not bring back a story the person deleted while its feed still lists it', async () => {
+    const gone = 'Xiaomi shares rise after record quarterly revenue';
+    const popup = await harness.openPopup();
+    await popup.story(gone).getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => popup.storyLinks.allTextContents()).not.toContain(gone);
+    await popup.page.close();
+    const before = site.requests.length;
+    await feeds().getByRole('button', { name: 'Check feeds now' }).click();
+    await expect.poll(() => status().textContent()).toBe('Checked 1 feed: 0 new stories.');
+    // The feed was read again in full (it has no validators), and still lists the story.
+    expect(site.requests.slice(before).map((r) => r.path)).toEqual(['/business.xml']);
+    const stored = (await storedFeedStories(options.page)).map((s) => s.title);
+    expect(stored).not.toContain(gone);
+    expect(stored).toHaveLength(4);
+  });
+
   it('exports the watched feeds as OPML and imports a list back', async () => {
     const { name, text } = await options.export('Export OPML');
     expect(name).toBe('news-tracker-feeds.opml');

@@ -18,7 +18,7 @@ import type { NewsDb } from './schema';
 import { flushWhenDue, GROUP_WINDOW_MS, putStory, STORY_STORES } from './stories';
 import type { StoredStory } from './story-index';
 
-const FEED_CHECK_STORES = ['feeds', 'copyBands', 'notNews', ...STORY_STORES] as const;
+const FEED_CHECK_STORES = ['feeds', 'copyBands', 'notNews', 'deletedStories', ...STORY_STORES] as const;
 type FeedTx = ReturnType<typeof feedTx>;
 const feedTx = (db: NewsDb) => db.transaction([...FEED_CHECK_STORES], 'readwrite');
 
@@ -61,8 +61,9 @@ export async function saveFeedCheck(
   let pendingCount = 0;
   for (const { report, signature, seenAt } of matches) {
     if ((await tx.objectStore('stories').index('by-url').getKey(report.url)) !== undefined) continue;
-    // The person said this address is not a news story: a feed does not bring it back.
+    // The person said this address is not a news story, or deleted its story: a feed does not bring it back.
     if ((await tx.objectStore('notNews').getKey(report.url)) !== undefined) continue;
+    if ((await tx.objectStore('deletedStories').getKey(report.url)) !== undefined) continue;
     const record: StoryRecord = { ...mergeStory(undefined, report, Math.min(seenAt, now)), feedId: checked.id };
     const put = await putStory(tx, undefined, record, now, await findCopy(tx, signature));
     pendingCount = Math.max(pendingCount, put.pendingCount);

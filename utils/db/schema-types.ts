@@ -106,6 +106,11 @@ export interface NewsTrackerDB extends DBSchema {
     key: [number, string];
     value: CompanyDay;
   };
+  /** Version 12: addresses of the stories the person deleted, by canonical URL (utils/db/stories.ts). */
+  deletedStories: {
+    key: string;
+    value: DeletedStory;
+  };
 }
 
 /**
@@ -128,6 +133,12 @@ export interface CompanyDay {
 export interface NotNewsMark {
   url: string;
   markedAt: number;
+}
+
+/** A story the person deleted: a feed that still lists its address does not bring it back. */
+export interface DeletedStory {
+  url: string;
+  deletedAt: number;
 }
 
 /** A feed story's copy signature, kept while a copy of it could still arrive. */

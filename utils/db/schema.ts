@@ -33,6 +33,8 @@
  * Version 11: dayCounts, the dashboard's counts per local day and company (day-counts.ts),
  *            filled from the stored facts, so the dashboard opens without reading every fact
  *            of the period.
+ * Version 12: deletedStories, the addresses of the stories the person deleted: a feed that
+ *            still lists one does not store it again (feed-stories.ts).
  */
 import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { NewsDb, NewsTrackerDB } from './schema-types';
@@ -42,9 +44,9 @@ import { toDatedStory } from './upgrade-v9';
 import { type CountedDay, countFactsV11 } from './upgrade-v11';
 
 export const DB_NAME = 'news-tracker';
-export const DB_VERSION = 11;
+export const DB_VERSION = 12;
 
-export type { CopyBandEntry, NewsDb, NewsTrackerDB, NotNewsMark, PostingKey, StoredFact } from './schema-types';
+export type { CopyBandEntry, DeletedStory, NewsDb, NewsTrackerDB, NotNewsMark, PostingKey, StoredFact } from './schema-types';
 
 type UpgradeTx = IDBPTransaction<NewsTrackerDB, StoreNames<NewsTrackerDB>[], 'versionchange'>;
 
@@ -230,6 +232,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 9 && oldVersion < 9) await orderStoriesByDate(tx);
       if (version >= 10 && oldVersion < 10) addFeedStores(db, tx);
       if (version >= 11 && oldVersion < 11) await addDayCounts(db, tx);
+      if (version >= 12 && oldVersion < 12) db.createObjectStore('deletedStories', { keyPath: 'url' });
     },
   });
 }

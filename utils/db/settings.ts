@@ -26,6 +26,7 @@ export async function clearAllData(db: NewsDb): Promise<void> {
     'feeds',
     'feedOptions',
     'copyBands',
+    'deletedStories',
   ] as const;
   const tx = db.transaction(stores, 'readwrite');
   await Promise.all([
@@ -33,6 +34,7 @@ export async function clearAllData(db: NewsDb): Promise<void> {
     tx.objectStore('feeds').clear(),
     tx.objectStore('feedOptions').clear(),
     tx.objectStore('copyBands').clear(),
+    tx.objectStore('deletedStories').clear(),
     tx.objectStore('searchPostings').clear(),
     tx.objectStore('searchPending').clear(),
     tx.objectStore('entities').clear(),

@@ -165,9 +165,14 @@ export async function deleteStoryIn(
   }
 }
 
-export async function deleteStory(db: NewsDb, url: string): Promise<void> {
-  const tx = db.transaction([...STORY_STORES], 'readwrite');
-  await deleteStoryIn(tx, url);
+/**
+ * Deletes the story at `url` and remembers its address, so a feed that still lists it does not
+ * bring it back (feed-stories.ts). Reading the page again records it as ever: that is the
+ * person's own doing.
+ */
+export async function deleteStory(db: NewsDb, url: string, now = Date.now()): Promise<void> {
+  const tx = db.transaction([...STORY_STORES, 'deletedStories'], 'readwrite');
+  await Promise.all([deleteStoryIn(tx, url), tx.objectStore('deletedStories').put({ url, deletedAt: now })]);
   await tx.done;
 }
 

@@ -3,6 +3,7 @@
  * lost. Add a case here with each new version (see utils/db/schema.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { countFacts } from '@/utils/db/day-counts';
 import { addEntity, listEntities } from '@/utils/db/entities';
 import { toStoryFact } from '@/utils/db/facts';
 import { saveFeedCheck } from '@/utils/db/feed-stories';
@@ -35,7 +36,7 @@ const TAB_STATE: TabState = {
   },
   recorded: { urls: ['https://v1.example/17'], isBusiness: false },
 };
-const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+const EARLIER_VERSIONS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
 /**
  * Fills a database at an earlier version as that version's code wrote it: plain StoryRecords
@@ -84,6 +85,10 @@ async function fillVersion(version: number): Promise<StoryRecord[]> {
   await tx.done;
   if (version >= 4) await fillSearchIndex(db, stories, version === 4);
   if (version >= 7) await db.put('tabStates', TAB_STATE, 3);
+  if (version >= 11) {
+    const facts = stories.map((story, i) => toStoryFact(story, i + 1));
+    await Promise.all(countFacts(facts).map((counted) => db.put('dayCounts', counted)));
+  }
   db.close();
   return stories;
 }
@@ -123,6 +128,7 @@ async function expectKeyedByNumber(db: Awaited<ReturnType<typeof openNewsDb>>, v
   expect([...db.objectStoreNames].sort()).toEqual([
     'copyBands',
     'dayCounts',
+    'deletedStories',
     'entities',
     'feedOptions',
     'feeds',
@@ -266,6 +272,11 @@ describe('schema upgrades', () => {
       // Version 7 kept the open tabs' states; version 8 adds the addresses marked not news, none yet.
       expect(await db.get('tabStates', 3)).toEqual(version >= 7 ? TAB_STATE : undefined);
       expect(await db.count('notNews')).toBe(0);
+      // Version 11 counted the stories per day; version 12 keeps the addresses deleted since
+      // (expectKeyedByNumber deleted story 17).
+      const { stored, recounted } = await storedAndRecounted(db);
+      expect(stored).toEqual(recounted);
+      expect(await db.getAllKeys('deletedStories')).toEqual(['https://v1.example/17']);
       db.close();
     },
   );
@@ -329,6 +340,27 @@ describe('schema upgrades', () => {
     expect(await db.count('stories')).toBe(before.length - 1);
     // The control: an address next to it is stored as ever.
     expect((await saveStory(db, report({ url: 'https://v1.example/170' }), 9500)).isNew).toBe(true);
+    db.close();
+  });
+
+  it('version 11 -> 12: a deleted story’s address is kept, and a feed listing it does not bring it back', async () => {
+    await fillVersion(11);
+    const db = await openNewsDb(NAME);
+    const { added } = await watchFeeds(db, [{ url: 'https://v1.example/rss', title: 'Wire', siteUrl: null }], 5000);
+    const feed = added[0] as WatchedFeed;
+    const item = (url: string) => ({
+      report: report({ url, title: 'Xiaomi quarterly results, again' }),
+      signature: copySignature('Xiaomi quarterly results, again', `The story at ${url}.`),
+      seenAt: 6000,
+    });
+    await deleteStory(db, 'https://v1.example/17', 5500);
+    expect(await db.get('deletedStories', 'https://v1.example/17')).toEqual({
+      url: 'https://v1.example/17',
+      deletedAt: 5500,
+    });
+    const saved = await saveFeedCheck(db, feed, [item('https://v1.example/17'), item('https://v1.example/99')], 6000);
+    // The control: the item beside it, never deleted, is stored.
+    expect(saved.map((s) => s.url)).toEqual(['https://v1.example/99']);
     db.close();
   });
 });
