@@ -46,7 +46,7 @@ import { type CountedDay, countFactsV11 } from './upgrade-v11';
 export const DB_NAME = 'news-tracker';
 export const DB_VERSION = 12;
 
-export type { CopyBandEntry, DeletedStory, NewsDb, NewsTrackerDB, NotNewsMark, PostingKey, StoredFact } from './schema-types';
+export type { CopyBandEntry, NewsDb, NewsTrackerDB, NotNewsMark, PostingKey, StoredFact } from './schema-types';
 
 type UpgradeTx = IDBPTransaction<NewsTrackerDB, StoreNames<NewsTrackerDB>[], 'versionchange'>;
 
