@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { TrackedEntity } from '@/utils/entities';
 import { storyDateText } from '@/utils/relative-time';
 import type { StoryView } from '@/utils/stories';
+import { AlsoAt } from './AlsoAt';
 import { DeleteIcon, NotNewsIcon, ReadIcon, StarIcon, UnreadIcon } from './icons';
 
 export interface StoryItemProps {
@@ -64,19 +65,7 @@ export function StoryItem(props: StoryItemProps) {
         )}
       </div>
       {story.snippets[0] && <p class="snippet">{story.snippets[0]}</p>}
-      {story.alsoAt.length > 0 && (
-        <p class="also-at">
-          Also at{' '}
-          {story.alsoAt.map((copy, i) => (
-            <span key={copy.url}>
-              {i > 0 && ', '}
-              <a href={copy.url} target="_blank" rel="noreferrer">
-                {copy.publisher ?? new URL(copy.url).hostname}
-              </a>
-            </span>
-          ))}
-        </p>
-      )}
+      <AlsoAt copies={story.alsoAt} />
       <div class="story-actions">
         <RowAction
           name="Star"

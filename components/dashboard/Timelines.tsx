@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'preact/hooks';
 import { busiestDay, type CompanyTimeline, storiesAbout } from '@/utils/dashboard/aggregate';
 import { type Bin, binDays, binLabel, timelineBins } from '@/utils/dashboard/bins';
+import { listOnce } from '@/utils/dashboard/copies';
 import { type DayRange, dayCount, dayLabel } from '@/utils/dashboard/days';
 import type { StoryFact } from '@/utils/db/facts';
 import type { TrackedEntity } from '@/utils/entities';
@@ -144,7 +145,7 @@ function BinStories({ entity, bin, when, factsBetween, onClose }: BinStoriesProp
         </p>
       )}
       {listed ? (
-        <FactList facts={listed} label={`Stories about ${entity.name} ${when}`} />
+        <FactList stories={listOnce(listed)} label={`Stories about ${entity.name} ${when}`} />
       ) : (
         !error && <p class="muted">Reading the stories…</p>
       )}

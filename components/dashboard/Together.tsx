@@ -1,5 +1,6 @@
-import { useCallback, useState } from 'preact/hooks';
+import { useCallback, useMemo, useState } from 'preact/hooks';
 import { type CompanyPair, type DashboardSummary, storiesOfPair } from '@/utils/dashboard/aggregate';
+import { listOnce } from '@/utils/dashboard/copies';
 import type { StoryFact } from '@/utils/db/facts';
 import type { TrackedEntity } from '@/utils/entities';
 import { FactList } from './FactList';
@@ -53,7 +54,8 @@ function PairStories({ title, pair, periodFacts }: PairStoriesProps) {
     async () => storiesOfPair(await periodFacts(), [first, second]),
     [periodFacts, first, second],
   );
-  const { facts: stories, error } = useFactsOf(open ? 'open' : null, load);
+  const { facts, error } = useFactsOf(open ? 'open' : null, load);
+  const stories = useMemo(() => facts && listOnce(facts), [facts]);
   return (
     <details onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
@@ -67,7 +69,7 @@ function PairStories({ title, pair, periodFacts }: PairStoriesProps) {
       {open && !stories && !error && <p class="muted">Reading the stories…</p>}
       {open && stories && (
         <>
-          <FactList facts={stories.slice(0, shown)} label={`Stories naming ${title}`} />
+          <FactList stories={stories.slice(0, shown)} label={`Stories naming ${title}`} />
           {stories.length > shown && (
             <button type="button" onClick={() => setShown((n) => n + LIST_STEP)}>
               Show more ({stories.length - shown} left)

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { AlsoAt } from '@/components/AlsoAt';
 import { Feedback } from '@/components/Feedback';
 import { dayLabel, isoDay, periodRange, type TimeZone } from '@/utils/dashboard/days';
 import {
@@ -118,19 +119,7 @@ function DigestView({ digest }: { digest: Digest }) {
                   {s.business && <span class="tag tag-business">Business</span>}
                 </StoryHead>
                 {s.alsoMentions.length > 0 && <p class="also-at">Also mentions {s.alsoMentions.join(', ')}</p>}
-                {s.alsoAt.length > 0 && (
-                  <p class="also-at">
-                    Also at{' '}
-                    {s.alsoAt.map((c, i) => (
-                      <span key={c.url}>
-                        {i > 0 && ', '}
-                        <a href={c.url} target="_blank" rel="noreferrer">
-                          {c.publisher ?? new URL(c.url).hostname}
-                        </a>
-                      </span>
-                    ))}
-                  </p>
-                )}
+                <AlsoAt copies={s.alsoAt} />
               </li>
             ))}
           </ul>

@@ -151,7 +151,8 @@ describe('dashboard in Chromium', () => {
     await dashboard.page.keyboard.press('End');
     expect(await slider.getAttribute('aria-valuetext')).toMatch(/: 4 stories, 3 business news$/u);
     await dashboard.page.keyboard.press('Enter');
-    await expect.poll(() => dashboard.dayStories('Lumen Energy').count()).toBe(4);
+    // Four stories, one of them a syndicated copy listed "also at" beside the other.
+    await expect.poll(() => dashboard.dayStories('Lumen Energy').count()).toBe(3);
   });
 
   it('compares one watchlist, and keeps counts when the period grows', async () => {
@@ -238,6 +239,12 @@ describe('dashboard in Chromium', () => {
     await dashboard.order('Newest first');
     await expect.poll(() => dashboard.storyLinks.count()).toBe(5);
     await dashboard.page.locator('.pairs summary').first().click();
+    // The pair's two stories are one story and its syndicated copy: listed once, "also at".
+    const pair = dashboard.page.getByRole('list', { name: 'Stories naming Orbital Foods and Lumen Energy' });
+    await expect.poll(() => pair.getByRole('listitem').count()).toBe(1);
+    expect(await pair.getByRole('listitem').textContent()).toMatch(
+      /Also at (Northern Syndicate|Harbour Business Wire)$/u,
+    );
     for (const scheme of ['light', 'dark'] as const) {
       await useScheme(dashboard.page, scheme);
       await dashboard.timelineSlider('Lumen Energy').focus();

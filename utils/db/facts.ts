@@ -22,6 +22,11 @@ export interface StoryFact {
   entityIds: string[];
   /** See `storyRelevance`. */
   relevance: number;
+  /**
+   * On a copy of a story another publisher ran (stories grouped "also at"): the number of the
+   * group's first story, so the dashboard lists the group once. Absent on every other story.
+   */
+  copyOf?: number;
 }
 
 /**

@@ -34,7 +34,9 @@
  *            filled from the stored facts, so the dashboard opens without reading every fact
  *            of the period.
  * Version 12: deletedStories, the addresses of the stories the person deleted: a feed that
- *            still lists one does not store it again (feed-stories.ts).
+ *            still lists one does not store it again (feed-stories.ts). The fact of each copy
+ *            in an "also at" group names the group's first story (copyOf), so the dashboard
+ *            lists a group once.
  */
 import { type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { NewsDb, NewsTrackerDB } from './schema-types';
@@ -203,6 +205,19 @@ async function addDayCounts(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx): Pro
   await Promise.all([...days.values()].map((counted) => counts.put(counted)));
 }
 
+/** Version 12: the deleted addresses, and copyOf on the facts of the copies already grouped. */
+async function addDeletedStories(db: IDBPDatabase<NewsTrackerDB>, tx: UpgradeTx): Promise<void> {
+  db.createObjectStore('deletedStories', { keyPath: 'url' });
+  const stories = tx.objectStore('stories');
+  const facts = tx.objectStore('storyFacts');
+  for (let c = await stories.index('by-group').openCursor(); c; c = await c.continue()) {
+    const { groupId, url, sid } = c.value;
+    if (!groupId || groupId === url || sid === undefined) continue;
+    const [first, fact] = await Promise.all([stories.index('by-url').getKey(groupId), facts.get(sid)]);
+    if (first !== undefined && first !== sid && fact) await facts.put({ ...fact, copyOf: first });
+  }
+}
+
 /** Opens (and if needed creates or upgrades) the database. */
 export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb> {
   return openDB<NewsTrackerDB>(name, version, {
@@ -232,7 +247,7 @@ export function openNewsDb(name = DB_NAME, version = DB_VERSION): Promise<NewsDb
       if (version >= 9 && oldVersion < 9) await orderStoriesByDate(tx);
       if (version >= 10 && oldVersion < 10) addFeedStores(db, tx);
       if (version >= 11 && oldVersion < 11) await addDayCounts(db, tx);
-      if (version >= 12 && oldVersion < 12) db.createObjectStore('deletedStories', { keyPath: 'url' });
+      if (version >= 12 && oldVersion < 12) await addDeletedStories(db, tx);
     },
   });
 }

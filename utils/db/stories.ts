@@ -90,20 +90,26 @@ export async function putStory(
   const pending = tx.objectStore('searchPending');
   const [sid, waiting] = await Promise.all([existing?.sid ?? nextSid(stories), pending.get('sids')]);
   let groupId = existing?.groupId;
+  let firstSid: number | undefined;
   if (!groupId) {
     const sibling = copyOf ?? (await findSibling(stories, toStored(merged), now));
     if (sibling) {
       groupId = sibling.groupId ?? sibling.url;
       if (!sibling.groupId) await stories.put({ ...sibling, groupId });
+      if (groupId === sibling.url) firstSid = sibling.sid;
     }
   }
+  // A group is named by its first story's URL; its facts name that story by number.
+  if (groupId && groupId !== merged.url) firstSid ??= await stories.index('by-url').getKey(groupId);
+  const fact = toStoryFact(merged, sid);
+  if (firstSid !== undefined && firstSid !== sid) fact.copyOf = firstSid;
   const stored = toStored(merged, groupId, sid);
   // A new story waits in searchPending (see search-index.ts); one already in the word lists is
   // moved there at once (usually nothing to move: same week, same words).
   const isPending = existing === undefined || (waiting ?? []).includes(sid);
   const [, , pendingCount] = await Promise.all([
     stories.put(stored),
-    writeFact(tx, sid, toStoryFact(merged, sid)),
+    writeFact(tx, sid, fact),
     existing === undefined
       ? markPending(pending, sid)
       : isPending

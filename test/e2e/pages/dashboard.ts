@@ -54,7 +54,9 @@ export class DashboardPage {
 
   /** The stories listed for a clicked or chosen day. */
   dayStories(company: string): Locator {
-    return this.page.getByRole('list', { name: new RegExp(`^Stories about ${company} on `, 'u') }).locator('a');
+    return this.page
+      .getByRole('list', { name: new RegExp(`^Stories about ${company} on `, 'u') })
+      .locator(':scope > li > a');
   }
 
   get shareOfVoice(): Locator {

@@ -63,6 +63,24 @@ describe('story store', () => {
     ]);
   });
 
+  it('names the group’s first story on every copy’s fact, however many copies join, and on no other', async () => {
+    const db = await openNewsDb();
+    await saveStory(db, report({ url: 'https://wire.example/x', publisher: 'Wire' }), 1000);
+    await saveStory(db, report({ url: 'https://paper.example/x', publisher: 'Paper' }), 2000);
+    await saveStory(db, report({ url: 'https://third.example/x', publisher: 'Third' }), 3000);
+    await saveStory(db, report({ url: 'https://other.example/y', title: 'Apple opens a new store in Milan' }), 1500);
+    // A copy read again keeps its place in the group.
+    await saveStory(db, report({ url: 'https://paper.example/x', publisher: 'Paper' }), 4000);
+    const copyOf = Object.fromEntries((await db.getAll('storyFacts')).map((f) => [f.url, f.copyOf]));
+    const first = await db.getKeyFromIndex('stories', 'by-url', 'https://wire.example/x');
+    expect(copyOf).toEqual({
+      'https://wire.example/x': undefined,
+      'https://paper.example/x': first,
+      'https://third.example/x': first,
+      'https://other.example/y': undefined,
+    });
+  });
+
   it('does not group short, generic headlines', async () => {
     const db = await openNewsDb();
     await saveStory(db, report({ url: 'https://a.example/live', title: 'Live updates' }), 1);

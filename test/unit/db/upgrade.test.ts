@@ -277,6 +277,13 @@ describe('schema upgrades', () => {
       const { stored, recounted } = await storedAndRecounted(db);
       expect(stored).toEqual(recounted);
       expect(await db.getAllKeys('deletedStories')).toEqual(['https://v1.example/17']);
+      if (version >= 3) {
+        // Version 12: the copy's fact names the group's first story; the first story's names none.
+        const first = await db.getKeyFromIndex('stories', 'by-url', 'https://v1.example/1');
+        const copy = await db.getKeyFromIndex('stories', 'by-url', 'https://v1.example/3');
+        expect((await db.get('storyFacts', copy as number))?.copyOf).toBe(first);
+        expect((await db.get('storyFacts', first as number))?.copyOf).toBeUndefined();
+      }
       db.close();
     },
   );
