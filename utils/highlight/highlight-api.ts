@@ -124,6 +124,7 @@ export function createHighlightPainter(): Painter {
 
   return {
     changesDom: false,
+    styleChanges: () => rules.writes(),
     add(mention, color) {
       const element = watchedElement(mention);
       if (!element) return;

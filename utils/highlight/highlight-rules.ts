@@ -45,6 +45,8 @@ export interface HighlightRules {
   remove(name: string, elements: readonly Element[]): void;
   /** Writes the rules, in one go, if an element was added since the last write. */
   write(): void;
+  /** How many times the rules were written (each makes the browser look at the whole page again). */
+  writes(): number;
   clear(): void;
 }
 
@@ -57,6 +59,7 @@ export function createHighlightRules(): HighlightRules {
   const selectors = new Map<Element, { selector: string; uses: number }>();
   const adopted = new Set<Document | ShadowRoot>();
   let changed = false;
+  let writes = 0;
 
   const adopt = (element: Element) => {
     const scope = element.getRootNode() as Document | ShadowRoot;
@@ -104,8 +107,10 @@ export function createHighlightRules(): HighlightRules {
     write() {
       if (!changed) return;
       changed = false;
+      writes++;
       sheet.replaceSync(text());
     },
+    writes: () => writes,
     clear() {
       scoped.clear();
       selectors.clear();

@@ -80,6 +80,7 @@ export function createPageHighlights(
           ...options,
           slicer,
           signal,
+          styleChanges: options.paint ? painter.styleChanges : undefined,
           onMention(mention) {
             mentions.push(mention);
             if (options.paint) painter.add(mention, colorOf.get(mention.entityId) ?? '');

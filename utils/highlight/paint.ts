@@ -22,6 +22,12 @@ export interface Painter {
   focus(mention: FoundMention | null): void;
   /** Removes every highlight at once. */
   clear(): void;
+  /**
+   * How many times painting has changed the page's style sheets. Until the browser has applied
+   * such a change, reading any element's style (a visibility check) makes it restyle the page
+   * in the reader's task. Absent where painting changes no style sheet.
+   */
+  styleChanges?(): number;
 }
 
 const DEFAULT_COLOR = '#ffd54f';

@@ -12,7 +12,7 @@
  */
 import type { Matcher, Mention } from '../match/matcher';
 import { isInsideSkipped, type TextSegment, textSegmentsAndPauses, type WalkOptions, withoutPauses } from './segments';
-import type { Slicer } from './slicer';
+import { afterRendering, type Slicer } from './slicer';
 
 /** Where a mention is, in the fields of a StaticRange (so it can be given to `new StaticRange` as it is). */
 export interface FoundMention {
@@ -28,6 +28,8 @@ export interface FoundMention {
 export interface ScanOptions extends WalkOptions {
   slicer: Slicer;
   signal?: AbortSignal;
+  /** The painter's count of style sheet changes (Painter.styleChanges), when it makes any. */
+  styleChanges?: () => number;
   onMention(mention: FoundMention): void;
 }
 
@@ -129,9 +131,22 @@ export async function scanForMentions(
 ): Promise<boolean> {
   const { slicer, signal } = options;
   const isVisible = createVisibilityCheck();
-  const pause = async () => {
-    await slicer.pause();
+  const pause = async (wait?: () => Promise<void>) => {
+    await slicer.pause(wait);
     return signal?.aborted === true;
+  };
+  const { styleChanges } = options;
+  let applied = styleChanges?.() ?? 0;
+  /**
+   * Before checking visibility: after the painter changed the page's style sheets, waits for the
+   * browser to apply the change in its own frame. Checked at once, on a huge page, the check
+   * would make the browser restyle the whole page inside this task.
+   */
+  const settled = async () => {
+    if (!styleChanges || styleChanges() === applied) return false;
+    if (await pause(afterRendering)) return true;
+    applied = styleChanges();
+    return false;
   };
   const segments = segmentsAndPausesUnder(roots, options);
   for (let next = segments.next(); ; next = segments.next()) {
@@ -148,6 +163,7 @@ export async function scanForMentions(
       while (!search.advance(PIECE)) if (slicer.due() && (await pause())) return true;
       mentions = search.mentions();
     }
+    if (mentions.length > 0 && (await settled())) return true;
     for (const [i, m] of mentions.entries()) {
       const mention = mentionAt(segment, m.entityId, m.start, m.end);
       if (isVisible(mention.startContainer.parentElement)) options.onMention(mention);

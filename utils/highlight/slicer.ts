@@ -7,7 +7,8 @@
 export interface Slicer {
   /** True when the current slice has run for its budget. Cheap enough to call per step. */
   due(): boolean;
-  pause(): Promise<void>;
+  /** Ends the slice and waits (by default for the page's queued tasks, see yieldToPage). */
+  pause(wait?: () => Promise<void>): Promise<void>;
   /** Longest uninterrupted slice so far, in milliseconds (including the one now running). */
   longestSlice(): number;
 }
@@ -27,6 +28,15 @@ export function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/**
+ * Waits for the browser's next idle moment, which comes after it has drawn the frame that applies
+ * any style changes pending (or after `timeoutMs`, in a tab that draws no frames).
+ */
+export function afterRendering(timeoutMs = 200): Promise<void> {
+  if (typeof requestIdleCallback !== 'function') return yieldToPage();
+  return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: timeoutMs }));
+}
+
 export function createSlicer(budgetMs = 8, now: () => number = () => performance.now()): Slicer {
   let sliceStart = now();
   let longest = 0;
@@ -37,9 +47,9 @@ export function createSlicer(budgetMs = 8, now: () => number = () => performance
     due() {
       return now() - sliceStart >= budgetMs;
     },
-    async pause() {
+    async pause(wait = yieldToPage) {
       close();
-      await yieldToPage();
+      await wait();
       sliceStart = now();
     },
     longestSlice() {

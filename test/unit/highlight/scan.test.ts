@@ -42,6 +42,31 @@ describe('scanForMentions', () => {
     expect(pauses()).toBeGreaterThanOrEqual(10);
   });
 
+  it('lets the browser apply the painter’s style changes before it checks visibility, and only then', async () => {
+    document.body.innerHTML = '<p>Xiaomi one</p><p>plain</p><p>Xiaomi two</p><p>Xiaomi three</p>';
+    let changes = 0;
+    const waits: string[] = [];
+    const slicer: Slicer = {
+      due: () => false,
+      pause: async (wait) => void waits.push(wait?.name ?? 'turn'),
+      longestSlice: () => 0,
+    };
+    const found: string[] = [];
+    await scanForMentions([document.body], compileMatcher([xiaomi]), {
+      slicer,
+      styleChanges: () => changes,
+      onMention(m) {
+        found.push(m.startContainer.data);
+        // The first mention is painted at once: its style rules change.
+        if (found.length === 1) changes++;
+      },
+    });
+    expect(found).toEqual(['Xiaomi one', 'Xiaomi two', 'Xiaomi three']);
+    // One wait for the frame after the one change; none before the first mention (the control)
+    // nor before the third (nothing changed since).
+    expect(waits).toEqual(['afterRendering']);
+  });
+
   it('stops at the next pause once its signal is aborted', async () => {
     document.body.innerHTML = '<p>Xiaomi</p>'.repeat(50);
     const controller = new AbortController();
