@@ -103,6 +103,7 @@ export async function readStore(page: Page): Promise<StoreDump> {
       'searchPending',
       'tabStates',
       'notNews',
+      'deletedStories',
       'feeds',
       'feedOptions',
       'copyBands',
