@@ -5,7 +5,9 @@
  * out, money and percentages as tokens of their own, the business words of six other languages
  * read as their English word (the model learns mostly from English news), each word weighted
  * 1 + log(count) and the vector scaled to unit length so a headline and a long story score on
- * the same scale.
+ * the same scale. Each word of a short, general business lexicon also counts as one shared
+ * token, `<business>`: a publisher the model never saw still names companies, shares and
+ * tariffs, and that token carries what all such words have in common.
  */
 
 const STOP_WORDS = new Set(
@@ -39,7 +41,7 @@ const STOP_WORDS = new Set(
  * "umsatzprognose"); forms another language uses for something else are listed whole.
  */
 const GLOSSARY: Record<string, string> = {
-  economy: 'wirtschaft* konjunktur* ökonomie économie economía economia economie',
+  economy: 'wirtschaft* konjunktur* ökonomie économie economía economia economie ekonomik* hospodárst*',
   economic: 'économique económico económica economico economica econômico econômica economisch*',
   market: 'markt märkte marktes marché marchés mercado mercados mercato mercati',
   stock: 'börse* boerse* bourse bolsa bolsas borsa beurs dax',
@@ -51,25 +53,29 @@ const GLOSSARY: Record<string, string> = {
   profit:
     'gewinn gewinne gewinns gewinnwarnung* bénéfice* beneficio beneficios ganancia* utile utili profitto lucro lucros winst',
   loss: 'verlust* perte pertes pérdida* perdita perdite prejuízo* verlies',
-  sale: 'umsatz* erlös* ventes ventas ingresos facturación ricavi fatturato vendite receita* vendas faturação omzet',
-  quarter: 'quartal* trimestre* trimestral* kwartaal*',
+  sale:
+    'umsatz* *umsatz erlös* verkauf verkäufe ventes ventas ingresos facturación ricavi fatturato vendite receita* ' +
+    'venda vendas faturação omzet',
+  quarter: 'quartal* *quartal trimestre* trimestral* kwartaal*',
   bank: 'banken zentralbank* notenbank* bundesbank ezb banque banques banco bancos banca banche',
   interest: 'zins zinsen leitzins* zinssatz* taux juros tipos rente',
-  inflation: 'inflación inflazione inflação inflatie teuerung',
-  price: 'preis preise preisen prix precio precios prezzo prezzi preço preços prijs prijzen',
+  inflation: 'inflación inflazione inflação inflatie teuerung inflácia',
+  price: 'preis preise preisen *preise prix precio precios prezzo prezzi preço preços prijs prijzen ceny',
   investment: 'investition* investissement* inversión inversiones investimento* investering*',
-  investor: 'investoren investisseur* inversor* investitor* investidor* belegger*',
-  takeover: 'übernahme* rachat fusionen fusión fusione fusão adquisición acquisizione aquisição overname*',
+  investor: 'investoren geldgeber investisseur* inversor* investitor* investidor* belegger*',
+  funding: 'finanzierungsrunde* investitionsrunde* investionsrunde*',
+  takeover:
+    'übernahme* übernimmt übernehmen übernommen rachat fusionen fusión fusione fusão adquisición acquisizione aquisição overname*',
   unemployment: 'arbeitslos* chômage desempleo paro disoccupazione desemprego werkloos*',
   job: 'arbeitsplätze stellenabbau emplois empleo empleos occupazione emprego empregos banen',
   tax: 'steuer steuern impôt impôts impuesto impuestos imposta imposte tasse imposto impostos belasting*',
   budget: 'haushalt* presupuesto* bilancio orçamento* begroting*',
   debt: 'schulden dette deuda* debito debiti dívida* schuld',
-  growth: 'wachstum* croissance crecimiento crescita crescimento groei',
+  growth: 'wachstum* croissance crecimiento crescita crescimento groei rastu',
   trade: 'handel außenhandel* commerce comercio commercio comércio',
-  tariff: 'zoll zölle strafzöll* douane* arancel* dazi dazio tarifas tarieven',
+  tariff: 'zoll zölle *zölle strafzöll* douane* arancel* dazi dazio tarifas tarieven clá',
   export: 'exporte exporten exportation* exportacion* esportazion* exportaç*',
-  industry: 'industrie* branche industria* indústria*',
+  industry: 'industrie* *industrie branche industria* indústria* priemysel*',
   strike: 'streik* grève* huelga* sciopero* greve*',
   billion: 'milliarde milliarden mrd milliard milliards miliardi miliardo bilhões bilhão miljard*',
   million: 'millionen millones milioni milhões milhão miljoen*',
@@ -82,7 +88,9 @@ const GLOSSARY: Record<string, string> = {
   energy: 'energie* énergie energía energia',
   bankruptcy: 'insolvenz* pleite faillite quiebra fallimento falência faillissement*',
   forecast: 'prognose* prévision* previsión* previsioni previsão',
-  analyst: 'analysten analyste* analista analistas analisti',
+  analyst: 'analysten analyste* analista analistas analisti analytici',
+  manufacturer: 'hersteller fabricant* fabricante* produttore produttori fabrikant*',
+  demand: 'nachfrage demande demanda domanda vraag',
   regulator: 'aufsicht* kartellamt* bundesnetzagentur régulateur* regulador* autorità',
   fine: 'bußgeld* geldstrafe* amende amendes multa multas',
   football: 'fußball* fussball* futebol fútbol calcio voetbal',
@@ -101,17 +109,41 @@ const GLOSSARY: Record<string, string> = {
 const WHOLE_WORDS = new Map<string, string>();
 /** Longest first, so "zinssatz" is read before "zins". */
 const WORD_STARTS: Array<[string, string]> = [];
+/** German compounds end in their head word, which says what they are: "Energiepreise" are prices. */
+const WORD_ENDS: Array<[string, string]> = [];
 for (const [english, forms] of Object.entries(GLOSSARY)) {
   for (const form of forms.split(' ')) {
-    if (form.endsWith('*')) WORD_STARTS.push([form.slice(0, -1), english]);
+    if (form.startsWith('*')) WORD_ENDS.push([form.slice(1), english]);
+    else if (form.endsWith('*')) WORD_STARTS.push([form.slice(0, -1), english]);
     else WHOLE_WORDS.set(form, english);
   }
 }
 WORD_STARTS.sort((a, b) => b[0].length - a[0].length);
 
 function inEnglish(word: string): string | undefined {
-  return WHOLE_WORDS.get(word) ?? WORD_STARTS.find(([start]) => word.startsWith(start))?.[1];
+  return (
+    WHOLE_WORDS.get(word) ??
+    WORD_ENDS.find(([end]) => word.length > end.length && word.endsWith(end))?.[1] ??
+    WORD_STARTS.find(([start]) => word.startsWith(start))?.[1]
+  );
 }
+
+/**
+ * Words (as `modelTokens` gives them, so the glossary's languages too) that name a business
+ * subject in any news: the companies, markets, money and the economy of the file's own rule.
+ */
+const BUSINESS_LEXICON = new Set(
+  (
+    'business company companie firm corporation startup ceo executive chairman shareholder investor investment ' +
+    'takeover merger acquisition acquire bid funding venture ipo valuation bankrupt bankruptcy profit loss revenue ' +
+    'earning sale quarter share stock market bond yield currency dollar euro price inflation interest rate bank banking ' +
+    'credit loan mortgage rent housing economy economic economist growth recession gdp trade tariff export import ' +
+    'budget tax debt deficit subsidy subsidie job unemployment wage layoff strike industry manufacturer retailer ' +
+    'supplier factory production output oil gas energy commodity consumer demand regulator antitrust fine lawsuit ' +
+    'analyst forecast billion million <money> <percent> financial finance fund capital'
+  ).split(' '),
+);
+const BUSINESS_TOKEN = '<business>';
 
 /** How much of a long story the model reads: the lead carries the topic. */
 export const MAX_MODEL_CHARS = 6000;
@@ -141,7 +173,11 @@ export function modelTokens(text: string): string[] {
 /** Unit-length 1 + log(count) weights per token. */
 export function featureVector(title: string, text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const token of modelTokens(`${title}\n${text}`)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  const tokens = modelTokens(`${title}\n${text}`);
+  for (const token of tokens) {
+    counts.set(token, (counts.get(token) ?? 0) + 1);
+    if (BUSINESS_LEXICON.has(token)) counts.set(BUSINESS_TOKEN, (counts.get(BUSINESS_TOKEN) ?? 0) + 1);
+  }
   let norm = 0;
   for (const [token, count] of counts) {
     const weight = 1 + Math.log(count);
