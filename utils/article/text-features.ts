@@ -5,9 +5,10 @@
  * out, money and percentages as tokens of their own, the business words of six other languages
  * read as their English word (the model learns mostly from English news), each word weighted
  * 1 + log(count) and the vector scaled to unit length so a headline and a long story score on
- * the same scale. Each word of a short, general business lexicon also counts as one shared
- * token, `<business>`: a publisher the model never saw still names companies, shares and
- * tariffs, and that token carries what all such words have in common.
+ * the same scale. Each word of two short lexicons also counts as one shared token: `<business>`
+ * for the words that name a business subject in any news, `<other>` for those of crime, war,
+ * elections, sport, entertainment and disasters. A publisher the model never saw still names
+ * companies, tariffs or troops, and the shared tokens carry what such words have in common.
  */
 
 const STOP_WORDS = new Set(
@@ -64,8 +65,7 @@ const GLOSSARY: Record<string, string> = {
   investment: 'investition* investissement* inversión inversiones investimento* investering*',
   investor: 'investoren geldgeber investisseur* inversor* investitor* investidor* belegger*',
   funding: 'finanzierungsrunde* investitionsrunde* investionsrunde*',
-  takeover:
-    'übernahme* übernimmt übernehmen übernommen rachat fusionen fusión fusione fusão adquisición acquisizione aquisição overname*',
+  takeover: 'übernahme* rachat fusionen fusión fusione fusão adquisición acquisizione aquisição overname*',
   unemployment: 'arbeitslos* chômage desempleo paro disoccupazione desemprego werkloos*',
   job: 'arbeitsplätze stellenabbau emplois empleo empleos occupazione emprego empregos banen',
   tax: 'steuer steuern impôt impôts impuesto impuestos imposta imposte tasse imposto impostos belasting*',
@@ -129,21 +129,28 @@ function inEnglish(word: string): string | undefined {
 }
 
 /**
- * Words (as `modelTokens` gives them, so the glossary's languages too) that name a business
- * subject in any news: the companies, markets, money and the economy of the file's own rule.
+ * Words (as `modelTokens` gives them, so in the glossary's languages too) that name a business
+ * subject in almost any news item. Words that also name other things are left out: a bank (the
+ * West Bank), a market (a market in a war zone), a strike (a missile strike), a fine, a rate,
+ * capital, shares as a verb, trade in sport, billions in aid.
  */
 const BUSINESS_LEXICON = new Set(
   (
-    'business company companie firm corporation startup ceo executive chairman shareholder investor investment ' +
-    'takeover merger acquisition acquire bid funding venture ipo valuation bankrupt bankruptcy profit loss revenue ' +
-    'earning sale quarter share stock market bond yield currency dollar euro price inflation interest rate bank banking ' +
-    'credit loan mortgage rent housing economy economic economist growth recession gdp trade tariff export import ' +
-    'budget tax debt deficit subsidy subsidie job unemployment wage layoff strike industry manufacturer retailer ' +
-    'supplier factory production output oil gas energy commodity consumer demand regulator antitrust fine lawsuit ' +
-    'analyst forecast billion million <money> <percent> financial finance fund capital'
+    'business company companie firm corporation startup ceo shareholder investor investment takeover merger ' +
+    'acquisition ipo valuation bankrupt bankruptcy profit revenue earning sale stock bond currency inflation price ' +
+    'mortgage housing economy economic economist recession gdp tariff export import budget tax debt deficit subsidy ' +
+    'subsidie unemployment wage layoff industry manufacturer retailer supplier factory regulator antitrust analyst ' +
+    'financial finance commodity'
   ).split(' '),
 );
-const BUSINESS_TOKEN = '<business>';
+/** The same for the news that is not business. */
+const OTHER_LEXICON = new Set(
+  (
+    'police killed murder arrested troop soldier military army election vote voter football goal league coach ' +
+    'player striker film album singer actor festival hospital patient storm flood earthquake crash protest protester ' +
+    'war ceasefire'
+  ).split(' '),
+);
 
 /** How much of a long story the model reads: the lead carries the topic. */
 export const MAX_MODEL_CHARS = 6000;
@@ -176,7 +183,8 @@ export function featureVector(title: string, text: string): Map<string, number> 
   const tokens = modelTokens(`${title}\n${text}`);
   for (const token of tokens) {
     counts.set(token, (counts.get(token) ?? 0) + 1);
-    if (BUSINESS_LEXICON.has(token)) counts.set(BUSINESS_TOKEN, (counts.get(BUSINESS_TOKEN) ?? 0) + 1);
+    const shared = BUSINESS_LEXICON.has(token) ? '<business>' : OTHER_LEXICON.has(token) ? '<other>' : undefined;
+    if (shared) counts.set(shared, (counts.get(shared) ?? 0) + 1);
   }
   let norm = 0;
   for (const [token, count] of counts) {
