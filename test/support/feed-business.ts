@@ -23,6 +23,8 @@ interface FeedLabels {
 export interface LabelledFeedItem {
   /** `<feed id>|<canonical link>`. */
   key: string;
+  /** The item's canonical link, which the extension's classifier also reads (its path). */
+  url: string;
   publisher: string;
   lang: string;
   title: string;
@@ -60,7 +62,7 @@ export function readLabelledFeedItems(corporaDir: string, labelsFile = FEED_LABE
           continue;
         }
         const { publisher, lang } = feed;
-        items.push({ key: `${id}|${url}`, publisher, lang, title: story.title, text: story.lead, business });
+        items.push({ key: `${id}|${url}`, url, publisher, lang, title: story.title, text: story.lead, business });
       }
     }
   }

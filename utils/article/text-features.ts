@@ -5,7 +5,10 @@
  * out, money and percentages as tokens of their own, the business words of six other languages
  * read as their English word (the model learns mostly from English news), each word weighted
  * 1 + log(count) and the vector scaled to unit length so a headline and a long story score on
- * the same scale.
+ * the same scale. Each word of two short lexicons also counts as one shared token: `<business>`
+ * for the words that name a business subject in any news, `<other>` for those of crime, war,
+ * elections, sport, entertainment and disasters. A publisher the model never saw still names
+ * companies, tariffs or troops, and the shared tokens carry what such words have in common.
  */
 
 const STOP_WORDS = new Set(
@@ -39,7 +42,7 @@ const STOP_WORDS = new Set(
  * "umsatzprognose"); forms another language uses for something else are listed whole.
  */
 const GLOSSARY: Record<string, string> = {
-  economy: 'wirtschaft* konjunktur* ökonomie économie economía economia economie',
+  economy: 'wirtschaft* konjunktur* ökonomie économie economía economia economie ekonomik* hospodárst*',
   economic: 'économique económico económica economico economica econômico econômica economisch*',
   market: 'markt märkte marktes marché marchés mercado mercados mercato mercati',
   stock: 'börse* boerse* bourse bolsa bolsas borsa beurs dax',
@@ -51,25 +54,28 @@ const GLOSSARY: Record<string, string> = {
   profit:
     'gewinn gewinne gewinns gewinnwarnung* bénéfice* beneficio beneficios ganancia* utile utili profitto lucro lucros winst',
   loss: 'verlust* perte pertes pérdida* perdita perdite prejuízo* verlies',
-  sale: 'umsatz* erlös* ventes ventas ingresos facturación ricavi fatturato vendite receita* vendas faturação omzet',
-  quarter: 'quartal* trimestre* trimestral* kwartaal*',
+  sale:
+    'umsatz* *umsatz erlös* verkauf verkäufe ventes ventas ingresos facturación ricavi fatturato vendite receita* ' +
+    'venda vendas faturação omzet',
+  quarter: 'quartal* *quartal trimestre* trimestral* kwartaal*',
   bank: 'banken zentralbank* notenbank* bundesbank ezb banque banques banco bancos banca banche',
   interest: 'zins zinsen leitzins* zinssatz* taux juros tipos rente',
-  inflation: 'inflación inflazione inflação inflatie teuerung',
-  price: 'preis preise preisen prix precio precios prezzo prezzi preço preços prijs prijzen',
+  inflation: 'inflación inflazione inflação inflatie teuerung inflácia',
+  price: 'preis preise preisen *preise prix precio precios prezzo prezzi preço preços prijs prijzen ceny',
   investment: 'investition* investissement* inversión inversiones investimento* investering*',
-  investor: 'investoren investisseur* inversor* investitor* investidor* belegger*',
+  investor: 'investoren geldgeber investisseur* inversor* investitor* investidor* belegger*',
+  funding: 'finanzierungsrunde* investitionsrunde* investionsrunde*',
   takeover: 'übernahme* rachat fusionen fusión fusione fusão adquisición acquisizione aquisição overname*',
   unemployment: 'arbeitslos* chômage desempleo paro disoccupazione desemprego werkloos*',
   job: 'arbeitsplätze stellenabbau emplois empleo empleos occupazione emprego empregos banen',
   tax: 'steuer steuern impôt impôts impuesto impuestos imposta imposte tasse imposto impostos belasting*',
   budget: 'haushalt* presupuesto* bilancio orçamento* begroting*',
   debt: 'schulden dette deuda* debito debiti dívida* schuld',
-  growth: 'wachstum* croissance crecimiento crescita crescimento groei',
+  growth: 'wachstum* croissance crecimiento crescita crescimento groei rastu',
   trade: 'handel außenhandel* commerce comercio commercio comércio',
-  tariff: 'zoll zölle strafzöll* douane* arancel* dazi dazio tarifas tarieven',
+  tariff: 'zoll zölle *zölle strafzöll* douane* arancel* dazi dazio tarifas tarieven clá',
   export: 'exporte exporten exportation* exportacion* esportazion* exportaç*',
-  industry: 'industrie* branche industria* indústria*',
+  industry: 'industrie* *industrie branche industria* indústria* priemysel*',
   strike: 'streik* grève* huelga* sciopero* greve*',
   billion: 'milliarde milliarden mrd milliard milliards miliardi miliardo bilhões bilhão miljard*',
   million: 'millionen millones milioni milhões milhão miljoen*',
@@ -82,7 +88,9 @@ const GLOSSARY: Record<string, string> = {
   energy: 'energie* énergie energía energia',
   bankruptcy: 'insolvenz* pleite faillite quiebra fallimento falência faillissement*',
   forecast: 'prognose* prévision* previsión* previsioni previsão',
-  analyst: 'analysten analyste* analista analistas analisti',
+  analyst: 'analysten analyste* analista analistas analisti analytici',
+  manufacturer: 'hersteller fabricant* fabricante* produttore produttori fabrikant*',
+  demand: 'nachfrage demande demanda domanda vraag',
   regulator: 'aufsicht* kartellamt* bundesnetzagentur régulateur* regulador* autorità',
   fine: 'bußgeld* geldstrafe* amende amendes multa multas',
   football: 'fußball* fussball* futebol fútbol calcio voetbal',
@@ -101,17 +109,48 @@ const GLOSSARY: Record<string, string> = {
 const WHOLE_WORDS = new Map<string, string>();
 /** Longest first, so "zinssatz" is read before "zins". */
 const WORD_STARTS: Array<[string, string]> = [];
+/** German compounds end in their head word, which says what they are: "Energiepreise" are prices. */
+const WORD_ENDS: Array<[string, string]> = [];
 for (const [english, forms] of Object.entries(GLOSSARY)) {
   for (const form of forms.split(' ')) {
-    if (form.endsWith('*')) WORD_STARTS.push([form.slice(0, -1), english]);
+    if (form.startsWith('*')) WORD_ENDS.push([form.slice(1), english]);
+    else if (form.endsWith('*')) WORD_STARTS.push([form.slice(0, -1), english]);
     else WHOLE_WORDS.set(form, english);
   }
 }
 WORD_STARTS.sort((a, b) => b[0].length - a[0].length);
 
 function inEnglish(word: string): string | undefined {
-  return WHOLE_WORDS.get(word) ?? WORD_STARTS.find(([start]) => word.startsWith(start))?.[1];
+  return (
+    WHOLE_WORDS.get(word) ??
+    WORD_ENDS.find(([end]) => word.length > end.length && word.endsWith(end))?.[1] ??
+    WORD_STARTS.find(([start]) => word.startsWith(start))?.[1]
+  );
 }
+
+/**
+ * Words (as `modelTokens` gives them, so in the glossary's languages too) that name a business
+ * subject in almost any news item. Words that also name other things are left out: a bank (the
+ * West Bank), a market (a market in a war zone), a strike (a missile strike), a fine, a rate,
+ * capital, shares as a verb, trade in sport, billions in aid.
+ */
+const BUSINESS_LEXICON = new Set(
+  (
+    'business company companie firm corporation startup ceo shareholder investor investment takeover merger ' +
+    'acquisition ipo valuation bankrupt bankruptcy profit revenue earning sale stock bond currency inflation price ' +
+    'mortgage housing economy economic economist recession gdp tariff export import budget tax debt deficit subsidy ' +
+    'subsidie unemployment wage layoff industry manufacturer retailer supplier factory regulator antitrust analyst ' +
+    'financial finance commodity'
+  ).split(' '),
+);
+/** The same for the news that is not business. */
+const OTHER_LEXICON = new Set(
+  (
+    'police killed murder arrested troop soldier military army election vote voter football goal league coach ' +
+    'player striker film album singer actor festival hospital patient storm flood earthquake crash protest protester ' +
+    'war ceasefire'
+  ).split(' '),
+);
 
 /** How much of a long story the model reads: the lead carries the topic. */
 export const MAX_MODEL_CHARS = 6000;
@@ -141,7 +180,12 @@ export function modelTokens(text: string): string[] {
 /** Unit-length 1 + log(count) weights per token. */
 export function featureVector(title: string, text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const token of modelTokens(`${title}\n${text}`)) counts.set(token, (counts.get(token) ?? 0) + 1);
+  const tokens = modelTokens(`${title}\n${text}`);
+  for (const token of tokens) {
+    counts.set(token, (counts.get(token) ?? 0) + 1);
+    const shared = BUSINESS_LEXICON.has(token) ? '<business>' : OTHER_LEXICON.has(token) ? '<other>' : undefined;
+    if (shared) counts.set(shared, (counts.get(shared) ?? 0) + 1);
+  }
   let norm = 0;
   for (const [token, count] of counts) {
     const weight = 1 + Math.log(count);

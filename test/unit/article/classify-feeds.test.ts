@@ -26,6 +26,22 @@ describe('classifyBusiness on feed items (a headline and a sentence or two)', ()
     ).toBe(true);
   });
 
+  it('reads German compounds and verbs of business, and Slovak economic news, as business', () => {
+    expect(
+      isBusiness(
+        'Chiphersteller meldet Rekordquartal',
+        'Starke Nachfrage nach Prozessoren lässt Umsatz und Gewinne steigen.',
+      ),
+    ).toBe(true);
+    expect(
+      isBusiness(
+        'Softwarekonzern übernimmt Cloud-Anbieter für 4 Milliarden Euro',
+        'Die Aktionäre müssen dem Kauf noch zustimmen.',
+      ),
+    ).toBe(true);
+    expect(isBusiness('Analytici zvýšili odhad rastu ekonomiky', 'Banka očakáva nižšiu infláciu.')).toBe(true);
+  });
+
   it('leaves German sport and politics out (negative control)', () => {
     expect(
       isBusiness(
@@ -62,6 +78,9 @@ describe('classifyBusiness on feed items (a headline and a sentence or two)', ()
         'Government imposes new tariffs on steel imports',
         'Exporters warned the duties would raise prices for carmakers.',
       ),
+    ).toBe(true);
+    expect(
+      isBusiness('Media group rejects rival’s takeover bid', 'The board said the offer undervalued the company.'),
     ).toBe(true);
     expect(
       isBusiness(

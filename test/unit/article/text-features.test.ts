@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelTokens } from '@/utils/article/text-features';
+import { featureVector, modelTokens } from '@/utils/article/text-features';
 
 describe('modelTokens: the words the business model reads', () => {
   it('leaves out the function words of other languages, so a text’s language alone carries no weight', () => {
@@ -16,5 +16,45 @@ describe('modelTokens: the words the business model reads', () => {
 
   it('keeps English words spelt like them (negative control)', () => {
     expect(modelTokens('War at the door: a son and a man')).toEqual(['war', 'door', 'son', 'man']);
+  });
+
+  it('reads a German compound by its head word', () => {
+    expect(modelTokens('Intel meldet ein Rekordquartal, die Energiepreise steigen')).toEqual([
+      'intel',
+      'meldet',
+      'quarter',
+      'price',
+      'steigen',
+    ]);
+  });
+
+  it('reads a compound whose head is not a business word as itself (negative control)', () => {
+    expect(modelTokens('Die Datenbank und das Quartett')).toEqual(['datenbank', 'quartett']);
+  });
+});
+
+describe('featureVector: what the model scores', () => {
+  it('gives business words of any language one shared token, so an unseen publisher’s words still count', () => {
+    expect(featureVector('Tariffs hit carmaker profits', '').has('<business>')).toBe(true);
+    expect(featureVector('Bolsa sobe e lucro do banco cresce', '').has('<business>')).toBe(true);
+    expect(featureVector('Striker scores twice in derby win', '').has('<business>')).toBe(false);
+  });
+
+  it('gives the words of crime, war, sport and the arts a shared token of their own', () => {
+    expect(featureVector('Troops and police arrest protesters', '').has('<other>')).toBe(true);
+    expect(featureVector('Polizei meldet Krieg', '').has('<other>')).toBe(true);
+    expect(featureVector('Carmaker lifts profit forecast', '').has('<other>')).toBe(false);
+  });
+
+  it('leaves words with a business and another sense out of both (the West Bank, a missile strike)', () => {
+    const vector = featureVector('West Bank strike', '');
+    expect(vector.has('<business>')).toBe(false);
+    expect(vector.has('<other>')).toBe(false);
+  });
+
+  it('stays unit length, the shared token included', () => {
+    const vector = featureVector('Shares and bonds fall as inflation rises', 'Markets slid on Monday.');
+    const norm = Math.sqrt([...vector.values()].reduce((sum, v) => sum + v * v, 0));
+    expect(norm).toBeCloseTo(1, 6);
   });
 });
