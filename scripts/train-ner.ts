@@ -1,12 +1,12 @@
 /**
- * `npm run train:ner [-- --holdout [--folds N --fold K]] [-- --buckets N] [-- --epochs N] [-- --mix N]`: trains the organisation
+ * `npm run train:ner [-- --holdout [--folds N --fold K]] [-- --buckets N] [-- --epochs N] [-- --mix N] [-- --prune S]`: trains the organisation
  * finder's name tagger on CoNLL-2003 `eng.train` (and nothing else) and writes the shipped
  * model, utils/suggest/model-weights.ts.
  *
  * The model is an averaged structured perceptron over the hashed span features of
  * utils/suggest/features.ts, decoded exactly as the extension decodes (utils/suggest/model.ts),
  * the mean of `--mix` (5) such taggers trained in different document orders, then quantised to
- * 4-bit weights. `--holdout` trains on nine in ten of eng.train's
+ * 4-bit weights, those under `--prune` (0.75) steps dropped. `--holdout` trains on nine in ten of eng.train's
  * documents and scores the tenth (`--folds N --fold K`: the K-th of N parts, K from 1) instead
  * of writing the model: that is where settings are tuned, so eng.testa (used by `npm run
  * eval`) stays unseen.
@@ -51,6 +51,13 @@ import { nameKey } from '../utils/suggest/variants';
 
 const OUTPUT = path.resolve('utils/suggest/model-weights.ts');
 
+/**
+ * Weights under this many steps are dropped (set to zero). Most nonzero weights are that small
+ * and change few decisions, and a table mostly of zeros deflates to far fewer bytes: the model
+ * can have more buckets (fewer features sharing one) for a little more than the bytes of fewer.
+ */
+const PRUNE = 0.75;
+
 interface Options {
   holdout: boolean;
   /** With --holdout: document i is held out when i % folds === fold (by default every tenth). */
@@ -62,6 +69,8 @@ interface Options {
   epochs: number;
   /** How many taggers, each seeing the documents in its own order, the shipped one is the mean of. */
   mix: number;
+  /** Weights under this many steps are dropped (set to zero). */
+  prune: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -71,14 +80,16 @@ function parseOptions(argv: string[]): Options {
     if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} needs a positive whole number.`);
     return n;
   };
-  const buckets = value('--buckets', 1 << 15);
+  const buckets = value('--buckets', 1 << 16);
   if ((buckets & (buckets - 1)) !== 0) throw new Error('--buckets must be a power of two.');
   const holdout = argv.includes('--holdout');
   const out = argv.indexOf('--out');
   const output = out >= 0 ? path.resolve(argv[out + 1] ?? '') : holdout ? null : OUTPUT;
   const folds = value('--folds', 10);
   const fold = value('--fold', folds) - 1;
-  return { holdout, folds, fold, output, buckets, epochs: value('--epochs', 8), mix: value('--mix', 5) };
+  const prune = argv.includes('--prune') ? Number(argv[argv.indexOf('--prune') + 1]) : PRUNE;
+  if (!(prune >= 0 && prune < WEIGHT_LEVELS)) throw new Error('--prune needs a number of steps, 0 or more.');
+  return { holdout, folds, fold, output, buckets, epochs: value('--epochs', 8), mix: value('--mix', 5), prune };
 }
 
 export interface TrainingRun {
@@ -196,8 +207,11 @@ export function trainMixed(docs: readonly TrainingDocument[], options: Options, 
   return mean;
 }
 
-/** Rounds weights to WEIGHT_LEVELS signed steps; the largest 0.1% are clipped, not allowed to stretch the scale. */
-export function quantise(weights: Float64Array): Int8Array {
+/**
+ * Rounds weights to WEIGHT_LEVELS signed steps, the largest 0.1% clipped rather than allowed to
+ * stretch the scale, and those under `prune` steps set to zero.
+ */
+export function quantise(weights: Float64Array, prune = PRUNE): Int8Array {
   const magnitudes = Array.from(weights, Math.abs)
     .filter((x) => x > 0)
     .sort((a, b) => a - b);
@@ -205,7 +219,8 @@ export function quantise(weights: Float64Array): Int8Array {
   const half = (WEIGHT_LEVELS - 1) / 2;
   const out = new Int8Array(weights.length);
   for (let i = 0; i < weights.length; i++) {
-    out[i] = Math.max(-half, Math.min(half, Math.round(((weights[i] as number) / top) * half)));
+    const steps = ((weights[i] as number) / top) * half;
+    out[i] = Math.abs(steps) < prune ? 0 : Math.max(-half, Math.min(half, Math.round(steps)));
   }
   return out;
 }
@@ -293,7 +308,7 @@ function crossFittedRanker(
   const samples: RankSample[] = [];
   for (let fold = 0; fold < RANKER_FOLDS; fold++) {
     const rest = prepared.filter((_, i) => i % RANKER_FOLDS !== fold);
-    const model = { buckets: options.buckets, weights: quantise(trainMixed(rest, options, true)) };
+    const model = { buckets: options.buckets, weights: quantise(trainMixed(rest, options, true), options.prune) };
     samples.push(
       ...rankSamples(
         docs.filter((_, i) => i % RANKER_FOLDS === fold),
@@ -362,7 +377,7 @@ function main(): void {
     `${trainDocs.length} documents, ${total} names, ${unreachable} the candidates cannot produce, ${options.buckets} buckets`,
   );
   const averaged = trainMixed(prepared, options);
-  const quantised = quantise(averaged);
+  const quantised = quantise(averaged, options.prune);
   const model = { buckets: options.buckets, weights: quantised };
   const ranker = crossFittedRanker(trainDocs, prepared, options);
   console.log(`ranker weights: ${RANK_FEATURES.map((f, i) => `${f} ${ranker[i]}`).join(', ')}`);
@@ -379,7 +394,7 @@ function main(): void {
     options.output,
     `// Generated by scripts/train-ner.ts (npm run train:ner) from CoNLL-2003 eng.train (Reuters, research use).\n` +
       `// ${trainDocs.length} documents, ${options.epochs} epochs, the mean of ${options.mix} taggers, ${options.buckets} feature buckets x ${KINDS.length} kinds, ` +
-      `${WEIGHT_LEVELS}-level weights, two to a byte, deflated. Do not edit by hand.\n` +
+      `${WEIGHT_LEVELS}-level weights (under ${options.prune} steps dropped), two to a byte, deflated. Do not edit by hand.\n` +
       `export const MODEL_BUCKETS = ${options.buckets};\n` +
       `export const MODEL_WEIGHTS =\n  '${packed}';\n` +
       `/** Logistic ranker over utils/suggest/rank.ts RANK_FEATURES, in that order. */\n` +

@@ -8,6 +8,7 @@
 
 import type { Span } from './candidates';
 import { PRODUCT_NOUNS } from './lexicon';
+import { PLACES } from './places';
 import type { Token } from './tokens';
 
 export interface NameContext {
@@ -70,13 +71,26 @@ function possessorEnd(text: string, start: number): number {
   return text[i - 1] === ' ' ? i - 1 : i;
 }
 
-/** Marks each of `names` that follows the possessive of one of the organisations among `owners`. */
+/** Below this score a reading as a place is a guess (the tagger's scores run to about ±30). */
+const SURE_PLACE = 5;
+
+/**
+ * Whether a name can own things: an organisation, or a name the tagger only guessed is a place
+ * and that is no country or region ("Sony's PlayStation VR" at the start of a sentence, where
+ * wire copy taught it "Germany's"). A known place or a person is a name of its own.
+ */
+function canOwn(owner: { text: string; kind: string; score: number }): boolean {
+  if (owner.kind === 'ORG') return true;
+  return owner.kind === 'LOC' && owner.score < SURE_PLACE && !PLACES.has(owner.text.toLowerCase());
+}
+
+/** Marks each of `names` that follows the possessive of one of `owners` that can own things. */
 export function markOwned<N extends { start: number; owned: boolean }>(
   text: string,
-  owners: readonly { end: number; kind: string }[],
+  owners: readonly { end: number; text: string; kind: string; score: number }[],
   names: N[],
 ): N[] {
-  const ends = new Set(owners.filter((o) => o.kind === 'ORG').map((o) => o.end));
+  const ends = new Set(owners.filter(canOwn).map((o) => o.end));
   return names.map((name) => (ends.has(possessorEnd(text, name.start)) ? { ...name, owned: true } : name));
 }
 

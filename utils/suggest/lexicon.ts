@@ -130,6 +130,9 @@ export const CUES_BEFORE: readonly string[] = [
   'rivals',
   'shareholders in',
   'investors in',
+  // A name put in apposition to a word for a business ("automation company CircleCI").
+  'company',
+  'firm',
 ];
 
 /** Phrases that put a company right before them: "said in a statement", "shares rose". */

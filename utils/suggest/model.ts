@@ -18,7 +18,7 @@ const K = KINDS.length;
 /**
  * A model's weight for bucket b and kind k sits at index b * KINDS.length + k, either in a plain
  * array (training) or packed two to a byte as shipped (packWeights). The shipped model is read in
- * place: unpacking its 131,072 weights costs more than the few thousand a page looks up.
+ * place: unpacking its 262,144 weights costs more than the few thousand a page looks up.
  */
 export type LinearModel = { buckets: number; weights: ArrayLike<number> } | { buckets: number; packed: Uint8Array };
 

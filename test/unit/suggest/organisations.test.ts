@@ -18,6 +18,14 @@ describe('what the finder takes for one organisation', () => {
     expect(found.filter((n) => n.includes(' and '))).toEqual([]);
   });
 
+  it('reads a name put after "company" or "firm" as an organisation, and the same name after another word as it would', () => {
+    const story = (word: string) =>
+      `Investors put money into the automation ${word} Delaney on Monday. Delaney plans to hire engineers.`;
+    expect(names(story('company'))).toEqual(['Delaney']);
+    expect(names(story('firm'))).toEqual(['Delaney']);
+    expect(names(story('expert'))).toEqual([]);
+  });
+
   it('keeps a name with "and" whole when the text never names its parts alone', () => {
     const text =
       'The Securities and Exchange Commission said on Tuesday it would review the filing. The Securities and Exchange Commission declined to say more.';
