@@ -111,7 +111,7 @@ function main(): void {
   process.stderr.write('\n');
   const options = DEFAULT_OPTIONS;
   console.log(
-    `Cross-validation: ${options.folds} folds grouped by site (seed ${options.seed}), each fold's threshold set on its own training pages`,
+    `Cross-validation: ${options.folds} folds grouped by site (seed ${options.seed}), each fold's threshold the highest that keeps ${options.minRecall * 100}% of the stories in its own training pages (scored out of fold)`,
   );
   console.log(detectionTable(crossValidate(examples, options)));
   const trained = trainDetector(examples, options);

@@ -36,13 +36,23 @@ export interface TrainingOptions {
   folds: number;
   seed: number;
   l2: number;
-  /** What a missed story costs against a page wrongly taken for one, when choosing the threshold. */
-  missCost: number;
+  /**
+   * The threshold is the highest that keeps this share of the stories found on out-of-fold
+   * scores: a missed story costs the reader more than a page wrongly taken for one, and a
+   * recall target moves less from one split of the pages to another than a cost minimum does.
+   */
+  minRecall: number;
   /** Train on the pages the cheap checks stop too (they never reach the model in use). */
   trainOnStopped: boolean;
 }
 
-export const DEFAULT_OPTIONS: TrainingOptions = { folds: 5, seed: 2024, l2: 0.3, missCost: 3, trainOnStopped: false };
+export const DEFAULT_OPTIONS: TrainingOptions = {
+  folds: 5,
+  seed: 2024,
+  l2: 0.3,
+  minRecall: 0.99,
+  trainOnStopped: false,
+};
 const SCALE = 100;
 
 export function featureVector(features: PageFeatures): number[] {
@@ -77,22 +87,22 @@ function trainable(examples: readonly DetectorExample[], options: TrainingOption
     .map((e) => ({ values: e.values, label: e.isArticle ? 1 : 0 }));
 }
 
-/** The threshold with the lowest cost on out-of-fold log-odds: midway between neighbouring scores. */
-export function chooseThreshold(scored: ReadonlyArray<{ z: number; isArticle: boolean }>, missCost: number): number {
-  const sorted = [...scored].sort((a, b) => a.z - b.z);
-  // Start with every page taken for an article, then raise the threshold past one page at a time.
-  let falseArticles = sorted.filter((s) => !s.isArticle).length;
-  let missed = 0;
-  let best = { cost: falseArticles, threshold: (sorted[0]?.z ?? 0) - 1 };
-  for (let i = 0; i < sorted.length; i++) {
-    const s = sorted[i] as { z: number; isArticle: boolean };
-    if (s.isArticle) missed += 1;
-    else falseArticles -= 1;
-    const following = sorted[i + 1]?.z ?? s.z + 2;
-    const cost = missCost * missed + falseArticles;
-    if (cost < best.cost) best = { cost, threshold: (s.z + following) / 2 };
-  }
-  return best.threshold;
+/**
+ * The highest threshold at which at least `minRecall` of the articles score at or above it:
+ * midway between the lowest article kept and the next score below it, article or not.
+ */
+export function thresholdForRecall(
+  scored: ReadonlyArray<{ z: number; isArticle: boolean }>,
+  minRecall: number,
+): number {
+  const articles = scored
+    .filter((s) => s.isArticle)
+    .map((s) => s.z)
+    .sort((a, b) => a - b);
+  const kept = articles[Math.floor((1 - minRecall) * articles.length + 1e-9)];
+  if (kept === undefined) return 0;
+  const below = Math.max(...scored.map((s) => s.z).filter((z) => z < kept), kept - 2);
+  return (below + kept) / 2;
 }
 
 /** Out-of-fold log-odds for every example the model decides (NaN for the ones the cheap checks stop). */
@@ -127,7 +137,7 @@ export function trainDetector(examples: readonly DetectorExample[], options: Tra
     .filter((s) => !Number.isNaN(s.z) && !s.borderline);
   return {
     model: fitLogistic(trainable(examples, options), options.l2),
-    threshold: chooseThreshold(scored, options.missCost),
+    threshold: thresholdForRecall(scored, options.minRecall),
   };
 }
 

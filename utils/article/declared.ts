@@ -30,12 +30,22 @@ const MICRODATA_ARTICLE =
  * Address kinds that are never stories, whatever the page declares: sites mark their home
  * page, shop, forum, galleries and fiction chapters og:type=article as readily as their news.
  */
-const NEVER_STORY_KINDS = new Set<UrlKind>(['home', 'login', 'forum', 'product', 'gallery', 'fiction', 'about']);
+const NEVER_STORY_KINDS = new Set<UrlKind>([
+  'home',
+  'login',
+  'forum',
+  'product',
+  'gallery',
+  'fiction',
+  'about',
+  'social',
+]);
 
 const URL_LABELS: Partial<Record<UrlKind, string>> = {
   fiction: 'a fiction or book chapter',
   about: 'an about, contact or legal page',
   gallery: 'a photo gallery',
+  social: 'a post on a social network',
 };
 
 /** Address kinds that are not stories unless the page declares itself an article. */

@@ -1,7 +1,7 @@
 /**
  * What a page's address says about it, before looking at the page: home pages, search
  * results, tag and section listings, docs, shops, forums, video and photo-gallery pages,
- * fiction chapters, "about us" and legal pages and login pages have recognisable paths in
+ * fiction chapters, "about us" and legal pages, login pages and social-network posts have recognisable paths in
  * most site conventions, and so do articles (a date, a long slug or a numeric story id).
  */
 
@@ -17,6 +17,7 @@ export type UrlKind =
   | 'fiction'
   | 'about'
   | 'login'
+  | 'social'
   | 'article-like'
   | 'unknown';
 
@@ -49,6 +50,13 @@ const SECTION_WORD =
   /^(news|latest|business|markets?|economy|finance|money|companies|politics|world|national|local|sports?|tech|technology|science|health|entertainment|culture|arts|opinion|opinions|lifestyle|life|travel|style|food|media|education|environment|climate|weather|nachrichten|wirtschaft|politik|kultur|sport|finanzen|actualites|actualite|economie|politique|monde|noticias|economia|politica|mundo|deportes|notizie|esteri)$/u;
 const DOCS_HOST = /^(docs|doc|developer|developers|wiki|man|manpages)\.|wiki/u;
 const LOGIN_SEGMENT = /^(login|log-in|signin|sign-in|signup|sign-up|register|account|auth)$/u;
+/**
+ * One post on a social network: "/user/status/123" (X, Twitter), "/@user/1234567" (Mastodon),
+ * "/@user/post/abc" (Threads), "/profile/name/post/abc" (Bluesky). Medium's "/@user/slug" is a
+ * story: its last part has letters.
+ */
+const SOCIAL_POST =
+  /^\/(?:[\w.]+\/status(?:es)?\/\d+|@[\w.]+(?:@[\w.-]+)?\/\d{6,}|@[\w.]+\/post\/[\w-]+|profile\/[^/]+\/post\/[\w-]+)\/?$/u;
 const INDEX_FILE = /^(index|default|home|start)\.(html?|php|aspx?|jsp)$/u;
 const LANGUAGE_ONLY = /^[a-z]{2}(-[a-z]{2})?$/u;
 
@@ -99,6 +107,7 @@ export function classifyUrl(url: string): UrlKind {
     return 'search';
   }
   if (segments.some((s) => LOGIN_SEGMENT.test(s))) return 'login';
+  if (SOCIAL_POST.test(parsed.pathname)) return 'social';
   if (segments.some((s) => FORUM_SEGMENT.test(s) || FORUM_FILE.test(s))) return 'forum';
   if (PRODUCT_HOST.test(parsed.hostname) || segments.some((s) => PRODUCT_SEGMENT.test(s))) return 'product';
   if (segments.some((s) => VIDEO_SEGMENT.test(s))) return 'video';

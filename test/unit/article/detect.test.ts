@@ -33,6 +33,16 @@ describe('detectArticle on pages that are not articles', () => {
     expect(detectArticle(loadFixture(file), url).isArticle).toBe(false);
   });
 
+  it('rejects a post on a social network, though it declares og:type=article: the same page at a story address is one', () => {
+    const page = () => loadFixture('short-story.html');
+    const post = detectArticle(page(), 'https://social.example/circuitdesk/status/1775000000000000000');
+    expect(post.isArticle).toBe(false);
+    expect(post.reasons).toEqual(['address looks like a post on a social network']);
+    expect(
+      detectArticle(page(), 'https://circuitdesk.example/2025/04/02/ridewell-trims-delivery-fleet').isArticle,
+    ).toBe(true);
+  });
+
   it('rejects a section front that declares og:type=article, because it lists many headlines', () => {
     const verdict = detectArticle(loadFixture('section-front.html'), 'https://ledger.example/markets-today');
     expect(verdict.isArticle).toBe(false);

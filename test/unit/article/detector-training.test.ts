@@ -3,11 +3,11 @@ import { readDetectorModel, scoreFeatures } from '@/utils/article/detector';
 import { FEATURE_NAMES } from '@/utils/article/page-features';
 import {
   assignFolds,
-  chooseThreshold,
   crossValidate,
   DEFAULT_OPTIONS,
   type DetectorExample,
   modelData,
+  thresholdForRecall,
   trainDetector,
 } from '../../support/detector-training';
 import { fitLogistic, logit } from '../../support/logistic';
@@ -68,18 +68,22 @@ describe('the fit and the threshold', () => {
     expect(fitLogistic(data, 0.3)).toEqual(model);
   });
 
-  it('puts the threshold where a missed story costs more than a false one', () => {
+  it('puts the threshold as high as the share of stories it must keep allows', () => {
     const scored = [
+      { z: -4, isArticle: true },
       { z: -3, isArticle: false },
       { z: -1, isArticle: true },
       { z: 0, isArticle: false },
+      { z: 1, isArticle: false },
       { z: 2, isArticle: true },
+      { z: 3, isArticle: true },
     ];
-    // Missing the story at -1 costs 3; taking the page at 0 for one costs 1: keep both.
-    expect(chooseThreshold(scored, 3)).toBeLessThan(-1);
-    expect(chooseThreshold(scored, 3)).toBeGreaterThan(-3);
-    // When a miss costs less than a false article, the cut moves above the page at 0.
-    expect(chooseThreshold(scored, 0.5)).toBeGreaterThan(0);
+    // Keeping 3 of 4 stories lets the one at -4 go: the cut sits between the page at -3 and the story at -1.
+    expect(thresholdForRecall(scored, 0.75)).toBe(-2);
+    // Keeping every story puts the cut below the lowest one, taking every page here for a story.
+    expect(thresholdForRecall(scored, 1)).toBeLessThan(-4);
+    // Keeping half of them: above the two pages at 0 and 1, below the story at 2.
+    expect(thresholdForRecall(scored, 0.5)).toBe(1.5);
   });
 
   it('writes the model as data the extension reads back to the same scores', () => {

@@ -36,6 +36,13 @@ describe('classifyUrl', () => {
     ['https://news.example/de/impressum.html', 'about'],
     ['https://news.example/news/about-face-on-tariffs-2024', 'article-like'],
     ['https://news.example/reports/2024/annual/about', 'unknown'],
+    ['https://x.com/newsdesk/status/1790000000000000000', 'social'],
+    ['https://mastodon.example/@reporter/112233445566778899', 'social'],
+    ['https://bsky.app/profile/reporter.example/post/3kabc2def', 'social'],
+    ['https://www.threads.net/@reporter/post/C7abcDEF', 'social'],
+    // A story on a blogging platform: the last part is a slug, not a post id.
+    ['https://medium.com/@reporter/why-the-harbour-flooded-4f2a9c1b', 'article-like'],
+    ['https://news.example/markets/status-of-the-oil-deal-2024', 'article-like'],
   ])('%s is %s', (url, kind) => {
     expect(classifyUrl(url)).toBe(kind);
   });
