@@ -159,17 +159,37 @@ export function* mainTextSteps(document: Document, prose: Prose = findProse(docu
     parent.measure.linkChars += inner.linkChars;
     parent.measure.links += links;
   }
-  // Joining a huge page's text takes a while of its own: a moment to pause first.
-  yield;
-  return paragraphs(out);
+  return yield* paragraphSteps(out);
 }
 
-/** The collected pieces as paragraphs separated by blank lines, white space folded. */
-function paragraphs(out: readonly string[]): string {
-  return out
-    .join('')
-    .split(BLOCK_END)
-    .map((line) => line.replace(/[\s\u00a0]+/gu, ' ').trim())
-    .filter((line) => line.length > 0)
-    .join('\n\n');
+/** Characters folded between two pauses: a few milliseconds of work at most. */
+const CHARS_PER_STEP = 1 << 16;
+
+/**
+ * The collected pieces as paragraphs separated by blank lines, white space folded, a paragraph at
+ * a time (a huge page's text, joined and folded at once, took tens of milliseconds in one step).
+ */
+function* paragraphSteps(out: readonly string[]): Steps<string> {
+  const lines: string[] = [];
+  let line: string[] = [];
+  let chars = 0;
+  const close = () => {
+    const text = line.join('').replace(/[\s\u00a0]+/gu, ' ').trim();
+    if (text.length > 0) lines.push(text);
+    line = [];
+  };
+  for (const piece of out) {
+    const parts = piece.includes(BLOCK_END) ? piece.split(BLOCK_END) : [piece];
+    for (const [i, part] of parts.entries()) {
+      if (i > 0) close();
+      line.push(part);
+      chars += part.length;
+    }
+    if (chars >= CHARS_PER_STEP) {
+      chars = 0;
+      yield;
+    }
+  }
+  close();
+  return lines.join('\n\n');
 }

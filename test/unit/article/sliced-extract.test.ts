@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractStory, extractStorySliced } from '@/utils/article/extract';
+import { mainTextSteps } from '@/utils/article/main-text';
 import { createSlicer } from '@/utils/highlight/slicer';
 import { pageFrom } from './load';
 
@@ -91,5 +92,35 @@ describe('extractStorySliced', () => {
     } finally {
       clearInterval(timer);
     }
+  });
+});
+
+describe('mainTextSteps', () => {
+  /** Steps through the main text, counting the moments it may pause at. */
+  function run(page: Document): { text: string; pauses: number } {
+    const steps = mainTextSteps(page);
+    let pauses = 0;
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return { text: step.value, pauses };
+      pauses++;
+    }
+  }
+  const article = (paragraphs: string[]) =>
+    pageFrom(
+      `<!doctype html><html><body><article>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`,
+    );
+
+  it('folds a huge text a few paragraphs at a time, giving the same paragraphs', () => {
+    const raw = Array.from({ length: 200 }, (_, i) => `Northwind \u00a0 said\tthe ${'harbour '.repeat(250)}plan ${i}.`);
+    const { text, pauses } = run(article(raw));
+    expect(text.split('\n\n')).toEqual(raw.map((p) => p.replace(/[\s\u00a0]+/gu, ' ').trim()));
+    // 200 paragraphs of some 2,000 characters: the folding pauses every 65,536 characters.
+    expect(pauses).toBeGreaterThanOrEqual(5);
+  });
+
+  it('does not pause on a short story (negative control)', () => {
+    const { text, pauses } = run(article(['Northwind said the plan would go ahead.', 'The council agreed.']));
+    expect(text).toBe('Northwind said the plan would go ahead.\n\nThe council agreed.');
+    expect(pauses).toBe(0);
   });
 });
