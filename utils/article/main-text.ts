@@ -174,7 +174,10 @@ function* paragraphSteps(out: readonly string[]): Steps<string> {
   let line: string[] = [];
   let chars = 0;
   const close = () => {
-    const text = line.join('').replace(/[\s\u00a0]+/gu, ' ').trim();
+    const text = line
+      .join('')
+      .replace(/[\s\u00a0]+/gu, ' ')
+      .trim();
     if (text.length > 0) lines.push(text);
     line = [];
   };
