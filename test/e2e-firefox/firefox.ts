@@ -121,7 +121,9 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
           await tab.waitForFunction(loaded);
           return tab;
         } catch (error) {
-          if (attempt === 3 || !String(error).includes('Protocol error')) throw error;
+          // puppeteer wraps it: "Waiting failed", caused by the protocol error.
+          const said = `${String(error)} ${String((error as { cause?: unknown }).cause ?? '')}`;
+          if (attempt === 3 || !said.includes('Protocol error')) throw error;
         }
       }
     },
