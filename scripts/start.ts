@@ -46,13 +46,20 @@ async function main(): Promise<void> {
   const article = await browser.context.newPage();
   await article.goto(server.url('/demo/business-article.html'));
   await article.bringToFront();
-  const highlighted = await article
-    .waitForFunction(() => {
+  const paintedRanges = () =>
+    article.evaluate(() => {
       let ranges = 0;
       for (const highlight of CSS.highlights.values()) ranges += highlight.size;
-      return ranges > 0 ? ranges : false;
-    })
-    .then((handle) => handle.jsonValue());
+      return ranges;
+    });
+  // Mentions are painted a frame's share at a time: read until the count holds for half a second.
+  let highlighted = 0;
+  for (let steady = 0, attempt = 0; steady < 3 && attempt < 100; attempt++) {
+    const now = await paintedRanges();
+    steady = now > 0 && now === highlighted ? steady + 1 : 0;
+    highlighted = now;
+    await article.waitForTimeout(200);
+  }
 
   const popup = await browser.openExtensionPage('popup.html');
   const storyLinks = popup.getByRole('list', { name: 'Matched stories' }).getByRole('link');
