@@ -114,17 +114,18 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       // Not awaited: it would wait forever. A failure shows as the wait below running out.
       tab.goto(`${extensionOrigin}/${page}`).catch(() => undefined);
       const loaded = () => location.protocol === 'moz-extension:' && document.readyState === 'complete';
-      // The realm asked can go away as Firefox leaves about:blank for the page (a protocol
-      // error rather than a false answer): asking again reaches the page's own.
-      for (let attempt = 1; ; attempt++) {
+      // The realm asked can go away as Firefox leaves about:blank for the page (a protocol error,
+      // which puppeteer may wrap, rather than a false answer): ask again until the page's own answers.
+      const deadline = Date.now() + 30_000;
+      for (;;) {
         try {
-          await tab.waitForFunction(loaded);
-          return tab;
+          if (await tab.evaluate(loaded)) return tab;
         } catch (error) {
-          // puppeteer wraps it: "Waiting failed", caused by the protocol error.
           const said = `${String(error)} ${String((error as { cause?: unknown }).cause ?? '')}`;
-          if (attempt === 3 || !said.includes('Protocol error')) throw error;
+          if (!said.includes('Protocol error')) throw error;
         }
+        if (Date.now() > deadline) throw new Error(`${page} did not load within 30 s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
     async close() {
