@@ -1,9 +1,9 @@
 /**
- * `npm run train:classifier`: trains the business text model from BBC News
+ * `npm run train:classifier`: trains the business text models from BBC News
  * (../shared/corpora/bbc-news/train.jsonl: 1,794 articles from 2004-05 in five sections; D. Greene
  * and P. Cunningham, ICML 2006) and from the news-feed items labelled by hand in
  * test/fixtures/feeds/business-labels.json (texts read from ../shared/corpora/feeds), and writes
- * utils/article/business-model.ts.
+ * utils/article/business-model.ts (pages) and utils/article/business-short-model.ts (feed items).
  *
  * Logistic regression over the words of utils/article/text-features.ts (the code the extension
  * scores with), trained by AdaGrad on every BBC story twice, in full and as headline plus first
@@ -12,7 +12,14 @@
  * words that matter least are then dropped until the model fits in a few tens of kilobytes,
  * and it is trained again on those alone. Seeded, so a rebuild gives the same file.
  *
- * `trainBusinessModel` is also what the evaluation's cross-validation calls for each fold.
+ * The short-text model, which the background uses for feed items, learns from short texts alone
+ * (BBC stories as headline plus first paragraph, weighing a tenth of a feed item: the feed items
+ * are the kind of text it will read) and also reads pairs of neighbouring words. Full stories
+ * teach a model long-text habits that cost it on a headline and a sentence; the page model needs
+ * them, so there are two models. This one runs outside the content script, so it may be larger.
+ *
+ * `trainBusinessModel` (with `SHORT_MODEL_OPTIONS` for the short-text model) is also what the
+ * evaluation's cross-validation calls for each fold.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +47,22 @@ export interface TrainOptions {
   leads?: LabelledText[];
   /** Weight of a lead against one view of a story: the stories are longer and more surely labelled. */
   leadWeight?: number;
+  /** Learn each BBC story in full too, not only as headline and first paragraph (default true). */
+  fullStories?: boolean;
+  /** Weight of one view of a BBC story (1 by default). */
+  storyWeight?: number;
+  /** Read pairs of neighbouring words too (see `featureVector`). */
+  pairs?: boolean;
 }
+
+/** The short-text model's training: see the header. */
+export const SHORT_MODEL_OPTIONS: TrainOptions = {
+  maxTerms: 4000,
+  positiveWeight: 2.5,
+  fullStories: false,
+  storyWeight: 0.1,
+  pairs: true,
+};
 
 const BUSINESS = 'business';
 const SCALE = 100;
@@ -141,18 +163,19 @@ export function trainBusinessModel(items: LabelledText[], options: TrainOptions 
     next: seededRandom(options.seed ?? 20061),
     positiveWeight: options.positiveWeight ?? 2,
   };
+  const pairs = options.pairs ?? false;
+  const storyWeight = options.storyWeight ?? 1;
   const vectors = items.flatMap((item) => {
     const label = item.category === BUSINESS ? 1 : 0;
     const short = shortText(item);
-    return [
-      { vector: featureVector(item.title, item.text), label, weight: 1 },
-      { vector: featureVector(short.title, short.text), label, weight: 1 },
-    ];
+    const lead = { vector: featureVector(short.title, short.text, pairs), label, weight: storyWeight };
+    if (!(options.fullStories ?? true)) return [lead];
+    return [{ vector: featureVector(item.title, item.text, pairs), label, weight: storyWeight }, lead];
   });
   const leadWeight = options.leadWeight ?? 0.5;
   for (const lead of options.leads ?? []) {
     const label = lead.category === BUSINESS ? 1 : 0;
-    vectors.push({ vector: featureVector(lead.title, lead.text), label, weight: leadWeight });
+    vectors.push({ vector: featureVector(lead.title, lead.text, pairs), label, weight: leadWeight });
   }
   const documentFrequency = new Map<string, number>();
   for (const { vector } of vectors)
@@ -176,26 +199,31 @@ export function trainBusinessModel(items: LabelledText[], options: TrainOptions 
     .map(([term, w]) => `${term} ${w}`)
     .join(' ');
   const source = options.leads?.length ? `${BBC_SOURCE}; ${FEEDS_SOURCE}` : BBC_SOURCE;
-  return { source, bias: Math.round(pruned.bias * 1000) / 1000, terms, scale: SCALE };
+  const model: TextModelData = { source, bias: Math.round(pruned.bias * 1000) / 1000, terms, scale: SCALE };
+  return pairs ? { ...model, pairs } : model;
 }
 
-export const MODEL_FILE = path.resolve('utils/article/business-model.ts');
+const MODEL_FILES = {
+  page: { file: path.resolve('utils/article/business-model.ts'), name: 'BUSINESS_MODEL' },
+  short: { file: path.resolve('utils/article/business-short-model.ts'), name: 'BUSINESS_SHORT_MODEL' },
+};
 
 /** A single-quoted literal on a line of its own, as the formatter lays out a long string. */
 function longString(text: string): string {
   return `\n    '${text.replace(/\\/gu, '\\\\').replace(/'/gu, "\\'")}'`;
 }
 
-function modelModule(model: TextModelData): string {
+function modelModule(model: TextModelData, name: string): string {
   return [
     '// Written by `npm run train:classifier` (scripts/train-classifier.ts); do not edit by hand.',
     "import type { TextModelData } from './text-model';",
     '',
-    'export const BUSINESS_MODEL: TextModelData = {',
+    `export const ${name}: TextModelData = {`,
     `  source:${longString(model.source)},`,
     `  bias: ${model.bias},`,
     `  scale: ${model.scale},`,
     `  terms:${longString(model.terms)},`,
+    ...(model.pairs ? ['  pairs: true,'] : []),
     '};',
     '',
   ].join('\n');
@@ -205,24 +233,31 @@ function main(): void {
   const corpora = path.resolve(process.env.NEWS_TRACKER_CORPORA ?? '../shared/corpora');
   const file = path.join(corpora, 'bbc-news', 'train.jsonl');
   if (!existsSync(file)) {
-    console.log(`No training data at ${file}: the shipped model is left as it is.`);
+    console.log(`No training data at ${file}: the shipped models are left as they are.`);
     return;
   }
   const feeds = readLabelledFeedItems(corpora);
   if (!feeds) {
-    console.log(`No feeds at ${path.join(corpora, 'feeds')}: the shipped model is left as it is.`);
+    console.log(`No feeds at ${path.join(corpora, 'feeds')}: the shipped models are left as they are.`);
     return;
   }
   const items = readLabelledTexts(file);
-  const model = trainBusinessModel(items, { leads: feeds.items.map(feedItemText) });
-  const source = modelModule(model);
-  writeFileSync(MODEL_FILE, source);
-  const terms = model.terms.split(' ').length / 2;
+  const leads = feeds.items.map(feedItemText);
   console.log(
-    `Trained on ${items.length} BBC stories and ${feeds.items.length} feed items` +
-      `${feeds.missing > 0 ? ` (${feeds.missing} labelled items no longer in the feeds)` : ''}: ` +
-      `${terms} words, ${(source.length / 1024).toFixed(1)} KB → ${MODEL_FILE}`,
+    `Training on ${items.length} BBC stories and ${feeds.items.length} feed items` +
+      `${feeds.missing > 0 ? ` (${feeds.missing} labelled items no longer in the feeds)` : ''}`,
   );
+  const models = {
+    page: trainBusinessModel(items, { leads }),
+    short: trainBusinessModel(items, { ...SHORT_MODEL_OPTIONS, leads }),
+  };
+  for (const kind of ['page', 'short'] as const) {
+    const { file: out, name } = MODEL_FILES[kind];
+    const source = modelModule(models[kind], name);
+    writeFileSync(out, source);
+    const terms = models[kind].terms.split(' ').length / 2;
+    console.log(`${kind} model: ${terms} words, ${(source.length / 1024).toFixed(1)} KB → ${out}`);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

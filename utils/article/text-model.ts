@@ -1,7 +1,8 @@
 /**
- * The business text model: logistic regression over the words of `text-features.ts`. The
- * weights ship in `business-model.ts` as one packed string ("word weight×100 ...") to keep the
- * extension small; `scripts/train-classifier.ts` writes that file.
+ * A business text model: logistic regression over the words of `text-features.ts`. The weights
+ * ship as one packed string ("word weight×100 ...") to keep the extension small:
+ * `business-model.ts` for pages, `business-short-model.ts` for feed items (headline and lead);
+ * `scripts/train-classifier.ts` writes both.
  */
 import { featureVector } from './text-features';
 
@@ -13,6 +14,8 @@ export interface TextModelData {
   /** "word weight" pairs separated by spaces; weights are multiplied by `scale`. */
   terms: string;
   scale: number;
+  /** The model also reads pairs of neighbouring words (see `featureVector`). */
+  pairs?: boolean;
 }
 
 export interface TextModel {
@@ -28,7 +31,7 @@ export function createTextModel(data: TextModelData): TextModel {
     score(title, text) {
       let logit = data.bias;
       const contributions: Array<[string, number]> = [];
-      for (const [token, value] of featureVector(title, text)) {
+      for (const [token, value] of featureVector(title, text, data.pairs)) {
         const weight = weights.get(token);
         if (weight === undefined) continue;
         logit += weight * value;

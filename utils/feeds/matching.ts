@@ -1,11 +1,15 @@
 /**
  * A feed's items through the same matcher and business classifier as pages. An item that names
  * a tracked company becomes a story report (the shape a content script sends for a page), with
- * its copy signature for grouping; the rest are dropped. The classifier reads the item as the
- * short text it is, with the item's address and the feed's title as the publisher's hints.
+ * its copy signature for grouping; the rest are dropped. The classifier reads the item's title
+ * and lead with the short-text model, trained on such texts (pages have a model of their own),
+ * with the item's address and the feed's title as the publisher's hints: a feed's full content,
+ * where it has one, scores worse with either model than its lead does.
  * Work is sliced: a feed of 500 long items must not hold the worker for one long task.
  */
+import { BUSINESS_SHORT_MODEL } from '../article/business-short-model';
 import { classifyBusiness } from '../article/classify';
+import { createTextModel, type TextModel } from '../article/text-model';
 import type { Slicer } from '../highlight/slicer';
 import type { Matcher, Mention } from '../match/matcher';
 import type { StoryReport } from '../stories';
@@ -38,16 +42,13 @@ function mentionsOf(found: readonly Mention[], titleLength: number): StoryReport
 }
 
 /** The report for one item, or null when it names no tracked company. */
-export function matchFeedStory(story: FeedStory, matcher: Matcher, fetchedAt: number): FeedMatch | null {
+function matchFeedStory(story: FeedStory, matcher: Matcher, model: TextModel, fetchedAt: number): FeedMatch | null {
   const found = matcher.findMentions(story.text);
   if (found.length === 0) return null;
-  const body = story.text.slice(story.title.length + 1);
-  const business = classifyBusiness({
-    title: story.title,
-    text: body,
-    canonicalUrl: story.url,
-    section: story.publisher ?? undefined,
-  });
+  const business = classifyBusiness(
+    { title: story.title, text: story.lead, canonicalUrl: story.url, section: story.publisher ?? undefined },
+    model,
+  );
   const lead = cutText(story.lead, STORED_LEAD_CHARS);
   const published = story.publishedTime === null ? null : Date.parse(story.publishedTime);
   return {
@@ -79,9 +80,10 @@ export async function matchFeedStories(
 ): Promise<FeedMatch[]> {
   const matches: FeedMatch[] = [];
   if (matcher.isEmpty) return matches;
+  const model = createTextModel(BUSINESS_SHORT_MODEL);
   for (const story of stories) {
     if (slicer.due()) await slicer.pause();
-    const match = matchFeedStory(story, matcher, fetchedAt);
+    const match = matchFeedStory(story, matcher, model, fetchedAt);
     if (match) matches.push(match);
   }
   return matches;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BUSINESS_MODEL } from '@/utils/article/business-model';
+import { BUSINESS_SHORT_MODEL } from '@/utils/article/business-short-model';
 import { classifyBusiness } from '@/utils/article/classify';
 import { extractStory } from '@/utils/article/extract';
+import { createTextModel } from '@/utils/article/text-model';
 import { loadFixture } from './load';
 
 const sportText =
@@ -70,5 +72,21 @@ describe('classifyBusiness', () => {
     expect(size).toBeGreaterThan(5_000);
     expect(size).toBeLessThan(40_000);
     expect(BUSINESS_MODEL.source).toMatch(/BBC/);
+  });
+
+  it('ships a short-text model for feed items that reads word pairs and stays under 100 KB', () => {
+    const size = JSON.stringify(BUSINESS_SHORT_MODEL).length;
+    expect(size).toBeGreaterThan(5_000);
+    expect(size).toBeLessThan(100_000);
+    expect(BUSINESS_SHORT_MODEL.pairs).toBe(true);
+    expect(BUSINESS_SHORT_MODEL.source).toMatch(/BBC.*feed items/);
+  });
+
+  it('reads a place name that contains a business word as the place, with the short-text model', () => {
+    const shortModel = createTextModel(BUSINESS_SHORT_MODEL);
+    const story = { title: 'Israel moves to claim West Bank land', text: 'Settlers and soldiers entered the village.' };
+    expect(classifyBusiness(story, shortModel).isBusiness).toBe(false);
+    const bank = { title: 'Bank lifts profit forecast', text: 'The lender expects higher interest income.' };
+    expect(classifyBusiness(bank, shortModel).isBusiness).toBe(true);
   });
 });

@@ -57,4 +57,25 @@ describe('featureVector: what the model scores', () => {
     const norm = Math.sqrt([...vector.values()].reduce((sum, v) => sum + v * v, 0));
     expect(norm).toBeCloseTo(1, 6);
   });
+
+  it('reads neighbouring words as pairs when the model asks for them, and only then', () => {
+    const withPairs = featureVector('West Bank land claim', 'Settlers moved in.', true);
+    expect(withPairs.has('west_bank')).toBe(true);
+    expect(withPairs.has('claim_settler')).toBe(true);
+    expect(featureVector('West Bank land claim', 'Settlers moved in.').has('west_bank')).toBe(false);
+  });
+
+  it('keeps the words as they were beside the pairs, and gives the pairs the same total weight however many', () => {
+    const words = featureVector('Carmaker lifts profit forecast', '');
+    const withPairs = featureVector('Carmaker lifts profit forecast', '', true);
+    for (const [token, value] of words) expect(withPairs.get(token)).toBe(value);
+    const pairNorm = (vector: Map<string, number>) =>
+      Math.sqrt([...vector].filter(([t]) => t.includes('_')).reduce((sum, [, v]) => sum + v * v, 0));
+    const long = featureVector(
+      'Carmaker lifts profit forecast',
+      'Shares rose sharply on Monday after the results.',
+      true,
+    );
+    expect(pairNorm(long)).toBeCloseTo(pairNorm(withPairs), 6);
+  });
 });

@@ -76,6 +76,31 @@ describe('matchFeedStories', () => {
     expect(sport?.report.isBusiness).toBe(false);
   });
 
+  it('tells business news from the rest by the headline and lead alone, without hints', async () => {
+    const link = (n: number) => ({ link: `https://news.example/news/${n}` });
+    const [funding, derby] = await matched([
+      item(
+        'Xiaomi-backed startup raises $50 million',
+        'The chip designer will spend the money on a new plant.',
+        link(1),
+      ),
+      item('Xiaomi-sponsored club wins the derby', 'Two late goals gave the home side a 3-1 win on Saturday.', link(2)),
+    ]);
+    expect(funding?.report.isBusiness).toBe(true);
+    expect(derby?.report.isBusiness).toBe(false);
+  });
+
+  it('classifies an item by its headline and lead, not by the rest of its content', async () => {
+    const content = `<p>${'The match went to extra time and the striker scored twice. '.repeat(30)}</p>`;
+    const [found] = await matched([
+      item('Xiaomi shares fall after profit warning', 'The phone maker cut its sales forecast for the year.', {
+        link: 'https://news.example/news/3',
+        content,
+      }),
+    ]);
+    expect(found?.report.isBusiness).toBe(true);
+  });
+
   it('keeps a short lead, dated items at their date and undated ones at the fetch', async () => {
     const long = `Xiaomi ${'said a great deal about its plans for the year ahead. '.repeat(20)}`;
     const [one] = await matched([item('A long one', long)]);
