@@ -2,14 +2,18 @@
  * `npm run classify -- texts.jsonl`: business or not for bare texts, with the extension's own
  * classifier. Each input line is `{"id","title","text"}`; each output line is
  * `{"id","isBusiness","score"}`, or `{"id","error"}` for a line it could not read.
+ * `--feed-items` reads each text as the extension reads a feed item's headline and lead, with
+ * the short-text model; without it, as the text of a page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BUSINESS_SHORT_MODEL } from '../utils/article/business-short-model';
 import { classifyBusiness } from '../utils/article/classify';
+import { createTextModel, type TextModel } from '../utils/article/text-model';
 
 const callerDir = process.env.INIT_CWD ?? process.cwd();
 
-function classifyLine(line: string, lineNumber: number): Record<string, unknown> {
+function classifyLine(line: string, lineNumber: number, model?: TextModel): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -28,14 +32,14 @@ function classifyLine(line: string, lineNumber: number): Record<string, unknown>
   if (typeof text !== 'string' && typeof title !== 'string') {
     return { id: safeId, error: `line ${lineNumber}: needs a "text" or a "title" string` };
   }
-  const verdict = classifyBusiness({ title: title ?? '', text: typeof text === 'string' ? text : '' });
+  const verdict = classifyBusiness({ title: title ?? '', text: typeof text === 'string' ? text : '' }, model);
   return { id: safeId, isBusiness: verdict.isBusiness, score: Math.round(verdict.score * 1000) / 1000 };
 }
 
 function main(): number {
   const fileArg = process.argv.slice(2).find((a) => !a.startsWith('--'));
   if (!fileArg) {
-    console.error('Usage: npm run classify -- texts.jsonl   (one {"id","title","text"} per line)');
+    console.error('Usage: npm run classify -- [--feed-items] texts.jsonl   (one {"id","title","text"} per line)');
     return 2;
   }
   const file = path.resolve(callerDir, fileArg);
@@ -43,10 +47,11 @@ function main(): number {
     console.error(`No such file: ${file}`);
     return 2;
   }
+  const model = process.argv.includes('--feed-items') ? createTextModel(BUSINESS_SHORT_MODEL) : undefined;
   readFileSync(file, 'utf8')
     .split(/\r?\n/u)
     .forEach((line, i) => {
-      if (line.trim() !== '') console.log(JSON.stringify(classifyLine(line, i + 1)));
+      if (line.trim() !== '') console.log(JSON.stringify(classifyLine(line, i + 1, model)));
     });
   return 0;
 }

@@ -72,4 +72,24 @@ describe('npm run classify', () => {
     expect(typeof lines[0]?.score).toBe('number');
     expect(lines[2]).toEqual({ id: null, error: 'line 3: "id" must be a string or a number' });
   }, 60_000);
+
+  it('reads texts as feed items with --feed-items, with the short-text model', () => {
+    writeFileSync(
+      path.join(work, 'items.jsonl'),
+      [
+        JSON.stringify({
+          id: 'a',
+          title: 'Israel moves to claim West Bank land',
+          text: 'Settlers entered the village.',
+        }),
+        JSON.stringify({ id: 'b', title: 'Chipmaker shares fall after profit warning', text: 'It cut its forecast.' }),
+      ].join('\n'),
+    );
+    const asItems = run('scripts/classify.ts', ['--feed-items', 'items.jsonl']);
+    expect(asItems[0]).toMatchObject({ id: 'a', isBusiness: false });
+    expect(asItems[1]).toMatchObject({ id: 'b', isBusiness: true });
+    // The two models score the same text differently: the flag is read.
+    const asPages = run('scripts/classify.ts', ['items.jsonl']);
+    expect(asPages[0]?.score).not.toBe(asItems[0]?.score);
+  }, 60_000);
 });
