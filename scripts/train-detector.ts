@@ -87,7 +87,7 @@ export function modelModule(model: DetectorModelData): string {
   return [
     '// Written by `npm run train:detector` (scripts/train-detector.ts); do not edit by hand.',
     `// Trained on ${DETECTOR_SOURCE}.`,
-    '// One weight per feature, in the order of FEATURE_NAMES (utils/article/page-features.ts).',
+    '// One weight per feature, in the order of FEATURE_NAMES (utils/article/page-features.ts), then the stumps (utils/article/detector.ts).',
     "import type { DetectorModelData } from './detector';",
     '',
     'export const DETECTOR_MODEL: DetectorModelData = {',
@@ -96,6 +96,8 @@ export function modelModule(model: DetectorModelData): string {
     `  threshold: ${model.threshold},`,
     '  weights:',
     `    '${model.weights}',`,
+    '  stumps:',
+    `    '${model.stumps}',`,
     '};',
     '',
   ].join('\n');

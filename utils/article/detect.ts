@@ -9,16 +9,17 @@
  *     │ the same check again → stop
  *     │ JSON-LD calls it one news article → an article, stop here
  *   page features (page-features.ts: running text, text and link density, listing signs,
- *   headline, date and byline) → logistic regression (detector.ts, weights in detector-model.ts)
+ *   headline, date and byline) → logistic regression plus boosted stumps (detector.ts, numbers
+ *   in detector-model.ts)
  *
  * The model is trained by `npm run train:detector` on real news and non-news pages, with its
  * threshold set so that news stories are not missed: short stories, reviews, press releases,
  * pages in any language and pages whose metadata is missing or says "website" included.
  */
 import { clearlyNewsArticle, clearlyNotArticle, type Declared, readDeclared, readMarkup } from './declared';
-import { readDetectorModel, scoreFeatures } from './detector';
+import { type DetectorModel, readDetectorModel, scoreFeatures } from './detector';
 import { DETECTOR_MODEL } from './detector-model';
-import { type FeatureName, type PageFeatures, pageFeatures } from './page-features';
+import { type PageFeatures, pageFeatures } from './page-features';
 
 export interface ArticleVerdict {
   isArticle: boolean;
@@ -35,7 +36,7 @@ export type DetectorInput =
 /** How sure a stop by the cheap checks is: the pages it stops are rarely anything but what they say. */
 const STOP_CONFIDENCE = 0.95;
 
-let weights: Map<FeatureName, number> | null = null;
+let model: DetectorModel | null = null;
 
 /** Runs the cheap checks and, unless they settle it, reads the page's features. */
 export function detectorInput(document: Document, url: string): DetectorInput {
@@ -53,8 +54,8 @@ export function detectorInput(document: Document, url: string): DetectorInput {
 export function detectArticle(document: Document, url: string): ArticleVerdict {
   const input = detectorInput(document, url);
   if (input.stop !== null) return { isArticle: input.article, confidence: STOP_CONFIDENCE, reasons: [input.stop] };
-  weights ??= readDetectorModel(DETECTOR_MODEL);
-  const score = scoreFeatures(DETECTOR_MODEL, weights, input.features);
+  model ??= readDetectorModel(DETECTOR_MODEL);
+  const score = scoreFeatures(DETECTOR_MODEL, model, input.features);
   const confidence = 1 / (1 + Math.exp(-Math.abs(score.margin)));
   return { isArticle: score.margin >= 0, confidence: Math.round(confidence * 100) / 100, reasons: score.reasons };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readDetectorModel, scoreFeatures } from '@/utils/article/detector';
 import { FEATURE_NAMES } from '@/utils/article/page-features';
+import { fitStumps, stumpPoints } from '../../support/boosted-stumps';
 import {
   assignFolds,
   crossValidate,
   DEFAULT_OPTIONS,
   type DetectorExample,
+  logOdds,
   modelData,
   thresholdForRecall,
   trainDetector,
@@ -91,9 +93,30 @@ describe('the fit and the threshold', () => {
     const trained = trainDetector(list, DEFAULT_OPTIONS);
     const data = modelData(trained);
     const weights = readDetectorModel(data);
-    const values = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, list[0]?.values[i] ?? 0]));
-    const margin = scoreFeatures(data, weights, { values: values as never }).margin;
-    expect(margin).toBeCloseTo(logit(trained.model, list[0]?.values ?? []) - trained.threshold, 1);
+    expect(trained.model.stumps.length).toBeGreaterThan(0);
+    for (const e of list) {
+      const values = Object.fromEntries(FEATURE_NAMES.map((n, i) => [n, e.values[i] ?? 0]));
+      const margin = scoreFeatures(data, weights, { values: values as never }).margin;
+      expect(margin).toBeCloseTo(logOdds(trained.model, e.values) - trained.threshold, 1);
+    }
+  });
+
+  it('boosts stumps that say what a weighted sum cannot: stories only in a middle band of one feature', () => {
+    const data = Array.from({ length: 60 }, (_, i) => {
+      const x = i / 60;
+      return { values: [x, (i * 7) % 5], label: x >= 0.3 && x < 0.7 ? (1 as const) : (0 as const) };
+    });
+    const right = (score: (v: number[]) => number) =>
+      data.filter((d) => score(d.values) > 0 === (d.label === 1)).length;
+    // Negative control: the logistic model alone can only put one cut on x.
+    const linear = fitLogistic(data, 0.3);
+    expect(right((v) => logit(linear, v))).toBeLessThan(45);
+    const options = { rounds: 20, rate: 0.5, lambda: 1, minCurvature: 0.5, step: 0.01 };
+    const start = data.map((d) => logit(linear, d.values));
+    const stumps = fitStumps(data, start, options);
+    expect(right((v) => logit(linear, v) + stumpPoints(stumps, v))).toBe(60);
+    expect(new Set(stumps.map((s) => s.threshold))).toEqual(new Set([0.29, 0.69]));
+    expect(fitStumps(data, start, options)).toEqual(stumps);
   });
 
   it('cross-validates every page once, and counts pages the cheap checks stop as not articles', () => {

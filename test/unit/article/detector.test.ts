@@ -96,27 +96,41 @@ describe('the cheap checks', () => {
 
 describe('scoring the model', () => {
   const weightsOf = (named: Partial<Record<FeatureName, number>>) => FEATURE_NAMES.map((n) => named[n] ?? 0).join(' ');
+  const index = (name: FeatureName) => FEATURE_NAMES.indexOf(name);
   const model: DetectorModelData = {
     bias: -1,
     scale: 100,
     threshold: 0.5,
     weights: weightsOf({ 'og:article': 200, listing: -300 }),
+    stumps: '',
   };
+  // og:article counts for less on a page with little running text (below 1 on prose:chars).
+  const withStump: DetectorModelData = { ...model, stumps: `${index('prose:chars')}:1:-150:20` };
 
   function features(values: Partial<Record<FeatureName, number>>): PageFeatures {
     return { values: Object.fromEntries(FEATURE_NAMES.map((n) => [n, values[n] ?? 0])) as PageFeatures['values'] };
   }
 
   it('adds weight times value to the bias, less the threshold', () => {
-    const weights = readDetectorModel(model);
-    expect([...weights.keys()]).toEqual(['og:article', 'listing']);
-    expect(scoreFeatures(model, weights, features({ 'og:article': 1 })).margin).toBeCloseTo(0.5);
-    expect(scoreFeatures(model, weights, features({ 'og:article': 1, listing: 1 })).margin).toBeCloseTo(-2.5);
+    const read = readDetectorModel(model);
+    expect([...read.weights.keys()]).toEqual(['og:article', 'listing']);
+    expect(scoreFeatures(model, read, features({ 'og:article': 1 })).margin).toBeCloseTo(0.5);
+    expect(scoreFeatures(model, read, features({ 'og:article': 1, listing: 1 })).margin).toBeCloseTo(-2.5);
   });
 
-  it('names what moved the score, strongest first', () => {
+  it('adds each stump’s value for its side of the threshold', () => {
+    const read = readDetectorModel(withStump);
+    expect(read.stumps).toEqual([{ name: 'prose:chars', threshold: 1, below: -1.5, above: 0.2 }]);
+    expect(scoreFeatures(withStump, read, features({ 'og:article': 1, 'prose:chars': 0.5 })).margin).toBeCloseTo(-1);
+    // At the threshold the page is on the side above.
+    expect(scoreFeatures(withStump, read, features({ 'og:article': 1, 'prose:chars': 1 })).margin).toBeCloseTo(0.7);
+  });
+
+  it('names what moved the score, strongest first, a feature’s weight and stumps together', () => {
     const score = scoreFeatures(model, readDetectorModel(model), features({ 'og:article': 1, listing: 1 }));
     expect(score.reasons).toEqual(['listing (-3.0)', 'og:article (+2.0)']);
+    const stumped = scoreFeatures(withStump, readDetectorModel(withStump), features({ 'og:article': 1 }));
+    expect(stumped.reasons).toEqual(['og:article (+2.0)', 'prose:chars (-1.5)']);
   });
 
   it('refuses a model written for another list of features, saying what to do', () => {
@@ -124,10 +138,16 @@ describe('scoring the model', () => {
     expect(() => readDetectorModel({ ...model, weights: model.weights.replace(/^0/u, 'x') })).toThrow(
       /npm run train:detector/,
     );
+    expect(() => readDetectorModel({ ...model, stumps: `${FEATURE_NAMES.length}:1:2:3` })).toThrow(
+      /stump it cannot read .*npm run train:detector/,
+    );
+    expect(() => readDetectorModel({ ...model, stumps: '3:1:2' })).toThrow(/npm run train:detector/);
   });
 
-  it('reads the shipped model: one weight for every feature, most of them in use', () => {
-    expect(readDetectorModel(DETECTOR_MODEL).size).toBeGreaterThan(FEATURE_NAMES.length / 2);
+  it('reads the shipped model: one weight for every feature, most of them in use, and its stumps', () => {
+    const shipped = readDetectorModel(DETECTOR_MODEL);
+    expect(shipped.weights.size).toBeGreaterThan(FEATURE_NAMES.length / 2);
+    expect(shipped.stumps.length).toBeGreaterThan(5);
   });
 });
 
