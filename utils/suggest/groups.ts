@@ -26,7 +26,10 @@ export interface Group {
   midMentions: number;
   /** Mentions whose every word the text also writes in lower case. */
   commonMentions: number;
-  /** Mentions followed by a word for a thing ("headset") or after a price ("$1,000"), and mentions followed by a figure. */
+  /**
+   * Mentions followed by a word for a thing ("headset"), after a price ("$1,000") or counted as a
+   * thing is ("a used Ford Focus"), and mentions followed by a figure.
+   */
   thingMentions: number;
   figureMentions: number;
   /** Mentions right after an organisation's possessive ("Apple's Vision Pro"). */
@@ -75,7 +78,7 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
   if (!name.capsLine) group.plainMentions += 1;
   if (!name.sentenceStart) group.midMentions += 1;
   if (name.commonWords) group.commonMentions += 1;
-  if (name.thingAfter || name.priced) group.thingMentions += 1;
+  if (name.thingAfter || name.priced || name.countable) group.thingMentions += 1;
   if (name.figureAfter) group.figureMentions += 1;
   if (name.owned) group.ownedMentions += 1;
   if (name.quoted) group.quotedMentions += 1;
