@@ -55,7 +55,7 @@ export interface SuggestOptions {
   limit?: number;
   /** Another ranker than the shipped one (training). */
   ranker?: readonly number[];
-  /** Another minimum support than MIN_STANDING (training tries several). */
+  /** Another minimum standing than MIN_STANDING (training tries several). */
   minStanding?: number;
 }
 
@@ -247,7 +247,7 @@ export function suggestCompanies(input: SuggestInput, model: LinearModel, option
   const { limit = SUGGESTIONS_FROM_PAGE, ranker = RANKER_WEIGHTS, minStanding = MIN_STANDING } = options;
   const { organisations, candidates } = findCandidates(input, model);
   const suggestions = rankCandidates(candidates, ranker, minStanding)
-    .filter(({ support }) => support >= minStanding)
+    .filter(({ standing }) => standing >= minStanding)
     .slice(0, limit)
     .map(({ candidate: { group }, score }) => {
       const name = displayName(group);
