@@ -58,7 +58,7 @@ const OUTPUT = path.resolve('utils/suggest/model-weights.ts');
  */
 const PRUNE = 0.75;
 
-interface Options {
+export interface Options {
   holdout: boolean;
   /** With --holdout: document i is held out when i % folds === fold (by default every tenth). */
   folds: number;
@@ -73,7 +73,7 @@ interface Options {
   prune: number;
 }
 
-function parseOptions(argv: string[]): Options {
+export function parseOptions(argv: string[]): Options {
   const value = (name: string, fallback: number) => {
     const i = argv.indexOf(name);
     const n = i >= 0 ? Number(argv[i + 1]) : fallback;
@@ -300,10 +300,11 @@ export function trainRanker(samples: readonly RankSample[]): number[] {
  */
 const RANKER_FOLDS = 4;
 
-function crossFittedRanker(
+export function crossFittedRanker(
   docs: readonly GoldDocument[],
   prepared: readonly TrainingDocument[],
   options: Options,
+  quiet = false,
 ): number[] {
   const samples: RankSample[] = [];
   for (let fold = 0; fold < RANKER_FOLDS; fold++) {
@@ -316,7 +317,7 @@ function crossFittedRanker(
       ),
     );
   }
-  console.log(`ranker: ${samples.length} candidates, ${samples.filter((s) => s.right).length} right`);
+  if (!quiet) console.log(`ranker: ${samples.length} candidates, ${samples.filter((s) => s.right).length} right`);
   return trainRanker(samples);
 }
 

@@ -2,11 +2,12 @@
  * What the words around a name say about it, beyond what the tagger weighs: a word for a thing
  * after it ("the Vision Pro headset"), a figure after it ("Windows 95"), an organisation owning
  * it ("Apple's Vision Pro"), quotation marks around it ("Super Mario Run"), a price before it
- * ("the $1,000 Meta Quest Pro"). Products, works and units of a company are named so; the
+ * ("the $1,000 Meta Quest Pro"), "a" before it ("a used Ford Focus"). Products, works and units of a company are named so; the
  * company is what the article is about.
  */
 
 import type { Span } from './candidates';
+import { isLower } from './characters';
 import { PRODUCT_NOUNS } from './lexicon';
 import { PLACES } from './places';
 import type { Token } from './tokens';
@@ -22,6 +23,8 @@ export interface NameContext {
   quoted: boolean;
   /** A price stands right before it ("the $1,000 Meta Quest Pro"): things have prices, companies do not. */
   priced: boolean;
+  /** "a" or "an" stands before it, and no word it qualifies after it ("a used Ford Focus", not "a Google spokesman"). */
+  countable: boolean;
 }
 
 export const NO_CONTEXT: NameContext = {
@@ -30,6 +33,7 @@ export const NO_CONTEXT: NameContext = {
   owned: false,
   quoted: false,
   priced: false,
+  countable: false,
 };
 
 const CURRENCIES = new Set(['$', '€', '£', '¥']);
@@ -53,13 +57,33 @@ function closesQuote(tokens: readonly Token[], end: number): boolean {
   return QUOTES.has(next) || ((next === ',' || next === '.') && QUOTES.has(tokens[end + 1]?.text ?? ''));
 }
 
+/**
+ * Whether the name is counted as a thing is: "a" or "an" before it, at most one plain word
+ * between ("a used Ford Focus"), and after it no plain word it would qualify ("a Reuters reporter").
+ */
+function afterIndefiniteArticle(tokens: readonly Token[], start: number, end: number): boolean {
+  const next = tokens[end]?.text[0] ?? '';
+  if (next !== '' && isLower(next)) return false;
+  const isArticle = (t: Token | undefined) => t?.lower === 'a' || t?.lower === 'an';
+  const before = tokens[start - 1];
+  if (isArticle(before)) return true;
+  return before !== undefined && isLower(before.text[0] ?? '') && isArticle(tokens[start - 2]);
+}
+
 /** What the words around a name (tokens [start, end)) say about it. */
 export function contextAround(tokens: readonly Token[], start: number, end: number): NameContext {
   const next = tokens[end];
   const figure = next !== undefined && next.text[0] !== undefined && next.text[0] >= '0' && next.text[0] <= '9';
   const quoted = QUOTES.has(tokens[start - 1]?.text ?? '') && closesQuote(tokens, end);
   const priced = afterPrice(tokens, start);
-  return { thingAfter: PRODUCT_NOUNS.has(next?.lower ?? ''), figureAfter: figure, owned: false, quoted, priced };
+  return {
+    thingAfter: PRODUCT_NOUNS.has(next?.lower ?? ''),
+    figureAfter: figure,
+    owned: false,
+    quoted,
+    priced,
+    countable: afterIndefiniteArticle(tokens, start, end),
+  };
 }
 
 /** Where the owner's name would end before a possessive that ends right before `start`, or -1. */

@@ -26,7 +26,10 @@ export interface Group {
   midMentions: number;
   /** Mentions whose every word the text also writes in lower case. */
   commonMentions: number;
-  /** Mentions followed by a word for a thing ("headset") or after a price ("$1,000"), and mentions followed by a figure. */
+  /**
+   * Mentions followed by a word for a thing ("headset"), after a price ("$1,000") or counted as a
+   * thing is ("a used Ford Focus"), and mentions followed by a figure.
+   */
   thingMentions: number;
   figureMentions: number;
   /** Mentions right after an organisation's possessive ("Apple's Vision Pro"). */
@@ -75,7 +78,7 @@ export function addMention(groups: Map<string, Group>, name: Name, place: Place,
   if (!name.capsLine) group.plainMentions += 1;
   if (!name.sentenceStart) group.midMentions += 1;
   if (name.commonWords) group.commonMentions += 1;
-  if (name.thingAfter || name.priced) group.thingMentions += 1;
+  if (name.thingAfter || name.priced || name.countable) group.thingMentions += 1;
   if (name.figureAfter) group.figureMentions += 1;
   if (name.owned) group.ownedMentions += 1;
   if (name.quoted) group.quotedMentions += 1;
@@ -113,7 +116,7 @@ const POSSESSIVE_INSIDE = /^(.+?) ?['’]s (.+)$/u;
 
 /**
  * "Sony's PlayStation VR", read as one name, where the text writes "Sony" elsewhere too, is
- * "PlayStation VR", owned by Sony. A place's or a person's is a name of its own ("Ireland's Data
+ * "PlayStation VR", owned by Sony, and Sony is named there too. A place's or a person's is a name of its own ("Ireland's Data
  * Protection Commission", "Musk's SpaceX"). `named` maps what the text names or writes with a
  * capital (lower-cased keys) to whether it is someone's own rather than a place or a person.
  */
@@ -127,10 +130,25 @@ export function splitPossessives(groups: Map<string, Group>, named: ReadonlyMap<
     const name = surfaceForm(rest);
     const own = { ...group, key: nameKey(name), spellings: new Map([[name, group.mentions]]) };
     if (owns) own.ownedMentions += group.mentions;
-    const same = groups.get(own.key);
-    if (same) absorb(same, own);
-    else groups.set(own.key, own);
+    addGroup(groups, own);
+    // The owner is named there too: "Microsoft Corp. 's Windows" names Microsoft.
+    if (owns) {
+      const spelling = surfaceForm(owner);
+      const things = { thingMentions: 0, figureMentions: 0, ownedMentions: 0, quotedMentions: 0 };
+      addGroup(groups, {
+        ...group,
+        ...things,
+        key: nameKey(spelling),
+        spellings: new Map([[spelling, group.mentions]]),
+      });
+    }
   }
+}
+
+function addGroup(groups: Map<string, Group>, group: Group): void {
+  const same = groups.get(group.key);
+  if (same) absorb(same, group);
+  else groups.set(group.key, { ...group, extraAliases: new Set(group.extraAliases) });
 }
 
 /**

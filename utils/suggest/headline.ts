@@ -78,7 +78,12 @@ export function namesFromHeadline(analysed: Analysed, found: FoundNames): Headli
     if (known.some((k) => k.includes(name) || name.includes(k))) continue;
     known.push(name);
     named.push({
-      names: spans.map((s) => ({ ...offsetsOf(tokens, s), text: textOf(analysed.text, tokens, s), ...UNSURE })),
+      names: spans.map((s) => ({
+        ...offsetsOf(tokens, s),
+        text: textOf(analysed.text, tokens, s),
+        ...UNSURE,
+        sentenceStart: (tokens[s.start] as Token).sentenceStart,
+      })),
       likelyOrganisation: readAsOrganisation(
         [...(inHeadline.get(key) ?? []), ...spans].map((s) => found.kindScores(s.start, s.end)),
       ),

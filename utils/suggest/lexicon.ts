@@ -446,6 +446,24 @@ export const NOT_ORGANISATIONS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words for a technical thing that, ending a name, make the name a thing's: "Siri API", "ARM
+ * CPU", "Chrome OS". Not job titles or "TV" and "AI", which end companies' names too ("Fuji TV").
+ */
+export const THING_ENDINGS: ReadonlySet<string> = new Set([
+  'api',
+  'apis',
+  'cpu',
+  'cpus',
+  'gpu',
+  'gpus',
+  'os',
+  'sdk',
+  'ssd',
+  'usb',
+  'vpn',
+]);
+
+/**
  * Words that, written right after a name, say it is a thing rather than an organisation:
  * "the Vision Pro headset", "a Retina display", "the Photos app".
  */

@@ -21,7 +21,7 @@ import {
   splitPossessives,
 } from './groups';
 import { type Analysed, type HeadlineName, namesFromHeadline, withHeadline } from './headline';
-import { LEGAL_SUFFIXES, NOT_ORGANISATIONS, ORGANISATION_HEADS, WELL_KNOWN_PRODUCTS } from './lexicon';
+import { LEGAL_SUFFIXES, NOT_ORGANISATIONS, ORGANISATION_HEADS, THING_ENDINGS, WELL_KNOWN_PRODUCTS } from './lexicon';
 import type { LinearModel } from './model';
 import { RANKER_WEIGHTS } from './model-weights';
 import { type FoundNames, findNames, type Name } from './names';
@@ -142,15 +142,19 @@ function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
 }
 
 /**
- * A thing an organisation makes or owns rather than an organisation: named as one's own
- * ("Apple's Vision Pro", "Apple Vision Pro"), mostly followed by a word for a thing ("the
- * Retina display") or mostly written in quotation marks as a title is ("Super Mario Run"),
- * unless its name says it is a company ("Sony Music Group", "Toyota Motor Corp").
+ * A thing an organisation makes or owns rather than an organisation: named for a technical
+ * thing ("Siri API"), named as one's own ("Apple's Vision Pro", "Apple Vision Pro"), mostly
+ * followed by a word for a thing ("the Retina display") or mostly written in quotation marks as
+ * a title is ("Super Mario Run"), unless its name says it is a company ("Sony Music Group",
+ * "Toyota Motor Corp").
  */
 function isProduct(group: Group): boolean {
   const { mentions } = group;
+  const spellings = [...group.spellings.keys()];
+  if (spellings.every((s) => s.includes(' ') && THING_ENDINGS.has(s.split(' ').at(-1)?.toLowerCase() ?? '')))
+    return true;
   const named = group.ownedMentions > 0 || group.thingMentions * 2 >= mentions || group.quotedMentions * 2 > mentions;
-  return named && ![...group.spellings.keys()].some(endsLikeOrganisation);
+  return named && !spellings.some(endsLikeOrganisation);
 }
 
 function endsLikeOrganisation(spelling: string): boolean {

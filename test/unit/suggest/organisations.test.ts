@@ -69,4 +69,22 @@ describe('products and works are not organisations', () => {
       'Sony Group Corp said on Monday that it would buy a stake in Lumen Visor. Shares of Lumen Visor rose 5 percent.';
     expect(names(acting)).toContain('Lumen Visor');
   });
+
+  it('leaves out a name counted as a thing is ("a used ..."), and keeps the same name where it acts', () => {
+    const counted =
+      'Corvane Motor Co said on Monday that it would raise prices. The headset costs as much as a used Corvane Stratus.';
+    expect(names(counted)).toContain('Corvane Motor');
+    expect(names(counted)).not.toContain('Corvane Stratus');
+    const acting =
+      'Corvane Motor Co said on Monday that it would buy Corvane Stratus. Shares of Corvane Stratus rose. A Corvane Stratus spokesman declined to comment.';
+    expect(names(acting)).toContain('Corvane Stratus');
+  });
+
+  it('leaves out a name ending in a word for a technical thing ("... API"), and keeps its maker', () => {
+    const text =
+      'Halvern Systems Inc has been slow to open a Halvern API to developers, Halvern Systems said on Tuesday. The Halvern API would let apps talk to its assistant.';
+    const found = names(text);
+    expect(found).toContain('Halvern Systems');
+    expect(found).not.toContain('Halvern API');
+  });
 });
