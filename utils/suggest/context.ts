@@ -2,8 +2,8 @@
  * What the words around a name say about it, beyond what the tagger weighs: a word for a thing
  * after it ("the Vision Pro headset"), a figure after it ("Windows 95"), an organisation owning
  * it ("Apple's Vision Pro"), quotation marks around it ("Super Mario Run"), a price before it
- * ("the $1,000 Meta Quest Pro"), "a" before it ("a used Ford Focus"). Products, works and units of a company are named so; the
- * company is what the article is about.
+ * ("the $1,000 Meta Quest Pro"), "a" before it ("a used Ford Focus"). Products, works and units
+ * of a company are named so; the company is what the article is about.
  */
 
 import type { Span } from './candidates';

@@ -116,9 +116,10 @@ const POSSESSIVE_INSIDE = /^(.+?) ?['’]s (.+)$/u;
 
 /**
  * "Sony's PlayStation VR", read as one name, where the text writes "Sony" elsewhere too, is
- * "PlayStation VR", owned by Sony, and Sony is named there too. A place's or a person's is a name of its own ("Ireland's Data
- * Protection Commission", "Musk's SpaceX"). `named` maps what the text names or writes with a
- * capital (lower-cased keys) to whether it is someone's own rather than a place or a person.
+ * "PlayStation VR", owned by Sony, and Sony is named there too. A place's or a person's is a
+ * name of its own ("Ireland's Data Protection Commission", "Musk's SpaceX"). `named` maps what
+ * the text names or writes with a capital (lower-cased keys) to whether it is someone's own
+ * rather than a place or a person.
  */
 export function splitPossessives(groups: Map<string, Group>, named: ReadonlyMap<string, boolean>): void {
   for (const [key, group] of [...groups]) {
