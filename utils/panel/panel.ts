@@ -182,22 +182,23 @@ export function createPanel(doc: Document, actions: PanelActions): Panel {
     panel.classList.remove('unstyled');
   };
   const view = doc.defaultView;
-  // The page's colours are read when the browser is idle, after it has drawn the page and its
-  // styles are up to date; read sooner, the browser recomputes the page's styles inside our task
-  // (over 100 ms on a deeply nested page). Until then the panel is hidden, so it never shows in
-  // the wrong colours.
+  // The page's colours are read just after the browser has laid the page out for a frame, when
+  // its styles are up to date: a resize observer is called at exactly that moment (once when it
+  // starts observing). Read at any other moment, after highlighting changed the page's style
+  // sheet, the browser first restyles the page inside our task (over 100 ms on a deeply nested
+  // page). Until then the panel is hidden, so it never shows in the wrong colours; in a tab that
+  // is not drawn, that is when it is next drawn.
   let lookPending = false;
   const followPageSoon = () => {
     if (lookPending) return;
-    if (typeof view?.requestIdleCallback !== 'function') return followPage();
+    if (typeof view?.ResizeObserver !== 'function') return followPage();
     lookPending = true;
-    view.requestIdleCallback(
-      () => {
-        lookPending = false;
-        followPage();
-      },
-      { timeout: 500 },
-    );
+    const observer = new view.ResizeObserver(() => {
+      observer.disconnect();
+      lookPending = false;
+      followPage();
+    });
+    observer.observe(host);
   };
   const systemScheme = view?.matchMedia?.('(prefers-color-scheme: dark)');
   systemScheme?.addEventListener('change', followPage);
