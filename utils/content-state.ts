@@ -1,6 +1,6 @@
 /**
  * What every content script needs before it looks at a page: the enabled tracked companies and
- * the settings. They live in one versioned storage.local item. The background is its only
+ * the settings. They live in one storage.local item. The background is its only
  * writer (utils/background/content-state.ts); a content script reads it once as it starts and
  * then follows its change event, so a tab sees each change once, in the order it was made.
  *
@@ -9,10 +9,12 @@
  * survives a browser restart, so pages that load before the worker has run again still read
  * the list, and it is the one area both Chrome and Firefox let content scripts read.
  *
- * A change to the item's shape raises `version` and adds a migration (WXT runs it where the
- * item is defined, before the first read).
+ * Read and written with the storage API itself: a storage library would add about 7 KB to the
+ * content script, which every page loads, for one key. A change to the item's shape needs
+ * `validContentState` to read the old shape too, as a page may read it before the worker has
+ * rewritten it.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import type { TrackedEntity } from './entities';
 import { DEFAULT_SETTINGS, type Settings, validateSettings } from './settings';
 
@@ -24,10 +26,8 @@ export interface ContentState {
 
 export const EMPTY_CONTENT_STATE: ContentState = { entities: [], settings: DEFAULT_SETTINGS };
 
-export const contentStateItem = storage.defineItem<ContentState>('local:contentState', {
-  version: 1,
-  fallback: EMPTY_CONTENT_STATE,
-});
+/** The item's key in storage.local. */
+const KEY = 'contentState';
 
 /** The item as read from storage, checked: settings completed with defaults, a broken list read as empty. */
 export function validContentState(raw: unknown): ContentState {
@@ -39,10 +39,20 @@ export function validContentState(raw: unknown): ContentState {
 }
 
 export async function readContentState(): Promise<ContentState> {
-  return validContentState(await contentStateItem.getValue());
+  return validContentState((await browser.storage.local.get(KEY))[KEY]);
+}
+
+/** Written by the background alone (utils/background/content-state.ts). */
+export async function writeContentState(state: ContentState): Promise<void> {
+  await browser.storage.local.set({ [KEY]: state });
 }
 
 /** Calls `onChange` with each new state the background writes; returns the function that stops it. */
 export function watchContentState(onChange: (state: ContentState) => void): () => void {
-  return contentStateItem.watch((state) => onChange(validContentState(state)));
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[KEY];
+    if (area === 'local' && change) onChange(validContentState(change.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }

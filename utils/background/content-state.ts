@@ -9,7 +9,7 @@
  * so the read that completes last was opened after every change already committed: the state
  * written last is never older than one written before it.
  */
-import { contentStateItem } from '../content-state';
+import { writeContentState } from '../content-state';
 import type { NewsDb } from '../db/schema';
 import { validateSettings } from '../settings';
 
@@ -20,7 +20,7 @@ export async function publishContentState(db: NewsDb): Promise<void> {
     tx.objectStore('settings').get('settings'),
     tx.done,
   ]);
-  await contentStateItem.setValue({
+  await writeContentState({
     entities: entities.filter((e) => e.enabled),
     settings: validateSettings(settings),
   });

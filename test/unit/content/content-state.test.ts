@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { contentStateItem, readContentState } from '@/utils/content-state';
+import { readContentState } from '@/utils/content-state';
 import { DEFAULT_SETTINGS } from '@/utils/settings';
 import { marks, panelShadow } from './page-view';
 import { ARTICLE_URL, count, samsung, settle, showArticle, start, storeState, xiaomi } from './start-helpers';
@@ -61,6 +61,6 @@ describe('the content state content scripts read', () => {
     await fakeBrowser.storage.local.set({ trackedEntities: [samsung], storageProblem: 'Storage is full' });
     await settle(session);
     expect(count(samsung)).toBe(0);
-    expect((await contentStateItem.getValue()).entities).toEqual([xiaomi]);
+    expect((await readContentState()).entities).toEqual([xiaomi]);
   });
 });

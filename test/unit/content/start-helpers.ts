@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ContentEnvironment } from '@/utils/content/environment';
 import type { ContentSession } from '@/utils/content/session';
 import { startContent } from '@/utils/content/start';
-import { type ContentState, contentStateItem } from '@/utils/content-state';
+import { type ContentState, writeContentState } from '@/utils/content-state';
 import { createEntity, type TrackedEntity } from '@/utils/entities';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings';
 import type { PageStatus } from '@/utils/stories';
@@ -46,7 +46,7 @@ export const stateOf = (entities: TrackedEntity[], settings: Partial<Settings> =
 
 /** Writes the content state as the background does. */
 export function storeState(entities: TrackedEntity[], settings: Partial<Settings> = {}): Promise<void> {
-  return contentStateItem.setValue(stateOf(entities, settings));
+  return writeContentState(stateOf(entities, settings));
 }
 
 const running: AbortController[] = [];
