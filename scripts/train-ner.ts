@@ -1,5 +1,5 @@
 /**
- * `npm run train:ner [-- --holdout [--folds N --fold K]] [-- --buckets N] [-- --epochs N] [-- --mix N] [-- --prune S]`: trains the organisation
+ * `npm run train:ner [-- --holdout [--folds N --fold K]] [-- --buckets N] [-- --epochs N] [-- --mix N] [-- --prune S] [-- --seed N]`: trains the organisation
  * finder's name tagger on CoNLL-2003 `eng.train` (and nothing else) and writes the shipped
  * model, utils/suggest/model-weights.ts.
  *
@@ -71,6 +71,8 @@ export interface Options {
   mix: number;
   /** Weights under this many steps are dropped (set to zero). */
   prune: number;
+  /** The first tagger's shuffle seed; the others' follow from it. */
+  seed: number;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -89,7 +91,8 @@ export function parseOptions(argv: string[]): Options {
   const fold = value('--fold', folds) - 1;
   const prune = argv.includes('--prune') ? Number(argv[argv.indexOf('--prune') + 1]) : PRUNE;
   if (!(prune >= 0 && prune < WEIGHT_LEVELS)) throw new Error('--prune needs a number of steps, 0 or more.');
-  return { holdout, folds, fold, output, buckets, epochs: value('--epochs', 8), mix: value('--mix', 5), prune };
+  const epochs = value('--epochs', 8);
+  return { holdout, folds, fold, output, buckets, epochs, mix: value('--mix', 5), prune, seed: value('--seed', 12345) };
 }
 
 export interface TrainingRun {
@@ -198,7 +201,7 @@ export function train(
  */
 export function trainMixed(docs: readonly TrainingDocument[], options: Options, quiet = false): Float64Array {
   const { buckets, epochs } = options;
-  const seeds = Array.from({ length: options.mix }, (_, i) => 12345 + i * 7919);
+  const seeds = Array.from({ length: options.mix }, (_, i) => options.seed + i * 7919);
   const mean = new Float64Array(buckets * KINDS.length);
   seeds.forEach((seed, i) => {
     const weights = train(docs, buckets, epochs, quiet || i > 0, seed);

@@ -1,0 +1,125 @@
+/**
+ * `npx tsx scripts/cross-ner.ts [--folds N] [--seeds N] [train:ner options]`: the held-out
+ * figure of the company suggestions on CoNLL-2003 `eng.train`, where settings are tuned
+ * (`npm run eval` keeps eng.testa unseen). Each document is read by a tagger trained on the other
+ * `--folds` (10) parts of eng.train, with a ranker fitted on those parts' candidates (each part's
+ * candidates found by its own tagger, so the ranker learns from names no tagger saw in training).
+ *
+ * Prints top-five precision as `npm run eval` counts it, then where the lost slots went: a wrong
+ * name shown, an organisation left under the bar, or no candidate for it at all (the tagger and
+ * the rules never offered it). `--seeds N` (1) repeats it with N document orders for the taggers
+ * (`--seed` of train:ner, one apart): one order's figure moves by about half a point with the
+ * order alone, so a change that moves it less needs several.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import {
+  addTopFive,
+  CONLL_DIR,
+  type GoldDocument,
+  goldOrganisations,
+  noTopFive,
+  readConll,
+  type TopFive,
+  topFive,
+} from '../test/support/conll';
+import type { LinearModel } from '../utils/suggest/model';
+import { findCandidates, suggestCompanies } from '../utils/suggest/suggest';
+import { nameKey } from '../utils/suggest/variants';
+import {
+  type Options,
+  parseOptions,
+  quantise,
+  type RankSample,
+  rankSamples,
+  type TrainingDocument,
+  trainingDocument,
+  trainMixed,
+  trainRanker,
+} from './train-ner';
+
+interface Losses {
+  wrong: number;
+  underBar: number;
+  noCandidate: number;
+}
+
+/** How one document's suggestions fare, and where its lost slots went. */
+function judge(doc: GoldDocument, model: LinearModel, ranker: readonly number[]): { top: TopFive; losses: Losses } {
+  const gold = goldOrganisations(doc.entities.filter((e) => e.type === 'ORG').map((e) => e.text));
+  const { suggestions } = suggestCompanies({ text: doc.text }, model, { ranker });
+  const top = topFive(
+    suggestions.map((s) => [s.name, ...s.aliases]),
+    gold,
+  );
+  const claimed = (names: readonly string[]) => gold.filter((g) => names.some((n) => g.has(nameKey(n))));
+  const found = new Set(suggestions.slice(0, top.shown).flatMap((s) => claimed([s.name, ...s.aliases])));
+  const offered = new Set(
+    findCandidates({ text: doc.text }, model).candidates.flatMap(({ group }) =>
+      claimed([group.key, ...group.spellings.keys(), ...group.extraAliases]),
+    ),
+  );
+  const empty = top.slots - top.shown;
+  const underBar = Math.min(empty, gold.filter((g) => offered.has(g) && !found.has(g)).length);
+  return { top, losses: { wrong: top.shown - top.right, underBar, noCandidate: empty - underBar } };
+}
+
+function crossValidate(docs: readonly GoldDocument[], prepared: readonly TrainingDocument[], options: Options): void {
+  const { folds } = options;
+  const partOf = (i: number) => i % folds;
+  const models: LinearModel[] = [];
+  const samples: RankSample[][] = [];
+  for (let k = 0; k < folds; k++) {
+    const weights = trainMixed(
+      prepared.filter((_, i) => partOf(i) !== k),
+      options,
+      true,
+    );
+    const model = { buckets: options.buckets, weights: quantise(weights, options.prune) };
+    models.push(model);
+    samples.push(
+      rankSamples(
+        docs.filter((_, i) => partOf(i) === k),
+        model,
+      ),
+    );
+  }
+  const total = noTopFive();
+  const losses: Losses = { wrong: 0, underBar: 0, noCandidate: 0 };
+  for (let k = 0; k < folds; k++) {
+    const ranker = trainRanker(samples.filter((_, j) => j !== k).flat());
+    docs.forEach((doc, i) => {
+      if (partOf(i) !== k) return;
+      const one = judge(doc, models[k] as LinearModel, ranker);
+      addTopFive(total, one.top);
+      losses.wrong += one.losses.wrong;
+      losses.underBar += one.losses.underBar;
+      losses.noCandidate += one.losses.noCandidate;
+    });
+  }
+  console.log(
+    `seed ${options.seed}: top-five precision ${(total.right / total.slots).toFixed(4)} (${total.right} of ${total.slots} slots, ${total.shown} shown); ` +
+      `lost: ${losses.wrong} wrong names, ${losses.underBar} organisations under the bar, ${losses.noCandidate} never candidates`,
+  );
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const options = parseOptions(argv);
+  const at = argv.indexOf('--seeds');
+  const seeds = at >= 0 ? Number(argv[at + 1]) : 1;
+  if (!Number.isInteger(seeds) || seeds <= 0) throw new Error('--seeds needs a positive whole number.');
+  const file = path.join(CONLL_DIR, 'eng.train');
+  if (!existsSync(file)) {
+    console.log(`No CoNLL-2003 training file at ${file}: nothing to measure.`);
+    return;
+  }
+  const docs = readConll(file);
+  const prepared = docs.map((doc) => trainingDocument(doc, options.buckets));
+  console.log(`${docs.length} documents of eng.train in ${options.folds} parts`);
+  for (let s = 0; s < seeds; s++) {
+    crossValidate(docs, prepared, { ...options, seed: options.seed + s });
+  }
+}
+
+main();
