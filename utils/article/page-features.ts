@@ -54,6 +54,7 @@ export const FEATURE_NAMES = [
   'prose:little',
   'prose:paragraph-length',
   'prose:story-box',
+  'prose:lists',
   'text:chars',
   'text:longest-block',
   'text:link-share',
@@ -119,6 +120,22 @@ function inStoryBox(root: Element | null): boolean {
 }
 
 const MAX_LINKS_READ = 400;
+const MAX_ITEMS_READ = 1500;
+
+/**
+ * Bulleted lists inside the running text's box: docs, service pages and help pages are written
+ * in them, stories in paragraphs. Read from the page's list items, which are counted anyway.
+ */
+function listsInside(document: Document, root: Element | null): number {
+  if (!root) return 0;
+  const items = document.getElementsByTagName('li');
+  const inside = new Map<Element, boolean>();
+  for (let i = 0; i < items.length && i < MAX_ITEMS_READ; i++) {
+    const list = items[i]?.parentElement;
+    if (list?.tagName.toUpperCase() === 'UL' && !inside.has(list)) inside.set(list, root.contains(list));
+  }
+  return [...inside.values()].filter(Boolean).length;
+}
 
 /** Links whose address looks like a story's: a news page links to other news. */
 function linksToStories(document: Document): number {
@@ -208,12 +225,12 @@ export function pageFeatures(document: Document, url: string, declared: Declared
   f.set('prose:paragraphs', log(prose.paragraphs, 1));
   f.set('prose:densest-chars', log(prose.densest.chars, 200));
   f.set('prose:densest-paragraphs', log(prose.densest.paragraphs, 1));
-  f.flag('prose:running', runningText(document, prose));
   f.flag('prose:little', prose.chars < 400);
   f.set('prose:paragraph-length', prose.paragraphs > 0 ? log(prose.chars / prose.paragraphs, 100) : 0);
   f.flag('prose:story-box', inStoryBox(prose.root));
 
   const text = measureText(document);
+  f.flag('prose:running', runningText(document, prose, text.longestBlock));
   const linkShare = text.chars > 0 ? text.linkChars / text.chars : 1;
   f.set('text:chars', log(text.chars, 1000));
   f.set('text:longest-block', log(text.longestBlock, 200));
@@ -227,6 +244,7 @@ export function pageFeatures(document: Document, url: string, declared: Declared
   const headings = count('h2') + count('h3');
   f.set('headings', log(headings, 1));
   f.set('list-items', log(count('li'), 10));
+  f.set('prose:lists', log(listsInside(document, prose.root), 1));
   f.set('code', log(count('pre') + count('code'), 1));
   const inputs = count('input') + count('select') + count('textarea');
   f.set('inputs', log(inputs, 1));

@@ -167,6 +167,6 @@ describe('the fit and the threshold', () => {
     const right = (pages: DetectorExample[]) =>
       crossValidate(pages, DEFAULT_OPTIONS).filter((p) => p.isArticle === p.example.isArticle).length;
     expect(right(list)).toBeLessThanOrEqual(list.length * 0.6);
-    expect(right(list.map((e) => ({ ...e, site: e.id })))).toBeGreaterThanOrEqual(list.length * 0.9);
+    expect(right(list.map((e) => ({ ...e, site: e.id })))).toBeGreaterThanOrEqual(list.length * 0.85);
   });
 });
