@@ -12,7 +12,7 @@ import { declaredPublished, findDates, fromBelowHeadline } from './dates';
 import type { Declared } from './declared';
 import { findArticleNode } from './jsonld';
 import { indexPage } from './page-index';
-import { distinctDates, listingSigns, looksLikeListing, runningText } from './page-shape';
+import { distinctDates, listingSigns, looksLikeListing, MAX_LIST_ITEMS, runningText } from './page-shape';
 import { findProse } from './prose';
 import { comparable } from './text';
 import { measureText } from './text-density';
@@ -120,21 +120,19 @@ function inStoryBox(root: Element | null): boolean {
 }
 
 const MAX_LINKS_READ = 400;
-const MAX_ITEMS_READ = 1500;
 
 /**
  * Bulleted lists inside the running text's box: docs, service pages and help pages are written
  * in them, stories in paragraphs. Read from the page's list items, which are counted anyway.
  */
 function listsInside(document: Document, root: Element | null): number {
-  if (!root) return 0;
+  const lists = new Set<Element>();
   const items = document.getElementsByTagName('li');
-  const inside = new Map<Element, boolean>();
-  for (let i = 0; i < items.length && i < MAX_ITEMS_READ; i++) {
+  for (let i = 0; i < items.length && i < MAX_LIST_ITEMS; i++) {
     const list = items[i]?.parentElement;
-    if (list?.tagName.toUpperCase() === 'UL' && !inside.has(list)) inside.set(list, root.contains(list));
+    if (list?.tagName.toUpperCase() === 'UL' && root?.contains(list)) lists.add(list);
   }
-  return [...inside.values()].filter(Boolean).length;
+  return lists.size;
 }
 
 /** Links whose address looks like a story's: a news page links to other news. */

@@ -41,7 +41,8 @@ export function runningText(document: Document, prose: Prose, longestBlock: numb
 /** Sentences in bullet points: release notes and weekly round-ups are written so. */
 const LIST_ITEM_CHARS = 80;
 const STORY_LIST_ITEMS = 8;
-const MAX_LIST_ITEMS = 1500;
+/** List items read at most: a huge page's first ones say enough. */
+export const MAX_LIST_ITEMS = 1500;
 
 function proseInLists(document: Document): boolean {
   const items = document.getElementsByTagName('li');
