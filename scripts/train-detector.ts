@@ -5,8 +5,8 @@
  * pages that are not stories) and writes utils/article/detector-model.ts.
  *
  * Every page is read by the extension's own code (utils/article/detect.ts `detectorInput`):
- * pages the cheap checks call not articles are not trained on; the rest give their features
- * (those they call news articles too, so the model is the same with the check or without). It first prints
+ * the model is trained on the pages the cheap checks leave to it, as those are the only ones it
+ * ever decides (the stories they declare count as found when its threshold is set). It first prints
  * cross-validated recall and false-article rates per collection and per language (folds grouped
  * by site, so no publisher is on both sides), then fits the shipped model on every page.
  * Deterministic: the folds are dealt by a seeded generator and the fit has no randomness, so a

@@ -12,7 +12,7 @@ import { declaredPublished, findDates, fromBelowHeadline } from './dates';
 import type { Declared } from './declared';
 import { findArticleNode } from './jsonld';
 import { indexPage } from './page-index';
-import { distinctDates, listingSigns, looksLikeListing, runningText } from './page-shape';
+import { distinctDates, listingSigns, looksLikeListing, MAX_LIST_ITEMS, runningText } from './page-shape';
 import { findProse } from './prose';
 import { comparable } from './text';
 import { measureText } from './text-density';
@@ -54,6 +54,7 @@ export const FEATURE_NAMES = [
   'prose:little',
   'prose:paragraph-length',
   'prose:story-box',
+  'prose:lists',
   'text:chars',
   'text:longest-block',
   'text:link-share',
@@ -119,6 +120,20 @@ function inStoryBox(root: Element | null): boolean {
 }
 
 const MAX_LINKS_READ = 400;
+
+/**
+ * Bulleted lists inside the running text's box: docs, service pages and help pages are written
+ * in them, stories in paragraphs. Read from the page's list items, which are counted anyway.
+ */
+function listsInside(document: Document, root: Element | null): number {
+  const lists = new Set<Element>();
+  const items = document.getElementsByTagName('li');
+  for (let i = 0; i < items.length && i < MAX_LIST_ITEMS; i++) {
+    const list = items[i]?.parentElement;
+    if (list?.tagName.toUpperCase() === 'UL' && root?.contains(list)) lists.add(list);
+  }
+  return lists.size;
+}
 
 /** Links whose address looks like a story's: a news page links to other news. */
 function linksToStories(document: Document): number {
@@ -208,12 +223,12 @@ export function pageFeatures(document: Document, url: string, declared: Declared
   f.set('prose:paragraphs', log(prose.paragraphs, 1));
   f.set('prose:densest-chars', log(prose.densest.chars, 200));
   f.set('prose:densest-paragraphs', log(prose.densest.paragraphs, 1));
-  f.flag('prose:running', runningText(document, prose));
   f.flag('prose:little', prose.chars < 400);
   f.set('prose:paragraph-length', prose.paragraphs > 0 ? log(prose.chars / prose.paragraphs, 100) : 0);
   f.flag('prose:story-box', inStoryBox(prose.root));
 
   const text = measureText(document);
+  f.flag('prose:running', runningText(document, prose, text.longestBlock));
   const linkShare = text.chars > 0 ? text.linkChars / text.chars : 1;
   f.set('text:chars', log(text.chars, 1000));
   f.set('text:longest-block', log(text.longestBlock, 200));
@@ -227,6 +242,7 @@ export function pageFeatures(document: Document, url: string, declared: Declared
   const headings = count('h2') + count('h3');
   f.set('headings', log(headings, 1));
   f.set('list-items', log(count('li'), 10));
+  f.set('prose:lists', log(listsInside(document, prose.root), 1));
   f.set('code', log(count('pre') + count('code'), 1));
   const inputs = count('input') + count('select') + count('textarea');
   f.set('inputs', log(inputs, 1));

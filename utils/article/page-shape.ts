@@ -20,10 +20,13 @@ const WRAPPED_PARAGRAPH_CHARS = 300;
 /** Links to this many other pages' comments: each story on the page has its own. */
 const OTHER_STORIES_COMMENTS = 3;
 
-/** Whether the page has a body of running text: paragraphs, one long block, or sentences in bullet points. */
-export function runningText(document: Document, prose: Prose): boolean {
+/**
+ * Whether the page has a body of running text: paragraphs, one long block (of paragraphs, or of
+ * lines broken by <br>: `longestBlock`, text-density.ts), or sentences in bullet points.
+ */
+export function runningText(document: Document, prose: Prose, longestBlock: number): boolean {
   if (prose.densest.paragraphs >= STORY_PARAGRAPHS && prose.chars >= STORY_CHARS) return true;
-  if (prose.densest.chars >= STORY_BLOCK_CHARS) return true;
+  if (Math.max(prose.densest.chars, longestBlock) >= STORY_BLOCK_CHARS) return true;
   const average = prose.paragraphs > 0 ? prose.chars / prose.paragraphs : 0;
   if (
     prose.paragraphs >= STORY_PARAGRAPHS &&
@@ -38,7 +41,8 @@ export function runningText(document: Document, prose: Prose): boolean {
 /** Sentences in bullet points: release notes and weekly round-ups are written so. */
 const LIST_ITEM_CHARS = 80;
 const STORY_LIST_ITEMS = 8;
-const MAX_LIST_ITEMS = 1500;
+/** List items read at most: a huge page's first ones say enough. */
+export const MAX_LIST_ITEMS = 1500;
 
 function proseInLists(document: Document): boolean {
   const items = document.getElementsByTagName('li');

@@ -140,6 +140,22 @@ describe('the fit and the threshold', () => {
     expect(crossValidate(declared, DEFAULT_OPTIONS).find((p) => p.example.id === id)?.isArticle).toBe(true);
   });
 
+  it('learns only from the pages it decides, and keeps the stories the cheap checks declare whatever their score', () => {
+    // Every fourth story looks like a listing to the model.
+    const marked = (i: number, e: DetectorExample) => e.isArticle && i % 4 === 0;
+    const odd = examples(15, 4).map((e, i) =>
+      marked(i, e) ? { ...e, values: e.values.map((v, f) => (f === 0 ? -2 : v)) } : e,
+    );
+    const declared = odd.map((e, i) => (marked(i, e) ? { ...e, declaredNews: true } : e));
+    const without = odd.filter((e, i) => !marked(i, e));
+    const trained = trainDetector(declared, DEFAULT_OPTIONS);
+    expect(trained.model).toEqual(trainDetector(without, DEFAULT_OPTIONS).model);
+    // Negative control: the same stories, not declared, move the weights and pull the threshold down to keep them.
+    const undeclared = trainDetector(odd, DEFAULT_OPTIONS);
+    expect(undeclared.model).not.toEqual(trained.model);
+    expect(trained.threshold).toBeGreaterThan(undeclared.threshold);
+  });
+
   it('scores no page with what its own site gave away (negative control: split by page, it would)', () => {
     // Each site is all articles or all not, and one feature names the site: a model that saw
     // the site in training scores its pages right from that feature alone.
@@ -151,6 +167,6 @@ describe('the fit and the threshold', () => {
     const right = (pages: DetectorExample[]) =>
       crossValidate(pages, DEFAULT_OPTIONS).filter((p) => p.isArticle === p.example.isArticle).length;
     expect(right(list)).toBeLessThanOrEqual(list.length * 0.6);
-    expect(right(list.map((e) => ({ ...e, site: e.id })))).toBeGreaterThanOrEqual(list.length * 0.9);
+    expect(right(list.map((e) => ({ ...e, site: e.id })))).toBeGreaterThanOrEqual(list.length * 0.85);
   });
 });

@@ -175,6 +175,22 @@ describe('page features', () => {
     expect(of('https://blog.example/2015/05/why-we-moved-the-shop/')['url:slug-words']).toBeGreaterThan(0.5);
   });
 
+  it('count the bulleted lists inside the running text, not those of the menus around it', () => {
+    const paragraph =
+      '<p>The council met on Monday and agreed to rebuild the harbour wall before the winter storms.</p>';
+    const list = '<ul><li>Opening hours and fees for the new service</li><li>Who to call</li></ul>';
+    const url = 'https://harbour-news.example/council/harbour-wall-rebuilt';
+    const of = (html: string) => {
+      const page = pageFrom(html);
+      const d = readDeclared(page, url);
+      readMarkup(page, d);
+      return pageFeatures(page, url, d).values['prose:lists'];
+    };
+    const menus = `<nav>${list}${list}</nav>`;
+    expect(of(`<body>${menus}<main>${paragraph.repeat(6)}</main></body>`)).toBe(0);
+    expect(of(`<body>${menus}<main>${(paragraph + list).repeat(3)}</main></body>`)).toBeCloseTo(Math.log1p(3));
+  });
+
   it('find a byline and a date written below the headline in another language', () => {
     const url = 'https://elbtal-bote.example/lokales/stadtwerke-bauen-waermenetz-im-hafenviertel-aus';
     const page = loadFixture('german-no-metadata.html');

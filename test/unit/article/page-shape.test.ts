@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { detectArticle } from '@/utils/article/detect';
-import { blogEntry, chapterNavigation, listingSigns, looksLikeListing } from '@/utils/article/page-shape';
+import { blogEntry, chapterNavigation, listingSigns, looksLikeListing, runningText } from '@/utils/article/page-shape';
+import { findProse } from '@/utils/article/prose';
+import { measureText } from '@/utils/article/text-density';
 import { loadFixture, pageFrom } from './load';
 
 describe('fiction chapters are not articles', () => {
@@ -69,5 +71,24 @@ describe('a "most commented" box beside a story', () => {
       `<body><h1>Harbour dues rise again</h1><p>${'Story text. '.repeat(40)}</p><ul>${box}</ul></body>`,
     );
     expect(looksLikeListing(page, 480)).toBe(false);
+  });
+});
+
+describe('running text', () => {
+  const page = (lines: number) =>
+    pageFrom(
+      `<body><div class="story">${Array.from({ length: lines }, (_, i) => `Line ${i} of the council's report on the harbour, as the clerk read it out on Monday.`).join('<br><br>')}</div></body>`,
+    );
+
+  it('is found in a story written as one block of lines broken by <br>, without paragraphs', () => {
+    const document = page(25);
+    const prose = findProse(document);
+    expect(prose.chars).toBe(0);
+    expect(runningText(document, prose, measureText(document).longestBlock)).toBe(true);
+  });
+
+  it('is not found in a short block of such lines (negative control)', () => {
+    const document = page(5);
+    expect(runningText(document, findProse(document), measureText(document).longestBlock)).toBe(false);
   });
 });
