@@ -238,7 +238,22 @@ describe('hostile and extreme pages', () => {
       }
       expect(frame.childFrames()).toHaveLength(0);
       for (const selector of ['#sandboxed', '#sandboxed-scripts', '#srcdoc', '#blank']) {
-        await expect.poll(async () => (await frameTexts(selector)).texts, { message: selector }).toEqual(['Xiaomi']);
+        // What the frame holds, for the failure message: whether News Tracker styled or painted anything there.
+        const inside = async () => {
+          const { frame: f } = await frameTexts(selector);
+          return f.evaluate(
+            () =>
+              `${document.readyState}, ${document.adoptedStyleSheets.length} adopted style sheets, ` +
+              `${CSS.highlights.size} highlights of ${[...CSS.highlights.values()].map((h) => h.size).join('+') || 0} ranges`,
+          );
+        };
+        await expect
+          .poll(async () => (await frameTexts(selector)).texts, { message: selector })
+          .toEqual(['Xiaomi'])
+          .catch(async (error: Error) => {
+            error.message += `\n${selector} holds: ${await inside()}`;
+            throw error;
+          });
       }
       // Content scripts never run in data: frames (an opaque origin the manifest does not match).
       expect((await frameTexts('#data')).texts).toEqual([]);
