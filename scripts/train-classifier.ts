@@ -53,15 +53,25 @@ export interface TrainOptions {
   storyWeight?: number;
   /** Read pairs of neighbouring words too (see `featureVector`). */
   pairs?: boolean;
+  /** The most one word may lower the log-odds when the model scores (see `SHORT_MODEL_OPTIONS`). */
+  floor?: number;
 }
 
-/** The short-text model's training: see the header. */
+/**
+ * The short-text model's training: see the header. Its `floor` keeps any one word from lowering
+ * the log-odds by more than 0.5 when it scores. The other side of business is everything else
+ * (sport, war, culture, products), so many words learn a strong "not business" from a few items
+ * of the publishers seen in training; in a headline and a sentence, one of them ("final",
+ * "reject", "security") would outvote the takeover or the tariff the item is about. The limit
+ * applies to scoring only: learnt with it, the model moves the same weight onto other words.
+ */
 export const SHORT_MODEL_OPTIONS: TrainOptions = {
   maxTerms: 4000,
   positiveWeight: 2.5,
   fullStories: false,
   storyWeight: 0.1,
   pairs: true,
+  floor: 0.5,
 };
 
 const BUSINESS = 'business';
@@ -200,7 +210,7 @@ export function trainBusinessModel(items: LabelledText[], options: TrainOptions 
     .join(' ');
   const source = options.leads?.length ? `${BBC_SOURCE}; ${FEEDS_SOURCE}` : BBC_SOURCE;
   const model: TextModelData = { source, bias: Math.round(pruned.bias * 1000) / 1000, terms, scale: SCALE };
-  return pairs ? { ...model, pairs } : model;
+  return { ...model, ...(pairs ? { pairs } : {}), ...(options.floor === undefined ? {} : { floor: options.floor }) };
 }
 
 const MODEL_FILES = {
@@ -224,6 +234,7 @@ function modelModule(model: TextModelData, name: string): string {
     `  scale: ${model.scale},`,
     `  terms:${longString(model.terms)},`,
     ...(model.pairs ? ['  pairs: true,'] : []),
+    ...(model.floor === undefined ? [] : [`  floor: ${model.floor},`]),
     '};',
     '',
   ].join('\n');

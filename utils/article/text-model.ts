@@ -16,6 +16,11 @@ export interface TextModelData {
   scale: number;
   /** The model also reads pairs of neighbouring words (see `featureVector`). */
   pairs?: boolean;
+  /**
+   * The most one word (or pair) may lower the log-odds, if there is such a limit: see
+   * `SHORT_MODEL_OPTIONS` in the training script for why the feed items' model has one.
+   */
+  floor?: number;
 }
 
 export interface TextModel {
@@ -34,8 +39,9 @@ export function createTextModel(data: TextModelData): TextModel {
       for (const [token, value] of featureVector(title, text, data.pairs)) {
         const weight = weights.get(token);
         if (weight === undefined) continue;
-        logit += weight * value;
-        contributions.push([token, weight * value]);
+        const contribution = data.floor === undefined ? weight * value : Math.max(-data.floor, weight * value);
+        logit += contribution;
+        contributions.push([token, contribution]);
       }
       contributions.sort((a, b) => b[1] - a[1]);
       return {

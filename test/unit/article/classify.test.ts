@@ -89,4 +89,13 @@ describe('classifyBusiness', () => {
     const bank = { title: 'Bank lifts profit forecast', text: 'The lender expects higher interest income.' };
     expect(classifyBusiness(bank, shortModel).isBusiness).toBe(true);
   });
+
+  it('reads a sale of a company as business with the short-text model, though one of its words is mostly seen in other news', () => {
+    const sale = { title: 'Hospital chain to be sold', text: 'The buyer is a private equity firm.' };
+    expect(classifyBusiness(sale, createTextModel(BUSINESS_SHORT_MODEL)).isBusiness).toBe(true);
+    const { floor: _, ...unfloored } = BUSINESS_SHORT_MODEL;
+    expect(classifyBusiness(sale, createTextModel(unfloored)).isBusiness).toBe(false);
+    const sport = { title: 'Striker scores twice in cup final', text: 'The home side won 3-1.' };
+    expect(classifyBusiness(sport, createTextModel(BUSINESS_SHORT_MODEL)).isBusiness).toBe(false);
+  });
 });
