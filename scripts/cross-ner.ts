@@ -7,24 +7,29 @@
  *
  * Prints top-five precision as `npm run eval` counts it, then where the lost slots went: a wrong
  * name shown, an organisation left under the bar, or no candidate for it at all (the tagger and
- * the rules never offered it). `--seeds N` (1) repeats it with N document orders for the taggers
+ * the rules never offered it), and the tagger's own organisation F1 (exact spans, before the rules). `--seeds N` (1) repeats it with N document orders for the taggers
  * (`--seed` of train:ner, one apart): one order's figure moves by about half a point with the
  * order alone, so a change that moves it less needs several.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import {
+  addSpanScore,
   addTopFive,
   CONLL_DIR,
+  emptyScore,
+  exactPRF,
   type GoldDocument,
   goldOrganisations,
   noTopFive,
   readConll,
+  type SpanScore,
   type TopFive,
   topFive,
 } from '../test/support/conll';
-import type { LinearModel } from '../utils/suggest/model';
+import { type LinearModel, tagNames } from '../utils/suggest/model';
 import { findCandidates, suggestCompanies } from '../utils/suggest/suggest';
+import { tokenize } from '../utils/suggest/tokens';
 import { nameKey } from '../utils/suggest/variants';
 import {
   type Options,
@@ -64,6 +69,22 @@ function judge(doc: GoldDocument, model: LinearModel, ranker: readonly number[])
   return { top, losses: { wrong: top.shown - top.right, underBar, noCandidate: empty - underBar } };
 }
 
+/** The tagger's own organisations (before any rule) scored against the gold ones, exact spans. */
+function addTaggerScore(score: SpanScore, doc: GoldDocument, model: LinearModel): void {
+  const tokens = tokenize(doc.text);
+  const found = tagNames(model, tokens)
+    .filter((s) => s.kind === 'ORG')
+    .map((s) => ({
+      start: (tokens[s.start] as { start: number }).start,
+      end: (tokens[s.end - 1] as { end: number }).end,
+    }));
+  addSpanScore(
+    score,
+    found,
+    doc.entities.filter((e) => e.type === 'ORG'),
+  );
+}
+
 function crossValidate(docs: readonly GoldDocument[], prepared: readonly TrainingDocument[], options: Options): void {
   const { folds } = options;
   const partOf = (i: number) => i % folds;
@@ -75,7 +96,7 @@ function crossValidate(docs: readonly GoldDocument[], prepared: readonly Trainin
       options,
       true,
     );
-    const model = { buckets: options.buckets, weights: quantise(weights, options.prune) };
+    const model = { buckets: options.buckets, weights: quantise(weights, options.prune), clusters: options.clusters };
     models.push(model);
     samples.push(
       rankSamples(
@@ -86,6 +107,7 @@ function crossValidate(docs: readonly GoldDocument[], prepared: readonly Trainin
   }
   const total = noTopFive();
   const losses: Losses = { wrong: 0, underBar: 0, noCandidate: 0 };
+  const tagger = emptyScore();
   for (let k = 0; k < folds; k++) {
     const ranker = trainRanker(samples.filter((_, j) => j !== k).flat());
     docs.forEach((doc, i) => {
@@ -95,11 +117,13 @@ function crossValidate(docs: readonly GoldDocument[], prepared: readonly Trainin
       losses.wrong += one.losses.wrong;
       losses.underBar += one.losses.underBar;
       losses.noCandidate += one.losses.noCandidate;
+      addTaggerScore(tagger, doc, models[k] as LinearModel);
     });
   }
   console.log(
     `seed ${options.seed}: top-five precision ${(total.right / total.slots).toFixed(4)} (${total.right} of ${total.slots} slots, ${total.shown} shown); ` +
-      `lost: ${losses.wrong} wrong names, ${losses.underBar} organisations under the bar, ${losses.noCandidate} never candidates`,
+      `lost: ${losses.wrong} wrong names, ${losses.underBar} organisations under the bar, ${losses.noCandidate} never candidates; ` +
+      `tagger ORG F1 ${exactPRF(tagger).f1.toFixed(4)}`,
   );
 }
 
@@ -115,7 +139,7 @@ function main(): void {
     return;
   }
   const docs = readConll(file);
-  const prepared = docs.map((doc) => trainingDocument(doc, options.buckets));
+  const prepared = docs.map((doc) => trainingDocument(doc, options.buckets, options.clusters));
   console.log(`${docs.length} documents of eng.train in ${options.folds} parts`);
   for (let s = 0; s < seeds; s++) {
     crossValidate(docs, prepared, { ...options, seed: options.seed + s });
