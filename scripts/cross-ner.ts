@@ -8,8 +8,7 @@
  * Prints top-five precision as `npm run eval` counts it, then where the lost slots went: a wrong
  * name shown, an organisation left under the bar, or no candidate for it at all (the tagger and
  * the rules never offered it), and the tagger's own organisation F1 (exact spans, before the
- * rules). The word groups the taggers read are built again for each part, from text without it
- * (`--no-clusters`: none). `--seeds N` (1) repeats it with N document orders for the taggers
+ * rules). `--seeds N` (1) repeats it with N document orders for the taggers
  * (`--seed` of train:ner, one apart): one order's figure moves by about half a point with the
  * order alone, so a change that moves it less needs several.
  */
@@ -29,7 +28,6 @@ import {
   type TopFive,
   topFive,
 } from '../test/support/conll';
-import { parseClusters } from '../utils/suggest/clusters';
 import { type LinearModel, tagNames } from '../utils/suggest/model';
 import { findCandidates, suggestCompanies } from '../utils/suggest/suggest';
 import { tokenize } from '../utils/suggest/tokens';
@@ -40,11 +38,11 @@ import {
   quantise,
   type RankSample,
   rankSamples,
+  type TrainingDocument,
   trainingDocument,
   trainMixed,
   trainRanker,
 } from './train-ner';
-import { clusterTable, clusterTexts } from './word-clusters';
 
 interface Losses {
   wrong: number;
@@ -94,18 +92,20 @@ interface Part {
   samples: RankSample[][];
 }
 
-/**
- * Trains part `k`'s taggers on the other parts; with word groups, the groups too are built from
- * text without part `k` (its words in the groups would tell the taggers of names they never saw).
- */
-function fitPart(docs: readonly GoldDocument[], k: number, options: Options, seeds: readonly number[]): Part {
+/** Trains part `k`'s taggers, one for each document order, on the other parts. */
+function fitPart(
+  docs: readonly GoldDocument[],
+  prepared: readonly TrainingDocument[],
+  k: number,
+  options: Options,
+  seeds: readonly number[],
+): Part {
   const inPart = (i: number) => i % options.folds === k;
-  const clusters = options.clusters && parseClusters(clusterTable(clusterTexts((i) => !inPart(i))).table);
-  const prepared = docs.filter((_, i) => !inPart(i)).map((doc) => trainingDocument(doc, options.buckets, clusters));
+  const rest = prepared.filter((_, i) => !inPart(i));
   const heldOut = docs.filter((_, i) => inPart(i));
   const models = seeds.map((seed) => {
-    const weights = trainMixed(prepared, { ...options, seed }, true);
-    return { buckets: options.buckets, weights: quantise(weights, options.prune), clusters };
+    const weights = trainMixed(rest, { ...options, seed }, true);
+    return { buckets: options.buckets, weights: quantise(weights, options.prune) };
   });
   return { models, samples: models.map((model) => rankSamples(heldOut, model)) };
 }
@@ -149,7 +149,8 @@ function main(): void {
   const docs = readConll(file);
   console.log(`${docs.length} documents of eng.train in ${options.folds} parts`);
   const seeds = Array.from({ length: count }, (_, s) => options.seed + s);
-  const parts = Array.from({ length: options.folds }, (_, k) => fitPart(docs, k, options, seeds));
+  const prepared = docs.map((doc) => trainingDocument(doc, options.buckets));
+  const parts = Array.from({ length: options.folds }, (_, k) => fitPart(docs, prepared, k, options, seeds));
   for (let s = 0; s < count; s++) crossValidate(docs, parts, s, options);
 }
 

@@ -15,7 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateRawSync } from 'node:zlib';
 import {
   addSpanScore,
   addTopFive,
@@ -30,7 +30,6 @@ import {
   type TopFive,
   topFive,
 } from '../test/support/conll';
-import { parseClusters, type WordClusters } from '../utils/suggest/clusters';
 import {
   chooseSpans,
   decodeRun,
@@ -49,7 +48,6 @@ import { logistic, MIN_STANDING, RANK_FEATURES, rankFeatures } from '../utils/su
 import { findCandidates, suggestCompanies } from '../utils/suggest/suggest';
 import { tokenize } from '../utils/suggest/tokens';
 import { nameKey } from '../utils/suggest/variants';
-import { WORD_CLUSTERS } from '../utils/suggest/word-clusters';
 
 const OUTPUT = path.resolve('utils/suggest/model-weights.ts');
 
@@ -75,8 +73,6 @@ export interface Options {
   prune: number;
   /** The first tagger's shuffle seed; the others' follow from it. */
   seed: number;
-  /** The word groups the features read (utils/suggest/word-clusters.ts), or none with --no-clusters. */
-  clusters: WordClusters | undefined;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -96,11 +92,7 @@ export function parseOptions(argv: string[]): Options {
   const prune = argv.includes('--prune') ? Number(argv[argv.indexOf('--prune') + 1]) : PRUNE;
   if (!(prune >= 0 && prune < WEIGHT_LEVELS)) throw new Error('--prune needs a number of steps, 0 or more.');
   const epochs = value('--epochs', 8);
-  const clusters = argv.includes('--no-clusters')
-    ? undefined
-    : parseClusters(inflateRawSync(Buffer.from(WORD_CLUSTERS, 'base64')).toString('utf8'));
-  const seed = value('--seed', 12345);
-  return { holdout, folds, fold, output, buckets, epochs, mix: value('--mix', 5), prune, seed, clusters };
+  return { holdout, folds, fold, output, buckets, epochs, mix: value('--mix', 5), prune, seed: value('--seed', 12345) };
 }
 
 export interface TrainingRun {
@@ -116,11 +108,7 @@ export interface TrainingDocument {
 }
 
 /** Tokenises a gold document and maps its entities onto token spans the model can produce. */
-export function trainingDocument(
-  doc: GoldDocument,
-  buckets: number,
-  clusters?: WordClusters,
-): TrainingDocument & { unreachable: number } {
+export function trainingDocument(doc: GoldDocument, buckets: number): TrainingDocument & { unreachable: number } {
   const tokens = tokenize(doc.text);
   const byStart = new Map(tokens.map((t, i) => [t.start, i]));
   const byEnd = new Map(tokens.map((t, i) => [t.end, i + 1]));
@@ -130,7 +118,7 @@ export function trainingDocument(
     const end = byEnd.get(e.end);
     if (s !== undefined && end !== undefined) gold.set(`${s}:${end}`, e.type as NameKind);
   }
-  const prepared = prepareDocument(tokens, buckets, clusters);
+  const prepared = prepareDocument(tokens, buckets);
   const runs = prepared.runs.map((run) => {
     const inRun = new Map<string, NameKind>();
     for (const span of run.spans) {
@@ -245,7 +233,7 @@ function score(model: LinearModel, docs: GoldDocument[], buckets: number): void 
   const all = emptyScore();
   for (const doc of docs) {
     const tokens = tokenize(doc.text);
-    const prepared = prepareDocument(tokens, buckets, model.clusters);
+    const prepared = prepareDocument(tokens, buckets);
     const found = prepared.runs.flatMap((run) => decodeRun(model, prepared, run));
     const offsets = found.map((s) => ({
       start: (tokens[s.start] as { start: number }).start,
@@ -324,11 +312,7 @@ export function crossFittedRanker(
   const samples: RankSample[] = [];
   for (let fold = 0; fold < RANKER_FOLDS; fold++) {
     const rest = prepared.filter((_, i) => i % RANKER_FOLDS !== fold);
-    const model = {
-      buckets: options.buckets,
-      weights: quantise(trainMixed(rest, options, true), options.prune),
-      clusters: options.clusters,
-    };
+    const model = { buckets: options.buckets, weights: quantise(trainMixed(rest, options, true), options.prune) };
     samples.push(
       ...rankSamples(
         docs.filter((_, i) => i % RANKER_FOLDS === fold),
@@ -388,7 +372,7 @@ function main(): void {
   let unreachable = 0;
   let total = 0;
   const prepared = trainDocs.map((doc) => {
-    const training = trainingDocument(doc, options.buckets, options.clusters);
+    const training = trainingDocument(doc, options.buckets);
     unreachable += training.unreachable;
     total += doc.entities.length;
     return training;
@@ -398,12 +382,12 @@ function main(): void {
   );
   const averaged = trainMixed(prepared, options);
   const quantised = quantise(averaged, options.prune);
-  const model = { buckets: options.buckets, weights: quantised, clusters: options.clusters };
+  const model = { buckets: options.buckets, weights: quantised };
   const ranker = crossFittedRanker(trainDocs, prepared, options);
   console.log(`ranker weights: ${RANK_FEATURES.map((f, i) => `${f} ${ranker[i]}`).join(', ')}`);
   if (options.holdout) {
     console.log('\nfull precision:');
-    score({ buckets: options.buckets, weights: averaged, clusters: options.clusters }, heldOut, options.buckets);
+    score({ buckets: options.buckets, weights: averaged }, heldOut, options.buckets);
     console.log(`\n${WEIGHT_LEVELS}-level weights (as shipped):`);
     score(model, heldOut, options.buckets);
     scoreSuggestions(model, ranker, heldOut);

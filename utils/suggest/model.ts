@@ -8,7 +8,6 @@
  * total score (a small dynamic programme; a span scoring <= 0 is "not a name").
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
-import type { WordClusters } from './clusters';
 import { documentFacts, NameHistory, spanFeatures } from './features';
 import type { Token } from './tokens';
 
@@ -21,13 +20,7 @@ const K = KINDS.length;
  * array (training) or packed two to a byte as shipped (packWeights). The shipped model is read in
  * place: unpacking its 262,144 weights costs more than the few thousand a page looks up.
  */
-export type LinearModel = (
-  | { buckets: number; weights: ArrayLike<number> }
-  | { buckets: number; packed: Uint8Array }
-) & {
-  /** The word groups its features were trained with (clusters.ts). */
-  clusters?: WordClusters;
-};
+export type LinearModel = { buckets: number; weights: ArrayLike<number> } | { buckets: number; packed: Uint8Array };
 
 export interface TaggedSpan extends Span {
   kind: NameKind;
@@ -54,13 +47,12 @@ export interface PreparedDocument {
   history: NameHistory;
 }
 
-export function prepareDocument(tokens: readonly Token[], buckets: number, clusters?: WordClusters): PreparedDocument {
+export function prepareDocument(tokens: readonly Token[], buckets: number): PreparedDocument {
   const runs = findRuns(tokens).map((run) => ({ run, spans: spansOf(tokens, run) }));
   const facts = documentFacts(
     tokens,
     runs.map((r) => r.run),
     runs.flatMap((r) => r.spans),
-    clusters,
   );
   return {
     runs: runs.map(({ run, spans }) => ({
@@ -152,7 +144,7 @@ export function chooseSpans(model: LinearModel, doc: PreparedDocument, run: Prep
 }
 
 export function tagNames(model: LinearModel, tokens: readonly Token[]): TaggedSpan[] {
-  return tagDocument(model, prepareDocument(tokens, model.buckets, model.clusters));
+  return tagDocument(model, prepareDocument(tokens, model.buckets));
 }
 
 export function tagDocument(model: LinearModel, doc: PreparedDocument): TaggedSpan[] {

@@ -112,7 +112,7 @@ export function findNames(text: string, model: LinearModel): FoundNames {
   const tokens = tokenize(text);
   const tickers = findTickers(tokens);
   const tickerTokens = new Set(tickers.map((t) => t.token));
-  const prepared = prepareDocument(tokens, model.buckets, model.clusters);
+  const prepared = prepareDocument(tokens, model.buckets);
   let spans = tagDocument(model, prepared);
   spans = applyCueRule(tokens, splitAtLegalForms(tokens, applySuffixRule(tokens, spans)));
   spans = propagateOrganisations(text, tokens, splitLists(text, tokens, trimCommonLeads(tokens, spans)));
