@@ -24,7 +24,7 @@ import { parseFeedBytes } from '../utils/feeds/parse';
 import { type Token, tokenize } from '../utils/suggest/tokens';
 
 const OUTPUT = path.resolve('utils/suggest/word-clusters.ts');
-const MAX_WORDS = 20_000;
+const MAX_WORDS = 5_000;
 const MIN_COUNT = 4;
 /** Neighbours kept as words; rarer ones count by their shape. */
 const CONTEXT_WORDS = 2_000;

@@ -1,7 +1,8 @@
 /**
  * What the model sees of one candidate span: its words, its shape, the words around it, the
- * word lists (legal suffixes, name heads, context cues) and a little about the whole document
- * (is the word also written in lower case elsewhere, does the name come back). Training
+ * word lists (legal suffixes, name heads, context cues), the word groups of its words and their
+ * neighbours (clusters.ts) and a little about the whole document (is the word also written in
+ * lower case elsewhere, does the name come back). Training
  * (scripts/train-ner.ts) and the extension call this same code, so they cannot drift apart.
  *
  * Each feature is a number: its kind (`F`) hashed together with the hashes of the words it

@@ -11,6 +11,7 @@
  *     after it, an organisation's possessive before it.
  */
 import { findRuns, type Span } from './candidates';
+import { parseClusters } from './clusters';
 import { contextAround, isClockWords, markOwned, type NameContext } from './context';
 import { NEVER_NAMES } from './lexicon';
 import {
@@ -34,6 +35,7 @@ import {
 } from './span-rules';
 import { findTickers, ownerOf, type Ticker } from './tickers';
 import { lowerCaseWords, type Token, tokenize } from './tokens';
+import { WORD_CLUSTERS } from './word-clusters';
 
 export interface Name extends NameContext {
   text: string;
@@ -74,19 +76,22 @@ export interface FoundNames {
 const SHIPPED_MODEL = Symbol.for('news-tracker.suggest.model');
 const kept = globalThis as { [SHIPPED_MODEL]?: { weights: string; model: Promise<LinearModel> } };
 
-/** The model of these weights, inflated once and then kept. */
-function keptModel(weights: string, buckets: number): Promise<LinearModel> {
+/** The model of these weights and word groups (which change only with them), inflated once and then kept. */
+function keptModel(weights: string, buckets: number, clusters: string): Promise<LinearModel> {
   const previous = kept[SHIPPED_MODEL];
   if (previous?.weights === weights) return previous.model;
-  const model = inflateBase64(weights).then((bytes) => packedModel(bytes, buckets));
+  const model = Promise.all([inflateBase64(weights), inflateBase64(clusters)]).then(([bytes, table]) => ({
+    ...packedModel(bytes, buckets),
+    clusters: parseClusters(new TextDecoder().decode(table)),
+  }));
   kept[SHIPPED_MODEL] = { weights, model };
   return model;
 }
 
 /** The shipped model, inflated on first use. */
 export function loadModel(): Promise<LinearModel> {
-  // The weights are named once: a minifier would copy their 55,000 characters to each use.
-  return keptModel(MODEL_WEIGHTS, MODEL_BUCKETS);
+  // The weights and groups are named once: a minifier would copy their 55,000 and 119,000 characters to each use.
+  return keptModel(MODEL_WEIGHTS, MODEL_BUCKETS, WORD_CLUSTERS);
 }
 
 /** Gives every copy of a name the kind its copies got most (by total score). */
