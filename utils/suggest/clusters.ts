@@ -1,12 +1,13 @@
 /**
- * Word groups learnt from unlabelled news text (scripts/word-clusters.ts): words that stand
- * beside the same words share a group, so the tagger can read a company no training document
- * named ("Caltex") like the ones that were ("Texaco"). A group is a path of halvings, kept as a
- * number with a leading 1 bit ("0110" -> 0b10110); its first bits are a coarser group.
+ * Word groups from pretrained word vectors (scripts/word-clusters.ts): words used alike share a
+ * group, so the tagger can read a company no training document named ("Caltex") like the ones
+ * that were ("Texaco"). A group is a path of halvings, kept as a number with a leading 1 bit
+ * ("0110" -> 0b10110); its first bits are a coarser group. Words are kept in lower case, as the
+ * vectors were learnt, so a name's group does not hang on how a line capitalises it.
  */
 import type { Token } from './tokens';
 
-/** Word as written -> its group's path; words not in the table have no group. */
+/** Lower-case word -> its group's path; words not in the table have no group. */
 export type WordClusters = ReadonlyMap<string, number>;
 
 /** Reads the table: a line per group, its path of halvings (0s and 1s), a space, then its words. */
@@ -22,11 +23,9 @@ export function parseClusters(table: string): WordClusters {
   return clusters;
 }
 
-/** A token's group, 0 for none. On a line in capitals the word is looked up as it would be written in a sentence too. */
+/** A token's group, 0 for none. */
 export function clusterOf(clusters: WordClusters, token: Token): number {
-  const found = clusters.get(token.text);
-  if (found !== undefined || !token.capsLine) return found ?? 0;
-  return clusters.get(token.text.charAt(0) + token.lower.slice(1)) ?? 0;
+  return clusters.get(token.lower) ?? 0;
 }
 
 /** The first `bits` halvings of a group's path (the whole path when it is shorter). */
