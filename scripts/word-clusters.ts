@@ -96,7 +96,8 @@ function dot(vectors: Float64Array, m: number, centre: Float64Array): number {
 
 function centreOf(vectors: Float64Array, members: readonly number[]): Float64Array {
   const centre = new Float64Array(DIMENSIONS);
-  for (const m of members) for (let d = 0; d < DIMENSIONS; d++) centre[d] += vectors[m * DIMENSIONS + d] as number;
+  for (const m of members)
+    for (let d = 0; d < DIMENSIONS; d++) centre[d] = (centre[d] as number) + (vectors[m * DIMENSIONS + d] as number);
   let norm = 0;
   for (const x of centre) norm += x * x;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
