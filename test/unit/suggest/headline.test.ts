@@ -6,7 +6,7 @@ import { suggestCompanies } from '@/utils/suggest/suggest';
 
 // Written for these tests; the events are invented.
 const BODY =
-  'Capcom and Apple surprised players this year by announcing the game, the first for phones.\n' +
+  'Capcom surprised players this year by announcing the game, the first for phones.\n' +
   'The game will cost $10 when it arrives on December 15.';
 const TITLE = "Capcom's first phone game will launch in December";
 
