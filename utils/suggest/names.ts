@@ -10,7 +10,7 @@
  *   - what the words around each name say of it (context.ts): a word for a thing or a figure
  *     after it, an organisation's possessive before it.
  */
-import { findRuns, type Span } from './candidates';
+import { findRuns, type Run, type Span } from './candidates';
 import { parseClusters } from './clusters';
 import { contextAround, isClockWords, markOwned, type NameContext } from './context';
 import { NEVER_NAMES } from './lexicon';
@@ -151,7 +151,11 @@ export function findNames(text: string, model: LinearModel): FoundNames {
     kindScores: (start, end) => kindScores(model, prepared, { start, end }),
     names,
     tickers: tickers.map((t) => ({ symbol: t.symbol, start: t.from, end: t.end, owner: ownerOf(names, t) })),
-    unclassified: markOwned(text, names, unclassifiedRuns(text, tokens, spans, names)),
+    unclassified: markOwned(
+      text,
+      [...names, ...untaggedOwners(text, tokens, spans)],
+      unclassifiedRuns(text, tokens, spans, names),
+    ),
   };
 }
 
@@ -167,7 +171,11 @@ function unclassifiedRuns(
 ): Name[] {
   const lowerWords = lowerCaseWords(tokens);
   const known = new Set(names.flatMap((n) => n.text.toLowerCase().split(' ')));
-  return findRuns(tokens)
+  // A run opening a sentence is no name the tagger missed, but what follows its possessive may be.
+  const runs = findRuns(tokens).map((run) =>
+    (tokens[run.start] as Token).sentenceStart ? (atPossessive(tokens, run)?.owned ?? run) : run,
+  );
+  return runs
     .filter((run) => {
       const first = tokens[run.start] as Token;
       if (first.sentenceStart || first.capsLine || lowerWords.has(first.lower)) return false;
@@ -198,4 +206,31 @@ function unclassifiedRuns(
         ...contextAround(tokens, run.start, run.end),
       };
     });
+}
+
+const POSSESSIVE = new Set(["'s", '’s']);
+
+/**
+ * A run split at its first possessive ("Sony's PlayStation VR" -> "Sony", "PlayStation VR"),
+ * or null when it has none.
+ */
+function atPossessive(tokens: readonly Token[], run: Run): { owner: Run; owned: Run } | null {
+  for (let i = run.start + 1; i < run.end - 1; i++) {
+    if (POSSESSIVE.has((tokens[i] as Token).lower))
+      return { owner: { start: run.start, end: i }, owned: { start: i + 1, end: run.end } };
+  }
+  return null;
+}
+
+/**
+ * Owners the tagger read as no name, before a possessive: at the start of a sentence ("Sony's
+ * PlayStation VR went on sale") it often reads nothing, yet what follows is still owned.
+ */
+function untaggedOwners(text: string, tokens: readonly Token[], spans: readonly TaggedSpan[]) {
+  return findRuns(tokens).flatMap((run) => {
+    const owner = atPossessive(tokens, run)?.owner;
+    if (!owner || spans.some((s) => s.start < owner.end && owner.start < s.end)) return [];
+    const end = (tokens[owner.end - 1] as Token).end;
+    return [{ text: text.slice((tokens[owner.start] as Token).start, end), end, kind: 'NONE', score: 0 }];
+  });
 }
