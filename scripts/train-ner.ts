@@ -1,7 +1,9 @@
 /**
- * `npm run train:ner [-- --holdout [--folds N --fold K]] [-- --buckets N] [-- --epochs N] [-- --mix N] [-- --prune S] [-- --seed N]`: trains the organisation
- * finder's name tagger on CoNLL-2003 `eng.train` (and nothing else) and writes the shipped
- * model, utils/suggest/model-weights.ts.
+ * `npm run train:ner [-- --holdout [--folds N --fold K]] [-- --buckets N] [-- --epochs N] [-- --mix N] [-- --prune S] [-- --seed N] [-- --no-clusters]`:
+ * trains the organisation finder's name tagger on CoNLL-2003 `eng.train` (its only labels) and
+ * writes the shipped model, utils/suggest/model-weights.ts. Its features read the word groups of
+ * utils/suggest/word-clusters.ts (scripts/word-clusters.ts; none with `--no-clusters`): run that
+ * first when the groups change, then this.
  *
  * The model is an averaged structured perceptron over the hashed span features of
  * utils/suggest/features.ts, decoded exactly as the extension decodes (utils/suggest/model.ts),
@@ -15,7 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import {
   addSpanScore,
   addTopFive,
@@ -30,6 +32,7 @@ import {
   type TopFive,
   topFive,
 } from '../test/support/conll';
+import { parseClusters, type WordClusters } from '../utils/suggest/clusters';
 import {
   chooseSpans,
   decodeRun,
@@ -48,6 +51,7 @@ import { logistic, MIN_STANDING, RANK_FEATURES, rankFeatures } from '../utils/su
 import { findCandidates, suggestCompanies } from '../utils/suggest/suggest';
 import { tokenize } from '../utils/suggest/tokens';
 import { nameKey } from '../utils/suggest/variants';
+import { WORD_CLUSTERS } from '../utils/suggest/word-clusters';
 
 const OUTPUT = path.resolve('utils/suggest/model-weights.ts');
 
@@ -73,6 +77,8 @@ export interface Options {
   prune: number;
   /** The first tagger's shuffle seed; the others' follow from it. */
   seed: number;
+  /** The word groups the features read (utils/suggest/word-clusters.ts), or none with --no-clusters. */
+  clusters: WordClusters | undefined;
 }
 
 export function parseOptions(argv: string[]): Options {
@@ -92,7 +98,11 @@ export function parseOptions(argv: string[]): Options {
   const prune = argv.includes('--prune') ? Number(argv[argv.indexOf('--prune') + 1]) : PRUNE;
   if (!(prune >= 0 && prune < WEIGHT_LEVELS)) throw new Error('--prune needs a number of steps, 0 or more.');
   const epochs = value('--epochs', 8);
-  return { holdout, folds, fold, output, buckets, epochs, mix: value('--mix', 5), prune, seed: value('--seed', 12345) };
+  const clusters = argv.includes('--no-clusters')
+    ? undefined
+    : parseClusters(inflateRawSync(Buffer.from(WORD_CLUSTERS, 'base64')).toString('utf8'));
+  const seed = value('--seed', 12345);
+  return { holdout, folds, fold, output, buckets, epochs, mix: value('--mix', 5), prune, seed, clusters };
 }
 
 export interface TrainingRun {
@@ -108,7 +118,11 @@ export interface TrainingDocument {
 }
 
 /** Tokenises a gold document and maps its entities onto token spans the model can produce. */
-export function trainingDocument(doc: GoldDocument, buckets: number): TrainingDocument & { unreachable: number } {
+export function trainingDocument(
+  doc: GoldDocument,
+  buckets: number,
+  clusters?: WordClusters,
+): TrainingDocument & { unreachable: number } {
   const tokens = tokenize(doc.text);
   const byStart = new Map(tokens.map((t, i) => [t.start, i]));
   const byEnd = new Map(tokens.map((t, i) => [t.end, i + 1]));
@@ -118,7 +132,7 @@ export function trainingDocument(doc: GoldDocument, buckets: number): TrainingDo
     const end = byEnd.get(e.end);
     if (s !== undefined && end !== undefined) gold.set(`${s}:${end}`, e.type as NameKind);
   }
-  const prepared = prepareDocument(tokens, buckets);
+  const prepared = prepareDocument(tokens, buckets, clusters);
   const runs = prepared.runs.map((run) => {
     const inRun = new Map<string, NameKind>();
     for (const span of run.spans) {
@@ -233,7 +247,7 @@ function score(model: LinearModel, docs: GoldDocument[], buckets: number): void 
   const all = emptyScore();
   for (const doc of docs) {
     const tokens = tokenize(doc.text);
-    const prepared = prepareDocument(tokens, buckets);
+    const prepared = prepareDocument(tokens, buckets, model.clusters);
     const found = prepared.runs.flatMap((run) => decodeRun(model, prepared, run));
     const offsets = found.map((s) => ({
       start: (tokens[s.start] as { start: number }).start,
@@ -312,7 +326,11 @@ export function crossFittedRanker(
   const samples: RankSample[] = [];
   for (let fold = 0; fold < RANKER_FOLDS; fold++) {
     const rest = prepared.filter((_, i) => i % RANKER_FOLDS !== fold);
-    const model = { buckets: options.buckets, weights: quantise(trainMixed(rest, options, true), options.prune) };
+    const model = {
+      buckets: options.buckets,
+      weights: quantise(trainMixed(rest, options, true), options.prune),
+      clusters: options.clusters,
+    };
     samples.push(
       ...rankSamples(
         docs.filter((_, i) => i % RANKER_FOLDS === fold),
@@ -372,7 +390,7 @@ function main(): void {
   let unreachable = 0;
   let total = 0;
   const prepared = trainDocs.map((doc) => {
-    const training = trainingDocument(doc, options.buckets);
+    const training = trainingDocument(doc, options.buckets, options.clusters);
     unreachable += training.unreachable;
     total += doc.entities.length;
     return training;
@@ -382,12 +400,12 @@ function main(): void {
   );
   const averaged = trainMixed(prepared, options);
   const quantised = quantise(averaged, options.prune);
-  const model = { buckets: options.buckets, weights: quantised };
+  const model = { buckets: options.buckets, weights: quantised, clusters: options.clusters };
   const ranker = crossFittedRanker(trainDocs, prepared, options);
   console.log(`ranker weights: ${RANK_FEATURES.map((f, i) => `${f} ${ranker[i]}`).join(', ')}`);
   if (options.holdout) {
     console.log('\nfull precision:');
-    score({ buckets: options.buckets, weights: averaged }, heldOut, options.buckets);
+    score({ buckets: options.buckets, weights: averaged, clusters: options.clusters }, heldOut, options.buckets);
     console.log(`\n${WEIGHT_LEVELS}-level weights (as shipped):`);
     score(model, heldOut, options.buckets);
     scoreSuggestions(model, ranker, heldOut);
@@ -397,7 +415,7 @@ function main(): void {
   writeFileSync(
     options.output,
     `// Generated by scripts/train-ner.ts (npm run train:ner) from CoNLL-2003 eng.train (Reuters, research use).\n` +
-      `// ${trainDocs.length} documents, ${options.epochs} epochs, the mean of ${options.mix} taggers, ${options.buckets} feature buckets x ${KINDS.length} kinds, ` +
+      `// ${trainDocs.length} documents, ${options.clusters ? 'the word groups of word-clusters.ts, ' : ''}${options.epochs} epochs, the mean of ${options.mix} taggers, ${options.buckets} feature buckets x ${KINDS.length} kinds, ` +
       `${WEIGHT_LEVELS}-level weights (under ${options.prune} steps dropped), two to a byte, deflated. Do not edit by hand.\n` +
       `export const MODEL_BUCKETS = ${options.buckets};\n` +
       `export const MODEL_WEIGHTS =\n  '${packed}';\n` +

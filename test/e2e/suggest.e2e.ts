@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_WEIGHTS } from '@/utils/suggest/model-weights';
 import { CANNOT_READ_TAB } from '@/utils/suggest/tab-reading';
+import { WORD_CLUSTERS } from '@/utils/suggest/word-clusters';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../support/chromium';
 import { probeTabReader, type ReaderLook } from '../support/tab-reader-probe';
 import { pressToolbarButton, TOOLBAR_SWITCH } from '../support/toolbar';
@@ -67,8 +68,8 @@ describe('suggested companies in Chromium', () => {
     // It reaches no page the content script does not.
     expect(manifest.host_permissions).toEqual(manifest.content_scripts[0].matches);
     const scripts: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
-    // The model's data, and a message of the finder's code (its ranker's weight check).
-    const samples = [MODEL_WEIGHTS.slice(1000, 1060), 'The ranker has'];
+    // The model's data, its word groups, and a message of the finder's code (its ranker's weight check).
+    const samples = [MODEL_WEIGHTS.slice(1000, 1060), WORD_CLUSTERS.slice(1000, 1060), 'The ranker has'];
     for (const file of [...scripts, 'suggest-read.js']) {
       const built = readFileSync(path.join(EXTENSION_DIR, file), 'utf8');
       for (const sample of samples) expect(built, `${file} carries ${sample}`).not.toContain(sample);

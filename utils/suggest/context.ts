@@ -99,13 +99,14 @@ function possessorEnd(text: string, start: number): number {
 const SURE_PLACE = 5;
 
 /**
- * Whether a name can own things: an organisation, or a name the tagger only guessed is a place
- * and that is no country or region ("Sony's PlayStation VR" at the start of a sentence, where
+ * Whether a name can own things: an organisation, or a name the tagger read as no name at all
+ * or only guessed is a place, and that is no country or region ("Sony's PlayStation VR" at the start of a sentence, where
  * wire copy taught it "Germany's"). A known place or a person is a name of its own.
  */
 function canOwn(owner: { text: string; kind: string; score: number }): boolean {
   if (owner.kind === 'ORG') return true;
-  return owner.kind === 'LOC' && owner.score < SURE_PLACE && !PLACES.has(owner.text.toLowerCase());
+  const guessed = (owner.kind === 'LOC' && owner.score < SURE_PLACE) || owner.kind === 'NONE';
+  return guessed && !PLACES.has(owner.text.toLowerCase());
 }
 
 /** Marks each of `names` that follows the possessive of one of `owners` that can own things. */

@@ -1,7 +1,8 @@
 /**
  * What the model sees of one candidate span: its words, its shape, the words around it, the
- * word lists (legal suffixes, name heads, context cues) and a little about the whole document
- * (is the word also written in lower case elsewhere, does the name come back). Training
+ * word lists (legal suffixes, name heads, context cues), the word groups of its words and their
+ * neighbours (clusters.ts) and a little about the whole document (is the word also written in
+ * lower case elsewhere, does the name come back). Training
  * (scripts/train-ner.ts) and the extension call this same code, so they cannot drift apart.
  *
  * Each feature is a number: its kind (`F`) hashed together with the hashes of the words it
@@ -10,6 +11,7 @@
  * integers with no vocabulary to store, and no feature string is ever built.
  */
 import type { Run, Span } from './candidates';
+import { clusterOf, clusterPrefix, type WordClusters } from './clusters';
 import { CUES_AFTER, CUES_BEFORE, EXCHANGES, LEGAL_SUFFIXES, ORGANISATION_HEADS, WEAK_CUES_AFTER } from './lexicon';
 import { lowerCaseWords, type Token } from './tokens';
 
@@ -70,7 +72,14 @@ const F = {
   wordSeenAs: 35,
   topic: 36,
   topicShape: 37,
+  cluster: 38,
+  clusterBefore: 39,
+  clusterAfter: 40,
+  singleCluster: 41,
 } as const;
+
+/** The lengths of a word group's path the features look at: coarse groups generalise, fine ones tell apart. */
+const CLUSTER_BITS = [4, 8, 12, 16];
 
 const OUTSIDE = 0x5eed;
 
@@ -83,6 +92,8 @@ export interface DocumentFacts {
   shape: Uint32Array;
   prefix: Uint32Array;
   suffix: Uint32Array;
+  /** Per token: its word group (clusters.ts), 0 for none. */
+  cluster: Uint32Array;
   /** Per token: is the lower-case form also written in lower case somewhere in the document. */
   lowerToo: Uint8Array;
   /** How often each exact name (hash) appears not at the start of a sentence. */
@@ -115,13 +126,19 @@ function sequenceHash(values: Uint32Array, start: number, end: number): number {
   return h;
 }
 
-export function documentFacts(tokens: readonly Token[], runs: readonly Run[], spans: readonly Span[]): DocumentFacts {
+export function documentFacts(
+  tokens: readonly Token[],
+  runs: readonly Run[],
+  spans: readonly Span[],
+  clusters?: WordClusters,
+): DocumentFacts {
   const n = tokens.length;
   const exact = new Uint32Array(n);
   const word = new Uint32Array(n);
   const shape = new Uint32Array(n);
   const prefix = new Uint32Array(n);
   const suffix = new Uint32Array(n);
+  const cluster = new Uint32Array(n);
   const lowerToo = new Uint8Array(n);
   const lowerWords = lowerCaseWords(tokens);
   // Features look at a span's words and two words either side; spans lie inside runs, so the
@@ -135,6 +152,7 @@ export function documentFacts(tokens: readonly Token[], runs: readonly Run[], sp
       shape[i] = hashText(t.shape);
       prefix[i] = hashText(t.lower.slice(0, 3));
       suffix[i] = hashText(t.lower.slice(-3));
+      if (clusters) cluster[i] = clusterOf(clusters, t);
       lowerToo[i] = lowerWords.has(t.lower) ? 1 : 0;
       hashedTo = i + 1;
     }
@@ -158,7 +176,7 @@ export function documentFacts(tokens: readonly Token[], runs: readonly Run[], sp
   }
   for (let i = 0; i <= MAX_TOPIC_WORDS && i < n; i++) word[i] = hashText((tokens[i] as Token).lower);
   const topic = topicOf(tokens, word);
-  return { tokens, exact, word, shape, prefix, suffix, lowerToo, midSentence, companyStarts, runEnds, topic };
+  return { tokens, exact, word, shape, prefix, suffix, cluster, lowerToo, midSentence, companyStarts, runEnds, topic };
 }
 
 /** Cue phrases as words, with the word every phrase of the list must have at `edge` for a quick first look. */
@@ -228,6 +246,7 @@ export function spanFeatures(facts: DocumentFacts, run: Run, span: Span): number
     f.push(pair(F.word, word[i] as number), pair(F.wordSuffix, facts.suffix[i] as number));
     if (i > start && i < end - 1) f.push(pair(F.innerWord, word[i] as number));
   }
+  addClusterFeatures(f, facts, start, end);
   if (length === 1) {
     f.push(pair(F.single, word[start] as number), pair(pair(F.singleShape, context), shape[start] as number));
     if (facts.lowerToo[start]) f.push(pair(F.lowerToo, context));
@@ -247,6 +266,19 @@ export function spanFeatures(facts: DocumentFacts, run: Run, span: Span): number
   if (cueAfter(tokens, end, WEAK_CUE_WORDS_AFTER)) f.push(pair(F.weakCueAfter, 0));
   if (tokens[end]?.text === '(' && /^\p{Lu}{2,6}$/u.test(tokens[end + 1]?.text ?? '')) f.push(pair(F.acronymNext, 0));
   return f;
+}
+
+/** The word groups of a span's words and of the words either side of it, at each length of CLUSTER_BITS. */
+function addClusterFeatures(f: number[], facts: DocumentFacts, start: number, end: number): void {
+  const { cluster } = facts;
+  const add = (kind: number, path: number) => {
+    if (path === 0) return;
+    for (const bits of CLUSTER_BITS) f.push(pair(pair(kind, bits), clusterPrefix(path, bits)));
+  };
+  for (let i = start; i < end; i++) add(F.cluster, cluster[i] as number);
+  if (start > 0) add(F.clusterBefore, cluster[start - 1] as number);
+  if (end < cluster.length) add(F.clusterAfter, cluster[end] as number);
+  if (end - start === 1 && cluster[start] !== 0) f.push(pair(F.singleCluster, cluster[start] as number));
 }
 
 /**

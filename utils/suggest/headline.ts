@@ -32,6 +32,10 @@ export function withHeadline(text: string, title: string | null | undefined): An
   return { text, bodyStart: 0, headlineEnd: firstBreak > 0 && firstBreak <= MAX_HEADLINE_LINE ? firstBreak : 0 };
 }
 
+function isPossessive(token: Token | undefined): boolean {
+  return token?.lower === "'s" || token?.lower === '’s';
+}
+
 /** A headline name the tagger left out, with where the body names it. */
 export interface HeadlineName {
   /** One name for each place the body names it. */
@@ -61,8 +65,8 @@ export function namesFromHeadline(analysed: Analysed, found: FoundNames): Headli
       // Only stretches the headline has are looked for in the body.
       if (!headline && !firstWords.has((tokens[span.start] as Token).lower)) continue;
       const words = wordsOf(span);
-      // A possessive joins two names: "Sony's PlayStation" is not one.
-      if (words.some((t) => t.lower === "'s" || t.lower === '’s')) continue;
+      // A possessive joins two names: "Sony's PlayStation" is not one, and "PlayStation" after it is Sony's thing.
+      if (words.some((t) => isPossessive(t)) || (headline && isPossessive(tokens[span.start - 1]))) continue;
       const key = words.map((t) => t.lower).join(' ');
       if (headline && words.some(isWord)) {
         inHeadline.set(key, [...(inHeadline.get(key) ?? []), span]);

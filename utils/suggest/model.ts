@@ -8,6 +8,7 @@
  * total score (a small dynamic programme; a span scoring <= 0 is "not a name").
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
+import type { WordClusters } from './clusters';
 import { documentFacts, NameHistory, spanFeatures } from './features';
 import type { Token } from './tokens';
 
@@ -20,7 +21,13 @@ const K = KINDS.length;
  * array (training) or packed two to a byte as shipped (packWeights). The shipped model is read in
  * place: unpacking its 262,144 weights costs more than the few thousand a page looks up.
  */
-export type LinearModel = { buckets: number; weights: ArrayLike<number> } | { buckets: number; packed: Uint8Array };
+export type LinearModel = (
+  | { buckets: number; weights: ArrayLike<number> }
+  | { buckets: number; packed: Uint8Array }
+) & {
+  /** The word groups its features were trained with (clusters.ts). */
+  clusters?: WordClusters;
+};
 
 export interface TaggedSpan extends Span {
   kind: NameKind;
@@ -47,12 +54,13 @@ export interface PreparedDocument {
   history: NameHistory;
 }
 
-export function prepareDocument(tokens: readonly Token[], buckets: number): PreparedDocument {
+export function prepareDocument(tokens: readonly Token[], buckets: number, clusters?: WordClusters): PreparedDocument {
   const runs = findRuns(tokens).map((run) => ({ run, spans: spansOf(tokens, run) }));
   const facts = documentFacts(
     tokens,
     runs.map((r) => r.run),
     runs.flatMap((r) => r.spans),
+    clusters,
   );
   return {
     runs: runs.map(({ run, spans }) => ({
@@ -144,7 +152,7 @@ export function chooseSpans(model: LinearModel, doc: PreparedDocument, run: Prep
 }
 
 export function tagNames(model: LinearModel, tokens: readonly Token[]): TaggedSpan[] {
-  return tagDocument(model, prepareDocument(tokens, model.buckets));
+  return tagDocument(model, prepareDocument(tokens, model.buckets, model.clusters));
 }
 
 export function tagDocument(model: LinearModel, doc: PreparedDocument): TaggedSpan[] {

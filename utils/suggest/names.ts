@@ -10,7 +10,8 @@
  *   - what the words around each name say of it (context.ts): a word for a thing or a figure
  *     after it, an organisation's possessive before it.
  */
-import { findRuns, type Span } from './candidates';
+import { findRuns, type Run, type Span } from './candidates';
+import { parseClusters } from './clusters';
 import { contextAround, isClockWords, markOwned, type NameContext } from './context';
 import { NEVER_NAMES } from './lexicon';
 import {
@@ -34,6 +35,7 @@ import {
 } from './span-rules';
 import { findTickers, ownerOf, type Ticker } from './tickers';
 import { lowerCaseWords, type Token, tokenize } from './tokens';
+import { WORD_CLUSTERS } from './word-clusters';
 
 export interface Name extends NameContext {
   text: string;
@@ -74,19 +76,22 @@ export interface FoundNames {
 const SHIPPED_MODEL = Symbol.for('news-tracker.suggest.model');
 const kept = globalThis as { [SHIPPED_MODEL]?: { weights: string; model: Promise<LinearModel> } };
 
-/** The model of these weights, inflated once and then kept. */
-function keptModel(weights: string, buckets: number): Promise<LinearModel> {
+/** The model of these weights and word groups (which change only with them), inflated once and then kept. */
+function keptModel(weights: string, buckets: number, clusters: string): Promise<LinearModel> {
   const previous = kept[SHIPPED_MODEL];
   if (previous?.weights === weights) return previous.model;
-  const model = inflateBase64(weights).then((bytes) => packedModel(bytes, buckets));
+  const model = Promise.all([inflateBase64(weights), inflateBase64(clusters)]).then(([bytes, table]) => ({
+    ...packedModel(bytes, buckets),
+    clusters: parseClusters(new TextDecoder().decode(table)),
+  }));
   kept[SHIPPED_MODEL] = { weights, model };
   return model;
 }
 
 /** The shipped model, inflated on first use. */
 export function loadModel(): Promise<LinearModel> {
-  // The weights are named once: a minifier would copy their 55,000 characters to each use.
-  return keptModel(MODEL_WEIGHTS, MODEL_BUCKETS);
+  // The weights and groups are named once: a minifier would copy their 55,000 and 119,000 characters to each use.
+  return keptModel(MODEL_WEIGHTS, MODEL_BUCKETS, WORD_CLUSTERS);
 }
 
 /** Gives every copy of a name the kind its copies got most (by total score). */
@@ -112,7 +117,7 @@ export function findNames(text: string, model: LinearModel): FoundNames {
   const tokens = tokenize(text);
   const tickers = findTickers(tokens);
   const tickerTokens = new Set(tickers.map((t) => t.token));
-  const prepared = prepareDocument(tokens, model.buckets);
+  const prepared = prepareDocument(tokens, model.buckets, model.clusters);
   let spans = tagDocument(model, prepared);
   spans = applyCueRule(tokens, splitAtLegalForms(tokens, applySuffixRule(tokens, spans)));
   spans = propagateOrganisations(text, tokens, splitLists(text, tokens, trimCommonLeads(tokens, spans)));
@@ -146,7 +151,11 @@ export function findNames(text: string, model: LinearModel): FoundNames {
     kindScores: (start, end) => kindScores(model, prepared, { start, end }),
     names,
     tickers: tickers.map((t) => ({ symbol: t.symbol, start: t.from, end: t.end, owner: ownerOf(names, t) })),
-    unclassified: markOwned(text, names, unclassifiedRuns(text, tokens, spans, names)),
+    unclassified: markOwned(
+      text,
+      [...names, ...untaggedOwners(text, tokens, spans)],
+      unclassifiedRuns(text, tokens, spans, names),
+    ),
   };
 }
 
@@ -162,7 +171,11 @@ function unclassifiedRuns(
 ): Name[] {
   const lowerWords = lowerCaseWords(tokens);
   const known = new Set(names.flatMap((n) => n.text.toLowerCase().split(' ')));
-  return findRuns(tokens)
+  // A run opening a sentence is no name the tagger missed, but what follows its possessive may be.
+  const runs = findRuns(tokens).map((run) =>
+    (tokens[run.start] as Token).sentenceStart ? (atPossessive(tokens, run)?.owned ?? run) : run,
+  );
+  return runs
     .filter((run) => {
       const first = tokens[run.start] as Token;
       if (first.sentenceStart || first.capsLine || lowerWords.has(first.lower)) return false;
@@ -193,4 +206,31 @@ function unclassifiedRuns(
         ...contextAround(tokens, run.start, run.end),
       };
     });
+}
+
+const POSSESSIVE = new Set(["'s", '’s']);
+
+/**
+ * A run split at its first possessive ("Sony's PlayStation VR" -> "Sony", "PlayStation VR"),
+ * or null when it has none.
+ */
+function atPossessive(tokens: readonly Token[], run: Run): { owner: Run; owned: Run } | null {
+  for (let i = run.start + 1; i < run.end - 1; i++) {
+    if (POSSESSIVE.has((tokens[i] as Token).lower))
+      return { owner: { start: run.start, end: i }, owned: { start: i + 1, end: run.end } };
+  }
+  return null;
+}
+
+/**
+ * Owners the tagger read as no name, before a possessive: at the start of a sentence ("Sony's
+ * PlayStation VR went on sale") it often reads nothing, yet what follows is still owned.
+ */
+function untaggedOwners(text: string, tokens: readonly Token[], spans: readonly TaggedSpan[]) {
+  return findRuns(tokens).flatMap((run) => {
+    const owner = atPossessive(tokens, run)?.owner;
+    if (!owner || spans.some((s) => s.start < owner.end && owner.start < s.end)) return [];
+    const end = (tokens[owner.end - 1] as Token).end;
+    return [{ text: text.slice((tokens[owner.start] as Token).start, end), end, kind: 'NONE', score: 0 }];
+  });
 }

@@ -12,12 +12,15 @@ const TITLE = "Capcom's first phone game will launch in December";
 
 const model = await loadModel();
 
-/** The finder's names for a headline and body, with the tagger's kind scores replaced by `best` winning (with `score`). */
+/**
+ * The finder's reading of a headline and body where the tagger named nothing (what these tests
+ * are about), with its kind scores replaced by `best` winning (with `score`).
+ */
 function foundWith(title: string, body: string, best: (typeof KINDS)[number], score = 1) {
   const analysed = withHeadline(body, title);
   const found = findNames(analysed.text, model);
   const scores = KINDS.map((k) => (k === best ? score : -5));
-  return { analysed, found: { ...found, kindScores: () => scores } };
+  return { analysed, found: { ...found, names: [], kindScores: () => scores } };
 }
 
 describe('withHeadline', () => {
@@ -64,7 +67,11 @@ describe('namesFromHeadline', () => {
 
 describe('suggestCompanies and the headline', () => {
   it('suggests a company the headline names even where the tagger gave it no kind in the text', () => {
-    expect(suggestCompanies({ title: TITLE, text: BODY }, model).suggestions.map((s) => s.name)).toEqual(['Capcom']);
+    // The headline's company first; Apple, which the body names beside it, after it.
+    expect(suggestCompanies({ title: TITLE, text: BODY }, model).suggestions.map((s) => s.name)).toEqual([
+      'Capcom',
+      'Apple',
+    ]);
     expect(suggestCompanies({ text: BODY }, model).suggestions).toEqual([]);
   });
 

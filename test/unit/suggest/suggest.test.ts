@@ -89,13 +89,15 @@ describe('suggestCompanies', () => {
     for (const clock of ['AM', 'ET', 'GMT', 'AM ET']) expect(names).not.toContain(clock);
   });
 
-  it("leaves out a company's product, whether owned, joined to its name or called a thing, and keeps the product named alone", () => {
-    const story = (product: string) =>
+  it("leaves out a company's product, whether owned, joined to its name or called a thing, and keeps a name no company owns", () => {
+    const story = (product: string, name: string) =>
       `${product} went on sale in Europe on Friday, months after its launch in the United States.\n` +
-      'Analysts at Morgan Stanley said PlayStation VR sales would reach a million this year. ' +
+      `Analysts at Morgan Stanley said ${name} sales would reach a million this year. ` +
       'Sony said on Thursday that quarterly profit rose.';
-    expect(names({ text: story('PlayStation VR') })).toContain('PlayStation VR');
-    expect(names({ text: story("Sony's PlayStation VR") })).not.toContain('PlayStation VR');
+    // Named alone, a name the tagger reads as an organisation is kept; owned, it is a product.
+    expect(names({ text: story('Kinect', 'Kinect') })).toContain('Kinect');
+    expect(names({ text: story("Sony's Kinect", 'Kinect') })).not.toContain('Kinect');
+    expect(names({ text: story("Sony's PlayStation VR", 'PlayStation VR') })).not.toContain('PlayStation VR');
     const headset = names({
       text: 'The PlayStation VR headset went on sale in Europe on Friday.\nAnalysts at Morgan Stanley said the PlayStation VR headset would sell well. Sony said on Thursday that quarterly profit rose.',
     });
