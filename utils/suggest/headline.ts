@@ -10,7 +10,7 @@ import { NO_CONTEXT } from './context';
 import { FUNCTION_WORDS, NEVER_NAMES } from './lexicon';
 import { KINDS } from './model';
 import type { FoundNames, Name } from './names';
-import { lowerCaseWords, type Token } from './tokens';
+import { isPossessive, lowerCaseWords, type Token } from './tokens';
 import { nameKey } from './variants';
 
 /** The text the finder reads: the headline, when given apart, as its first line. */
@@ -30,10 +30,6 @@ export function withHeadline(text: string, title: string | null | undefined): An
   if (headline) return { text: `${headline}\n${text}`, bodyStart: headline.length + 1, headlineEnd: headline.length };
   const firstBreak = text.indexOf('\n');
   return { text, bodyStart: 0, headlineEnd: firstBreak > 0 && firstBreak <= MAX_HEADLINE_LINE ? firstBreak : 0 };
-}
-
-function isPossessive(token: Token | undefined): boolean {
-  return token?.lower === "'s" || token?.lower === '’s';
 }
 
 /** A headline name the tagger left out, with where the body names it. */
@@ -66,7 +62,7 @@ export function namesFromHeadline(analysed: Analysed, found: FoundNames): Headli
       if (!headline && !firstWords.has((tokens[span.start] as Token).lower)) continue;
       const words = wordsOf(span);
       // A possessive joins two names: "Sony's PlayStation" is not one, and "PlayStation" after it is Sony's thing.
-      if (words.some((t) => isPossessive(t)) || (headline && isPossessive(tokens[span.start - 1]))) continue;
+      if (words.some(isPossessive) || (headline && isPossessive(tokens[span.start - 1]))) continue;
       const key = words.map((t) => t.lower).join(' ');
       if (headline && words.some(isWord)) {
         inHeadline.set(key, [...(inHeadline.get(key) ?? []), span]);

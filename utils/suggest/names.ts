@@ -34,7 +34,7 @@ import {
   trimCommonLeads,
 } from './span-rules';
 import { findTickers, ownerOf, type Ticker } from './tickers';
-import { lowerCaseWords, type Token, tokenize } from './tokens';
+import { isPossessive, lowerCaseWords, type Token, tokenize } from './tokens';
 import { WORD_CLUSTERS } from './word-clusters';
 
 export interface Name extends NameContext {
@@ -90,7 +90,7 @@ function keptModel(weights: string, buckets: number, clusters: string): Promise<
 
 /** The shipped model, inflated on first use. */
 export function loadModel(): Promise<LinearModel> {
-  // The weights and groups are named once: a minifier would copy their 55,000 and 119,000 characters to each use.
+  // The weights and groups are named once: a minifier would copy their tens of thousands of characters to each use.
   return keptModel(MODEL_WEIGHTS, MODEL_BUCKETS, WORD_CLUSTERS);
 }
 
@@ -208,16 +208,13 @@ function unclassifiedRuns(
     });
 }
 
-const POSSESSIVE = new Set(["'s", '’s']);
-
 /**
  * A run split at its first possessive ("Sony's PlayStation VR" -> "Sony", "PlayStation VR"),
  * or null when it has none.
  */
 function atPossessive(tokens: readonly Token[], run: Run): { owner: Run; owned: Run } | null {
   for (let i = run.start + 1; i < run.end - 1; i++) {
-    if (POSSESSIVE.has((tokens[i] as Token).lower))
-      return { owner: { start: run.start, end: i }, owned: { start: i + 1, end: run.end } };
+    if (isPossessive(tokens[i])) return { owner: { start: run.start, end: i }, owned: { start: i + 1, end: run.end } };
   }
   return null;
 }

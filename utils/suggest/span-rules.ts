@@ -5,7 +5,7 @@
  * wherever the document names it again.
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
-import { cueAfter, cueBefore } from './features';
+import { cueAfter, cueBefore } from './cues';
 import { COMMON_LEADS, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
 import type { TaggedSpan } from './model';
 import { lowerCaseWords, type Token } from './tokens';

@@ -28,7 +28,7 @@ import { type FoundNames, findNames, type Name } from './names';
 import { PLACE_ADJECTIVE, PLACES } from './places';
 import { type Candidate, MIN_STANDING, rankCandidates } from './rank';
 import { type CompanySuggestion, SUGGESTIONS_FROM_PAGE } from './suggestion';
-import { lowerCaseWords, type Token, tokenize } from './tokens';
+import { isPossessive, lowerCaseWords, type Token, tokenize } from './tokens';
 import { isAllCaps, nameKey } from './variants';
 
 export interface SuggestInput {
@@ -198,8 +198,7 @@ function lessSureCandidates(
 function namedInText(found: FoundNames): Map<string, boolean> {
   const named = new Map<string, boolean>();
   found.tokens.forEach((t, i) => {
-    const next = found.tokens[i + 1]?.lower;
-    if (t.nameWord && next !== "'s" && next !== '’s') named.set(t.lower, true);
+    if (t.nameWord && !isPossessive(found.tokens[i + 1])) named.set(t.lower, true);
   });
   for (const n of found.names) named.set(nameKey(n.text), n.kind !== 'LOC' && n.kind !== 'PER');
   return named;

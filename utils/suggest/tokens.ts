@@ -152,6 +152,11 @@ export function tokenize(text: string): Token[] {
 const lowerCaseWordsOf = new WeakMap<readonly Token[], ReadonlySet<string>>();
 
 /** The words a text also writes starting in lower case (lower-cased), worked out once per tokenized text. */
+/** The possessive split off a name ("Amazon's" -> "Amazon" + "'s"), either apostrophe. */
+export function isPossessive(token: Token | undefined): boolean {
+  return token?.lower === "'s" || token?.lower === '’s';
+}
+
 export function lowerCaseWords(tokens: readonly Token[]): ReadonlySet<string> {
   let words = lowerCaseWordsOf.get(tokens);
   if (!words) {
