@@ -1,7 +1,8 @@
 /**
  * Names in a byline as publishers write it: "By", roles, dates, e-mail addresses and handles
  * removed, several authors split apart; and what kind of credit each name is (a person, a news
- * agency, or a desk, site or other organisation), so byline.ts can prefer people.
+ * agency, or a desk, site or other organisation), so byline.ts can prefer people; and the lines
+ * of a story's text that are nothing but names (a signature, reporters under the standfirst).
  */
 import { collapseSpace } from './text';
 
@@ -145,4 +146,43 @@ export function namesIn(raw: string): string[] {
     .split(/\n+/u)
     .filter((line) => line.trim().length > 0)
     .flatMap(namesInLine);
+}
+
+/**
+ * A line that is nothing but people's names: "Lê Phương", "Mathatisi Sebusi/Mohalenyane Phakela".
+ * Each name has two to four words written as a name, and the line holds no sentence.
+ */
+function namesOnly(line: string): string[] {
+  if (line.length > 60 || !/^[\p{L}\s.'/&,-]+$/u.test(line)) return [];
+  const names = namesIn(line);
+  const plain = (name: string) => {
+    const words = name.split(' ').length;
+    return words >= 2 && words <= 4 && writtenAsName(name) && creditKind(name) === 'person';
+  };
+  return names.length > 0 && names.every(plain) ? names : [];
+}
+
+/**
+ * The story's last line, when it is nothing but a name: many papers sign their stories at the
+ * end ("Lê Phương"). Read last, and only as a person's name.
+ */
+export function closingLineNames(tail: string | null): string[] {
+  return namesOnly(collapseSpace(tail?.slice(tail.lastIndexOf('\n') + 1) ?? ''));
+}
+
+/**
+ * A line of names alone among the story's first three, under its standfirst: small papers
+ * whose metadata credits only the paper name their reporters in a paragraph of the story's
+ * text. Capitalised names only: in other scripts a short line of text looks the same.
+ */
+export function openingLineNames(lead: string | null): string[] {
+  const lines = (lead ?? '')
+    .split('\n')
+    .map(collapseSpace)
+    .filter((line) => line.length > 0);
+  for (const line of lines.slice(0, 3)) {
+    const names = namesOnly(line);
+    if (names.length > 0) return names.every((n) => /^\p{Lu}/u.test(n)) ? names : [];
+  }
+  return [];
 }

@@ -2,13 +2,14 @@
  * Who wrote the story, as names only, several authors joined with ", ". Every source a page may
  * use is read, most deliberate first: JSON-LD `author`, microdata `itemprop="author"`, author
  * meta tags, `rel="author"` links, a visible byline element, a "By ..." line near the date, the
- * story's own opening line. People come before organisations: the first source that names a
+ * story's own opening line, a signature closing it, and (on a page whose metadata credits only
+ * the publisher) a line of names atop it. People come before organisations: the first source that names a
  * person gives the byline, and a later source that names the same people more fully ("Travis
  * Haney" for "Travis", "John Q. Smith" for "John Smith", three authors for one) completes it.
  * Only when no source names a person does the byline credit a news agency, a desk, or the
  * publisher itself.
  */
-import { creditKind, namesIn, writtenAsName } from './byline-names';
+import { closingLineNames, creditKind, namesIn, openingLineNames, writtenAsName } from './byline-names';
 import { asNodes, type JsonLdNode, resolveRef, textOf, typesOf } from './jsonld';
 import type { PageMeta } from './meta';
 import type { IndexedElement, PageIndex } from './page-index';
@@ -186,17 +187,6 @@ function fromOpeningLine(lead: string | null): string[] {
   return line.length <= MAX_BYLINE_CHARS && BY_LINE.test(line) ? namesIn(line) : [];
 }
 
-/**
- * The story's last line, when it is nothing but a name: many papers sign their stories at the
- * end ("Lê Phương"). Read last, and only as a person's name.
- */
-function fromClosingLine(tail: string | null): string[] {
-  const line = collapseSpace(tail?.slice(tail.lastIndexOf('\n') + 1) ?? '');
-  const words = line.split(' ');
-  if (line.length > 40 || words.length < 2 || words.length > 4 || !/^[\p{L}\s.'-]+$/u.test(line)) return [];
-  return writtenAsName(line) ? namesIn(line) : [];
-}
-
 function tokens(names: readonly string[]): string[] {
   return names
     .flatMap((n) => n.split(/[\s.]+/u))
@@ -240,7 +230,8 @@ export function findByline(
     () => fromElements(index.bylines),
     () => fromElements(index.dates, true),
     () => fromOpeningLine(context.lead ?? null),
-    () => fromClosingLine(context.tail ?? null),
+    () => closingLineNames(context.tail ?? null),
+    () => (read.slice(0, VISIBLE_SOURCES).flat().some(isSite) ? openingLineNames(context.lead ?? null) : []),
   ];
   const read: string[][] = [];
   const source = (i: number): string[] => {

@@ -101,6 +101,14 @@ describe('bylines name people, not the words around them', () => {
     expect(extractStory(signed, 'https://tin.example/harbour-plan-approved').byline).toBe('Lê Phương');
   });
 
+  it('reads reporters named in a line of their own atop the story when the page credits only itself', () => {
+    const reporters =
+      '<p><em>Villagers say the blasts crack their walls</em></p><p><strong>Ines Marlow/Tomas Reyes</strong></p>';
+    expect(bylineOf('<meta name="author" content="Coast Courier">', reporters)).toBe('Ines Marlow, Tomas Reyes');
+    // With no credit to read past, a line of capitalised words atop a story is taken for a heading.
+    expect(bylineOf('', reporters)).toBeNull();
+  });
+
   it('takes the authors of the story, not of the other stories listed beside it', () => {
     const byline = `<span itemprop="author">Adam Rogers</span>
       <ul class="more"><li><span itemprop="author">Megan Molteni</span> A story about bees</li></ul>`;
