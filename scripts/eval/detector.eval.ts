@@ -6,16 +6,26 @@
  * With a few hundred pages, one split of the sites into folds can be lucky or unlucky by a
  * handful of pages: the figures are also given over several splits, and at thresholds moved
  * either way over all of them (the trade between stories missed and other pages taken for
- * stories). The per-collection table is the first split's.
+ * stories). The per-collection table is the first split's. NEWS_TRACKER_DETECTOR_SPLITS=60 adds
+ * that many more splits (seeds 0 to 59), their first half and second half apart, so a change
+ * tuned on one half can be confirmed on the other, and the pages called wrongly most often.
  */
 
-import { crossValidate, DEFAULT_OPTIONS, type Prediction } from '../../test/support/detector-training';
+import {
+  crossValidate,
+  DEFAULT_OPTIONS,
+  type DetectorExample,
+  type Prediction,
+} from '../../test/support/detector-training';
 import type { EvalModule } from '../eval';
 import { detectionTable } from '../lib/detector-report';
 import { detectorPages } from '../train-detector';
 import { runPages } from './page-run';
 
 const SPLIT_SEEDS = [DEFAULT_OPTIONS.seed, 1, 2, 3, 4];
+const MANY_SPLITS = Number(process.env.NEWS_TRACKER_DETECTOR_SPLITS ?? 0);
+/** A page is listed when called wrongly in at least this share of the many splits. */
+const OFTEN_WRONG = 0.1;
 const SHIFTS = [-1, -0.5, 0, 0.5, 1, 2];
 
 /** Stories found and other pages taken for stories, with the threshold moved by `shift` log-odds. */
@@ -44,6 +54,32 @@ function share(part: number, whole: number): string {
   return `${(part / whole).toFixed(3)} (${part}/${whole})`;
 }
 
+/** The many-split figures: each half of the seeds, all of them, and the pages most often wrong. */
+function manySplits(examples: readonly DetectorExample[], count: number): void {
+  const seeds = Array.from({ length: count }, (_, i) => i);
+  const splits = seeds.map((seed) => crossValidate(examples, { ...DEFAULT_OPTIONS, seed }));
+  const half = Math.ceil(count / 2);
+  console.log(`\n| ${count} more splits (seeds) | recall | false-article rate |\n| --- | --- | --- |`);
+  for (const [label, part] of [
+    [`0-${half - 1}`, splits.slice(0, half)],
+    [`${half}-${count - 1}`, splits.slice(half)],
+    ['all', splits],
+  ] as const) {
+    const c = summed(part.map((predictions) => counts(predictions)));
+    console.log(`| ${label} | ${share(c.found, c.articles)} | ${share(c.wrong, c.others)} |`);
+  }
+  const wrong = new Map<string, number>();
+  for (const p of splits.flat()) {
+    if (p.example.borderline || p.isArticle === p.example.isArticle) continue;
+    const key = `${p.example.isArticle ? 'missed article' : 'false article'}: ${p.example.corpus}/${p.example.id}`;
+    wrong.set(key, (wrong.get(key) ?? 0) + 1);
+  }
+  console.log(`\nCalled wrongly in at least ${OFTEN_WRONG * 100}% of the ${count} splits:`);
+  for (const [key, times] of [...wrong].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
+    if (times >= OFTEN_WRONG * count) console.log(`  ✗ ${key} (${times}/${count})`);
+  }
+}
+
 const detectorEval: EvalModule = {
   title: `Article detection, cross-validated: ${DEFAULT_OPTIONS.folds} folds grouped by site, readability + non-articles + news-dev`,
   async run(corporaDir) {
@@ -67,6 +103,7 @@ const detectorEval: EvalModule = {
     console.log(
       `| **all ${SPLIT_SEEDS.length}** | ${share(total.found, total.articles)} | ${share(total.wrong, total.others)} |`,
     );
+    if (MANY_SPLITS > 0) manySplits(examples, MANY_SPLITS);
   },
 };
 

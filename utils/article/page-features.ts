@@ -16,14 +16,12 @@ import { distinctDates, listingSigns, looksLikeListing, MAX_LIST_ITEMS, runningT
 import { findProse } from './prose';
 import { comparable } from './text';
 import { measureText } from './text-density';
-import { hasArticlePath } from './url-shape';
 
 /** The detector's features, in the order the model's weights are read. */
 export const FEATURE_NAMES = [
   'url:search',
   'url:docs',
   'url:listing',
-  'url:article-like',
   'url:date',
   'url:slug-words',
   'url:slug-chars',
@@ -35,7 +33,6 @@ export const FEATURE_NAMES = [
   'og:website',
   'meta:published',
   'meta:author',
-  'meta:image',
   'meta:large-card',
   'meta:amp',
   'meta:section',
@@ -57,13 +54,8 @@ export const FEATURE_NAMES = [
   'prose:lists',
   'text:chars',
   'text:longest-block',
-  'text:link-share',
   'text:in-paragraphs',
   'links',
-  'links:stories',
-  'headings',
-  'list-items',
-  'code',
   'inputs',
   'figures',
   'share-links',
@@ -119,8 +111,6 @@ function inStoryBox(root: Element | null): boolean {
   return false;
 }
 
-const MAX_LINKS_READ = 400;
-
 /**
  * Bulleted lists inside the running text's box: docs, service pages and help pages are written
  * in them, stories in paragraphs. Read from the page's list items, which are counted anyway.
@@ -135,18 +125,6 @@ function listsInside(document: Document, root: Element | null): number {
   return lists.size;
 }
 
-/** Links whose address looks like a story's: a news page links to other news. */
-function linksToStories(document: Document): number {
-  const links = document.getElementsByTagName('a');
-  let stories = 0;
-  for (let i = 0; i < links.length && i < MAX_LINKS_READ; i++) {
-    const href = links[i]?.getAttribute('href') ?? '';
-    const path = href.replace(/^[a-z]+:\/\/[^/]*/iu, '').replace(/[?#].*$/u, '');
-    if (path.length > 1 && hasArticlePath(path)) stories += 1;
-  }
-  return stories;
-}
-
 function log(value: number, unit: number): number {
   return Math.log1p(Math.max(0, value) / unit);
 }
@@ -154,9 +132,9 @@ function log(value: number, unit: number): number {
 function addressFeatures(f: Collector, url: string, declared: Declared): void {
   const kind = declared.urlKind;
   // The kinds the model weighs: the cheap checks stop the others (home, shop, forum...), and the
-  // few video pages that declare an article and reach it taught it nothing.
-  if (kind === 'search' || kind === 'docs' || kind === 'listing' || kind === 'article-like')
-    f.flag(`url:${kind}`, true);
+  // few video pages that declare an article and reach it taught it nothing. An article-like
+  // address is left to the date, slug and number below, which say the same in more detail.
+  if (kind === 'search' || kind === 'docs' || kind === 'listing') f.flag(`url:${kind}`, true);
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -181,7 +159,6 @@ function addressFeatures(f: Collector, url: string, declared: Declared): void {
 const SECTION_META = ['article:section', 'article:tag', 'news_keywords', 'parsely-section', 'sailthru.tags'];
 
 function declaredFeatures(f: Collector, d: Declared, document: Document): void {
-  f.flag('meta:image', d.meta.first('og:image', 'twitter:image', 'og:image:url') !== null);
   f.flag('meta:large-card', d.meta.first('twitter:card') === 'summary_large_image');
   f.flag('meta:amp', document.querySelector('link[rel~="amphtml" i]') !== null);
   f.flag(
@@ -229,21 +206,13 @@ export function pageFeatures(document: Document, url: string, declared: Declared
 
   const text = measureText(document);
   f.flag('prose:running', runningText(document, prose, text.longestBlock));
-  const linkShare = text.chars > 0 ? text.linkChars / text.chars : 1;
   f.set('text:chars', log(text.chars, 1000));
   f.set('text:longest-block', log(text.longestBlock, 200));
-  f.set('text:link-share', linkShare);
   f.set('text:in-paragraphs', text.chars > 0 ? Math.min(1, prose.chars / text.chars) : 0);
   const links = document.getElementsByTagName('a').length;
   f.set('links', log(links, 10));
-  const stories = linksToStories(document);
-  f.set('links:stories', log(stories, 1));
   const count = (tag: string) => document.getElementsByTagName(tag).length;
-  const headings = count('h2') + count('h3');
-  f.set('headings', log(headings, 1));
-  f.set('list-items', log(count('li'), 10));
   f.set('prose:lists', log(listsInside(document, prose.root), 1));
-  f.set('code', log(count('pre') + count('code'), 1));
   const inputs = count('input') + count('select') + count('textarea');
   f.set('inputs', log(inputs, 1));
   f.set('figures', log(count('figcaption'), 1));

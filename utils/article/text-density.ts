@@ -1,16 +1,13 @@
 /**
  * How the page's visible text is spread, whatever markup and language it is written in: how
- * much text there is, how much of it sits in links (a home page is mostly links, a story mostly
- * not), and the longest run of text in one block (a story written with <br> instead of <p>
- * still has one). One walk over the body's nodes, skipping scripts and styles, stopping after
+ * much text there is, and the longest run of text outside links in one block (a story written
+ * with <br> instead of <p> still has one; a list of headlines has none). One walk over the body's nodes, skipping scripts and styles, stopping after
  * a fixed number of elements on huge pages.
  */
 
 export interface TextDensity {
   /** Visible characters in the body (Chinese, Japanese and Korean weighted as in prose.ts). */
   chars: number;
-  /** Of those, characters inside links. */
-  linkChars: number;
   /** The most characters outside links directly inside one block element (inline children included). */
   longestBlock: number;
 }
@@ -58,7 +55,7 @@ interface Frame {
 
 export function measureText(document: Document): TextDensity {
   const body = document.body;
-  const result: TextDensity = { chars: 0, linkChars: 0, longestBlock: 0 };
+  const result: TextDensity = { chars: 0, longestBlock: 0 };
   if (!body) return result;
   const blocks = new Map<Element, number>();
   // An explicit stack, not recursion: pages nest thousands of levels deep.
@@ -78,10 +75,7 @@ export function measureText(document: Document): TextDensity {
       if (length === 0) continue;
       if (CJK.test(value)) length = Math.round(length * CJK_WEIGHT);
       result.chars += length;
-      if (frame.inLink) {
-        result.linkChars += length;
-        continue;
-      }
+      if (frame.inLink) continue;
       const inBlock = (blocks.get(frame.block) ?? 0) + length;
       blocks.set(frame.block, inBlock);
       if (inBlock > result.longestBlock) result.longestBlock = inBlock;
