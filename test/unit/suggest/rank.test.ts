@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Group } from '@/utils/suggest/groups';
 import { RANKER_WEIGHTS } from '@/utils/suggest/model-weights';
-import { type Candidate, RANK_FEATURES, rankCandidates, type Tier } from '@/utils/suggest/rank';
+import { type Candidate, RANKER_SIZE, rankCandidates, type Tier } from '@/utils/suggest/rank';
 
 function group(key: string, overrides: Partial<Group> = {}): Group {
   return {
@@ -31,14 +31,23 @@ const candidate = (g: Group, tier: Tier = 'sure'): Candidate => ({ group: g, tie
 const order = (candidates: Candidate[]) => rankCandidates(candidates, RANKER_WEIGHTS).map((r) => r.candidate.group.key);
 
 describe('rankCandidates', () => {
-  it('ships one weight per ranking feature', () => {
-    expect(RANKER_WEIGHTS).toHaveLength(RANK_FEATURES.length);
-    expect(() => rankCandidates([], [1, 2])).toThrow(`expected ${RANK_FEATURES.length}`);
+  it('ships one weight per ranking feature and per pair of features', () => {
+    expect(RANKER_WEIGHTS).toHaveLength(RANKER_SIZE);
+    expect(() => rankCandidates([], [1, 2])).toThrow(`expected ${RANKER_SIZE}`);
   });
 
   it('puts the likely organisation the headline and lead name, often, before one named once', () => {
     const once = group('Deutsche Bank', { first: 5 });
-    const subject = group('Nokia', { mentions: 4, plainMentions: 4, inHeadline: true, inLead: true, first: 1 });
+    const subject = group('Nokia', {
+      mentions: 4,
+      plainMentions: 4,
+      inHeadline: true,
+      inLead: true,
+      // As sure of each mention as of the other name's one.
+      scoreSum: 40,
+      marginSum: 40,
+      first: 1,
+    });
     expect(order([candidate(once), candidate(subject)])).toEqual(['Nokia', 'Deutsche Bank']);
   });
 
