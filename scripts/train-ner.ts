@@ -295,14 +295,15 @@ export function rankSamples(docs: readonly GoldDocument[], model: LinearModel): 
 /**
  * Logistic regression by full-batch gradient descent with Adam's step sizes (Kingma and Ba 2015):
  * the pairwise products of rankInputs range from thousandths to tens, and one step size for all
- * would crawl on some and overshoot on others. A little L2 keeps rare features small.
+ * would crawl on some and overshoot on others. A little L2 keeps rare features and products small
+ * (1e-4 to 1e-2 score alike on held-out folds; the middle one leans least on rare combinations).
  */
 export function trainRanker(samples: readonly RankSample[]): number[] {
   const weights = new Array<number>(RANKER_SIZE).fill(0);
   const mean = new Array<number>(RANKER_SIZE).fill(0);
   const square = new Array<number>(RANKER_SIZE).fill(0);
   const rate = 0.05;
-  const l2 = 1e-4;
+  const l2 = 1e-3;
   for (let step = 1; step <= 1500; step++) {
     const gradient = new Array<number>(weights.length).fill(0);
     for (const { features, right } of samples) {

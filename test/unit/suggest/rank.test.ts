@@ -38,16 +38,7 @@ describe('rankCandidates', () => {
 
   it('puts the likely organisation the headline and lead name, often, before one named once', () => {
     const once = group('Deutsche Bank', { first: 5 });
-    const subject = group('Nokia', {
-      mentions: 4,
-      plainMentions: 4,
-      inHeadline: true,
-      inLead: true,
-      // As sure of each mention as of the other name's one.
-      scoreSum: 40,
-      marginSum: 40,
-      first: 1,
-    });
+    const subject = group('Nokia', { mentions: 4, plainMentions: 4, inHeadline: true, inLead: true, first: 1 });
     expect(order([candidate(once), candidate(subject)])).toEqual(['Nokia', 'Deutsche Bank']);
   });
 
