@@ -47,7 +47,7 @@ import {
   prepareDocument,
   WEIGHT_LEVELS,
 } from '../utils/suggest/model';
-import { logistic, MIN_STANDING, RANK_FEATURES, rankFeatures } from '../utils/suggest/rank';
+import { logistic, MIN_STANDING, RANK_FEATURES, RANKER_SIZE, rankFeatures, rankInputs } from '../utils/suggest/rank';
 import { findCandidates, suggestCompanies } from '../utils/suggest/suggest';
 import { tokenize } from '../utils/suggest/tokens';
 import { nameKey } from '../utils/suggest/variants';
@@ -287,25 +287,36 @@ export function rankSamples(docs: readonly GoldDocument[], model: LinearModel): 
     const features = rankFeatures(candidates);
     return candidates.map(({ group }, i) => {
       const keys = [group.key, ...group.spellings.keys(), ...group.extraAliases].map(nameKey);
-      return { features: features[i] as number[], right: keys.some((k) => goldKeys.has(k)) };
+      return { features: rankInputs(features[i] as number[]), right: keys.some((k) => goldKeys.has(k)) };
     });
   });
 }
 
-/** Logistic regression by full-batch gradient descent, with a little L2 so rare features stay small. */
+/**
+ * Logistic regression by full-batch gradient descent with Adam's step sizes (Kingma and Ba 2015):
+ * the pairwise products of rankInputs range from thousandths to tens, and one step size for all
+ * would crawl on some and overshoot on others. A little L2 keeps rare features and products small
+ * (1e-4 to 1e-2 score alike on held-out folds; the middle one leans least on rare combinations).
+ */
 export function trainRanker(samples: readonly RankSample[]): number[] {
-  const weights = new Array<number>(RANK_FEATURES.length).fill(0);
-  const rate = 0.5;
-  const l2 = 1e-4;
-  for (let step = 0; step < 2000; step++) {
+  const weights = new Array<number>(RANKER_SIZE).fill(0);
+  const mean = new Array<number>(RANKER_SIZE).fill(0);
+  const square = new Array<number>(RANKER_SIZE).fill(0);
+  const rate = 0.05;
+  const l2 = 1e-3;
+  for (let step = 1; step <= 1500; step++) {
     const gradient = new Array<number>(weights.length).fill(0);
     for (const { features, right } of samples) {
       const error = logistic(weights, features) - (right ? 1 : 0);
       for (let i = 0; i < weights.length; i++) gradient[i] = (gradient[i] as number) + error * (features[i] as number);
     }
     for (let i = 0; i < weights.length; i++) {
-      weights[i] =
-        (weights[i] as number) - rate * ((gradient[i] as number) / samples.length + l2 * (weights[i] as number));
+      const g = (gradient[i] as number) / samples.length + l2 * (weights[i] as number);
+      mean[i] = 0.9 * (mean[i] as number) + 0.1 * g;
+      square[i] = 0.999 * (square[i] as number) + 0.001 * g * g;
+      const m = (mean[i] as number) / (1 - 0.9 ** step);
+      const v = (square[i] as number) / (1 - 0.999 ** step);
+      weights[i] = (weights[i] as number) - (rate * m) / (Math.sqrt(v) + 1e-8);
     }
   }
   return weights.map((w) => Number(w.toFixed(4)));
@@ -402,7 +413,7 @@ function main(): void {
   const quantised = quantise(averaged, options.prune);
   const model = { buckets: options.buckets, weights: quantised, clusters: options.clusters };
   const ranker = crossFittedRanker(trainDocs, prepared, options);
-  console.log(`ranker weights: ${RANK_FEATURES.map((f, i) => `${f} ${ranker[i]}`).join(', ')}`);
+  console.log(`ranker weights of the features alone: ${RANK_FEATURES.map((f, i) => `${f} ${ranker[i]}`).join(', ')}`);
   if (options.holdout) {
     console.log('\nfull precision:');
     score({ buckets: options.buckets, weights: averaged, clusters: options.clusters }, heldOut, options.buckets);
@@ -419,7 +430,7 @@ function main(): void {
       `${WEIGHT_LEVELS}-level weights (under ${options.prune} steps dropped), two to a byte, deflated. Do not edit by hand.\n` +
       `export const MODEL_BUCKETS = ${options.buckets};\n` +
       `export const MODEL_WEIGHTS =\n  '${packed}';\n` +
-      `/** Logistic ranker over utils/suggest/rank.ts RANK_FEATURES, in that order. */\n` +
+      `/** Logistic ranker over utils/suggest/rank.ts rankInputs: RANK_FEATURES in that order, then their pairwise products. */\n` +
       `export const RANKER_WEIGHTS = ${JSON.stringify(ranker)};\n`,
   );
   // Laid out as the repository's formatter lays it out, so a retrained model passes `biome check` as written.

@@ -157,10 +157,13 @@ function addGroup(groups: Map<string, Group>, group: Group): void {
  * Apple's Vision Pro: it joins "Vision Pro" as a spelling owned by an organisation, so that
  * "Apple" does not fold into it as a short form. So is "HackerRank Jobs" beside "HackerRank"
  * when its other words are common words (`isCommon`: the text also writes them in lower case),
- * but not "Goldman Sachs" beside "Goldman", nor "Verizon Communications" (an organisation's word).
+ * but not "Goldman Sachs" beside "Goldman", nor "Verizon Communications" (an organisation's word),
+ * nor a name written with a legal form ("Kinross Gold Corp").
  */
 export function joinOwnedNames(groups: Map<string, Group>, isCommon: (word: string) => boolean): void {
   for (const [key, group] of groups) {
+    // "Kinross Gold Corp" beside "Kinross" and "gold" is the company's full name, not its thing.
+    if ([...group.spellings.keys()].some(endsInLegalForm)) continue;
     const words = key.split(' ');
     for (let cut = 1; cut < words.length; cut++) {
       const owner = groups.get(words.slice(0, cut).join(' '));
@@ -176,6 +179,10 @@ export function joinOwnedNames(groups: Map<string, Group>, isCommon: (word: stri
       break;
     }
   }
+}
+
+function endsInLegalForm(spelling: string): boolean {
+  return spelling.includes(' ') && LEGAL_SUFFIXES.has(spelling.split(' ').at(-1)?.toLowerCase() ?? '');
 }
 
 /**

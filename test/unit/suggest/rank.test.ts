@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Group } from '@/utils/suggest/groups';
 import { RANKER_WEIGHTS } from '@/utils/suggest/model-weights';
-import { type Candidate, RANK_FEATURES, rankCandidates, type Tier } from '@/utils/suggest/rank';
+import { type Candidate, RANKER_SIZE, rankCandidates, type Tier } from '@/utils/suggest/rank';
 
 function group(key: string, overrides: Partial<Group> = {}): Group {
   return {
@@ -31,9 +31,9 @@ const candidate = (g: Group, tier: Tier = 'sure'): Candidate => ({ group: g, tie
 const order = (candidates: Candidate[]) => rankCandidates(candidates, RANKER_WEIGHTS).map((r) => r.candidate.group.key);
 
 describe('rankCandidates', () => {
-  it('ships one weight per ranking feature', () => {
-    expect(RANKER_WEIGHTS).toHaveLength(RANK_FEATURES.length);
-    expect(() => rankCandidates([], [1, 2])).toThrow(`expected ${RANK_FEATURES.length}`);
+  it('ships one weight per ranking feature and per pair of features', () => {
+    expect(RANKER_WEIGHTS).toHaveLength(RANKER_SIZE);
+    expect(() => rankCandidates([], [1, 2])).toThrow(`expected ${RANKER_SIZE}`);
   });
 
   it('puts the likely organisation the headline and lead name, often, before one named once', () => {
