@@ -373,7 +373,8 @@ export const NEVER_NAMES: ReadonlySet<string> = new Set([
 /**
  * Capitalised words and abbreviations that name no organisation, however the tagger reads them:
  * job titles, units, technologies, file formats and funding rounds a business or technology story mentions
- * ("AI", "CEO", "GHz", "API", "Series B"). Never suggested on their own.
+ * ("AI", "CEO", "GHz", "API", "Series B"), and numbers written as words, which open headlines ("Two
+ * held after ..."). Never suggested on their own: "Channel Two" and "Banc One" still are.
  */
 export const NOT_ORGANISATIONS: ReadonlySet<string> = new Set([
   'ai',
@@ -443,6 +444,26 @@ export const NOT_ORGANISATIONS: ReadonlySet<string> = new Set([
   'vr',
   'wi-fi',
   'wifi',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'hundred',
+  'thousand',
+  'million',
+  'billion',
 ]);
 
 /**

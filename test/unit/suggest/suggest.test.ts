@@ -123,6 +123,15 @@ describe('suggestCompanies', () => {
     expect(names({ text })).toEqual(['Nokia']);
   });
 
+  it('never suggests a number written as a word that opens a headline, but keeps names with one in them', () => {
+    const title = 'Two charged over Norland Oil leak';
+    const text =
+      'Two managers of Norland Oil Corp were charged on Tuesday over the leak.\nTwo others were questioned, Norland Oil said.';
+    expect(names({ title, text })).toEqual(['Norland Oil']);
+    const network = 'Seven Network said on Monday it had won the rights. Seven Network shares rose.';
+    expect(names({ title: 'Seven Network wins rights', text: network })).toEqual(['Seven Network']);
+  });
+
   it('shows nothing rather than a name it doubts is an organisation', () => {
     const text = 'Nokia Oyj said on Tuesday that sales rose. The figures pleased Glimmer fans.';
     expect(names({ text })).toEqual(['Nokia']);
