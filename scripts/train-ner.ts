@@ -295,8 +295,8 @@ export function rankSamples(docs: readonly GoldDocument[], model: LinearModel): 
 /**
  * Logistic regression by full-batch gradient descent with Adam's step sizes (Kingma and Ba 2015):
  * the pairwise products of rankInputs range from thousandths to tens, and one step size for all
- * would crawl on some and overshoot on others. A little L2 keeps rare features and products small
- * (1e-4 to 1e-2 score alike on held-out folds; the middle one leans least on rare combinations).
+ * would crawl on some and overshoot on others. A little L2 keeps rare features and products small,
+ * so the ranker leans little on combinations few training names have.
  */
 export function trainRanker(samples: readonly RankSample[]): number[] {
   const weights = new Array<number>(RANKER_SIZE).fill(0);

@@ -1,8 +1,9 @@
 /**
  * How the page's visible text is spread, whatever markup and language it is written in: how
  * much text there is, and the longest run of text outside links in one block (a story written
- * with <br> instead of <p> still has one; a list of headlines has none). One walk over the body's nodes, skipping scripts and styles, stopping after
- * a fixed number of elements on huge pages.
+ * with <br> instead of <p> still has one; a list of headlines has none). One walk over the
+ * body's nodes, skipping scripts and styles, stopping after a fixed number of elements on huge
+ * pages.
  */
 
 export interface TextDensity {

@@ -68,7 +68,7 @@ function segmentsOf(pathname: string): string[] {
 }
 
 /** A date in the path (/2024/05/12/, /2024-05-12-, /20240512/), a long slug, or a story id. */
-export function hasArticlePath(pathname: string): boolean {
+function hasArticlePath(pathname: string): boolean {
   if (/\/(19|20)\d\d\/(0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\/(\d\d?\/)?/iu.test(pathname)) {
     return true;
   }

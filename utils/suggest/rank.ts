@@ -97,8 +97,7 @@ export const RANKER_SIZE = RANK_FEATURES.length + ((RANK_FEATURES.length - 1) * 
  * What the ranker weighs: the features, then the product of each pair of them (each with itself
  * too) but the bias. How much the tagger's scores say depends on the other numbers (a high score
  * says more of a name in the lead than of one in a results table) and does not grow in a straight
- * line; on held-out folds of eng.train the products fill about 0.8 points more of the top-five
- * slots rightly than the features alone.
+ * line, which one weight per feature cannot say.
  */
 export function rankInputs(features: readonly number[]): number[] {
   const inputs = [...features];
