@@ -238,15 +238,20 @@ describe('hostile and extreme pages', () => {
       }
       expect(frame.childFrames()).toHaveLength(0);
       for (const selector of ['#sandboxed', '#sandboxed-scripts', '#srcdoc', '#blank']) {
-        // What the frame holds, for the failure message: whether News Tracker styled or painted anything there.
+        // What the frame holds, for the failure message: whether News Tracker styled or painted
+        // anything there, and where the frame is (mentions are painted as they come near the screen).
         const inside = async () => {
           const { frame: f } = await frameTexts(selector);
-          return f.evaluate(
+          const box = await page.locator(selector).boundingBox();
+          const held = await f.evaluate(
             () =>
-              `${document.readyState}, ${document.adoptedStyleSheets.length} adopted style sheets, ` +
+              `${document.readyState}, ${document.visibilityState}, ${document.adoptedStyleSheets.length} adopted style sheets, ` +
               `${CSS.highlights.size} highlights of ${[...CSS.highlights.values()].map((h) => h.size).join('+') || 0} ranges`,
           );
+          return `${held}; at ${JSON.stringify(box)} in a ${JSON.stringify(page.viewportSize())} viewport`;
         };
+        // As a reader would: the frame is on the screen when its highlights are looked for.
+        await page.locator(selector).scrollIntoViewIfNeeded();
         await expect
           .poll(async () => (await frameTexts(selector)).texts, { message: selector })
           .toEqual(['Xiaomi'])
