@@ -9,7 +9,7 @@
  * other stories ("Elsewhere on the page"), which the story does not count.
  */
 import type { TrackedEntity } from '../entities';
-import { createNavigator, scrollToMention } from '../panel/navigation';
+import { createNavigator, type Step, scrollToMention } from '../panel/navigation';
 import { createPanel, type Panel, type PanelRow, type PanelSection } from '../panel/panel';
 import type { MentionCount } from '../stories';
 import type { Highlighting } from './highlighting';
@@ -53,8 +53,8 @@ export function panelSections(
 export function createPagePanel(doc: Document, highlighting: Highlighting): PagePanel {
   let panel: Panel | null = null;
   let closed = false;
-  /** Whether the person has stepped to a mention since the panel opened (the footer then says which). */
-  let stepped = false;
+  /** Whose mentions the person last stepped through since the panel opened (all: null); the footer then says which. */
+  let stepping: { entityId: string | null } | null = null;
   const navigator = createNavigator();
   /** Company names by id, for saying whose mention is shown. */
   let names = new Map<string, string>();
@@ -62,8 +62,13 @@ export function createPagePanel(doc: Document, highlighting: Highlighting): Page
   const remove = () => {
     panel?.remove();
     panel = null;
-    stepped = false;
+    stepping = null;
     navigator.reset();
+  };
+
+  const showStep = (shown: Panel, entityId: string | null, step: Step) => {
+    const whose = entityId === null ? 'Mention' : `${names.get(entityId) ?? 'Mention'}:`;
+    shown.showPosition(`${whose} ${step.position} of ${step.total}`);
   };
 
   const create = () => {
@@ -74,9 +79,8 @@ export function createPagePanel(doc: Document, highlighting: Highlighting): Page
         if (!step || !highlights) return;
         highlights.focus(step.mention);
         scrollToMention(step.mention);
-        stepped = true;
-        const whose = entityId === null ? 'Mention' : `${names.get(entityId) ?? 'Mention'}:`;
-        created.showPosition(`${whose} ${step.position} of ${step.total}`);
+        stepping = { entityId };
+        showStep(created, entityId, step);
       },
       close() {
         closed = true;
@@ -97,8 +101,11 @@ export function createPagePanel(doc: Document, highlighting: Highlighting): Page
       names = new Map(sections.flatMap((s) => s.rows.map((row) => [row.entityId, row.name] as const)));
       panel ??= create();
       panel.update(sections);
-      const total = highlighting.current?.mentions.length ?? 0;
-      if (!stepped) panel.showPosition(`${total} highlighted`);
+      const mentions = highlighting.current?.mentions ?? [];
+      // The step shown keeps up with the scan: "1 of 3" becomes "1 of 5" as more are found.
+      const step = stepping && navigator.place(mentions, stepping.entityId);
+      if (stepping && step) showStep(panel, stepping.entityId, step);
+      else if (!stepping) panel.showPosition(`${mentions.length} highlighted`);
     },
     remove,
     reopen() {

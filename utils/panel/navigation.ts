@@ -22,6 +22,12 @@ export function createNavigator() {
       current = pool[next] as FoundMention;
       return { mention: current, position: next + 1, total: pool.length };
     },
+    /** Where the mention last stepped to stands among `mentions` now (a later scan may have found more); null once it is gone. */
+    place(mentions: readonly FoundMention[], entityId: string | null): Step | null {
+      const pool = entityId === null ? mentions : mentions.filter((m) => m.entityId === entityId);
+      const at = current ? pool.indexOf(current) : -1;
+      return at === -1 ? null : { mention: pool[at] as FoundMention, position: at + 1, total: pool.length };
+    },
     reset() {
       current = null;
     },

@@ -68,4 +68,30 @@ describe('the page panel stepping through mentions', () => {
     ]);
     panel.remove();
   });
+  it('keeps the step it shows up to date as later scans find more mentions', async () => {
+    document.body.innerHTML = '<p id="first">Xiaomi at the top.</p>';
+    const page = createPageHighlights(document, compileMatcher([xiaomi]), [xiaomi], {
+      paint: true,
+      painter: createHighlightPainter(),
+    });
+    await page.scan([document.body], createSlicer());
+    vi.spyOn(Element.prototype, 'scrollIntoView').mockImplementation(() => {});
+    const panel = createPagePanel(document, highlightingOf(page));
+    panel.show(panelSections([xiaomi], page.counts(), null));
+    const footer = () => shadows.at(-1)?.querySelector('[aria-live]')?.textContent;
+    shadows[0]?.querySelector<HTMLButtonElement>('button[aria-label="Next mention of Xiaomi"]')?.click();
+    expect(footer()).toBe('Xiaomi: 1 of 1');
+    // The page grows; the scan finds a second mention and the panel is shown again with it.
+    const later = document.createElement('p');
+    later.textContent = 'Xiaomi further down.';
+    document.body.append(later);
+    await page.scan([later], createSlicer());
+    panel.show(panelSections([xiaomi], page.counts(), null));
+    expect(footer()).toBe('Xiaomi: 1 of 2');
+    // Before any step, the footer counts what is highlighted (negative control: not a step).
+    panel.remove();
+    panel.show(panelSections([xiaomi], page.counts(), null));
+    expect(footer()).toBe('2 highlighted');
+    panel.remove();
+  });
 });
