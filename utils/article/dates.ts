@@ -10,6 +10,7 @@ import type { JsonLdNode } from './jsonld';
 import { textOf } from './jsonld';
 import type { PageMeta } from './meta';
 import type { IndexedElement, PageIndex } from './page-index';
+import { shortTextOf } from './text';
 
 const PUBLISHED_META = [
   'article:published_time',
@@ -131,8 +132,8 @@ export function fromBelowHeadline(index: PageIndex, options: DateParseOptions = 
   for (const start of [heading, heading.parentElement]) {
     let next = start?.nextElementSibling ?? null;
     for (let i = 0; next && i < 3; i++, next = next.nextElementSibling) {
-      const text = next.textContent ?? '';
-      if (text.length <= 300) texts.push(text);
+      const text = shortTextOf(next, 300);
+      if (text !== null) texts.push(text);
     }
   }
   return firstParsed(texts, options);

@@ -13,6 +13,23 @@ export function comparable(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** NodeFilter.SHOW_TEXT, which is no global where pages are read outside a browser (scripts/analyze.ts). */
+const SHOW_TEXT = 4;
+
+/**
+ * The element's text when it is at most `max` characters long, otherwise null. It reads no
+ * further than that: the element may hold a whole story, megabytes on a huge page.
+ */
+export function shortTextOf(element: Element, max: number): string | null {
+  const walker = element.ownerDocument.createTreeWalker(element, SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += (node as Text).data;
+    if (text.length > max) return null;
+  }
+  return text;
+}
+
 /** The string, or null when it is empty after trimming. */
 export function nonEmpty(text: string | null | undefined): string | null {
   if (typeof text !== 'string') return null;

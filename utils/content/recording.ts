@@ -74,7 +74,10 @@ export function createRecording(
     const slicer = createSlicer();
     const story = await extractStorySliced(env.document, url, slicer);
     onRead(url, story);
+    // Reading the fields and classifying are a step each: on a huge page each takes a slice.
+    if (slicer.due()) await slicer.pause();
     const business = classifyBusiness(story);
+    if (slicer.due()) await slicer.pause();
     const report = await buildStoryReport(story, business, url, await matcher(), slicer);
     const mentions = report?.mentions.map(({ entityId, count }) => ({ entityId, count })) ?? [];
     return { url, story, business, report, mentions };

@@ -25,7 +25,7 @@
  */
 import { detectArticle } from '../article/detect';
 import { type ContentState, EMPTY_CONTENT_STATE } from '../content-state';
-import { createSlicer } from '../highlight/slicer';
+import { createSlicer, yieldToPage } from '../highlight/slicer';
 import { compileMatcherSliced, type Matcher } from '../match/matcher';
 import type { PageReading } from '../stories';
 import type { SuggestInput } from '../suggest/suggest';
@@ -129,6 +129,8 @@ async function decide(parts: Parts, now: Now, fresh: boolean, byHand = false): P
   if (fresh) stopHighlighting(parts);
   now.takenAsArticle = false;
   now.work = decidePageWork(now.state, page, env.isTopFrame, () => judge(parts, now, page));
+  // Looking at a huge page takes a task's worth of time: the work it asks for starts in the next.
+  if (now.work.highlight || now.work.record) await yieldToPage();
   if (!now.work.highlight) stopHighlighting(parts);
   else if (fresh || !wasHighlighting) await highlighting.start(matcherOf(now)(), now.state.entities);
   if (now.work.readWhenIdle) kept.readWhenIdle(page.url);

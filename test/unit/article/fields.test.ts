@@ -174,6 +174,18 @@ describe('dates that are not the story’s', () => {
     );
     expect(extractStory(pageFrom(body), 'https://news20170309.example/port-strike-ends').publishedTime).toBeNull();
   });
+
+  it('reads a date in a short line below the headline, and not from a long block there', () => {
+    const story = `<p>${'The strike ended after talks that ran through the night. '.repeat(10)}</p>`;
+    const page = (line: string) => `<body><h1>Port strike ends</h1>${line}${story}</body>`;
+    const url = 'https://news.example/port-strike-ends';
+    expect(extractStory(pageFrom(page('<p>Posted on March 9, 2017</p>')), url).publishedTime).toBe(
+      '2017-03-09T00:00:00.000Z',
+    );
+    // The same words at the end of a block of 300 characters and more are not a line of their own.
+    const long = `<div>${'Earlier reports said the port would stay shut. '.repeat(7)}Posted on March 9, 2017</div>`;
+    expect(extractStory(pageFrom(page(long)), url).publishedTime).toBeNull();
+  });
 });
 
 describe('the publisher’s name', () => {
