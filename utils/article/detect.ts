@@ -5,9 +5,9 @@
  *   address, meta tags, JSON-LD (declared.ts)
  *     │ nothing of an article declared, and another kind of page is (home page, search, shop,
  *     │ forum, docs, listing...) → not an article, stop here
+ *     │ JSON-LD calls it one news article → an article (unless it links to the next chapter), stop here
  *   microdata, h-entry
  *     │ the same check again → stop
- *     │ JSON-LD calls it one news article → an article, stop here
  *   page features (page-features.ts: running text, text and link density, listing signs,
  *   headline, date and byline) → logistic regression plus boosted stumps (detector.ts, numbers
  *   in detector-model.ts)
@@ -20,6 +20,7 @@ import { clearlyNewsArticle, clearlyNotArticle, type Declared, readDeclared, rea
 import { type DetectorModel, readDetectorModel, scoreFeatures } from './detector';
 import { DETECTOR_MODEL } from './detector-model';
 import { type PageFeatures, pageFeatures } from './page-features';
+import { chapterNavigation } from './page-shape';
 
 export interface ArticleVerdict {
   isArticle: boolean;
@@ -43,11 +44,17 @@ export function detectorInput(document: Document, url: string): DetectorInput {
   const declared: Declared = readDeclared(document, url);
   let stop = clearlyNotArticle(declared);
   if (stop) return { stop, article: false, features: null };
+  const news = clearlyNewsArticle(declared);
+  if (news) {
+    // Of the markup, only links to the next chapter overturn a story the JSON-LD declares, so
+    // only they are looked for (each look is a query over the whole page).
+    declared.chapter = chapterNavigation(document);
+    stop = clearlyNotArticle(declared);
+    return stop ? { stop, article: false, features: null } : { stop: news, article: true, features: null };
+  }
   readMarkup(document, declared);
   stop = clearlyNotArticle(declared);
   if (stop) return { stop, article: false, features: null };
-  stop = clearlyNewsArticle(declared);
-  if (stop) return { stop, article: true, features: null };
   return { stop: null, article: null, features: pageFeatures(document, url, declared) };
 }
 
