@@ -65,7 +65,7 @@ export async function visitHostilePage(
   }
   // The figures, for the test log: how long the extension held the page's main thread.
   console.info(
-    `${path}: ${tasks.taskMs.length} extension tasks, longest ${tasks.longestMs.toFixed(1)} ms CPU (${(tasks.wallMs[0] ?? 0).toFixed(1)} ms wall at most)`,
+    `${path}: ${tasks.taskMs.length} extension tasks, longest ${tasks.longestMs.toFixed(1)} ms CPU (${tasks.longestWithGcMs.toFixed(1)} ms with garbage collection, ${(tasks.wallMs[0] ?? 0).toFixed(1)} ms wall at most)`,
   );
   return { page, tasks, status, problems };
 }

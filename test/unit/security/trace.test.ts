@@ -31,6 +31,24 @@ describe('extensionTasks', () => {
 
   it('ignores tasks that never ran extension code', () => {
     const found = extensionTasks([task(0, 90_000, 0, 90_000), call(PAGE, 10, 89_000, 10)]);
-    expect(found).toEqual({ taskMs: [], longestMs: 0, wallMs: [] });
+    expect(found).toEqual({ taskMs: [], longestMs: 0, wallMs: [], longestWithGcMs: 0 });
+  });
+  it('keeps V8 garbage collection apart, each nested collection counted once, and reports the task with it', () => {
+    const gc = (name: string, ts: number, dur: number) => ({ name, ph: 'X', ts, dur, tts: ts, tdur: dur, pid: 1, tid: 1 });
+    const found = extensionTasks([
+      task(0, 100_000, 0, 100_000),
+      call(EXTENSION, 0, 20_000, 0),
+      gc('MajorGC', 20_000, 70_000),
+      gc('V8.GCFinalizeMC', 20_000, 70_000),
+      gc('V8.GC_MC_MARK', 30_000, 40_000),
+      gc('MinorGC', 95_000, 2_000),
+    ]);
+    expect(found.longestMs).toBeCloseTo(28, 1);
+    expect(found.longestWithGcMs).toBeCloseTo(100, 1);
+  });
+
+  it('still charges the extension for its own work of the same length (negative control)', () => {
+    const found = extensionTasks([task(0, 100_000, 0, 100_000), call(EXTENSION, 0, 90_000, 0)]);
+    expect(found.longestMs).toBeCloseTo(100, 1);
   });
 });
