@@ -34,7 +34,16 @@ describe('extensionTasks', () => {
     expect(found).toEqual({ taskMs: [], longestMs: 0, wallMs: [], longestWithGcMs: 0 });
   });
   it('keeps V8 garbage collection apart, each nested collection counted once, and reports the task with it', () => {
-    const gc = (name: string, ts: number, dur: number) => ({ name, ph: 'X', ts, dur, tts: ts, tdur: dur, pid: 1, tid: 1 });
+    const gc = (name: string, ts: number, dur: number) => ({
+      name,
+      ph: 'X',
+      ts,
+      dur,
+      tts: ts,
+      tdur: dur,
+      pid: 1,
+      tid: 1,
+    });
     const found = extensionTasks([
       task(0, 100_000, 0, 100_000),
       call(EXTENSION, 0, 20_000, 0),
