@@ -11,11 +11,16 @@ export interface Step {
   total: number;
 }
 
+/** The mentions stepped through: one company's, or all (`entityId` null). */
+function poolOf(mentions: readonly FoundMention[], entityId: string | null): readonly FoundMention[] {
+  return entityId === null ? mentions : mentions.filter((m) => m.entityId === entityId);
+}
+
 export function createNavigator() {
   let current: FoundMention | null = null;
   return {
     step(mentions: readonly FoundMention[], entityId: string | null, direction: 1 | -1): Step | null {
-      const pool = entityId === null ? mentions : mentions.filter((m) => m.entityId === entityId);
+      const pool = poolOf(mentions, entityId);
       if (pool.length === 0) return null;
       const at = current ? pool.indexOf(current) : -1;
       const next = at === -1 ? (direction === 1 ? 0 : pool.length - 1) : (at + direction + pool.length) % pool.length;
@@ -24,7 +29,7 @@ export function createNavigator() {
     },
     /** Where the mention last stepped to stands among `mentions` now (a later scan may have found more); null once it is gone. */
     place(mentions: readonly FoundMention[], entityId: string | null): Step | null {
-      const pool = entityId === null ? mentions : mentions.filter((m) => m.entityId === entityId);
+      const pool = poolOf(mentions, entityId);
       const at = current ? pool.indexOf(current) : -1;
       return at === -1 ? null : { mention: pool[at] as FoundMention, position: at + 1, total: pool.length };
     },
