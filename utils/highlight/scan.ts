@@ -69,7 +69,12 @@ export function mentionRange(mention: FoundMention): AbstractRange {
   return range;
 }
 
-/** Text hidden with CSS is not highlighted; asked only for elements that hold a mention. */
+/**
+ * Text hidden with CSS is not highlighted; asked only for elements that hold a mention. A document
+ * whose root has no box is not laid out at all (Chromium leaves a cross-origin frame unrendered
+ * until it has been shown), so nothing in it can be told hidden: its text counts as visible, and
+ * is painted only once the frame is on the screen (near-viewport.ts).
+ */
 export function createVisibilityCheck(): (element: Element | null) => boolean {
   const known = new WeakMap<Element, boolean>();
   return (element) => {
@@ -77,7 +82,9 @@ export function createVisibilityCheck(): (element: Element | null) => boolean {
     if (typeof element.checkVisibility !== 'function') return true;
     let visible = known.get(element);
     if (visible === undefined) {
-      visible = element.checkVisibility({ visibilityProperty: true });
+      visible =
+        element.checkVisibility({ visibilityProperty: true }) ||
+        element.ownerDocument.documentElement?.checkVisibility() === false;
       known.set(element, visible);
     }
     return visible;

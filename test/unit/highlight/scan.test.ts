@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEntity } from '@/utils/entities';
 import { createPageHighlights } from '@/utils/highlight/page-highlights';
 import type { Painter } from '@/utils/highlight/paint';
@@ -65,6 +65,29 @@ describe('scanForMentions', () => {
     // One wait for the frame after the one change; none before the first mention (the control)
     // nor before the third (nothing changed since).
     expect(waits).toEqual(['afterRendering']);
+  });
+
+  it('skips text hidden with CSS, but not in a frame the browser has not laid out yet', async () => {
+    // What Chromium reports: in a laid-out page only the hidden paragraph has no box; in a
+    // cross-origin frame not yet shown, nothing has one, the root included.
+    document.body.innerHTML = '<p id="shown">Xiaomi shown</p><p id="hidden">Xiaomi hidden</p>';
+    const scan = async (laidOut: boolean) => {
+      const boxless = new Set<Element>(
+        laidOut ? [document.getElementById('hidden') as Element] : document.querySelectorAll('*'),
+      );
+      const spy = vi.spyOn(Element.prototype, 'checkVisibility').mockImplementation(function (this: Element) {
+        return !boxless.has(this);
+      });
+      const found: string[] = [];
+      await scanForMentions([document.body], compileMatcher([xiaomi]), {
+        slicer: eagerSlicer().slicer,
+        onMention: (m) => found.push(m.startContainer.data),
+      });
+      spy.mockRestore();
+      return found;
+    };
+    expect(await scan(true)).toEqual(['Xiaomi shown']);
+    expect(await scan(false)).toEqual(['Xiaomi shown', 'Xiaomi hidden']);
   });
 
   it('stops at the next pause once its signal is aborted', async () => {
