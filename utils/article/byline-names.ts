@@ -38,9 +38,12 @@ const TITLE_WORD = new RegExp(
   'iu',
 );
 const WEEKDAY = /\s(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b.*$/iu;
-/** Words that are never a byline on their own: "Follow", a lone "By", "No Author", "Admin". */
+/**
+ * Words that are never a byline on their own: "Follow", a lone "By", "No Author", "Admin", and a
+ * breadcrumb's "Home" or "Front Page" above the story.
+ */
 const NOT_A_NAME =
-  /^(follow|share|more|staff|admin|administrator|editor|editors|anonymous|unknown|guest|reader|team|news|the|contributors?|view|all|posts?|articles?|about|profile|email|twitter|facebook|by|no|author|none|null|undefined|n\/a|published|updated|last|comments?|kommentare|copyright|©|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/iu;
+  /^(follow|home|front|page|main|share|more|staff|admin|administrator|editor|editors|anonymous|unknown|guest|reader|team|news|the|contributors?|view|all|posts?|articles?|about|profile|email|twitter|facebook|by|no|author|none|null|undefined|n\/a|published|updated|last|comments?|kommentare|copyright|©|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/iu;
 const MAX_NAME_WORDS = 5;
 
 /** Wire agencies: credited beside or instead of a reporter, they are authors of the story. */

@@ -109,6 +109,15 @@ describe('bylines name people, not the words around them', () => {
     expect(bylineOf('', reporters)).toBeNull();
   });
 
+  it('reads no reporter into the breadcrumb opening a story that credits only the site', () => {
+    const breadcrumb = '<ul><li><a href="/">Home</a></li><li><a href="/news/front">Front Page</a></li></ul>';
+    expect(bylineOf('<meta name="author" content="Coast Courier">', breadcrumb)).toBe('Coast Courier');
+    // The control: a line of names there is read as the story's reporters.
+    expect(bylineOf('<meta name="author" content="Coast Courier">', '<p>Mathatisi Sebusi</p>')).toBe(
+      'Mathatisi Sebusi',
+    );
+  });
+
   it('takes the authors of the story, not of the other stories listed beside it', () => {
     const byline = `<span itemprop="author">Adam Rogers</span>
       <ul class="more"><li><span itemprop="author">Megan Molteni</span> A story about bees</li></ul>`;
@@ -127,6 +136,8 @@ describe('namesIn and what a credit is', () => {
     ['Adam Rogers Adam Rogers', ['Adam Rogers']],
     ['人氣(', []],
     ['Last Updated', []],
+    ['Front Page', []],
+    ['Larry Page', ['Larry Page']],
   ])('%j gives %j', (raw, names) => {
     expect(namesIn(raw)).toEqual(names);
   });
