@@ -40,7 +40,7 @@ const OTHER_DATE_NAME = /(^|\s)(bday|dtstart|dtend|dt-start|dt-end|dt-bday)(\s|$
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'HEAD']);
 const MAX_PER_LIST = 80;
 /** A story's headline, byline and dates come long before this many elements; a 200,000-element page stops here. */
-const MAX_ELEMENTS = 30_000;
+const MAX_ELEMENTS = 10_000;
 
 function push(list: IndexedElement[], entry: IndexedElement): void {
   if (list.length < MAX_PER_LIST) list.push(entry);
