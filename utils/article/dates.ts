@@ -123,20 +123,59 @@ function fromVisibleText(candidates: readonly IndexedElement[], options: DatePar
   return updated;
 }
 
-/** "Posted by X on 2019-02-15" in the lines right after the headline. */
+/** Lines read after the headline, and after the box holding it. */
+const LINES_BELOW_HEADLINE = 5;
+const LINE_MAX = 300;
+/** Elements that flow within a line; any other element, and `<br>`, ends one. */
+const INLINE_TAGS = new Set(['A', 'ABBR', 'B', 'CITE', 'EM', 'FONT', 'I', 'LABEL', 'SMALL', 'SPAN', 'STRONG', 'TIME']);
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * The lines of text that follow `start` in its parent, text outside any element included
+ * ("Main Category: Cancer<br>Article Date: 07 Jun 2013"), at most `max` of them. They end at a
+ * line too long to be a date line: the story has begun, and what follows it is no longer below
+ * the headline.
+ */
+function linesAfter(start: Element, max: number): string[] {
+  const lines: string[] = [];
+  let line: string | null = '';
+  let ended = false;
+  const endLine = () => {
+    if (line === null) ended = true;
+    else if (line.trim()) lines.push(line);
+    line = '';
+  };
+  for (let node = start.nextSibling; node && !ended && lines.length < max; node = node.nextSibling) {
+    if (node.nodeType !== TEXT_NODE && node.nodeType !== ELEMENT_NODE) continue;
+    const inline = node.nodeType === TEXT_NODE || INLINE_TAGS.has((node as Element).tagName.toUpperCase());
+    if (!inline) endLine();
+    if (node.nodeType === TEXT_NODE) line = line === null ? null : line + (node as Text).data;
+    else if ((node as Element).tagName.toUpperCase() !== 'BR') {
+      const text = shortTextOf(node as Element, LINE_MAX);
+      line = line === null || text === null ? null : line + text;
+    }
+    if (line !== null && line.length > LINE_MAX) line = null;
+    if (!inline) endLine();
+  }
+  if (!ended && lines.length < max) endLine();
+  return lines;
+}
+
+/** "Posted by X on 2019-02-15" or "Article Date: 07 Jun 2013" in the lines right after the headline. */
 export function fromBelowHeadline(index: PageIndex, options: DateParseOptions = {}): string | null {
   const heading = (index.headings.find((h) => !h.outsideStory) ?? index.subheadings.find((h) => !h.outsideStory))
     ?.element;
   if (!heading) return null;
   const texts: string[] = [];
   for (const start of [heading, heading.parentElement]) {
-    let next = start?.nextElementSibling ?? null;
-    for (let i = 0; next && i < 3; i++, next = next.nextElementSibling) {
-      const text = shortTextOf(next, 300);
-      if (text !== null) texts.push(text);
-    }
+    if (start) texts.push(...linesAfter(start, LINES_BELOW_HEADLINE));
   }
-  return firstParsed(texts, options);
+  // "Last updated on Sep 21, 2017" says when it changed, not when it was published.
+  return firstParsed(
+    texts.filter((t) => !UPDATE_WORDS.test(t)),
+    options,
+  );
 }
 
 /** A dateline opening the story: "Feb. 23, 2015 -- Life-threatening peanut allergies...". */

@@ -186,6 +186,23 @@ describe('dates that are not the story’s', () => {
     const long = `<div>${'Earlier reports said the port would stay shut. '.repeat(7)}Posted on March 9, 2017</div>`;
     expect(extractStory(pageFrom(page(long)), url).publishedTime).toBeNull();
   });
+
+  it('reads a date line written as bare text between line breaks below the headline', () => {
+    const story = `<p>${'The strike ended after talks that ran through the night. '.repeat(10)}</p>`;
+    const url = 'https://news.example/port-strike-ends';
+    const head = '<h1>Port strike ends</h1><span>Editor’s pick</span><br>Section: <a href="/ports">Ports</a><br>';
+    expect(
+      extractStory(pageFrom(`<body>${head}Article Date: 09 Mar 2017 - 6:00 PDT<br>${story}</body>`), url).publishedTime,
+    ).toBe('2017-03-09T13:00:00.000Z');
+    // Negative controls: a "last updated" line is no publication date, nor is a footer after the story.
+    expect(
+      extractStory(pageFrom(`<body>${head}Last updated: 09 Mar 2017<br>${story}</body>`), url).publishedTime,
+    ).toBeNull();
+    expect(
+      extractStory(pageFrom(`<body>${head}${story}<div>Copyright 2017. Page built 09 Mar 2017.</div></body>`), url)
+        .publishedTime,
+    ).toBeNull();
+  });
 });
 
 describe('the publisher’s name', () => {
