@@ -284,6 +284,23 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   'meanwhile',
 ]);
 
+/**
+ * What is traded in a company rather than the company, written after its name: "Cofinec GDRs",
+ * "Alibaba ADRs", and headline capitals' "Xiaomi Shares Slide". Never the end of a name.
+ */
+export const SECURITIES: ReadonlySet<string> = new Set([
+  'share',
+  'shares',
+  'stock',
+  'stocks',
+  'adr',
+  'adrs',
+  'gdr',
+  'gdrs',
+  'bonds',
+  'warrants',
+]);
+
 /** Words that open a sentence before "of" ("Shares of Nvidia"): the name is what follows. */
 export const COMMON_LEADS: ReadonlySet<string> = new Set([
   'shares',

@@ -6,7 +6,7 @@
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
 import { cueAfter, cueBefore } from './cues';
-import { COMMON_LEADS, LEGAL_SUFFIXES, NEVER_NAMES } from './lexicon';
+import { COMMON_LEADS, LEGAL_SUFFIXES, NEVER_NAMES, SECURITIES } from './lexicon';
 import type { TaggedSpan } from './model';
 import { lowerCaseWords, type Token } from './tokens';
 import { nameKey } from './variants';
@@ -102,7 +102,8 @@ export function splitAtLegalForms(tokens: readonly Token[], spans: TaggedSpan[])
 
 /**
  * "Shares of Nvidia" is about Nvidia: a common word and "of" before a name are not part of it.
- * Nor is a day or a month after it: "Walmart Tuesday said", "Emnid April poll".
+ * Nor is a day or a month after it ("Walmart Tuesday said", "Emnid April poll"), or what is
+ * traded in it ("Cofinec GDRs").
  */
 export function trimCommonLeads(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
   return spans.map((s) => {
@@ -110,7 +111,8 @@ export function trimCommonLeads(tokens: readonly Token[], spans: TaggedSpan[]): 
     const trim = s.end - s.start >= 3 && (connector === 'of' || connector === 'for');
     const start = trim && COMMON_LEADS.has((tokens[s.start] as Token).lower) ? s.start + 2 : s.start;
     let end = s.end;
-    while (end - start > 1 && NEVER_NAMES.has((tokens[end - 1] as Token).lower)) {
+    const trailing = (word: string) => NEVER_NAMES.has(word) || SECURITIES.has(word);
+    while (end - start > 1 && trailing((tokens[end - 1] as Token).lower)) {
       end -= 1;
       // "Bank of March" -> "Bank", not "Bank of".
       while (end - start > 1 && !(tokens[end - 1] as Token).nameWord) end -= 1;

@@ -36,4 +36,13 @@ describe('trimCommonLeads', () => {
     expect(trimmed('Shares of Korvel Corp rose.', 0, 4)).toBe('Korvel Corp');
     expect(trimmed('Korvel Corp said so.', 0, 2)).toBe('Korvel Corp');
   });
+
+  it('leaves what is traded in a company out of its name, and keeps names that only contain such a word', () => {
+    expect(trimmed('Korvel GDRs fell 5 percent.', 0, 2)).toBe('Korvel');
+    expect(trimmed('Halvern Foods ADRs rose.', 0, 3)).toBe('Halvern Foods');
+    expect(trimmed('Korvel Shares Slide After Recall', 0, 2)).toBe('Korvel');
+    // Negative controls: "Stock" inside a name, and a name with nothing after it.
+    expect(trimmed('The Budapest Stock Exchange said so.', 1, 4)).toBe('Budapest Stock Exchange');
+    expect(trimmed('Shares fell.', 0, 1)).toBe('Shares');
+  });
 });
