@@ -285,6 +285,21 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Words for a kind of institution that name none without a qualifier: "the Authority", "the
+ * Commission" are short for a name the text may not give. Alone they are never suggested; once
+ * merged into the full name ("European Commission") they count as its mentions.
+ */
+export const INSTITUTION_WORDS: ReadonlySet<string> = new Set([
+  'agency',
+  'authority',
+  'commission',
+  'committee',
+  'council',
+  'department',
+  'ministry',
+]);
+
+/**
  * What is traded in a company rather than the company, written after its name: "Cofinec GDRs",
  * "Alibaba ADRs", and headline capitals' "Xiaomi Shares Slide". Never the end of a name.
  */

@@ -21,7 +21,14 @@ import {
   splitPossessives,
 } from './groups';
 import { type Analysed, type HeadlineName, namesFromHeadline, withHeadline } from './headline';
-import { LEGAL_SUFFIXES, NOT_ORGANISATIONS, ORGANISATION_HEADS, THING_ENDINGS, WELL_KNOWN_PRODUCTS } from './lexicon';
+import {
+  INSTITUTION_WORDS,
+  LEGAL_SUFFIXES,
+  NOT_ORGANISATIONS,
+  ORGANISATION_HEADS,
+  THING_ENDINGS,
+  WELL_KNOWN_PRODUCTS,
+} from './lexicon';
 import type { LinearModel } from './model';
 import { RANKER_WEIGHTS } from './model-weights';
 import { type FoundNames, findNames, type Name } from './names';
@@ -230,7 +237,7 @@ export function findCandidates(
   const candidates = [
     ...sure.map((group) => ({ group, tier: 'sure' as const })),
     ...lessSureCandidates(found, namesFromHeadline(layout, found), layout, sure, order),
-  ].filter((c) => !isNeverSuggested(c.group, publisher));
+  ].filter((c) => !isNeverSuggested(c.group, publisher) && !INSTITUTION_WORDS.has(c.group.key));
   const headline = layout.text.slice(0, layout.headlineEnd);
   const named = namedIn(headline, new Map(candidates.map((c) => [c.group.key, c.group])));
   for (const group of named) group.inHeadline = true;

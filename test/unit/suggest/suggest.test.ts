@@ -132,6 +132,19 @@ describe('suggestCompanies', () => {
     expect(names({ title: 'Seven Network wins rights', text: network })).toEqual(['Seven Network']);
   });
 
+  it('never suggests a word for an institution on its own, but counts it as the full name it stands for', () => {
+    const alone =
+      'The Authority said on Tuesday it would fine Norland Oil Corp over the leak. Norland Oil said it would appeal.';
+    expect(names({ text: alone })).toEqual(['Norland Oil']);
+    // Negative control: the full name is suggested, with "the Authority" among its mentions.
+    const named =
+      'The Harbour Safety Authority said on Tuesday it would fine Norland Oil Corp over the leak. The Authority gave the company a week. Harbour Safety Authority officials declined to comment.';
+    const suggestions = suggestCompanies({ text: named }, model).suggestions;
+    const authority = suggestions.find((s) => s.name === 'Harbour Safety Authority');
+    expect(authority?.mentions).toBe(3);
+    expect(suggestions.map((s) => s.name)).not.toContain('Authority');
+  });
+
   it('shows nothing rather than a name it doubts is an organisation', () => {
     const text = 'Nokia Oyj said on Tuesday that sales rose. The figures pleased Glimmer fans.';
     expect(names({ text })).toEqual(['Nokia']);
