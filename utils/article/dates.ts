@@ -133,33 +133,29 @@ const TEXT_NODE = 3;
 
 /**
  * The lines of text that follow `start` in its parent, text outside any element included
- * ("Main Category: Cancer<br>Article Date: 07 Jun 2013"), at most `max` of them. They end at a
- * line too long to be a date line: the story has begun, and what follows it is no longer below
- * the headline.
+ * ("Main Category: Cancer<br>Article Date: 07 Jun 2013"), at most `max` of them.
  */
 function linesAfter(start: Element, max: number): string[] {
   const lines: string[] = [];
-  let line: string | null = '';
-  let ended = false;
+  let line = '';
   const endLine = () => {
-    if (line === null) ended = true;
-    else if (line.trim()) lines.push(line);
+    if (line.trim()) lines.push(line);
     line = '';
   };
-  for (let node = start.nextSibling; node && !ended && lines.length < max; node = node.nextSibling) {
-    if (node.nodeType !== TEXT_NODE && node.nodeType !== ELEMENT_NODE) continue;
-    const inline = node.nodeType === TEXT_NODE || INLINE_TAGS.has((node as Element).tagName.toUpperCase());
-    if (!inline) endLine();
-    if (node.nodeType === TEXT_NODE) line = line === null ? null : line + (node as Text).data;
-    else if ((node as Element).tagName.toUpperCase() !== 'BR') {
-      const text = shortTextOf(node as Element, LINE_MAX);
-      line = line === null || text === null ? null : line + text;
-    }
-    if (line !== null && line.length > LINE_MAX) line = null;
-    if (!inline) endLine();
+  for (let node = start.nextSibling; node && lines.length < max; node = node.nextSibling) {
+    const element = node.nodeType === ELEMENT_NODE ? (node as Element) : null;
+    if (!element && node.nodeType !== TEXT_NODE) continue;
+    const tag = element?.tagName.toUpperCase();
+    const block = tag !== undefined && !INLINE_TAGS.has(tag);
+    if (block) endLine();
+    const text = element ? (tag === 'BR' ? '' : shortTextOf(element, LINE_MAX)) : (node as Text).data;
+    // A line too long to be a date line: the story has begun, and what follows is no longer below the headline.
+    if (text === null || line.length + text.length > LINE_MAX) return lines;
+    line += text;
+    if (block) endLine();
   }
-  if (!ended && lines.length < max) endLine();
-  return lines;
+  endLine();
+  return lines.slice(0, max);
 }
 
 /** "Posted by X on 2019-02-15" or "Article Date: 07 Jun 2013" in the lines right after the headline. */

@@ -100,6 +100,8 @@ export function splitAtLegalForms(tokens: readonly Token[], spans: TaggedSpan[])
   });
 }
 
+const isTrailing = (word: string) => NEVER_NAMES.has(word) || SECURITIES.has(word);
+
 /**
  * "Shares of Nvidia" is about Nvidia: a common word and "of" before a name are not part of it.
  * Nor is a day or a month after it ("Walmart Tuesday said", "Emnid April poll"), or what is
@@ -111,8 +113,7 @@ export function trimCommonLeads(tokens: readonly Token[], spans: TaggedSpan[]): 
     const trim = s.end - s.start >= 3 && (connector === 'of' || connector === 'for');
     const start = trim && COMMON_LEADS.has((tokens[s.start] as Token).lower) ? s.start + 2 : s.start;
     let end = s.end;
-    const trailing = (word: string) => NEVER_NAMES.has(word) || SECURITIES.has(word);
-    while (end - start > 1 && trailing((tokens[end - 1] as Token).lower)) {
+    while (end - start > 1 && isTrailing((tokens[end - 1] as Token).lower)) {
       end -= 1;
       // "Bank of March" -> "Bank", not "Bank of".
       while (end - start > 1 && !(tokens[end - 1] as Token).nameWord) end -= 1;

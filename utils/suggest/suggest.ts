@@ -234,6 +234,8 @@ export function findCandidates(
   // Before short forms merge, or "BBC" on a BBC page would join "BBC Delhi" and stay.
   for (const [key, group] of groups) if (isNeverSuggested(group, publisher)) groups.delete(key);
   const sure = mergeShortForms(groups, bracketedAcronyms(layout.text, organisations));
+  // A lone word for an institution is left out only here, after it has merged into the full name
+  // where the text gives one ("the Authority" into "Harbour Safety Authority").
   const candidates = [
     ...sure.map((group) => ({ group, tier: 'sure' as const })),
     ...lessSureCandidates(found, namesFromHeadline(layout, found), layout, sure, order),
