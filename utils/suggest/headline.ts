@@ -7,7 +7,7 @@
  */
 import { findRuns, type Span, spansOf } from './candidates';
 import { NO_CONTEXT } from './context';
-import { FUNCTION_WORDS, NEVER_NAMES } from './lexicon';
+import { FUNCTION_WORDS, NEVER_NAMES, SENTENCE_OPENERS } from './lexicon';
 import { KINDS } from './model';
 import type { FoundNames, Name } from './names';
 import { isPossessive, lowerCaseWords, type Token } from './tokens';
@@ -50,7 +50,11 @@ export function namesFromHeadline(analysed: Analysed, found: FoundNames): Headli
   // In a headline written in capitals or in Title Case, a capital says nothing.
   if (analysed.headlineEnd === 0 || tokens[0]?.capsLine) return [];
   const lowerWords = lowerCaseWords(tokens);
-  const isWord = (t: Token) => !lowerWords.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && !NEVER_NAMES.has(t.lower);
+  const isWord = (t: Token) =>
+    !lowerWords.has(t.lower) &&
+    !FUNCTION_WORDS.has(t.lower) &&
+    !NEVER_NAMES.has(t.lower) &&
+    !SENTENCE_OPENERS.has(t.lower);
   const wordsOf = (span: Span) => tokens.slice(span.start, span.end);
   const inHeadline = new Map<string, Span[]>();
   const firstWords = new Set<string>();

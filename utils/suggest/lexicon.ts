@@ -285,6 +285,84 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * A person's office, which ends a title and never an organisation's name: "Foreign Minister",
+ * "Vice President", "Press Secretary".
+ */
+export const OFFICES: ReadonlySet<string> = new Set([
+  'minister',
+  'secretary',
+  'president',
+  'chairman',
+  'chairwoman',
+  'ambassador',
+  'governor',
+  'spokesman',
+  'spokeswoman',
+  'chancellor',
+  'premier',
+  'senator',
+  'congressman',
+  'congresswoman',
+  'mayor',
+]);
+
+/**
+ * Words that end the name of an event or an agreement, not of an organisation: "Venice Film
+ * Festival", "Davis Cup", "French Open", "Kyoto Protocol". Alone they may still be one
+ * ("Marathon", "Summit").
+ */
+export const EVENT_ENDINGS: ReadonlySet<string> = new Set([
+  'festival',
+  'cup',
+  'championship',
+  'championships',
+  'olympics',
+  'prix',
+  'open',
+  'tournament',
+  'trophy',
+  'series',
+  'rally',
+  'summit',
+  'protocol',
+  'agreement',
+  'accord',
+  'accords',
+  'awards',
+  'expo',
+  'fair',
+]);
+
+/**
+ * Words that open a sentence and never a name, read as one with the capital the sentence gives
+ * them: "Since Mauritania has been eliminated", "More than 300 warplanes".
+ */
+export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
+  'since',
+  'although',
+  'though',
+  'because',
+  'until',
+  'unless',
+  'despite',
+  'during',
+  'whether',
+  'where',
+  'why',
+  'how',
+  'what',
+  'which',
+  'who',
+  'whose',
+  'more',
+  'most',
+  'many',
+  'several',
+  'some',
+  'such',
+]);
+
+/**
  * Words for a kind of institution that name none without a qualifier: "the Authority", "the
  * Commission" are short for a name the text may not give. Alone they are never suggested; once
  * merged into the full name ("European Commission") they count as its mentions.

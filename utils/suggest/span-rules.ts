@@ -6,7 +6,7 @@
  */
 import { findRuns, type Run, type Span, spansOf } from './candidates';
 import { cueAfter, cueBefore } from './cues';
-import { COMMON_LEADS, LEGAL_SUFFIXES, NEVER_NAMES, SECURITIES } from './lexicon';
+import { COMMON_LEADS, LEGAL_SUFFIXES, NEVER_NAMES, SECURITIES, SENTENCE_OPENERS } from './lexicon';
 import type { TaggedSpan } from './model';
 import { lowerCaseWords, type Token } from './tokens';
 import { nameKey } from './variants';
@@ -108,10 +108,12 @@ const isTrailing = (word: string) => NEVER_NAMES.has(word) || SECURITIES.has(wor
  * traded in it ("Cofinec GDRs").
  */
 export function trimCommonLeads(tokens: readonly Token[], spans: TaggedSpan[]): TaggedSpan[] {
-  return spans.map((s) => {
+  return spans.flatMap((s) => {
     const connector = tokens[s.start + 1]?.lower;
     const trim = s.end - s.start >= 3 && (connector === 'of' || connector === 'for');
-    const start = trim && COMMON_LEADS.has((tokens[s.start] as Token).lower) ? s.start + 2 : s.start;
+    let start = trim && COMMON_LEADS.has((tokens[s.start] as Token).lower) ? s.start + 2 : s.start;
+    while (start < s.end && SENTENCE_OPENERS.has((tokens[start] as Token).lower)) start += 1;
+    if (start === s.end) return [];
     let end = s.end;
     while (end - start > 1 && isTrailing((tokens[end - 1] as Token).lower)) {
       end -= 1;

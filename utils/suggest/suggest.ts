@@ -22,9 +22,11 @@ import {
 } from './groups';
 import { type Analysed, type HeadlineName, namesFromHeadline, withHeadline } from './headline';
 import {
+  EVENT_ENDINGS,
   INSTITUTION_WORDS,
   LEGAL_SUFFIXES,
   NOT_ORGANISATIONS,
+  OFFICES,
   ORGANISATION_HEADS,
   THING_ENDINGS,
   WELL_KNOWN_PRODUCTS,
@@ -143,10 +145,16 @@ function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
   if (WELL_KNOWN_PRODUCTS.has(group.key)) return true;
   if (PLACES.has(group.key) || PLACE_ADJECTIVE.test(group.key)) return true;
   if (isProduct(group)) return true;
+  const spellings = [...group.spellings.keys()];
+  // A person's office ("Foreign Minister") or an event ("Davis Cup") is no organisation.
+  const office = (s: string) => OFFICES.has(lastWord(s)) || (s.includes(' ') && EVENT_ENDINGS.has(lastWord(s)));
+  if (spellings.every(office)) return true;
   // A long name only the headline gives, or seen only in capitals, is more often a misread headline than a company.
-  const long = [...group.spellings.keys()].every((s) => s.split(' ').length >= 3);
-  return long && (group.headlineMentions === group.mentions || [...group.spellings.keys()].every(isAllCaps));
+  const long = spellings.every((s) => s.split(' ').length >= 3);
+  return long && (group.headlineMentions === group.mentions || spellings.every(isAllCaps));
 }
+
+const lastWord = (spelling: string) => spelling.split(' ').at(-1)?.toLowerCase() ?? '';
 
 /**
  * A thing an organisation makes or owns rather than an organisation: named for a technical
@@ -158,14 +166,13 @@ function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
 function isProduct(group: Group): boolean {
   const { mentions } = group;
   const spellings = [...group.spellings.keys()];
-  if (spellings.every((s) => s.includes(' ') && THING_ENDINGS.has(s.split(' ').at(-1)?.toLowerCase() ?? '')))
-    return true;
+  if (spellings.every((s) => s.includes(' ') && THING_ENDINGS.has(lastWord(s)))) return true;
   const named = group.ownedMentions > 0 || group.thingMentions * 2 >= mentions || group.quotedMentions * 2 > mentions;
   return named && !spellings.some(endsLikeOrganisation);
 }
 
 function endsLikeOrganisation(spelling: string): boolean {
-  const last = spelling.split(' ').at(-1)?.toLowerCase() ?? '';
+  const last = lastWord(spelling);
   return spelling.includes(' ') && (LEGAL_SUFFIXES.has(last) || ORGANISATION_HEADS.has(last));
 }
 

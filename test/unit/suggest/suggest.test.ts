@@ -145,6 +145,37 @@ describe('suggestCompanies', () => {
     expect(suggestions.map((s) => s.name)).not.toContain('Authority');
   });
 
+  it('never takes a word that opens a sentence for the start of a name', () => {
+    const title = 'More pumps stolen from Norland Oil depots';
+    const text =
+      'More than 40 pumps were stolen from depots of Norland Oil Corp, the company said on Tuesday.\nSince Norland Oil has no guards at night, police said, the thieves took their time.';
+    expect(names({ title, text })).toEqual(['Norland Oil']);
+    // Negative control: a name the headline opens with and the text names again is still suggested.
+    const named = 'Glimmerworks said on Tuesday that its pumps were stolen. Glimmerworks shares fell.';
+    expect(names({ title: 'Glimmerworks pumps stolen', text: named })).toContain('Glimmerworks');
+  });
+
+  it('never suggests an office, but suggests the ministry', () => {
+    const title = 'Polish Foreign Minister to visit Norland';
+    const text =
+      "Poland's Foreign Minister Dariusz Nowak will visit Norland on Monday, the Foreign Ministry said.\nThe Foreign Ministry said he would meet Norland Oil Corp managers.";
+    const found = names({ title, text });
+    expect(found).not.toContain('Foreign Minister');
+    expect(found).toContain('Foreign Ministry');
+  });
+
+  it('never suggests an event, but suggests a company whose one-word name is an event word', () => {
+    const text =
+      'Norland Oil Corp will sponsor the Harbour Film Festival, the company said on Tuesday.\nThe Harbour Film Festival opens in May, and the Norland Cup follows in June.';
+    const found = names({ title: 'Norland Oil to sponsor Harbour Film Festival', text });
+    expect(found).toContain('Norland Oil');
+    expect(found).not.toContain('Harbour Film Festival');
+    expect(found).not.toContain('Norland Cup');
+    // Negative control: the rule reads the last of several words, so a one-word name stays.
+    const summit = 'Summit Corp said on Tuesday that sales rose. Summit shares rose 4 percent.';
+    expect(names({ text: summit })).toContain('Summit');
+  });
+
   it('shows nothing rather than a name it doubts is an organisation', () => {
     const text = 'Nokia Oyj said on Tuesday that sales rose. The figures pleased Glimmer fans.';
     expect(names({ text })).toEqual(['Nokia']);
