@@ -285,8 +285,8 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A person's office, which ends a title and never an organisation's name: "Foreign Minister",
- * "Vice President", "Press Secretary".
+ * A person's office or title, never part of an organisation's name: "Foreign Minister", "Vice
+ * President", "Arkansas Governor Asa Hutchinson", "Sir Anand Satyanand".
  */
 export const OFFICES: ReadonlySet<string> = new Set([
   'minister',
@@ -299,11 +299,15 @@ export const OFFICES: ReadonlySet<string> = new Set([
   'spokesman',
   'spokeswoman',
   'chancellor',
-  'premier',
   'senator',
   'congressman',
   'congresswoman',
   'mayor',
+  'sir',
+  'dame',
+  'prof',
+  'professor',
+  'duchess',
 ]);
 
 /**
@@ -335,7 +339,7 @@ export const EVENT_ENDINGS: ReadonlySet<string> = new Set([
 
 /**
  * Words that open a sentence and never a name, read as one with the capital the sentence gives
- * them: "Since Mauritania has been eliminated", "More than 300 warplanes".
+ * them: "Since Mauritania has been eliminated", "More than 300 warplanes", "We’re told".
  */
 export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   'since',
@@ -360,6 +364,21 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
   'several',
   'some',
   'such',
+  'here',
+  "we're",
+  'we’re',
+  "you're",
+  'you’re',
+  "they're",
+  'they’re',
+  "don't",
+  'don’t',
+  "we've",
+  'we’ve',
+  "they've",
+  'they’ve',
+  "we'll",
+  'we’ll',
 ]);
 
 /**

@@ -147,8 +147,13 @@ function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
   if (isProduct(group)) return true;
   const spellings = [...group.spellings.keys()];
   // A person's office ("Foreign Minister") or an event ("Davis Cup") is no organisation.
-  const office = (s: string) => OFFICES.has(lastWord(s)) || (s.includes(' ') && EVENT_ENDINGS.has(lastWord(s)));
-  if (spellings.every(office)) return true;
+  const hasOffice = (spelling: string) =>
+    spelling
+      .toLowerCase()
+      .split(' ')
+      .some((word) => OFFICES.has(word));
+  if (spellings.some(hasOffice)) return true;
+  if (spellings.every((s) => s.includes(' ') && EVENT_ENDINGS.has(lastWord(s)))) return true;
   // A long name only the headline gives, or seen only in capitals, is more often a misread headline than a company.
   const long = spellings.every((s) => s.split(' ').length >= 3);
   return long && (group.headlineMentions === group.mentions || spellings.every(isAllCaps));

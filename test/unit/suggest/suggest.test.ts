@@ -148,7 +148,7 @@ describe('suggestCompanies', () => {
   it('never takes a word that opens a sentence for the start of a name', () => {
     const title = 'More pumps stolen from Norland Oil depots';
     const text =
-      'More than 40 pumps were stolen from depots of Norland Oil Corp, the company said on Tuesday.\nSince Norland Oil has no guards at night, police said, the thieves took their time.';
+      'More than 40 pumps were stolen from depots of Norland Oil Corp, the company said on Tuesday.\nSince Norland Oil has no guards at night, police said, the thieves took their time.\n“We’re trying to make the depots safe,” a Norland Oil manager said. “We’re hiring guards.”';
     expect(names({ title, text })).toEqual(['Norland Oil']);
     // Negative control: a name the headline opens with and the text names again is still suggested.
     const named = 'Glimmerworks said on Tuesday that its pumps were stolen. Glimmerworks shares fell.';
@@ -162,6 +162,10 @@ describe('suggestCompanies', () => {
     const found = names({ title, text });
     expect(found).not.toContain('Foreign Minister');
     expect(found).toContain('Foreign Ministry');
+    // An office or a title before a person's name, however the tagger cut them apart.
+    const titled =
+      'Former Arkansas Governor Asa Hutchinson said on Tuesday that Norland Oil Corp had paid. Sir Anand Satyanand, who led the inquiry, agreed.';
+    expect(names({ text: titled })).toEqual(['Norland Oil']);
   });
 
   it('never suggests an event, but suggests a company whose one-word name is an event word', () => {
