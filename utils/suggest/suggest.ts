@@ -147,12 +147,7 @@ function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
   if (isProduct(group)) return true;
   const spellings = [...group.spellings.keys()];
   // A person's office ("Foreign Minister") or an event ("Davis Cup") is no organisation.
-  const hasOffice = (spelling: string) =>
-    spelling
-      .toLowerCase()
-      .split(' ')
-      .some((word) => OFFICES.has(word));
-  if (spellings.some(hasOffice)) return true;
+  if (spellings.some(namesOffice)) return true;
   if (spellings.every((s) => s.includes(' ') && EVENT_ENDINGS.has(lastWord(s)))) return true;
   // A long name only the headline gives, or seen only in capitals, is more often a misread headline than a company.
   const long = spellings.every((s) => s.split(' ').length >= 3);
@@ -160,6 +155,12 @@ function isNeverSuggested(group: Group, publisher: readonly string[]): boolean {
 }
 
 const lastWord = (spelling: string) => spelling.split(' ').at(-1)?.toLowerCase() ?? '';
+
+const namesOffice = (spelling: string) =>
+  spelling
+    .toLowerCase()
+    .split(' ')
+    .some((word) => OFFICES.has(word));
 
 /**
  * A thing an organisation makes or owns rather than an organisation: named for a technical
