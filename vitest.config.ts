@@ -1,16 +1,38 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
+/**
+ * Unit tests of code that runs in a page or an extension page get a DOM (happy-dom); the rest
+ * (the worker, the store, feeds, suggestions' model) run in plain Node, as the service worker
+ * has no DOM either, and without the cost of one per file.
+ */
+const DOM_TESTS = [
+  'test/unit/{article,components,content,highlight,panel}/**/*.test.{ts,tsx}',
+  'test/unit/suggest/{page,tab-reading}.test.ts',
+];
+
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
+    // Both cores for the unit tests; the end-to-end projects run one file at a time regardless.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
-          environment: 'happy-dom',
+          environment: 'node',
           include: ['test/unit/**/*.test.{ts,tsx}'],
+          exclude: DOM_TESTS,
+          setupFiles: ['test/unit/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'unit-dom',
+          environment: 'happy-dom',
+          include: DOM_TESTS,
           setupFiles: ['test/unit/setup.ts'],
         },
       },
