@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
@@ -14,8 +15,9 @@ const DOM_TESTS = [
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    // Both cores for the unit tests; the end-to-end projects run one file at a time regardless.
-    maxWorkers: 2,
+    // Every core for the unit tests (vitest leaves one idle by default); the end-to-end projects
+    // run one file at a time regardless.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,

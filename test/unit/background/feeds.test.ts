@@ -1,5 +1,3 @@
-// @vitest-environment node
-// Node's own fetch (undici), as a service worker has one, against feeds served on 127.0.0.1.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FEED_ALARM } from '@/utils/background/feeds';

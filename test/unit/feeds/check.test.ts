@@ -1,5 +1,3 @@
-// @vitest-environment node
-// Node's own fetch (undici), as a service worker has one: happy-dom's applies page CORS rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkFeed } from '@/utils/feeds/check';
 import { type FeedState, newFeedState, REDIRECTS_TO_MOVE } from '@/utils/feeds/state';

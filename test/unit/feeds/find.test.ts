@@ -1,5 +1,3 @@
-// @vitest-environment node
-// Node's own fetch (undici), as a service worker has one: happy-dom's applies page CORS rules.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addressToUrl, findFeeds } from '@/utils/feeds/find';
 import { type FeedServer, startFeedServer } from '../../support/feed-server';
