@@ -102,11 +102,17 @@ function EmptyStories({ filtered, entities, onClear }: EmptyStoriesProps) {
       </div>
     );
   }
-  const names = entities.slice(0, 3).map((e) => e.name);
   return (
     <p class="empty">
-      No stories yet. Read a news article that mentions {names.length > 0 ? names.join(', ') : 'a tracked company'} and
-      it will appear here.
+      No stories yet. Read a news article that mentions {trackedExamples(entities)}, and it will appear here.
     </p>
   );
+}
+
+/** "Xiaomi", "Xiaomi or Nvidia", up to three names, then "or another company you track". */
+export function trackedExamples(entities: readonly TrackedEntity[]): string {
+  if (entities.length === 0) return 'a company you track';
+  const names = entities.slice(0, 3).map((e) => e.name);
+  if (entities.length > names.length) names.push('another company you track');
+  return new Intl.ListFormat('en', { type: 'disjunction' }).format(names);
 }

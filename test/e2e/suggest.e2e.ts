@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_WEIGHTS } from '@/utils/suggest/model-weights';
-import { CANNOT_READ_TAB } from '@/utils/suggest/tab-reading';
+import { CANNOT_READ_TAB, TAB_ANSWER_MS, UNREADABLE_TAB } from '@/utils/suggest/tab-reading';
 import { WORD_CLUSTERS } from '@/utils/suggest/word-clusters';
 import { EXTENSION_DIR, type ExtensionBrowser } from '../support/chromium';
 import { probeTabReader, type ReaderLook } from '../support/tab-reader-probe';
@@ -203,5 +203,27 @@ describe('suggested companies in Chromium', () => {
     const names = await suggestedNames(article);
     expect(names).toContain('Samsung Electronics');
     await article.close();
+  });
+
+  it('over Chrome’s page for an address that did not load, says to reload and shows no browser error', async () => {
+    // A body that is not the gzip it claims to be: Chrome shows its own error page in the tab.
+    harness.server.route('/broken-download.html', { body: 'not gzip', headers: { 'content-encoding': 'gzip' } });
+    const broken = await browser.context.newPage();
+    await broken.goto(harness.server.url('/broken-download.html'), { waitUntil: 'commit' }).catch(() => undefined);
+    const popup = await popupOver(broken);
+    await popup.thisPage.getByText(/Nothing checked on this page yet/u).waitFor();
+    // Chrome never answers a script sent to this page: the popup stops looking and says so.
+    await popup.thisPage.getByText(UNREADABLE_TAB).waitFor({ timeout: TAB_ANSWER_MS + 5000 });
+    expect(await popup.thisPage.getByText(/Looking for companies/u).count()).toBe(0);
+    expect(await popup.thisPage.textContent()).not.toMatch(/error page|frame with id/iu);
+    expect(await popup.thisPage.getByRole('alert').count()).toBe(0);
+    // Control: over an article the same popup reads the tab and suggests its companies.
+    const article = await read(ARTICLE);
+    await article.bringToFront();
+    await popup.page.reload();
+    const list = popup.thisPage.getByRole('list', { name: 'Also in this article' });
+    await list.waitFor();
+    expect(await list.locator('.name').allTextContents()).toContain('Samsung Electronics');
+    await Promise.all([popup.page.close(), broken.close(), article.close()]);
   });
 });

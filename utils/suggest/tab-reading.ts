@@ -75,6 +75,21 @@ export const CANNOT_READ_TAB =
 export const UNREADABLE_TAB = 'News Tracker could not read the article in this tab. Reload the page and try again.';
 
 /**
+ * How long the tab may take to answer. On some of Chrome's own pages for an address that did not
+ * load (a body that failed to decode), the call is never answered, and the popup would say it
+ * is looking for companies for as long as it stays open.
+ */
+export const TAB_ANSWER_MS = 8000;
+
+function answered<T>(call: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(UNREADABLE_TAB)), TAB_ANSWER_MS);
+  });
+  return Promise.race([call, late]).finally(() => clearTimeout(timer));
+}
+
+/**
  * Called by the popup: the article in the tab, or null where the content script found none. The
  * file is injected only where no content script offers its reader. It reaches the web pages
  * the content script runs on (the manifest's host permissions are those pages) and no others.
@@ -82,16 +97,20 @@ export const UNREADABLE_TAB = 'News Tracker could not read the article in this t
 export async function readTabArticle(tabId: number): Promise<SuggestInput | null> {
   const target = { tabId };
   try {
-    const [offered] = await browser.scripting.executeScript({ target, func: readThroughContentScript });
+    const [offered] = await answered(browser.scripting.executeScript({ target, func: readThroughContentScript }));
     const reading = validateTabReading(offered?.result);
     if (reading !== undefined) return reading;
-    const [read] = await browser.scripting.executeScript({ target, files: ['/suggest-read.js'] });
+    const [read] = await answered(browser.scripting.executeScript({ target, files: ['/suggest-read.js'] }));
     const fromFile = validateTabReading(read?.result);
     if (fromFile === undefined) throw new Error(UNREADABLE_TAB);
     return fromFile;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // Chrome's own page for an address that did not load: no article, and "This page" says to reload.
+    if (/showing error page/iu.test(message)) return null;
     if (/cannot access|permission|cannot be scripted/iu.test(message)) throw new Error(CANNOT_READ_TAB);
-    throw error;
+    if (message === UNREADABLE_TAB) throw error;
+    // Anything else the browser says (a tab closed, a frame gone) is no sentence for the reader.
+    throw new Error(UNREADABLE_TAB);
   }
 }

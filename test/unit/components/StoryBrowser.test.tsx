@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StoryBrowser } from '@/components/StoryBrowser';
+import { StoryBrowser, trackedExamples } from '@/components/StoryBrowser';
 import { PAGE_SIZE } from '@/components/useStoryPages';
 import { createEntity } from '@/utils/entities';
 import { fakeClient, story } from './fake-client';
@@ -150,6 +150,14 @@ describe('StoryBrowser', () => {
 
   it('tells a new user what to do when there are no stories yet', async () => {
     render(<StoryBrowser client={fakeClient()} entities={[apple]} />);
-    await screen.findByText(/No stories yet. Read a news article that mentions Apple/);
+    await screen.findByText('No stories yet. Read a news article that mentions Apple, and it will appear here.');
+  });
+
+  it('names up to three tracked companies as a plain list of choices, and says when there are more', () => {
+    const named = (...names: string[]) => trackedExamples(names.map((name, i) => createEntity({ name }, i)));
+    expect(named()).toBe('a company you track');
+    expect(named('Apple', 'Nvidia')).toBe('Apple or Nvidia');
+    expect(named('Apple', 'Nvidia', 'Lyft')).toBe('Apple, Nvidia, or Lyft');
+    expect(named('Apple', 'Nvidia', 'Lyft', 'Xiaomi')).toBe('Apple, Nvidia, Lyft, or another company you track');
   });
 });

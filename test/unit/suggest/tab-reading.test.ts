@@ -1,6 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MAX_TEXT_LENGTH, readPageForSuggestions } from '@/utils/suggest/page';
-import { offerTabReader, readThroughContentScript, validateTabReading } from '@/utils/suggest/tab-reading';
+import {
+  CANNOT_READ_TAB,
+  offerTabReader,
+  readTabArticle,
+  readThroughContentScript,
+  TAB_ANSWER_MS,
+  UNREADABLE_TAB,
+  validateTabReading,
+} from '@/utils/suggest/tab-reading';
 
 const URL = 'https://courier.example/deal';
 const READER = Symbol.for('news-tracker.suggestion-reader');
@@ -59,5 +68,47 @@ describe('validateTabReading', () => {
     expect(validateTabReading({ reading: { ...good, text: 'x'.repeat(MAX_TEXT_LENGTH + 1) } })).toBeUndefined();
     expect(validateTabReading({ story: good })).toBeUndefined();
     expect(validateTabReading('Nokia')).toBeUndefined();
+  });
+});
+
+describe('readTabArticle', () => {
+  /** The browser refuses to run anything in the tab, with this message. */
+  function refuse(message: string) {
+    Object.assign(fakeBrowser.scripting, {
+      executeScript: async () => {
+        throw new Error(message);
+      },
+    });
+  }
+
+  it('takes Chrome’s page for an address that did not load as a tab with no article, not as an error', async () => {
+    refuse('Frame with ID 0 is showing error page');
+    await expect(readTabArticle(7)).resolves.toBeNull();
+  });
+
+  it('says in a sentence when the browser keeps the tab closed, and when anything else goes wrong', async () => {
+    refuse('Cannot access contents of url "chrome://settings/". Extension manifest must request permission.');
+    await expect(readTabArticle(7)).rejects.toThrow(CANNOT_READ_TAB);
+    refuse('No frame with id 0 in tab 7.');
+    await expect(readTabArticle(7)).rejects.toThrow(UNREADABLE_TAB);
+  });
+
+  it('gives up on a tab that never answers, and says so in a sentence', async () => {
+    vi.useFakeTimers();
+    try {
+      Object.assign(fakeBrowser.scripting, { executeScript: () => new Promise(() => undefined) });
+      const reading = readTabArticle(7);
+      const settled = expect(reading).rejects.toThrow(UNREADABLE_TAB);
+      await vi.advanceTimersByTimeAsync(TAB_ANSWER_MS);
+      await settled;
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads the article the tab answers with (control: the same path succeeds)', async () => {
+    const reading = { title: 'Nokia wins order', publisher: null, url: URL, text: 'Nokia Oyj said on Monday.' };
+    Object.assign(fakeBrowser.scripting, { executeScript: async () => [{ frameId: 0, result: { reading } }] });
+    expect((await readTabArticle(7))?.title).toBe('Nokia wins order');
   });
 });
