@@ -12,7 +12,7 @@
  */
 import type { Steps } from '../match/steps';
 import { isBoilerplate } from './boilerplate';
-import { findProse, type Prose } from './prose';
+import { findLinedProse, findProse, type Prose } from './prose';
 
 const BLOCK_TAGS = new Set([
   'P',
@@ -52,10 +52,16 @@ const MIN_LINKS = 3;
 /** Nodes visited between two moments the walk may pause at. */
 const NODES_PER_STEP = 512;
 
+/** How much more running text a box of lines needs than the <p>s have to be read as the story. */
+const LINED_OVER_PROSE = 2;
+
 /** The element the story text is read from. */
 export function findStoryRoot(document: Document, prose: Prose): Element | null {
   const declared = document.querySelector('[itemprop="articleBody" i]');
   if (declared && (prose.root === null || prose.charsUnder(declared) >= 0.5 * prose.chars)) return declared;
+  // A story written as lines of one box, beside a stray <p> or two (a caption, a promotion).
+  const lined = findLinedProse(document);
+  if (lined && lined.chars >= LINED_OVER_PROSE * prose.chars) return lined.element;
   return (
     prose.root ??
     document.querySelector('article') ??

@@ -33,6 +33,11 @@ export interface Prose {
   firstParagraph: Element | null;
 }
 
+/** Chinese and Japanese say in 40 characters what English says in 100. */
+function weightedLength(text: string): number {
+  return CJK.test(text) ? Math.round(text.length * CJK_WEIGHT) : text.length;
+}
+
 // Not FORM: ASP.NET sites wrap the whole page in one.
 const ASIDE_TAGS = new Set(['NAV', 'ASIDE', 'FOOTER']);
 const ASIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
@@ -65,9 +70,7 @@ export function findProse(document: Document): Prose {
   const limit = Math.min(paragraphs.length, MAX_PARAGRAPHS);
   for (let i = 0; i < limit; i++) {
     const p = paragraphs[i] as Element;
-    const text = (p.textContent ?? '').trim();
-    // Chinese and Japanese say in 40 characters what English says in 100.
-    const length = CJK.test(text) ? Math.round(text.length * CJK_WEIGHT) : text.length;
+    const length = weightedLength((p.textContent ?? '').trim());
     if (length < PROSE_PARAGRAPH_CHARS || insideAside(p, asides)) continue;
     total += length;
     long.push(p);
@@ -109,4 +112,38 @@ export function findProse(document: Document): Prose {
     charsUnder: (element) => chars.get(element) ?? 0,
     firstParagraph: root ? (long.find((p) => root?.contains(p)) ?? null) : null,
   };
+}
+
+/** A story written as lines in one box needs this much text of its own to be taken for one. */
+const LINED_MIN_CHARS = 400;
+/** Children looked at in all, so a box of a million lines costs no more than a story's worth. */
+const MAX_LINE_NODES = 20_000;
+
+/**
+ * The element whose own lines of text (between its <br>s) run longest: where a page writes its
+ * story as text and line breaks in one box instead of as <p>s (older pages, and some Korean
+ * and Russian news sites). Found from the <br>s' parents, so a page without them costs nothing; text
+ * inside links or bold type is not counted, so the figure is a floor.
+ */
+export function findLinedProse(document: Document): { element: Element; chars: number } | null {
+  const asides = new Map<Element, boolean>();
+  const seen = new Set<Element>();
+  const breaks = document.getElementsByTagName('br');
+  const limit = Math.min(breaks.length, MAX_PARAGRAPHS);
+  let best: { element: Element; chars: number } | null = null;
+  let budget = MAX_LINE_NODES;
+  for (let i = 0; i < limit && budget > 0; i++) {
+    const br = breaks[i] as Element;
+    const parent = br.parentElement;
+    if (!parent || seen.has(parent)) continue;
+    seen.add(parent);
+    let chars = 0;
+    for (let node = parent.firstChild; node && budget > 0; node = node.nextSibling, budget--) {
+      if (node.nodeType === 3) chars += weightedLength((node.nodeValue ?? '').trim());
+    }
+    if (chars >= LINED_MIN_CHARS && chars > (best?.chars ?? 0) && !insideAside(br, asides)) {
+      best = { element: parent, chars };
+    }
+  }
+  return best;
 }

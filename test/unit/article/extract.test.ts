@@ -89,6 +89,42 @@ describe('extractStory on other conventions', () => {
     expect(story.text).not.toContain('Advertise');
   });
 
+  /** A story written as text and line breaks in one box, with a short promotion in the page's only <p>. */
+  function linedStory(extraParagraphs = '') {
+    const lines = [
+      'Orbital Foods said on Monday it had agreed to buy the Harbour Bakery group for 40 million pounds in cash.',
+      'The deal brings eleven bakeries in the north of the country into the group, which makes frozen meals.',
+      'Kestrel Air, which flies the group’s goods abroad, said it expected more work from the enlarged company.',
+      'The takeover still needs the approval of the competition regulator, which has until June to decide.',
+    ];
+    return pageFrom(
+      `<html><body><h1>Orbital Foods buys Harbour Bakery</h1>
+      <div class="app-promo"><p>Get the Ledger app for Android and iOS: the day's news on your phone, wherever you are.</p></div>
+      <div class="story-text">${lines.join('<br><br>')}</div>${extraParagraphs}</body></html>`,
+    );
+  }
+
+  it('reads a story written as lines of one box rather than as paragraphs', () => {
+    const story = extractStory(linedStory(), 'https://ledger.example/news/orbital-harbour-bakery');
+    expect(story.text).toMatch(/^Orbital Foods said on Monday/);
+    expect(story.text).toContain('Kestrel Air, which flies');
+    expect(story.text).not.toContain('Ledger app');
+  });
+
+  it('keeps a story of paragraphs when a box of lines beside it holds less text', () => {
+    const paragraphs = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<p>Paragraph ${i + 1} of the real story: Lumen Energy opened its battery plant on Tuesday, and the town council welcomed the eight hundred new jobs it brings.</p>`,
+    ).join('');
+    const story = extractStory(
+      linedStory(`<article>${paragraphs}</article>`),
+      'https://ledger.example/news/lumen-battery-plant',
+    );
+    expect(story.text).toMatch(/^Paragraph 1 of the real story/);
+    expect(story.text).not.toContain('Harbour Bakery group');
+  });
+
   it('gives null fields, not guesses, when a page says nothing', () => {
     const story = extractStory(pageFrom('<html><body><p>Just a line.</p></body></html>'), 'https://example.com/x');
     expect(story).toMatchObject({
