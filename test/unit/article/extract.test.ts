@@ -125,6 +125,22 @@ describe('extractStory on other conventions', () => {
     expect(story.text).not.toContain('Harbour Bakery group');
   });
 
+  it('reads a story whose wrapper says it takes comments, and still leaves the comments out', () => {
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n}: the tax agency will hire a thousand debt collectors, the finance minister said as he tabled the budget.</p>`;
+    const comment =
+      '<p>Reader comment: I do not believe a word of it, and neither will anyone who has ever waited on the phone for the agency.</p>';
+    const page = pageFrom(
+      `<html><body><div id="article" class="story comments-enabled"><h1>Tax agency to hire debt collectors</h1>
+      <div class="article-body">${[1, 2, 3, 4, 5].map(paragraph).join('')}</div>
+      <div class="comments">${comment}${comment}${comment}</div></div></body></html>`,
+    );
+    const story = extractStory(page, 'https://courier.example/news/tax-agency-debt-collectors');
+    expect(story.text).toMatch(/^Paragraph 1: the tax agency/);
+    expect(story.text).toContain('Paragraph 5');
+    expect(story.text).not.toContain('Reader comment');
+  });
+
   it('gives null fields, not guesses, when a page says nothing', () => {
     const story = extractStory(pageFrom('<html><body><p>Just a line.</p></body></html>'), 'https://example.com/x');
     expect(story).toMatchObject({
