@@ -122,8 +122,8 @@ const MAX_LINE_NODES = 20_000;
 /**
  * The element whose own lines of text (between its <br>s) run longest: where a page writes its
  * story as text and line breaks in one box instead of as <p>s (older pages, and some Korean
- * and Russian news sites). Found from the <br>s' parents, so a page without them costs nothing; text
- * inside links or bold type is not counted, so the figure is a floor.
+ * and Russian news sites). Found from the <br>s' parents, so a page without them costs
+ * nothing; text inside links or bold type is not counted, so the figure is a floor.
  */
 export function findLinedProse(document: Document): { element: Element; chars: number } | null {
   const asides = new Map<Element, boolean>();
