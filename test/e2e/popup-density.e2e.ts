@@ -129,7 +129,7 @@ describe('the popup after a week of reading', () => {
 
   it('shows six whole stories in 600 px, each row about 80 px at most', async () => {
     expect(await popup.thisPage.getByText(/found in this article/u).count()).toBe(0);
-    await screenshot(popup.page, 'debug-popup');
+    await screenshot(popup.page, 'popup-many-stories-light');
     const rows = popup.storyList.locator(':scope > li');
     const boxes = await Promise.all(Array.from({ length: 6 }, (_, i) => rows.nth(i).boundingBox()));
     for (const [i, box] of boxes.entries()) {
