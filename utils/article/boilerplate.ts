@@ -36,17 +36,23 @@ const SKIPPED_TAGS = new Set([
 
 const SKIPPED_ROLES = /^(navigation|complementary|contentinfo|banner|menu|menubar|search|dialog|alertdialog|toolbar)$/u;
 
-const SKIPPED_NAME =
-  /(^|[\s_-])(comments?(?!-(enabled|disabled|open|closed|allowed|on|off)(\s|$))|kommentare?|commentaires?|disqus|related|recommend(ed|ations?)?|more-?stories|read-?more|most-?(read|popular|viewed)|popular|trending|share|sharing|social|newsletter|subscribe|subscription|signup|paywall|promo(tion)?s?|advert(isement|s)?|ads?|ad-?slot|sponsor(ed)?|outbrain|taboola|sidebar|footer|nav|navbar|navigation|menu|breadcrumbs?|tags|tag-?list|author-?(bio|info|box)|byline|dateline|meta|caption|hidden|visually-?hidden|sr-only|skip-?link)([\s_-]|$)/iu;
+/** A comments box ("comments", "comments-area"), but not "comments-enabled": a state of the story around it. */
+const COMMENTS = String.raw`comments?(?!-(enabled|disabled|open|closed|allowed|on|off)(\s|$))`;
+
+const SKIPPED_NAME = new RegExp(
+  String.raw`(^|[\s_-])(${COMMENTS}|kommentare?|commentaires?|disqus|related|recommend(ed|ations?)?|more-?stories|read-?more|most-?(read|popular|viewed)|popular|trending|share|sharing|social|newsletter|subscribe|subscription|signup|paywall|promo(tion)?s?|advert(isement|s)?|ads?|ad-?slot|sponsor(ed)?|outbrain|taboola|sidebar|footer|nav|navbar|navigation|menu|breadcrumbs?|tags|tag-?list|author-?(bio|info|box)|byline|dateline|meta|caption|hidden|visually-?hidden|sr-only|skip-?link)([\s_-]|$)`,
+  'iu',
+);
 
 /**
  * Class or id words of boxes beside the story: comments, related stories, sidebars. Only at
  * the start of a class name: "comments-area" is the comments, but "flag-unfollowComments-on"
- * on <html> or a layout class such as "panel-two-col-sidebar-right-mix" is not, and neither
- * is "comments-enabled", which says the story around it takes comments.
+ * on <html> or a layout class such as "panel-two-col-sidebar-right-mix" is not.
  */
-export const BESIDE_STORY_NAME =
-  /(^|\s)(comments?(?!-(enabled|disabled|open|closed|allowed|on|off)(\s|$))|comment-?(list|section|thread)s?|disqus|related|related-?(stories|articles|content|links)|recommended|sidebar|footer|more-?stories|most-?(read|popular)|newsletter)([\s_-]|$)/iu;
+export const BESIDE_STORY_NAME = new RegExp(
+  String.raw`(^|\s)(${COMMENTS}|comment-?(list|section|thread)s?|disqus|related|related-?(stories|articles|content|links)|recommended|sidebar|footer|more-?stories|most-?(read|popular)|newsletter)([\s_-]|$)`,
+  'iu',
+);
 
 /** True for an element whose whole subtree is not story text. */
 /** An inline style that hides the element (read without asking for a layout). */

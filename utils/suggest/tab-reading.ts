@@ -109,7 +109,6 @@ export async function readTabArticle(tabId: number): Promise<SuggestInput | null
     // Chrome's own page for an address that did not load: no article, and "This page" says to reload.
     if (/showing error page/iu.test(message)) return null;
     if (/cannot access|permission|cannot be scripted/iu.test(message)) throw new Error(CANNOT_READ_TAB);
-    if (message === UNREADABLE_TAB) throw error;
     // Anything else the browser says (a tab closed, a frame gone) is no sentence for the reader.
     throw new Error(UNREADABLE_TAB);
   }
